@@ -1,0 +1,66 @@
+import { type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { JobQueue, type AppConfig } from '@plexus/server';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppModule } from './app.module';
+
+export function buildOpenApi(app: INestApplication): OpenAPIObject {
+  const doc = new DocumentBuilder()
+    .setTitle('Plexus API')
+    .setDescription(
+      'Objectives, work plans, risk registers and board reports for NHS clinical networks. Sign in with POST /api/auth/login; ' +
+        'the session is a cookie; unsafe methods need the X-XSRF-TOKEN header echoing the XSRF-TOKEN cookie. ' +
+        'Network routes live under /api/networks/{network}/… and answer 404 for networks you do not belong to.',
+    )
+    .setVersion('0.1.0')
+    .addCookieAuth('plexus_session')
+    .build();
+  return SwaggerModule.createDocument(app, doc);
+}
+
+/** The API as one Nest application: used by main.ts and by the integration tests alike. */
+export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+  if (options.logger !== false) app.useLogger(app.get(Logger));
+  else app.useLogger(false);
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(cookieParser());
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader('X-Frame-Options', 'DENY');
+    next();
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
+  serveWeb(app, config);
+  const jobs = app.get(JobQueue);
+  const close = app.close.bind(app);
+  app.close = async () => {
+    await jobs.close();
+    await close();
+  };
+  return app;
+}
+
+/** Serves the built Angular app (if present) with a fallback to index.html for client-side routes. */
+function serveWeb(app: NestExpressApplication, config: AppConfig): void {
+  const dir = resolve(config.WEB_DIST);
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(dir, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

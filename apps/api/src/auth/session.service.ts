@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppUser, Membership, Network, TenantDb, UserSession, type AppConfig } from '@plexus/server';
+import type { SessionMembership, SessionResponse } from '@plexus/contracts';
+import type { Response } from 'express';
+import { createHash, randomBytes } from 'node:crypto';
+import { APP_CONFIG } from '../core/infra/tokens';
+import { CSRF_COOKIE, SESSION_COOKIE, type AuthContext } from './auth.types';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+/** Server-side sessions: the cookie holds a random token, the database its hash, the user and the CSRF token. */
+@Injectable()
+export class SessionService {
+  constructor(
+    private readonly db: TenantDb,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get cookieName(): string {
+    // __Host- cookies must be Secure, host-only and path=/: the strongest binding a browser offers.
+    return this.config.cookieSecure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+  }
+
+  private ttlMs(): number {
+    return this.config.SESSION_TTL_HOURS * 3600_000;
+  }
+
+  async create(userId: string, meta: { ip?: string; userAgent?: string }): Promise<{ token: string; csrfToken: string }> {
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    await this.db.run({ userId }, async ({ em }) => {
+      const s = new UserSession();
+      s.id = sha256(token);
+      s.userId = userId;
+      s.csrfToken = csrfToken;
+      s.expiresAt = new Date(Date.now() + this.ttlMs());
+      s.ip = meta.ip ?? null;
+      s.userAgent = meta.userAgent?.slice(0, 300) ?? null;
+      em.persist(s);
+      await em.flush();
+    });
+    return { token, csrfToken };
+  }
+
+  async resolve(token: string | undefined): Promise<AuthContext | null> {
+    if (!token || token.length > 100) return null;
+    const id = sha256(token);
+    return this.db.run({ userId: null }, async ({ em }) => {
+      const session = await em.findOne(UserSession, { id });
+      if (!session) return null;
+      const now = Date.now();
+      if (session.expiresAt.getTime() <= now) {
+        await em.nativeDelete(UserSession, { id });
+        return null;
+      }
+      const user = await em.findOne(AppUser, { id: session.userId });
+      if (!user) return null;
+      if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+        session.lastSeenAt = new Date(now);
+        session.expiresAt = new Date(now + this.ttlMs());
+        await em.flush();
+      }
+      return {
+        sessionId: id,
+        csrfToken: session.csrfToken,
+        user: { id: user.id, email: user.email, displayName: user.displayName, isOperator: user.isOperator },
+      };
+    });
+  }
+
+  async destroy(sessionId: string): Promise<void> {
+    await this.db.run({ userId: null }, ({ em }) => em.nativeDelete(UserSession, { id: sessionId }));
+  }
+
+  setCookies(res: Response, token: string, csrfToken: string): void {
+    const common = { secure: this.config.cookieSecure, path: '/', maxAge: this.ttlMs() };
+    res.cookie(this.cookieName, token, { ...common, httpOnly: true, sameSite: 'lax' });
+    res.cookie(CSRF_COOKIE, csrfToken, { ...common, httpOnly: false, sameSite: 'strict' });
+  }
+
+  clearCookies(res: Response): void {
+    res.clearCookie(this.cookieName, { path: '/', secure: this.config.cookieSecure, httpOnly: true, sameSite: 'lax' });
+    res.clearCookie(CSRF_COOKIE, { path: '/', secure: this.config.cookieSecure, sameSite: 'strict' });
+  }
+
+  /** The signed-in person and every network they belong to (RLS lets a person read their own memberships). */
+  async describe(auth: Pick<AuthContext, 'user' | 'csrfToken'>): Promise<SessionResponse> {
+    const memberships = await this.db.run({ userId: auth.user.id }, async ({ em }) => {
+      const rows = await em.find(Membership, { userId: auth.user.id }, { filters: { tenant: false } });
+      const networks = await em.find(Network, { id: { $in: rows.map((r) => r.networkId) } }, { orderBy: { name: 'asc' } });
+      return networks.map((n): SessionMembership => {
+        const m = rows.find((r) => r.networkId === n.id)!;
+        return { networkId: n.id, slug: n.slug, name: n.name, role: m.role, organisationId: m.organisationId };
+      });
+    });
+    return { user: auth.user, memberships, csrfToken: auth.csrfToken };
+  }
+}

@@ -1,0 +1,38 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { HealthDto } from '@plexus/contracts';
+import type { Redis } from 'ioredis';
+import type { Response } from 'express';
+import { Public } from '../auth/public.decorator';
+import { REDIS } from '../core/infra/tokens';
+import { APP_VERSION } from '@plexus/server';
+
+async function within<T>(ms: number, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'Database and Redis reachability; 503 when either is down' })
+  async health(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
+    const database = await within(2000, this.orm.em.fork().execute('select 1')).then(() => 'up' as const, () => 'down' as const);
+    const redis = await within(2000, this.redis.ping()).then((r) => (r === 'PONG' ? ('up' as const) : ('down' as const)), () => 'down' as const);
+    const status = database === 'up' && redis === 'up' ? 'ok' : 'degraded';
+    if (status !== 'ok') res.status(503);
+    return { status, database, redis, version: APP_VERSION };
+  }
+}

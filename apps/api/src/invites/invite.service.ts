@@ -1,0 +1,168 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AcceptInviteRequest, CreateInviteRequest, CreatedInviteDto, InviteDto, InvitePreviewDto, SessionResponse } from '@plexus/contracts';
+import { ROLE_LABELS, roleNeedsOrganisation, type MembershipRole } from '@plexus/domain';
+import { AppUser, Invite, MemberOrganisation, Membership, Network, RequestScopes, TenantDb, type AppConfig } from '@plexus/server';
+import { createHash, randomBytes } from 'node:crypto';
+import { APP_CONFIG } from '../core/infra/tokens';
+import { DomainException } from '../core/http/domain.exception';
+import { EmailOutboxService } from '../email/email-outbox.service';
+import { PasswordService } from '../auth/password.service';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export function inviteStatus(invite: Invite, now = new Date()): InviteDto['status'] {
+  if (invite.acceptedAt) return 'accepted';
+  if (invite.revokedAt) return 'revoked';
+  if (invite.expiresAt <= now) return 'expired';
+  return 'pending';
+}
+
+export function toInviteDto(i: Invite): InviteDto {
+  return {
+    id: i.id,
+    email: i.email,
+    displayName: i.displayName,
+    role: i.role,
+    organisationId: i.organisationId,
+    expiresAt: i.expiresAt.toISOString(),
+    createdAt: i.createdAt.toISOString(),
+    status: inviteStatus(i),
+  };
+}
+
+/** One-time invite links: the token is shown once and stored only as a hash; it expires and is single-use. */
+@Injectable()
+export class InviteService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly passwords: PasswordService,
+    private readonly outbox: EmailOutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Creates an invite in the current network (manager route, or the operator creating a network). */
+  async create(input: Required<CreateInviteRequest>, invitedBy: string | null, networkName: string, networkSlug: string): Promise<CreatedInviteDto> {
+    const em = RequestScopes.em();
+    const networkId = RequestScopes.networkId();
+    const role = input.role as MembershipRole;
+    if (roleNeedsOrganisation(role) && !input.organisationId) {
+      throw DomainException.field('organisationId', 'Choose the organisation this contributor works for');
+    }
+    if (input.organisationId && !(await em.findOne(MemberOrganisation, { id: input.organisationId }))) {
+      throw DomainException.field('organisationId', 'That organisation is not in this network');
+    }
+    const existing = await em.findOne(AppUser, { email: input.email });
+    if (existing && (await em.findOne(Membership, { userId: existing.id }))) {
+      throw DomainException.field('email', `${input.email} is already a member of this network`, 'conflict');
+    }
+    const token = randomBytes(32).toString('base64url');
+    const invite = Object.assign(new Invite(), {
+      networkId,
+      email: input.email,
+      displayName: input.displayName,
+      role,
+      organisationId: input.organisationId ?? null,
+      tokenHash: sha256(token),
+      invitedBy,
+      expiresAt: new Date(Date.now() + this.config.INVITE_TTL_DAYS * 86400_000),
+    });
+    em.persist(invite);
+    const url = `${this.config.PUBLIC_URL.replace(/\/$/, '')}/invite/${networkSlug}/${token}`;
+    this.outbox.queue({
+      kind: 'invite',
+      to: input.email,
+      subject: `You are invited to ${networkName} on Plexus`,
+      bodyText: [
+        `Hello ${input.displayName},`,
+        '',
+        `You have been invited to join ${networkName} on Plexus as ${ROLE_LABELS[role].toLowerCase()}.`,
+        '',
+        `Accept the invitation here (the link works once, until ${invite.expiresAt.toUTCString()}):`,
+        url,
+        '',
+        'If you were not expecting this, you can ignore this email.',
+      ].join('\n'),
+    });
+    await em.flush();
+    return { ...toInviteDto(invite), url };
+  }
+
+  private async findByToken(networkSlug: string, token: string): Promise<{ network: Network; invite: Invite } | null> {
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+    const em = RequestScopes.em();
+    const network = await em.findOne(Network, { slug: networkSlug });
+    if (!network) return null;
+    const scope = RequestScopes.current()!;
+    await this.db.enterNetwork(scope, { networkId: network.id, networkSlug: network.slug, role: null, organisationId: null });
+    const invite = await em.findOne(Invite, { tokenHash: sha256(token) });
+    return invite ? { network, invite } : null;
+  }
+
+  private usable(found: { invite: Invite } | null): asserts found is { network: Network; invite: Invite } {
+    if (!found) throw DomainException.notFound('invite');
+    const status = inviteStatus(found.invite);
+    if (status !== 'pending') {
+      throw new DomainException('gone', `This invite has ${status === 'accepted' ? 'already been used' : status === 'revoked' ? 'been withdrawn' : 'expired'}. Ask your network manager for a new one.`);
+    }
+  }
+
+  preview(networkSlug: string, token: string): Promise<InvitePreviewDto> {
+    return this.db.run({ userId: null }, async ({ em }) => {
+      const found = await this.findByToken(networkSlug, token);
+      this.usable(found);
+      const existing = await em.findOne(AppUser, { email: found.invite.email });
+      return {
+        networkName: found.network.name,
+        networkSlug: found.network.slug,
+        email: found.invite.email,
+        displayName: found.invite.displayName,
+        role: found.invite.role,
+        existingAccount: !!existing?.id,
+        expiresAt: found.invite.expiresAt.toISOString(),
+      };
+    });
+  }
+
+  /** Accepts an invite: creates the account (or checks the existing account's password) and the membership. */
+  async accept(networkSlug: string, token: string, input: { displayName: string; password: string }): Promise<{ userId: string }> {
+    return this.db.run({ userId: null }, async ({ em }) => {
+      const found = await this.findByToken(networkSlug, token);
+      this.usable(found);
+      const { invite } = found;
+      let user = await em.findOne(AppUser, { email: invite.email }, { populate: ['passwordHash'] });
+      if (user) {
+        if (!(await this.passwords.verify(user.passwordHash, input.password))) {
+          throw DomainException.field('password', `Enter the password of your existing Plexus account (${invite.email})`, 'invalid_credentials');
+        }
+      } else {
+        user = Object.assign(new AppUser(), { email: invite.email, displayName: input.displayName, passwordHash: await this.passwords.hash(input.password) });
+        em.persist(user);
+        await em.flush();
+      }
+      const scope = RequestScopes.current()!;
+      scope.userId = user.id;
+      await em.execute(`select set_config('app.user_id', ?, true)`, [user.id]);
+      const membership = Object.assign(new Membership(), { networkId: invite.networkId, userId: user.id, role: invite.role, organisationId: invite.organisationId });
+      em.persist(membership);
+      invite.acceptedAt = new Date();
+      invite.acceptedBy = user.id;
+      await em.flush();
+      return { userId: user.id };
+    });
+  }
+
+  list(): Promise<Invite[]> {
+    return RequestScopes.em().find(Invite, {}, { orderBy: { createdAt: 'desc' } });
+  }
+
+  async revoke(id: string): Promise<void> {
+    const em = RequestScopes.em();
+    const invite = await em.findOne(Invite, { id });
+    if (!invite) throw DomainException.notFound('invite');
+    if (inviteStatus(invite) !== 'pending') throw new DomainException('conflict', `This invite is already ${inviteStatus(invite)}`);
+    invite.revokedAt = new Date();
+    await em.flush();
+  }
+}
+
+export type { AcceptInviteRequest, SessionResponse };

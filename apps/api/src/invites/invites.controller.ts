@@ -1,0 +1,83 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { acceptInviteSchema, createInviteSchema, type CreatedInviteDto, type InviteDto, type InvitePreviewDto, type SessionResponse } from '@plexus/contracts';
+import { RequestScopes } from '@plexus/server';
+import type { Response } from 'express';
+import type { z } from 'zod';
+import type { AppRequest } from '../auth/auth.types';
+import { Public } from '../auth/public.decorator';
+import { SessionService } from '../auth/session.service';
+import { ApiZodBody, zod } from '../core/http/zod';
+import { NetworkController, RequirePermission } from '../tenancy/network-route.decorator';
+import { NetworkProfileRepository } from '../network-profile/network-profile.repository';
+import { InviteService, toInviteDto } from './invite.service';
+
+const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
+
+@NetworkController('invites', 'members')
+export class InvitesController {
+  constructor(
+    private readonly invites: InviteService,
+    private readonly profiles: NetworkProfileRepository,
+  ) {}
+
+  @Get()
+  @RequirePermission('members.manage')
+  @ApiOperation({ summary: 'Invites sent by this network, newest first' })
+  async list(): Promise<InviteDto[]> {
+    return (await this.invites.list()).map(toInviteDto);
+  }
+
+  @Post()
+  @RequirePermission('members.manage')
+  @ApiOperation({ summary: 'Invite a person; the answer holds the one-time link (also emailed)' })
+  @ApiZodBody(createInviteSchema)
+  async create(@Body(zod(createInviteSchema)) body: z.output<typeof createInviteSchema>, @Req() req: AppRequest): Promise<CreatedInviteDto> {
+    const network = await this.profiles.network();
+    return this.invites.create(body, req.auth!.user.id, network.name, RequestScopes.tenant().networkSlug);
+  }
+
+  @Delete(':inviteId')
+  @HttpCode(204)
+  @RequirePermission('members.manage')
+  @ApiOperation({ summary: 'Withdraw a pending invite' })
+  revoke(@Param('inviteId', uuid) id: string): Promise<void> {
+    return this.invites.revoke(id);
+  }
+}
+
+@ApiTags('invites')
+@Controller('invites/:network/:token')
+export class PublicInvitesController {
+  constructor(
+    private readonly invites: InviteService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'What an invite link is for (no sign-in needed)' })
+  preview(@Param('network') network: string, @Param('token') token: string): Promise<InvitePreviewDto> {
+    return this.invites.preview(network, token);
+  }
+
+  @Public()
+  @Post('accept')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Accept an invite: creates the account or joins an existing one, and signs in' })
+  @ApiZodBody(acceptInviteSchema)
+  async accept(
+    @Param('network') network: string,
+    @Param('token') token: string,
+    @Body(zod(acceptInviteSchema)) body: z.output<typeof acceptInviteSchema>,
+    @Req() req: AppRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionResponse> {
+    const { userId } = await this.invites.accept(network, token, body);
+    if (req.auth) await this.sessions.destroy(req.auth.sessionId);
+    const { token: sessionToken, csrfToken } = await this.sessions.create(userId, { ip: req.ip, userAgent: req.headers['user-agent'] });
+    this.sessions.setCookies(res, sessionToken, csrfToken);
+    const user = await this.sessions.resolve(sessionToken);
+    return this.sessions.describe(user!);
+  }
+}

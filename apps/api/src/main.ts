@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ConfigError, loadConfig, migrate, ormConfig, roleFromUrl, TenantDb, type AppConfig } from '@plexus/server';
+import { createApp } from './app/create-app';
+import { DEMO_PASSWORD, DEMO_PEOPLE } from './seed/demo-data';
+import { seedDemo } from './seed/seed';
+
+async function serve(config: AppConfig): Promise<void> {
+  const app = await createApp(config);
+  await app.listen(config.PORT, config.HOST);
+  console.log(`Plexus API listening on http://${config.HOST}:${config.PORT}/api (docs at /api/docs)`);
+}
+
+async function runMigrations(config: AppConfig): Promise<void> {
+  const applied = await migrate(config.DATABASE_OWNER_URL, roleFromUrl(config.DATABASE_URL));
+  console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
+}
+
+async function runSeed(config: AppConfig): Promise<void> {
+  const orm = await MikroORM.init(ormConfig({ clientUrl: config.DATABASE_URL, poolMax: 2 }));
+  try {
+    const result = await seedDemo(new TenantDb(orm));
+    if (result.created.length) console.log(`Demo networks loaded: ${result.created.join(', ')}`);
+    if (result.skipped.length) console.log(`Demo networks already present: ${result.skipped.join(', ')}`);
+    console.log(`Demo sign-ins (password for all: ${DEMO_PASSWORD}): ${DEMO_PEOPLE.slice(0, 3).map((p) => p.email).join(', ')} …`);
+  } finally {
+    await orm.close(true);
+  }
+}
+
+async function main(): Promise<void> {
+  const command = process.argv[2] ?? 'serve';
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      return serve(config);
+    case 'migrate':
+      return runMigrations(config);
+    case 'seed':
+      return runSeed(config);
+    default:
+      throw new Error(`Unknown command "${command}": use serve, migrate or seed`);
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import { Body, Delete, Get, Put, Req, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { LOGO_MAX_BYTES, updateNetworkProfileSchema, type NetworkProfileDto } from '@plexus/contracts';
+import { memoryStorage } from 'multer';
+import type { z } from 'zod';
+import type { AppRequest } from '../auth/auth.types';
+import { ApiZodBody, zod } from '../core/http/zod';
+import { NetworkController, RequirePermission } from '../tenancy/network-route.decorator';
+import { NetworkProfileService } from './network-profile.service';
+
+@NetworkController('profile', 'network profile')
+export class NetworkProfileController {
+  constructor(private readonly profiles: NetworkProfileService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The network's profile: who it is, its organisations, leadership and branding" })
+  get(): Promise<NetworkProfileDto> {
+    return this.profiles.get();
+  }
+
+  @Put()
+  @RequirePermission('profile.edit')
+  @ApiOperation({ summary: 'Replace the profile (managers). Send the version you read; a stale one answers 409.' })
+  @ApiZodBody(updateNetworkProfileSchema)
+  update(@Body(zod(updateNetworkProfileSchema)) body: z.output<typeof updateNetworkProfileSchema>): Promise<NetworkProfileDto> {
+    return this.profiles.update(body);
+  }
+
+  @Put('logo')
+  @RequirePermission('profile.edit')
+  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: LOGO_MAX_BYTES, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  @ApiOperation({ summary: 'Upload the logo for reports (PNG or JPEG, 512 KB at most)' })
+  setLogo(@UploadedFile() file: Express.Multer.File | undefined, @Req() req: AppRequest): Promise<NetworkProfileDto> {
+    return this.profiles.setLogo(file, req.auth!.user.id);
+  }
+
+  @Delete('logo')
+  @RequirePermission('profile.edit')
+  @ApiOperation({ summary: 'Remove the logo' })
+  removeLogo(): Promise<NetworkProfileDto> {
+    return this.profiles.removeLogo();
+  }
+
+  @Get('logo')
+  @ApiProduces('image/png', 'image/jpeg')
+  @ApiOperation({ summary: 'The logo image' })
+  async logo(): Promise<StreamableFile> {
+    const file = await this.profiles.logo();
+    return new StreamableFile(file.data, { type: file.contentType, length: file.sizeBytes, disposition: 'inline' });
+  }
+}

@@ -1,0 +1,78 @@
+import { AppUser, LeadershipRole, MemberOrganisation, Membership, Network, NetworkProfile, TenantDb } from '@plexus/server';
+import { PasswordService } from '../auth/password.service';
+import { DEMO_NETWORKS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data';
+
+export interface SeedResult {
+  created: string[];
+  skipped: string[];
+}
+
+/** Loads the demo networks through the application role (RLS applies to the seed like to anyone). Idempotent. */
+export async function seedDemo(db: TenantDb, passwords = new PasswordService()): Promise<SeedResult> {
+  const result: SeedResult = { created: [], skipped: [] };
+  const hash = await passwords.hash(DEMO_PASSWORD);
+  const userIds = await db.run({ userId: null }, async ({ em }) => {
+    const ids = new Map<string, string>();
+    for (const p of DEMO_PEOPLE) {
+      let user = await em.findOne(AppUser, { email: p.email });
+      if (!user) {
+        user = Object.assign(new AppUser(), { email: p.email, displayName: p.displayName, passwordHash: hash, isOperator: !!p.isOperator });
+        em.persist(user);
+      }
+      ids.set(p.email, user.id);
+    }
+    await em.flush();
+    return ids;
+  });
+  const operatorId = userIds.get('operator@example.org') ?? null;
+
+  for (const demo of DEMO_NETWORKS) {
+    const exists = await db.run({ userId: null }, ({ em }) => em.findOne(Network, { slug: demo.slug }));
+    if (exists) {
+      result.skipped.push(demo.slug);
+      continue;
+    }
+    await db.run({ userId: operatorId }, async (scope) => {
+      const { em } = scope;
+      const network = Object.assign(new Network(), { slug: demo.slug, name: demo.name });
+      await db.enterNetwork(scope, { networkId: network.id, networkSlug: network.slug, role: null, organisationId: null });
+      em.persist(network);
+      em.persist(
+        Object.assign(new NetworkProfile(), {
+          networkId: network.id,
+          specialty: demo.specialty,
+          region: demo.region,
+          purpose: demo.purpose,
+          vision: demo.vision,
+          coreFunctions: demo.coreFunctions,
+          primaryColour: demo.primaryColour,
+          accentColour: demo.accentColour,
+          classification: 'OFFICIAL',
+        }),
+      );
+      const orgs = new Map<string, string>();
+      demo.organisations.forEach((o, position) => {
+        const org = Object.assign(new MemberOrganisation(), { networkId: network.id, name: o.name, type: o.type, position });
+        orgs.set(o.name, org.id);
+        em.persist(org);
+      });
+      demo.leadershipRoles.forEach((r, position) =>
+        em.persist(Object.assign(new LeadershipRole(), { networkId: network.id, title: r.title, personName: r.personName, position })),
+      );
+      await em.flush();
+      for (const m of demo.members) {
+        em.persist(
+          Object.assign(new Membership(), {
+            networkId: network.id,
+            userId: userIds.get(m.email)!,
+            role: m.role,
+            organisationId: m.organisation ? orgs.get(m.organisation)! : null,
+          }),
+        );
+      }
+      await em.flush();
+    });
+    result.created.push(demo.slug);
+  }
+  return result;
+}

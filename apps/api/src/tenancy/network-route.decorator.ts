@@ -1,0 +1,24 @@
+import { applyDecorators, Controller, SetMetadata, UseInterceptors } from '@nestjs/common';
+import { ApiCookieAuth, ApiNotFoundResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Permission } from '@plexus/domain';
+import { NetworkScopeInterceptor } from './network-scope.interceptor';
+
+export const REQUIRED_PERMISSION = 'plexus:permission';
+
+/**
+ * A controller under /api/networks/{network}/…: every handler runs in one transaction inside the caller's
+ * network, resolved from the session and membership. A network the caller does not belong to answers 404.
+ */
+export function NetworkController(path: string, tag: string): ClassDecorator {
+  return applyDecorators(
+    Controller(`networks/:network/${path}`.replace(/\/$/, '')),
+    UseInterceptors(NetworkScopeInterceptor),
+    ApiTags(tag),
+    ApiCookieAuth(),
+    ApiParam({ name: 'network', description: "The network's slug", example: 'east-midlands-mtn' }),
+    ApiNotFoundResponse({ description: 'No such network for you, or no such record in it' }),
+  ) as ClassDecorator;
+}
+
+/** What the caller's role must allow (see `can()` in @plexus/domain). Without it, any member may call. */
+export const RequirePermission = (permission: Permission) => SetMetadata(REQUIRED_PERMISSION, permission);

@@ -1,0 +1,43 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { can, type Permission } from '@plexus/domain';
+import { Membership, Network, TenantDb } from '@plexus/server';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import { DomainException } from '../core/http/domain.exception';
+import type { AppRequest } from '../auth/auth.types';
+import { REQUIRED_PERMISSION } from './network-route.decorator';
+
+/**
+ * Resolves `{network}` from the URL against the caller's memberships — never from a header or body — and
+ * runs the handler in one transaction with `app.network_id` set, so RLS and the ORM filter both apply.
+ */
+@Injectable()
+export class NetworkScopeInterceptor implements NestInterceptor {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<AppRequest>();
+    const slug = String(req.params['network'] ?? '');
+    const user = req.auth?.user;
+    if (!user) throw new DomainException('unauthenticated', 'Sign in to continue');
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, [context.getHandler(), context.getClass()]);
+
+    return from(
+      this.db.run({ userId: user.id, requestId: req.id ?? null }, async (scope) => {
+        const network = await scope.em.findOne(Network, { slug });
+        const membership = network
+          ? await scope.em.findOne(Membership, { networkId: network.id, userId: user.id }, { filters: { tenant: false } })
+          : null;
+        if (!network || !membership) throw DomainException.notFound('network');
+        await this.db.enterNetwork(scope, { networkId: network.id, networkSlug: network.slug, role: membership.role, organisationId: membership.organisationId });
+        if (permission && !can(membership.role, permission)) {
+          throw new DomainException('forbidden', `Your role (${membership.role}) cannot do this`);
+        }
+        return lastValueFrom(next.handle(), { defaultValue: undefined });
+      }),
+    );
+  }
+}

@@ -1,0 +1,32 @@
+// One jest run, four projects: `npx jest --selectProjects unit|web|integration|browser`.
+const preset = require('./jest.preset');
+
+module.exports = {
+  projects: [
+    {
+      ...preset,
+      displayName: 'unit',
+      rootDir: __dirname,
+      roots: ['<rootDir>/libs', '<rootDir>/apps/api', '<rootDir>/apps/worker'],
+      testMatch: ['**/*.spec.ts'],
+    },
+    {
+      ...preset,
+      displayName: 'integration',
+      rootDir: __dirname,
+      roots: ['<rootDir>/tests/integration'],
+      testMatch: ['**/*.spec.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      testTimeout: 60000,
+    },
+    {
+      ...preset,
+      displayName: 'browser',
+      rootDir: __dirname,
+      roots: ['<rootDir>/tests/browser'],
+      testMatch: ['**/*.spec.ts'],
+      testTimeout: 120000,
+    },
+    require('./apps/web/jest.config.js'),
+  ],
+};

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { HEX_COLOUR_PATTERN, ORGANISATION_TYPES, type OrganisationType } from '@plexus/domain';
+
+const text = (max: number, label: string) =>
+  z.string({ error: `${label} must be text` }).trim().max(max, { error: `${label} must be ${max} characters or fewer` });
+const required = (max: number, label: string) => text(max, label).min(1, { error: `Enter the ${label.toLowerCase()}` });
+const colour = (label: string) =>
+  z.string().regex(HEX_COLOUR_PATTERN, { error: `${label} must be a colour like #005eb8` });
+
+export const memberOrganisationSchema = z.object({
+  /** Omit for a new organisation; give the id to keep an existing one. */
+  id: z.uuid().optional(),
+  name: required(200, 'Organisation name'),
+  type: z.enum(ORGANISATION_TYPES, { error: 'Choose the organisation type' }),
+});
+
+export const leadershipRoleSchema = z.object({
+  id: z.uuid().optional(),
+  title: required(120, 'Role title'),
+  personName: required(120, 'Person'),
+});
+
+export const updateNetworkProfileSchema = z
+  .object({
+    /** The version you read; a stale version answers 409 so that no one overwrites a colleague's edit. */
+    version: z.number().int().min(1),
+    name: required(200, 'Network name'),
+    specialty: required(80, 'Specialty'),
+    region: text(120, 'Region'),
+    purpose: text(4000, 'Purpose'),
+    vision: text(4000, 'Vision'),
+    coreFunctions: z.array(required(400, 'Core function')).max(30, { error: 'List 30 core functions or fewer' }),
+    leadershipRoles: z.array(leadershipRoleSchema).max(50, { error: 'List 50 leadership roles or fewer' }),
+    memberOrganisations: z.array(memberOrganisationSchema).max(200, { error: 'List 200 organisations or fewer' }),
+    branding: z.object({
+      primaryColour: colour('Primary colour'),
+      accentColour: colour('Accent colour'),
+      classification: text(120, 'Classification line'),
+    }),
+  })
+  .superRefine((value, ctx) => {
+    const seen = new Map<string, number>();
+    value.memberOrganisations.forEach((org, index) => {
+      const key = org.name.toLowerCase();
+      if (seen.has(key)) {
+        ctx.addIssue({ code: 'custom', path: ['memberOrganisations', index, 'name'], message: `"${org.name}" is listed twice` });
+      }
+      seen.set(key, index);
+    });
+  });
+export type UpdateNetworkProfileRequest = z.input<typeof updateNetworkProfileSchema>;
+
+export interface MemberOrganisationDto {
+  id: string;
+  name: string;
+  type: OrganisationType;
+}
+
+export interface LeadershipRoleDto {
+  id: string;
+  title: string;
+  personName: string;
+}
+
+export interface NetworkProfileDto {
+  networkId: string;
+  slug: string;
+  name: string;
+  specialty: string;
+  region: string;
+  purpose: string;
+  vision: string;
+  coreFunctions: string[];
+  leadershipRoles: LeadershipRoleDto[];
+  memberOrganisations: MemberOrganisationDto[];
+  branding: {
+    primaryColour: string;
+    accentColour: string;
+    classification: string;
+    logo: { contentType: string; size: number; updatedAt: string } | null;
+  };
+  version: number;
+  updatedAt: string;
+}

@@ -1,0 +1,50 @@
+import { can, contrastRatio, isValidSlug, readableTextOn, roleNeedsOrganisation, slugify } from '../index';
+
+describe('roles', () => {
+  it('lets only managers edit the profile, manage members and read the audit trail', () => {
+    expect(can('manager', 'profile.edit')).toBe(true);
+    expect(can('manager', 'members.manage')).toBe(true);
+    expect(can('manager', 'audit.read')).toBe(true);
+    for (const role of ['lead', 'contributor', 'viewer'] as const) {
+      expect(can(role, 'network.read')).toBe(true);
+      expect(can(role, 'profile.edit')).toBe(false);
+      expect(can(role, 'members.manage')).toBe(false);
+      expect(can(role, 'audit.read')).toBe(false);
+    }
+  });
+  it('grants nothing without a role', () => {
+    expect(can(null, 'network.read')).toBe(false);
+    expect(can(undefined, 'network.read')).toBe(false);
+  });
+  it('ties contributors, and only contributors, to an organisation', () => {
+    expect(roleNeedsOrganisation('contributor')).toBe(true);
+    expect(roleNeedsOrganisation('viewer')).toBe(false);
+  });
+});
+
+describe('slugs', () => {
+  it('makes URL-safe slugs from network names', () => {
+    expect(slugify('East Midlands Major Trauma Network')).toBe('east-midlands-major-trauma-network');
+    expect(slugify('Cheshire & Mersey  ODN')).toBe('cheshire-and-mersey-odn');
+    expect(slugify('  Réseau Spinal ')).toBe('reseau-spinal');
+  });
+  it('accepts only lower-case words joined by single hyphens', () => {
+    expect(isValidSlug('north-spinal')).toBe(true);
+    expect(isValidSlug('North')).toBe(false);
+    expect(isValidSlug('a--b')).toBe(false);
+    expect(isValidSlug('-ab')).toBe(false);
+    expect(isValidSlug('a')).toBe(false);
+    expect(isValidSlug('x'.repeat(49))).toBe(false);
+  });
+});
+
+describe('colours', () => {
+  it('computes WCAG contrast', () => {
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
+    expect(contrastRatio('#005eb8', '#ffffff')).toBeGreaterThan(4.5);
+  });
+  it('picks readable text for a brand colour', () => {
+    expect(readableTextOn('#005eb8')).toBe('#ffffff');
+    expect(readableTextOn('#ffeb3b')).toBe('#000000');
+  });
+});

@@ -1,0 +1,44 @@
+/** A person's role in one network. A person may hold a different role in each network. */
+export const MEMBERSHIP_ROLES = ['manager', 'lead', 'contributor', 'viewer'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+export const ROLE_LABELS: Record<MembershipRole, string> = {
+  manager: 'Network manager',
+  lead: 'Lead',
+  contributor: 'Member-organisation contributor',
+  viewer: 'Viewer',
+};
+
+export const ROLE_DESCRIPTIONS: Record<MembershipRole, string> = {
+  manager: 'Edits everything in the network, invites people and sets their roles.',
+  lead: 'Updates progress on the items they lead.',
+  contributor: 'Works for one member organisation: completes its own submissions.',
+  viewer: 'Reads everything and downloads reports.',
+};
+
+/** What a member may do. Kept in one table so that the API enforces and the web app reflects the same rules. */
+export type Permission =
+  | 'network.read'
+  | 'profile.edit'
+  | 'members.manage'
+  | 'audit.read';
+
+const GRANTS: Record<MembershipRole, readonly Permission[]> = {
+  manager: ['network.read', 'profile.edit', 'members.manage', 'audit.read'],
+  lead: ['network.read'],
+  contributor: ['network.read'],
+  viewer: ['network.read'],
+};
+
+export function can(role: MembershipRole | null | undefined, permission: Permission): boolean {
+  return role != null && GRANTS[role].includes(permission);
+}
+
+export function isMembershipRole(value: unknown): value is MembershipRole {
+  return typeof value === 'string' && (MEMBERSHIP_ROLES as readonly string[]).includes(value);
+}
+
+/** A contributor always acts for one member organisation; other roles may name one for information. */
+export function roleNeedsOrganisation(role: MembershipRole): boolean {
+  return role === 'contributor';
+}

@@ -1,0 +1,43 @@
+import { ChangeSetType, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
+import { AuditEvent, AUDITED_ENTITY_TYPES } from '../entities';
+import { RequestScopes } from '../tenancy/request-scope';
+import { auditDiff } from './audit-diff';
+
+const ACTIONS = {
+  [ChangeSetType.CREATE]: 'create',
+  [ChangeSetType.UPDATE]: 'update',
+  [ChangeSetType.DELETE]: 'delete',
+} as const;
+
+/**
+ * Records every create, update and delete of a tenant record in the same flush, and so the same
+ * transaction, as the change itself: who, when, which record, and each changed field before → after.
+ */
+export class AuditSubscriber implements EventSubscriber {
+  async onFlush(args: FlushEventArgs): Promise<void> {
+    const scope = RequestScopes.current();
+    for (const cs of args.uow.getChangeSets()) {
+      const entityName = cs.name;
+      const entityType = entityName === 'Network' ? 'network_profile' : AUDITED_ENTITY_TYPES[entityName];
+      if (!entityType) continue;
+      const action = ACTIONS[cs.type as keyof typeof ACTIONS];
+      if (!action) continue;
+      const entity = cs.entity as unknown as Record<string, unknown>;
+      const networkId = (entityName === 'Network' ? entity['id'] : entity['networkId']) as string;
+      const entityId = String(entityName === 'NetworkProfile' ? entity['networkId'] : entity['id']);
+      const before = (cs.originalEntity ?? null) as Record<string, unknown> | null;
+      const after = action === 'create' ? (entity as Record<string, unknown>) : (cs.payload as Record<string, unknown>);
+      const changes = auditDiff(action, before, after);
+      if (action === 'update' && Object.keys(changes).length === 0) continue;
+      const event = new AuditEvent();
+      event.networkId = networkId;
+      event.actorUserId = scope?.userId ?? null;
+      event.requestId = scope?.requestId ?? null;
+      event.action = action;
+      event.entityType = entityType;
+      event.entityId = entityId;
+      event.changes = changes;
+      args.uow.computeChangeSet(event);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number({ error: 'must be a number' }).int().min(min).max(max);
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { error: `must be a URL starting ${protocols.map((p) => p + '//').join(' or ')}` },
+  );
+
+/** Every environment variable Plexus reads. The README lists them; nothing else reads process.env. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: int(1, 65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_URL: url(['http:', 'https:']).default('http://localhost:3000'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://plexus_app:plexus_app@127.0.0.1:5432/plexus'),
+  DATABASE_OWNER_URL: url(['postgres:', 'postgresql:']).default('postgres://plexus_owner:plexus_owner@127.0.0.1:5432/plexus'),
+  DATABASE_POOL_MAX: int(1, 100).default(10),
+  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]+$/, { error: 'use letters, digits, _ . : -' }).default('plexus'),
+  SESSION_TTL_HOURS: int(1, 24 * 30).default(12),
+  COOKIE_SECURE: bool.optional(),
+  LOGIN_MAX_FAILURES: int(1, 100).default(5),
+  LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
+  INVITE_TTL_DAYS: int(1, 90).default(7),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: bool.default(false),
+  WEB_DIST: z.string().default('dist/apps/web/browser'),
+  SMTP_URL: url(['smtp:', 'smtps:']).default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().min(3).default('Plexus <no-reply@plexus.example.org>'),
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  WORKER_HEARTBEAT_SECONDS: int(1, 3600).default(15),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+export interface AppConfig extends RawConfig {
+  cookieSecure: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee README.md, "Configuration".`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once. A bad or missing variable throws a ConfigError naming each variable. */
+export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined> = process.env): AppConfig {
+  const input: Record<string, string | undefined> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const value = env[key];
+    input[key] = value === '' ? undefined : value;
+  }
+  const parsed = configSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(input[String(i.path[0])])})`));
+  }
+  const cfg = parsed.data;
+  return { ...cfg, cookieSecure: cfg.COOKIE_SECURE ?? cfg.NODE_ENV === 'production' };
+}
+export const APP_VERSION = '0.1.0';

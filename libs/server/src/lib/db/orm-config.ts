@@ -1,0 +1,41 @@
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { ReflectMetadataProvider } from '@mikro-orm/core';
+import { ENTITIES, TENANT_ENTITIES } from '../entities';
+import { MIGRATIONS } from '../migrations';
+import { AuditSubscriber } from '../audit/audit.subscriber';
+import { RequestScopes } from '../tenancy/request-scope';
+
+export interface OrmConfigOptions {
+  clientUrl: string;
+  poolMax?: number;
+  debug?: boolean;
+}
+
+/**
+ * MikroORM configuration shared by the API, the worker, migrations and tests. The `tenant` filter is the
+ * first layer of isolation (it throws when no network is in context); PostgreSQL RLS is the second.
+ */
+export function ormConfig(options: OrmConfigOptions): Options {
+  return defineConfig({
+    clientUrl: options.clientUrl,
+    entities: ENTITIES,
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true, warnWhenNoEntities: false },
+    metadataProvider: ReflectMetadataProvider,
+    extensions: [Migrator],
+    migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false, tableName: 'mikro_orm_migrations' },
+    pool: { min: 0, max: options.poolMax ?? 10, idleTimeoutMillis: 10_000 },
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    debug: options.debug ?? false,
+    subscribers: [new AuditSubscriber()],
+    filters: {
+      tenant: {
+        name: 'tenant',
+        default: true,
+        entity: TENANT_ENTITIES.map((e) => e.name),
+        cond: () => ({ networkId: RequestScopes.networkId() }),
+      },
+    },
+  });
+}

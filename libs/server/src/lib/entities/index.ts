@@ -1,0 +1,31 @@
+import { AppUser } from './app-user.entity';
+import { AuditEvent } from './audit-event.entity';
+import { EmailOutbox } from './email-outbox.entity';
+import { Invite } from './invite.entity';
+import { LeadershipRole } from './leadership-role.entity';
+import { MemberOrganisation } from './member-organisation.entity';
+import { Membership } from './membership.entity';
+import { Network } from './network.entity';
+import { NetworkProfile } from './network-profile.entity';
+import { StoredFile } from './stored-file.entity';
+import { TenantEntity } from './tenant-entity';
+import { UserSession } from './user-session.entity';
+
+export { AppUser, AuditEvent, EmailOutbox, Invite, LeadershipRole, MemberOrganisation, Membership, Network, NetworkProfile, StoredFile, TenantEntity, UserSession };
+export type { AuditAction, AuditChanges } from './audit-event.entity';
+export type { EmailStatus } from './email-outbox.entity';
+
+export const ENTITIES = [TenantEntity, AppUser, Network, UserSession, Membership, MemberOrganisation, LeadershipRole, NetworkProfile, StoredFile, Invite, AuditEvent, EmailOutbox];
+
+/** Entities whose rows belong to one network: filtered by the ORM, enforced by RLS, audited on every change. */
+export const TENANT_ENTITIES = [Membership, MemberOrganisation, LeadershipRole, NetworkProfile, StoredFile, Invite, EmailOutbox, AuditEvent];
+
+/** Entity name → the record type shown in the audit trail. AuditEvent itself is not audited. */
+export const AUDITED_ENTITY_TYPES: Record<string, string> = {
+  Membership: 'membership',
+  MemberOrganisation: 'member_organisation',
+  LeadershipRole: 'leadership_role',
+  NetworkProfile: 'network_profile',
+  StoredFile: 'file',
+  Invite: 'invite',
+};

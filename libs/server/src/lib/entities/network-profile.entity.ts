@@ -1,0 +1,44 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** One row per network: what the network is, and how its documents look. */
+@Entity({ tableName: 'network_profile' })
+export class NetworkProfile {
+  @PrimaryKey({ type: 'uuid' })
+  networkId!: string;
+
+  @Property({ type: 'text' })
+  specialty = '';
+
+  @Property({ type: 'text' })
+  region = '';
+
+  @Property({ type: 'text' })
+  purpose = '';
+
+  @Property({ type: 'text' })
+  vision = '';
+
+  @Property({ type: 'json' })
+  coreFunctions: string[] = [];
+
+  @Property({ type: 'text' })
+  primaryColour = '#005eb8';
+
+  @Property({ type: 'text' })
+  accentColour = '#41b6e6';
+
+  @Property({ type: 'text' })
+  classification = 'OFFICIAL';
+
+  @Property({ type: 'uuid', nullable: true })
+  logoFileId: string | null = null;
+
+  @Property({ type: 'integer' })
+  version = 1;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,32 @@
+import type { JobsOptions } from 'bullmq';
+
+/** Every queue Plexus uses. The worker refuses to boot if a job name has no handler, or two. */
+export enum QueueName {
+  Email = 'email',
+}
+
+/** Job name → payload. Every payload names its network: the processor re-enters that network before touching data. */
+export interface JobPayloads {
+  'email.deliver': { networkId: string; emailId: string };
+}
+export type JobName = keyof JobPayloads;
+
+export interface JobDefinition<N extends JobName> {
+  queue: QueueName;
+  /** Same payload → same job id, so an enqueue retried after a crash never runs the work twice. */
+  jobId: (payload: JobPayloads[N]) => string;
+  options: JobsOptions;
+}
+
+export const JOBS: { [N in JobName]: JobDefinition<N> } = {
+  'email.deliver': {
+    queue: QueueName.Email,
+    jobId: (p) => `email-${p.emailId}`,
+    options: {
+      attempts: 6,
+      backoff: { type: 'exponential', delay: 5_000 },
+      removeOnComplete: { age: 24 * 3600, count: 5_000 },
+      removeOnFail: { age: 14 * 24 * 3600 },
+    },
+  },
+};
