@@ -10,3 +10,5 @@ export * from './lib/audit/audit-diff';
 export * from './lib/audit/audit.subscriber';
 export * from './lib/queue/queues';
 export * from './lib/queue/job-queue';
+export * from './lib/nest/core.module';
+export * from './lib/nest/tokens';

@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { JobQueue, type AppConfig } from '@plexus/server';
-import type { Redis } from 'ioredis';
+import type { AppConfig } from '@plexus/server';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -11,8 +10,7 @@ import { AuditController } from '../audit/audit.controller';
 import { AuthModule } from '../auth/auth.module';
 import type { AppRequest } from '../auth/auth.types';
 import { ApiExceptionFilter } from '../core/http/api-exception.filter';
-import { CoreModule } from '../core/infra/core.module';
-import { REDIS } from '../core/infra/tokens';
+import { CoreModule } from '@plexus/server';
 import { EmailOutboxService } from '../email/email-outbox.service';
 import { HealthController } from '../health/health.controller';
 import { InvitesController, PublicInvitesController } from '../invites/invites.controller';
@@ -55,7 +53,6 @@ export class AppModule {
       controllers: [HealthController, AdminNetworksController, InvitesController, PublicInvitesController, MembersController, AuditController],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
-        { provide: JobQueue, useFactory: (redis: Redis) => new JobQueue(redis, config.REDIS_PREFIX), inject: [REDIS] },
         EmailOutboxService,
         InviteService,
         MembersService,

@@ -2,7 +2,7 @@ import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { JobQueue, type AppConfig } from '@plexus/server';
+import type { AppConfig } from '@plexus/server';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
@@ -43,12 +43,6 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
   serveWeb(app, config);
-  const jobs = app.get(JobQueue);
-  const close = app.close.bind(app);
-  app.close = async () => {
-    await jobs.close();
-    await close();
-  };
   return app;
 }
 

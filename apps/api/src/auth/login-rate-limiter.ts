@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@plexus/server';
 import type { Redis } from 'ioredis';
 import { createHash } from 'node:crypto';
-import { APP_CONFIG, REDIS } from '../core/infra/tokens';
+import { APP_CONFIG, REDIS } from '@plexus/server';
 import { DomainException } from '../core/http/domain.exception';
 
 /**

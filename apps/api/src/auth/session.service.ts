@@ -3,7 +3,7 @@ import { AppUser, Membership, Network, TenantDb, UserSession, type AppConfig } f
 import type { SessionMembership, SessionResponse } from '@plexus/contracts';
 import type { Response } from 'express';
 import { createHash, randomBytes } from 'node:crypto';
-import { APP_CONFIG } from '../core/infra/tokens';
+import { APP_CONFIG } from '@plexus/server';
 import { CSRF_COOKIE, SESSION_COOKIE, type AuthContext } from './auth.types';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EmailOutbox, JobQueue, RequestScopes, type AppConfig } from '@plexus/server';
-import { APP_CONFIG } from '../core/infra/tokens';
+import { APP_CONFIG } from '@plexus/server';
 
 /**
  * Writes an email to the outbox in the caller's transaction and enqueues its delivery after commit. If the

@@ -5,7 +5,7 @@ import type { HealthDto } from '@plexus/contracts';
 import type { Redis } from 'ioredis';
 import type { Response } from 'express';
 import { Public } from '../auth/public.decorator';
-import { REDIS } from '../core/infra/tokens';
+import { REDIS } from '@plexus/server';
 import { APP_VERSION } from '@plexus/server';
 
 async function within<T>(ms: number, p: Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@ import type { AcceptInviteRequest, CreateInviteRequest, CreatedInviteDto, Invite
 import { ROLE_LABELS, roleNeedsOrganisation, type MembershipRole } from '@plexus/domain';
 import { AppUser, Invite, MemberOrganisation, Membership, Network, RequestScopes, TenantDb, type AppConfig } from '@plexus/server';
 import { createHash, randomBytes } from 'node:crypto';
-import { APP_CONFIG } from '../core/infra/tokens';
+import { APP_CONFIG } from '@plexus/server';
 import { DomainException } from '../core/http/domain.exception';
 import { EmailOutboxService } from '../email/email-outbox.service';
 import { PasswordService } from '../auth/password.service';

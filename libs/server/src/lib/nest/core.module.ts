@@ -1,6 +1,10 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown, type OnModuleInit, type DynamicModule } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { assertUnprivilegedRole, ormConfig, TenantDb, type AppConfig } from '@plexus/server';
+import type { AppConfig } from '../config/app-config';
+import { assertUnprivilegedRole } from '../db/role-check';
+import { ormConfig } from '../db/orm-config';
+import { TenantDb } from '../db/tenant-db';
+import { JobQueue } from '../queue/job-queue';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, REDIS } from './tokens';
 
@@ -9,6 +13,7 @@ class Lifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly orm: MikroORM,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly jobs: JobQueue,
   ) {}
 
   /** Refuses to serve when connected as a role that RLS would not apply to. */
@@ -17,12 +22,13 @@ class Lifecycle implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.jobs.close();
     await this.orm.close(true);
     this.redis.disconnect();
   }
 }
 
-/** Configuration, the database (as the unprivileged app role) and Redis, for every module. */
+/** Configuration, the database (as the unprivileged app role), Redis and the job queue: shared by the API and the worker. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -40,9 +46,10 @@ export class CoreModule {
           provide: REDIS,
           useFactory: () => new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: false, enableOfflineQueue: true }),
         },
+        { provide: JobQueue, useFactory: (redis: Redis) => new JobQueue(redis, config.REDIS_PREFIX), inject: [REDIS] },
         Lifecycle,
       ],
-      exports: [APP_CONFIG, MikroORM, TenantDb, REDIS],
+      exports: [APP_CONFIG, MikroORM, TenantDb, REDIS, JobQueue],
     };
   }
 }

@@ -1,0 +1,43 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, JobQueue, QueueName, REDIS, type AppConfig } from '@plexus/server';
+import type { Redis } from 'ioredis';
+import { hostname } from 'node:os';
+
+/** A health signal for a process with no HTTP server: a Redis key with a TTL, and queue depths in the log. */
+@Injectable()
+export class Heartbeat implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly logger = new Logger('Heartbeat');
+  readonly key: string;
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobQueue,
+  ) {
+    this.key = `${config.REDIS_PREFIX}:worker:heartbeat:${hostname()}:${process.pid}`;
+  }
+
+  async beat(): Promise<Record<string, number>> {
+    const depths: Record<string, number> = {};
+    for (const name of Object.values(QueueName)) {
+      const counts = await this.jobs.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed');
+      depths[name] = (counts['waiting'] ?? 0) + (counts['delayed'] ?? 0);
+    }
+    const ttl = this.config.WORKER_HEARTBEAT_SECONDS * 3;
+    await this.redis.set(this.key, JSON.stringify({ at: new Date().toISOString(), depths }), 'EX', ttl);
+    return depths;
+  }
+
+  onApplicationBootstrap(): void {
+    const tick = () => this.beat().then((d) => this.logger.debug({ depths: d }, 'heartbeat'), (err) => this.logger.error(err));
+    void tick();
+    this.timer = setInterval(tick, this.config.WORKER_HEARTBEAT_SECONDS * 1000);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.redis.del(this.key).catch(() => undefined);
+  }
+}

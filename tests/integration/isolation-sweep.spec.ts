@@ -1,0 +1,83 @@
+import { createTestDatabase, HttpClient, newNetwork, startApi, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
+
+/**
+ * For every route under /api/networks/{network}/… in the OpenAPI document (so a new endpoint is swept the
+ * day it is added): a manager of network A gets 404 for network B's URL, and 404 for B's record ids under
+ * A's URL, while the same request against A's own data is answered (control).
+ */
+describe('isolation sweep over every network route', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  let a: Fixture;
+  let b: Fixture;
+  let paths: Record<string, Record<string, unknown>>;
+  const ids: Record<'a' | 'b', Record<string, string>> = { a: {}, b: {} };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startApi(db);
+    a = await newNetwork(api.db, 'sweep-a');
+    b = await newNetwork(api.db, 'sweep-b');
+    for (const [key, fx] of [['a', a], ['b', b]] as const) {
+      const manager = await new HttpClient(api.url).login(fx.users.manager.email);
+      const invite = await manager.post(`/api/networks/${fx.network.slug}/invites`, { email: `x@${key}.example.org`, displayName: 'X', role: 'viewer' });
+      expect(invite.status).toBe(201);
+      ids[key] = { network: fx.network.slug, memberId: fx.users.viewer.membershipId, inviteId: invite.body.id };
+    }
+    paths = (await new HttpClient(api.url).get('/api/docs-json')).body.paths;
+  });
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  function fill(template: string, values: Record<string, string>): string {
+    return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+      if (!(name in values)) throw new Error(`The sweep does not know how to fill {${name}} in ${template}: add a record for it`);
+      return values[name];
+    });
+  }
+
+  it('finds the network routes in the OpenAPI document', () => {
+    const networkRoutes = Object.keys(paths).filter((p) => p.startsWith('/api/networks/{network}'));
+    expect(networkRoutes.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('answers 404 for every method of every route of another network, and serves the caller’s own', async () => {
+    const client = await new HttpClient(api.url).login(a.users.manager.email);
+    const checked: string[] = [];
+    // DELETE last: the control requests really delete A's records.
+    const order = ['get', 'put', 'post', 'patch', 'delete'];
+    for (const method of order) {
+      for (const [template, ops] of Object.entries(paths)) {
+        if (!template.startsWith('/api/networks/{network}') || !(method in ops)) continue;
+        const verb = method.toUpperCase();
+        const foreign = await client.request(verb, fill(template, ids.b), verb === 'GET' || verb === 'DELETE' ? undefined : {});
+        expect({ route: `${verb} ${template} as another network`, status: foreign.status }).toEqual({ route: `${verb} ${template} as another network`, status: 404 });
+        if (/\{(memberId|inviteId)\}/.test(template)) {
+          // A valid body, so that the answer comes from looking the record up rather than from validation.
+          const body = verb === 'PATCH' ? { role: 'viewer', organisationId: null } : undefined;
+          const foreignRecord = await client.request(verb, fill(template, { ...ids.b, network: ids.a.network }), body);
+          expect({ route: `${verb} ${template} with another network's id`, status: foreignRecord.status }).toEqual({
+            route: `${verb} ${template} with another network's id`,
+            status: 404,
+          });
+        }
+        const own = await client.request(verb, fill(template, ids.a), verb === 'GET' || verb === 'DELETE' ? undefined : {});
+        // Own data is reached: a real answer, or a 400 for the empty body, or 404 only where the record simply is absent (no logo yet).
+        const absentLogo = template.endsWith('/profile/logo') && verb === 'GET';
+        expect({ route: `${verb} ${template} (control)`, reached: own.status !== 404 || absentLogo }).toEqual({ route: `${verb} ${template} (control)`, reached: true });
+        checked.push(`${verb} ${template}`);
+      }
+    }
+    expect(checked.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('answers 404, not 403, when a member of no network asks for one, and 401 when signed out', async () => {
+    const anonymous = new HttpClient(api.url);
+    expect((await anonymous.get(`/api/networks/${ids.b.network}/profile`)).status).toBe(401);
+    const client = await new HttpClient(api.url).login(a.users.viewer.email);
+    expect((await client.get(`/api/networks/${ids.b.network}/profile`)).status).toBe(404);
+    expect((await client.get(`/api/networks/no-such-network/profile`)).status).toBe(404);
+  });
+});

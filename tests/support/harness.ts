@@ -1,0 +1,188 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { MembershipRole } from '@plexus/domain';
+import {
+  AppUser,
+  loadConfig,
+  MemberOrganisation,
+  Membership,
+  Network,
+  NetworkProfile,
+  ormConfig,
+  TenantDb,
+  type AppConfig,
+} from '@plexus/server';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { createApp } from '../../apps/api/src/app/create-app';
+import { PasswordService } from '../../apps/api/src/auth/password.service';
+import { TEMPLATE_DB, TEST_APP_ROLE_URL, TEST_OWNER_BASE, TEST_REDIS_URL, urlFor } from './env';
+
+export const PASSWORD = 'correct horse battery staple';
+
+export interface TestDatabase {
+  name: string;
+  appUrl: string;
+  ownerUrl: string;
+  drop(): Promise<void>;
+}
+
+/** A database of this test file's own, cloned from the migrated template. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `plexus_t_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: TEST_OWNER_BASE });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+  await admin.end();
+  return {
+    name,
+    appUrl: urlFor(TEST_APP_ROLE_URL, name),
+    ownerUrl: urlFor(TEST_OWNER_BASE, name),
+    async drop() {
+      const c = new Client({ connectionString: TEST_OWNER_BASE });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export function testConfig(db: TestDatabase, overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: db.appUrl,
+    DATABASE_OWNER_URL: db.ownerUrl,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: `plexus-test-${db.name}`,
+    LOG_LEVEL: 'silent',
+    WEB_DIST: '/nonexistent',
+    PUBLIC_URL: 'http://plexus.test',
+    ...overrides,
+  });
+}
+
+export interface TestApi {
+  app: INestApplication;
+  url: string;
+  db: TenantDb;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+export async function startApi(db: TestDatabase, overrides: Record<string, string> = {}): Promise<TestApi> {
+  const config = testConfig(db, overrides);
+  const app = await createApp(config, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return { app, url: `http://127.0.0.1:${address.port}`, db: app.get(TenantDb), config, close: () => app.close() };
+}
+
+/** An ORM + TenantDb on the app role, for factories and direct checks without an HTTP server. */
+export async function openDb(db: TestDatabase, poolMax = 4): Promise<{ orm: MikroORM; tdb: TenantDb }> {
+  const orm = await MikroORM.init(ormConfig({ clientUrl: db.appUrl, poolMax }));
+  return { orm, tdb: new TenantDb(orm) };
+}
+
+let passwordHash: Promise<string> | null = null;
+
+export interface Fixture {
+  network: Network;
+  organisations: MemberOrganisation[];
+  users: Record<MembershipRole, AppUser & { membershipId: string }>;
+}
+
+/** A network with a profile, two organisations and one person in each role. */
+export async function newNetwork(tdb: TenantDb, slug = `net-${randomBytes(3).toString('hex')}`): Promise<Fixture> {
+  passwordHash ??= new PasswordService().hash(PASSWORD);
+  const hash = await passwordHash;
+  return tdb.run({ userId: null }, async (scope) => {
+    const { em } = scope;
+    const network = Object.assign(new Network(), { slug, name: `Network ${slug}` });
+    await tdb.enterNetwork(scope, { networkId: network.id, networkSlug: slug, role: null, organisationId: null });
+    em.persist(network);
+    em.persist(Object.assign(new NetworkProfile(), { networkId: network.id, specialty: 'Spinal', region: 'North', purpose: `Purpose of ${slug}` }));
+    const organisations = ['Trust One', 'Trust Two'].map((name, position) =>
+      Object.assign(new MemberOrganisation(), { networkId: network.id, name: `${name} ${slug}`, type: 'partner_hospital', position }),
+    );
+    organisations.forEach((o) => em.persist(o));
+    const users = {} as Fixture['users'];
+    for (const role of ['manager', 'lead', 'contributor', 'viewer'] as MembershipRole[]) {
+      const user = Object.assign(new AppUser(), { email: `${role}.${slug}@example.org`, displayName: `${role} of ${slug}`, passwordHash: hash });
+      em.persist(user);
+      const membership = Object.assign(new Membership(), {
+        networkId: network.id,
+        userId: user.id,
+        role,
+        organisationId: role === 'contributor' ? organisations[0].id : null,
+      });
+      em.persist(membership);
+      users[role] = Object.assign(user, { membershipId: membership.id });
+    }
+    await em.flush();
+    return { network, organisations, users };
+  });
+}
+
+/** A browser-like HTTP client: keeps cookies and echoes the CSRF token on unsafe methods. */
+export class HttpClient {
+  private cookies = new Map<string, string>();
+  csrfOverride: string | null | undefined = undefined;
+
+  constructor(readonly base: string) {}
+
+  private store(res: Response): void {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      if (value === '' || /expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers; raw: Response }> {
+    const h: Record<string, string> = { ...headers };
+    if (this.cookies.size) h['cookie'] = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const csrf = this.csrfOverride === undefined ? this.cookies.get('XSRF-TOKEN') : this.csrfOverride;
+    if (!['GET', 'HEAD'].includes(method) && csrf) h['x-xsrf-token'] = csrf;
+    let payload: BodyInit | undefined;
+    if (body instanceof FormData) payload = body;
+    else if (body !== undefined) {
+      h['content-type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    const res = await fetch(this.base + path, { method, headers: h, body: payload, redirect: 'manual' });
+    this.store(res);
+    const type = res.headers.get('content-type') ?? '';
+    const parsed = type.includes('json') ? await res.json() : type.startsWith('image/') ? Buffer.from(await res.arrayBuffer()) : await res.text();
+    return { status: res.status, body: parsed, headers: res.headers, raw: res };
+  }
+
+  get(path: string) {
+    return this.request('GET', path);
+  }
+  post(path: string, body?: unknown) {
+    return this.request('POST', path, body);
+  }
+  put(path: string, body?: unknown) {
+    return this.request('PUT', path, body);
+  }
+  patch(path: string, body?: unknown) {
+    return this.request('PATCH', path, body);
+  }
+  delete(path: string) {
+    return this.request('DELETE', path);
+  }
+
+  async login(email: string, password = PASSWORD): Promise<this> {
+    const res = await this.post('/api/auth/login', { email, password });
+    if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return this;
+  }
+}
