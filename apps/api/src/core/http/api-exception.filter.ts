@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, PayloadTooLargeException } from '@nestjs/common';
 import { NotFoundError, UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import type { ApiError } from '@plexus/contracts';
 import type { Request, Response } from 'express';
@@ -25,7 +25,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request & { id?: string }>();
-    const body = this.toBody(exception);
+    const body = this.toBody(exception, String(req.headers['content-type'] ?? '').startsWith('multipart/'));
     body.requestId = typeof req.id === 'string' ? req.id : undefined;
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
@@ -37,7 +37,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     res.status(body.statusCode).json(body);
   }
 
-  private toBody(e: unknown): ApiError {
+  private toBody(e: unknown, multipart: boolean): ApiError {
     if (e instanceof DomainException) {
       return { statusCode: STATUS_OF[e.code], code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) };
     }
@@ -54,11 +54,24 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (e instanceof ForeignKeyConstraintViolationException) {
       return { statusCode: 409, code: 'conflict', message: 'That record is still in use, or refers to one that does not exist' };
     }
+    if (e instanceof PayloadTooLargeException) {
+      const message = multipart ? 'The file is too large' : 'The request is too large';
+      return { statusCode: 413, code: 'payload_too_large', message, ...(multipart ? { fields: [{ field: 'file', message }] } : {}) };
+    }
     if (e instanceof HttpException) {
       const status = e.getStatus();
       const response = e.getResponse();
       const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? e.message);
+      if (status === 400 && (e.cause instanceof SyntaxError || /JSON/.test(String(message)))) {
+        return { statusCode: 400, code: 'validation_failed', message: 'The request body is not valid JSON', fields: [{ field: '(body)', message: String(message) }] };
+      }
       return { statusCode: status, code: HTTP_CODES[status] ?? 'error', message: Array.isArray(message) ? message.join('; ') : String(message) };
+    }
+    const httpish = e as { status?: unknown; expose?: unknown; type?: unknown };
+    if (typeof httpish.status === 'number' && httpish.expose === true && httpish.status >= 400 && httpish.status < 500) {
+      // body-parser: malformed JSON, bodies over the limit.
+      const message = httpish.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : httpish.status === 413 ? 'The request is too large' : 'The request could not be read';
+      return { statusCode: httpish.status, code: HTTP_CODES[httpish.status] ?? 'bad_request', message };
     }
     return { statusCode: 500, code: 'internal_error', message: 'Something went wrong on our side. It has been logged; please try again.' };
   }

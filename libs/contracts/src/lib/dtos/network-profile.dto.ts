@@ -31,22 +31,27 @@ export const updateNetworkProfileSchema = z
     vision: text(4000, 'Vision'),
     coreFunctions: z.array(required(400, 'Core function')).max(30, { error: 'List 30 core functions or fewer' }),
     leadershipRoles: z.array(leadershipRoleSchema).max(50, { error: 'List 50 leadership roles or fewer' }),
-    memberOrganisations: z.array(memberOrganisationSchema).max(200, { error: 'List 200 organisations or fewer' }),
+    memberOrganisations: z
+      .array(memberOrganisationSchema)
+      .max(200, { error: 'List 200 organisations or fewer' })
+      .superRefine(
+        (orgs, ctx) => {
+          // Runs even when other fields are wrong (`when`), so every problem is reported at once.
+          const seen = new Set<string>();
+          orgs.forEach((org, index) => {
+            if (typeof org?.name !== 'string') return;
+            const key = org.name.trim().toLowerCase();
+            if (key && seen.has(key)) ctx.addIssue({ code: 'custom', path: [index, 'name'], message: `"${org.name.trim()}" is listed twice` });
+            seen.add(key);
+          });
+        },
+        { when: () => true },
+      ),
     branding: z.object({
       primaryColour: colour('Primary colour'),
       accentColour: colour('Accent colour'),
       classification: text(120, 'Classification line'),
     }),
-  })
-  .superRefine((value, ctx) => {
-    const seen = new Map<string, number>();
-    value.memberOrganisations.forEach((org, index) => {
-      const key = org.name.toLowerCase();
-      if (seen.has(key)) {
-        ctx.addIssue({ code: 'custom', path: ['memberOrganisations', index, 'name'], message: `"${org.name}" is listed twice` });
-      }
-      seen.set(key, index);
-    });
   });
 export type UpdateNetworkProfileRequest = z.input<typeof updateNetworkProfileSchema>;
 

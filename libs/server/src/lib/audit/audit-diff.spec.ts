@@ -24,3 +24,10 @@ describe('auditDiff', () => {
     expect(auditDiff('delete', { title: 'Chair', tokenHash: 'secret' }, null)).toEqual({ title: { from: 'Chair', to: null } });
   });
 });
+
+describe('auditDiff with JSON columns', () => {
+  it('decodes serialised JSON so that the trail shows values, not text', () => {
+    expect(auditDiff('update', { coreFunctions: '[]' }, { coreFunctions: '["Quality"]' })).toEqual({ coreFunctions: { from: [], to: ['Quality'] } });
+    expect(auditDiff('update', { purpose: '[not json' }, { purpose: 'plain' })).toEqual({ purpose: { from: '[not json', to: 'plain' } });
+  });
+});

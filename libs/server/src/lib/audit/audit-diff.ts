@@ -10,6 +10,16 @@ function normalise(value: unknown): unknown {
   return value;
 }
 
+/** JSON columns reach the flush as serialised text; compare and store them as values. */
+function decodeJson(value: unknown): unknown {
+  if (typeof value !== 'string' || !/^[[{]/.test(value)) return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
 }
@@ -24,8 +34,8 @@ export function auditDiff(
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   for (const key of keys) {
     if (IGNORED.has(key)) continue;
-    const from = action === 'create' ? null : normalise(before?.[key]);
-    const to = action === 'delete' ? null : normalise(after?.[key]);
+    const from = action === 'create' ? null : normalise(decodeJson(before?.[key]));
+    const to = action === 'delete' ? null : normalise(decodeJson(after?.[key]));
     if (action === 'update' && !(after && key in after)) continue;
     if (action === 'update' && same(from, to)) continue;
     if (action !== 'update' && from === null && to === null) continue;

@@ -1,0 +1,143 @@
+import { Invite } from '@plexus/server';
+import { createTestDatabase, HttpClient, newNetwork, PASSWORD, startApi, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
+
+function tokenOf(url: string): { network: string; token: string } {
+  const m = /\/invite\/([^/]+)\/([^/]+)$/.exec(url)!;
+  return { network: m[1], token: m[2] };
+}
+
+describe('members, invites and platform operators', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  let a: Fixture;
+  let manager: HttpClient;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startApi(db);
+    a = await newNetwork(api.db, 'mem-a');
+    manager = await new HttpClient(api.url).login(a.users.manager.email);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  it('invites a new person with a one-time link that creates their account, joins them and signs them in', async () => {
+    const created = await manager.post('/api/networks/mem-a/invites', { email: 'New.Person@Example.org', displayName: 'New Person', role: 'lead' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ email: 'new.person@example.org', role: 'lead', status: 'pending' });
+    expect(created.body.url).toMatch(/^http:\/\/plexus\.test\/invite\/mem-a\/[A-Za-z0-9_-]{40,}$/);
+    const { network, token } = tokenOf(created.body.url);
+
+    const visitor = new HttpClient(api.url);
+    const preview = await visitor.get(`/api/invites/${network}/${token}`);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ networkName: 'Network mem-a', email: 'new.person@example.org', role: 'lead', existingAccount: false });
+
+    const weak = await visitor.post(`/api/invites/${network}/${token}/accept`, { displayName: 'New Person', password: 'short' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.fields[0].field).toBe('password');
+
+    const accepted = await visitor.post(`/api/invites/${network}/${token}/accept`, { displayName: 'New Person', password: 'a long enough password' });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.memberships).toEqual([expect.objectContaining({ slug: 'mem-a', role: 'lead' })]);
+    expect((await visitor.get('/api/networks/mem-a/profile')).status).toBe(200);
+
+    // Single use: the same link now answers 410, and the invite shows as accepted.
+    expect((await new HttpClient(api.url).get(`/api/invites/${network}/${token}`)).status).toBe(410);
+    expect((await new HttpClient(api.url).post(`/api/invites/${network}/${token}/accept`, { displayName: 'X', password: 'a long enough password' })).status).toBe(410);
+    const list = await manager.get('/api/networks/mem-a/invites');
+    expect(list.body.find((i: { id: string }) => i.id === created.body.id).status).toBe('accepted');
+    // The token is stored only as a hash.
+    const stored = await api.db.inNetwork({ userId: null, networkId: a.network.id }, ({ em }) => em.findOneOrFail(Invite, { id: created.body.id }));
+    expect(stored.tokenHash).not.toContain(token);
+    expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('joins an existing account to another network only with that account’s password', async () => {
+    const other = await newNetwork(api.db, 'mem-b');
+    const otherManager = await new HttpClient(api.url).login(other.users.manager.email);
+    const created = await otherManager.post('/api/networks/mem-b/invites', { email: a.users.viewer.email, displayName: 'Viewer A', role: 'viewer' });
+    const { network, token } = tokenOf(created.body.url);
+    const visitor = new HttpClient(api.url);
+    expect((await visitor.get(`/api/invites/${network}/${token}`)).body.existingAccount).toBe(true);
+    const wrong = await visitor.post(`/api/invites/${network}/${token}/accept`, { displayName: 'x', password: 'not their password' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.fields[0].field).toBe('password');
+    const ok = await visitor.post(`/api/invites/${network}/${token}/accept`, { displayName: 'ignored', password: PASSWORD });
+    expect(ok.status).toBe(200);
+    expect(ok.body.memberships.map((m: { slug: string }) => m.slug).sort()).toEqual(['mem-a', 'mem-b']);
+  });
+
+  it('rejects bad invites naming the field, and lets a manager withdraw one', async () => {
+    const noOrg = await manager.post('/api/networks/mem-a/invites', { email: 'c@example.org', displayName: 'C', role: 'contributor' });
+    expect(noOrg.status).toBe(400);
+    expect(noOrg.body.fields[0].field).toBe('organisationId');
+    const member = await manager.post('/api/networks/mem-a/invites', { email: a.users.lead.email, displayName: 'Lead', role: 'lead' });
+    expect(member.status).toBe(409);
+    expect(member.body.fields[0].field).toBe('email');
+    const bad = await manager.post('/api/networks/mem-a/invites', { email: 'nope', displayName: '', role: 'chief' });
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['displayName', 'email', 'role']);
+
+    const created = await manager.post('/api/networks/mem-a/invites', { email: 'c@example.org', displayName: 'C', role: 'contributor', organisationId: a.organisations[1].id });
+    expect(created.status).toBe(201);
+    expect((await manager.delete(`/api/networks/mem-a/invites/${created.body.id}`)).status).toBe(204);
+    const { network, token } = tokenOf(created.body.url);
+    const gone = await new HttpClient(api.url).get(`/api/invites/${network}/${token}`);
+    expect(gone.status).toBe(410);
+    expect(gone.body.message).toMatch(/withdrawn/);
+    expect((await new HttpClient(api.url).get(`/api/invites/${network}/not-a-real-token-at-all-xxxxxxxx`)).status).toBe(404);
+  });
+
+  it('lets a manager change roles, but never leaves a network without a manager', async () => {
+    const members = await manager.get('/api/networks/mem-a/members');
+    expect(members.status).toBe(200);
+    const viewer = members.body.find((m: { userId: string }) => m.userId === a.users.viewer.id);
+    const promoted = await manager.patch(`/api/networks/mem-a/members/${viewer.id}`, { role: 'contributor', organisationId: a.organisations[1].id });
+    expect(promoted.status).toBe(200);
+    expect(promoted.body).toMatchObject({ role: 'contributor', organisationName: a.organisations[1].name });
+    const noOrg = await manager.patch(`/api/networks/mem-a/members/${viewer.id}`, { role: 'contributor', organisationId: null });
+    expect(noOrg.body.fields[0].field).toBe('organisationId');
+    const self = await manager.patch(`/api/networks/mem-a/members/${a.users.manager.membershipId}`, { role: 'viewer' });
+    expect(self.status).toBe(409);
+    expect((await manager.delete(`/api/networks/mem-a/members/${a.users.manager.membershipId}`)).status).toBe(409);
+    const lead = await new HttpClient(api.url).login(a.users.lead.email);
+    expect((await lead.get('/api/networks/mem-a/members')).status).toBe(403);
+    const trail = await manager.get(`/api/networks/mem-a/audit?entityType=membership&entityId=${viewer.id}`);
+    expect(trail.body.items[0].changes.role).toEqual({ from: 'viewer', to: 'contributor' });
+  });
+
+  it('lets a platform operator create a network and invite its first manager, without seeing its data', async () => {
+    await api.db.run({ userId: null }, ({ em }) =>
+      em.execute(`update app_user set is_operator = true where id = ?`, [a.users.viewer.id]),
+    );
+    const operator = await new HttpClient(api.url).login(a.users.viewer.email);
+    const notOperator = await manager.post('/api/admin/networks', {});
+    expect(notOperator.status).toBe(403);
+    const bad = await operator.post('/api/admin/networks', { slug: 'Bad Slug', name: '', specialty: 'Spinal', managerEmail: 'x', managerName: 'X' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['managerEmail', 'name', 'slug']);
+    const created = await operator.post('/api/admin/networks', {
+      slug: 'new-critical-care',
+      name: 'New Critical Care Network',
+      specialty: 'Critical care',
+      region: 'South West',
+      managerEmail: 'first.manager@example.org',
+      managerName: 'First Manager',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.managerInviteUrl).toMatch(/\/invite\/new-critical-care\//);
+    expect((await operator.post('/api/admin/networks', { slug: 'new-critical-care', name: 'Again', specialty: 'x', managerEmail: 'a@example.org', managerName: 'A' })).body.fields[0].field).toBe('slug');
+    expect((await operator.get('/api/admin/networks')).body.map((n: { slug: string }) => n.slug)).toContain('new-critical-care');
+    // The operator is not a member: the new network's data answers 404.
+    expect((await operator.get('/api/networks/new-critical-care/profile')).status).toBe(404);
+
+    const { network, token } = tokenOf(created.body.managerInviteUrl);
+    const first = new HttpClient(api.url);
+    const joined = await first.post(`/api/invites/${network}/${token}/accept`, { displayName: 'First Manager', password: 'first manager password' });
+    expect(joined.body.memberships).toEqual([expect.objectContaining({ slug: 'new-critical-care', role: 'manager' })]);
+    const profile = await first.get('/api/networks/new-critical-care/profile');
+    expect(profile.body).toMatchObject({ name: 'New Critical Care Network', specialty: 'Critical care', region: 'South West' });
+  });
+});
