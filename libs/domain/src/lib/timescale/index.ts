@@ -1,0 +1,3 @@
+export * from './dates';
+export * from './financial-year';
+export * from './parse-timescale';
