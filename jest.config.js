@@ -25,6 +25,7 @@ module.exports = {
       rootDir: __dirname,
       roots: ['<rootDir>/tests/browser'],
       testMatch: ['**/*.spec.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
       testTimeout: 120000,
     },
     require('./apps/web/jest.config.js'),

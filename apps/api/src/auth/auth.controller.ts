@@ -4,7 +4,8 @@ import { loginRequestSchema, type SessionResponse } from '@plexus/contracts';
 import type { Response } from 'express';
 import { ApiZodBody, zod } from '../core/http/zod';
 import { AuthService } from './auth.service';
-import type { AppRequest } from './auth.types';
+import type { AppRequest, AuthContext } from './auth.types';
+import { CurrentAuth } from './current-auth.decorator';
 import { Public } from './public.decorator';
 import { SessionService } from './session.service';
 
@@ -37,8 +38,8 @@ export class AuthController {
   @Get('session')
   @ApiCookieAuth()
   @ApiOperation({ summary: 'The signed-in person, their networks and roles, and the CSRF token' })
-  session(@Req() req: AppRequest): Promise<SessionResponse> {
-    return this.sessions.describe(req.auth!);
+  session(@CurrentAuth() auth: AuthContext): Promise<SessionResponse> {
+    return this.sessions.describe(auth);
   }
 
   @Public()

@@ -84,14 +84,20 @@ export class SessionService {
     res.clearCookie(CSRF_COOKIE, { path: '/', secure: this.config.cookieSecure, sameSite: 'strict' });
   }
 
+  async userSummary(userId: string): Promise<AuthContext['user']> {
+    const user = await this.db.run({ userId }, ({ em }) => em.findOneOrFail(AppUser, { id: userId }));
+    return { id: user.id, email: user.email, displayName: user.displayName, isOperator: user.isOperator };
+  }
+
   /** The signed-in person and every network they belong to (RLS lets a person read their own memberships). */
   async describe(auth: Pick<AuthContext, 'user' | 'csrfToken'>): Promise<SessionResponse> {
     const memberships = await this.db.run({ userId: auth.user.id }, async ({ em }) => {
       const rows = await em.find(Membership, { userId: auth.user.id }, { filters: { tenant: false } });
       const networks = await em.find(Network, { id: { $in: rows.map((r) => r.networkId) } }, { orderBy: { name: 'asc' } });
-      return networks.map((n): SessionMembership => {
-        const m = rows.find((r) => r.networkId === n.id)!;
-        return { networkId: n.id, slug: n.slug, name: n.name, role: m.role, organisationId: m.organisationId };
+      const byNetwork = new Map(rows.map((r) => [r.networkId, r]));
+      return networks.flatMap((n): SessionMembership[] => {
+        const m = byNetwork.get(n.id);
+        return m ? [{ networkId: n.id, slug: n.slug, name: n.name, role: m.role, organisationId: m.organisationId }] : [];
       });
     });
     return { user: auth.user, memberships, csrfToken: auth.csrfToken };

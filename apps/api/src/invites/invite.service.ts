@@ -92,7 +92,8 @@ export class InviteService {
     const em = RequestScopes.em();
     const network = await em.findOne(Network, { slug: networkSlug });
     if (!network) return null;
-    const scope = RequestScopes.current()!;
+    const scope = RequestScopes.current();
+    if (!scope) throw new Error('findByToken runs inside TenantDb.run');
     await this.db.enterNetwork(scope, { networkId: network.id, networkSlug: network.slug, role: null, organisationId: null });
     const invite = await em.findOne(Invite, { tokenHash: sha256(token) });
     return invite ? { network, invite } : null;
@@ -125,7 +126,8 @@ export class InviteService {
 
   /** Accepts an invite: creates the account (or checks the existing account's password) and the membership. */
   async accept(networkSlug: string, token: string, input: { displayName: string; password: string }): Promise<{ userId: string }> {
-    return this.db.run({ userId: null }, async ({ em }) => {
+    return this.db.run({ userId: null }, async (scope) => {
+      const { em } = scope;
       const found = await this.findByToken(networkSlug, token);
       this.usable(found);
       const { invite } = found;
@@ -139,7 +141,6 @@ export class InviteService {
         em.persist(user);
         await em.flush();
       }
-      const scope = RequestScopes.current()!;
       scope.userId = user.id;
       await em.execute(`select set_config('app.user_id', ?, true)`, [user.id]);
       const membership = Object.assign(new Membership(), { networkId: invite.networkId, userId: user.id, role: invite.role, organisationId: invite.organisationId });

@@ -4,7 +4,8 @@ import { acceptInviteSchema, createInviteSchema, type CreatedInviteDto, type Inv
 import { RequestScopes } from '@plexus/server';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import type { AppRequest } from '../auth/auth.types';
+import type { AppRequest, AuthContext } from '../auth/auth.types';
+import { CurrentAuth } from '../auth/current-auth.decorator';
 import { Public } from '../auth/public.decorator';
 import { SessionService } from '../auth/session.service';
 import { ApiZodBody, zod } from '../core/http/zod';
@@ -32,9 +33,9 @@ export class InvitesController {
   @RequirePermission('members.manage')
   @ApiOperation({ summary: 'Invite a person; the answer holds the one-time link (also emailed)' })
   @ApiZodBody(createInviteSchema)
-  async create(@Body(zod(createInviteSchema)) body: z.output<typeof createInviteSchema>, @Req() req: AppRequest): Promise<CreatedInviteDto> {
+  async create(@Body(zod(createInviteSchema)) body: z.output<typeof createInviteSchema>, @CurrentAuth() auth: AuthContext): Promise<CreatedInviteDto> {
     const network = await this.profiles.network();
-    return this.invites.create(body, req.auth!.user.id, network.name, RequestScopes.tenant().networkSlug);
+    return this.invites.create(body, auth.user.id, network.name, RequestScopes.tenant().networkSlug);
   }
 
   @Delete(':inviteId')
@@ -77,7 +78,6 @@ export class PublicInvitesController {
     if (req.auth) await this.sessions.destroy(req.auth.sessionId);
     const { token: sessionToken, csrfToken } = await this.sessions.create(userId, { ip: req.ip, userAgent: req.headers['user-agent'] });
     this.sessions.setCookies(res, sessionToken, csrfToken);
-    const user = await this.sessions.resolve(sessionToken);
-    return this.sessions.describe(user!);
+    return this.sessions.describe({ user: await this.sessions.userSummary(userId), csrfToken });
   }
 }

@@ -11,8 +11,12 @@ export class MembersService {
     const members = await em.find(Membership, {}, { orderBy: { createdAt: 'asc' } });
     const users = await em.find(AppUser, { id: { $in: members.map((m) => m.userId) } });
     const orgs = await em.find(MemberOrganisation, {});
+    const byId = new Map(users.map((u) => [u.id, u]));
     return members
-      .map((m) => this.toDto(m, users.find((u) => u.id === m.userId)!, orgs))
+      .flatMap((m) => {
+        const user = byId.get(m.userId);
+        return user ? [this.toDto(m, user, orgs)] : [];
+      })
       .sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 

@@ -1,10 +1,11 @@
-import { Body, Delete, Get, Put, Req, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Delete, Get, Put, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import { LOGO_MAX_BYTES, updateNetworkProfileSchema, type NetworkProfileDto } from '@plexus/contracts';
 import { memoryStorage } from 'multer';
 import type { z } from 'zod';
-import type { AppRequest } from '../auth/auth.types';
+import type { AuthContext } from '../auth/auth.types';
+import { CurrentAuth } from '../auth/current-auth.decorator';
 import { ApiZodBody, zod } from '../core/http/zod';
 import { NetworkController, RequirePermission } from '../tenancy/network-route.decorator';
 import { NetworkProfileService } from './network-profile.service';
@@ -33,8 +34,8 @@ export class NetworkProfileController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
   @ApiOperation({ summary: 'Upload the logo for reports (PNG or JPEG, 512 KB at most)' })
-  setLogo(@UploadedFile() file: Express.Multer.File | undefined, @Req() req: AppRequest): Promise<NetworkProfileDto> {
-    return this.profiles.setLogo(file, req.auth!.user.id);
+  setLogo(@UploadedFile() file: Express.Multer.File | undefined, @CurrentAuth() auth: AuthContext): Promise<NetworkProfileDto> {
+    return this.profiles.setLogo(file, auth.user.id);
   }
 
   @Delete('logo')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { NetworkProfileDto, UpdateNetworkProfileRequest } from '@plexus/contracts';
+import type { NetworkProfileDto } from '@plexus/contracts';
 import { LeadershipRole, MemberOrganisation, Membership, RequestScopes, StoredFile } from '@plexus/server';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';

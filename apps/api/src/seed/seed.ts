@@ -2,6 +2,11 @@ import { AppUser, LeadershipRole, MemberOrganisation, Membership, Network, Netwo
 import { PasswordService } from '../auth/password.service';
 import { DEMO_NETWORKS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data';
 
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`Demo data names an unknown ${what}`);
+  return value;
+}
+
 export interface SeedResult {
   created: string[];
   skipped: string[];
@@ -64,9 +69,9 @@ export async function seedDemo(db: TenantDb, passwords = new PasswordService()):
         em.persist(
           Object.assign(new Membership(), {
             networkId: network.id,
-            userId: userIds.get(m.email)!,
+            userId: required(userIds.get(m.email), `person ${m.email}`),
             role: m.role,
-            organisationId: m.organisation ? orgs.get(m.organisation)! : null,
+            organisationId: m.organisation ? required(orgs.get(m.organisation), `organisation ${m.organisation}`) : null,
           }),
         );
       }

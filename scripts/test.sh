@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# npm test: installs what is missing, starts PostgreSQL and Redis if needed, type-checks, builds, and runs
+# every test (unit, web, integration against real PostgreSQL/Redis/SMTP, browser journeys in real Chromium).
+# Exits non-zero on any failure. The last line reads "tests: N passed, N failed".
+source "$(dirname "$0")/lib.sh"
+ensure_node
+ensure_packages
+ensure_chromium
+ensure_postgres
+ensure_redis
+ensure_roles
+
+mkdir -p tmp
+say "Type-checking and linting"
+npx tsc -p tsconfig.check.json --noEmit
+npx eslint . --max-warnings=0
+say "Building api, worker and web"
+npx nx run-many -t build --projects=api,worker,web --outputStyle=static >tmp/build.log 2>&1 || { tail -60 tmp/build.log; die "Build failed (tmp/build.log)"; }
+
+say "Running tests"
+status=0
+npx jest --selectProjects unit web integration browser --ci --json --outputFile=tmp/jest-results.json "$@" || status=$?
+node -e '
+  const r = require("./tmp/jest-results.json");
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+  if (r.numTotalTests === 0) { console.error("No tests ran"); process.exit(1); }
+' || status=1
+exit $status

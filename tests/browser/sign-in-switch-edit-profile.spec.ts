@@ -1,0 +1,78 @@
+import AxeBuilder from '@axe-core/playwright';
+import { TenantDb } from '@plexus/server';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
+import { seedDemo } from '../../apps/api/src/seed/seed';
+import { launchChromium, WEB_DIST } from '../support/browser';
+import { createTestDatabase, startApi, type TestApi, type TestDatabase } from '../support/harness';
+
+async function expectNoSeriousA11yIssues(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  expect(serious).toEqual([]);
+}
+
+describe('browser journey: sign in, switch network, edit the profile', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startApi(db, { WEB_DIST });
+    await seedDemo(api.app.get(TenantDb));
+    browser = await launchChromium();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await db?.drop();
+  });
+
+  it('signs in a person who belongs to two networks', async () => {
+    await page.goto(`${api.url}/`);
+    await page.waitForURL(/\/sign-in/);
+    await expectNoSeriousA11yIssues(page);
+    await page.getByLabel('Email address').fill('alex.morgan@example.org');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Email or password is not right').first().waitFor();
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await page.getByText('Northern Spinal Network').first().waitFor();
+  });
+
+  it('switches between networks with the network switcher', async () => {
+    await page.goto(`${api.url}/n/east-midlands-mtn/profile`);
+    await page.getByRole('heading', { name: /East Midlands Major Trauma Network/ }).first().waitFor();
+    // Alex is a viewer here: no edit button.
+    expect(await page.getByRole('link', { name: 'Edit profile' }).count()).toBe(0);
+    await page.getByLabel('Network').selectOption({ label: 'Northern Spinal Network' });
+    await page.waitForURL(/\/n\/northern-spinal\/profile/);
+    await page.getByRole('heading', { name: /Northern Spinal Network/ }).first().waitFor();
+    await expectNoSeriousA11yIssues(page);
+  });
+
+  it('edits the profile as the manager, with validation shown next to the field, and sees it saved', async () => {
+    await page.getByRole('link', { name: 'Edit profile' }).click();
+    await page.waitForURL(/\/n\/northern-spinal\/profile\/edit/);
+    const name = page.getByLabel('Network name');
+    await name.fill('');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Enter the network name').first().waitFor();
+    await name.fill('Northern Spinal Network');
+    const purpose = 'To make spinal care in the north equitable, timely and close to home.';
+    await page.getByLabel('Purpose').fill(purpose);
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.waitForURL(/\/n\/northern-spinal\/profile$/);
+    await page.getByText(purpose).waitFor();
+
+    // The change is in the server's audit trail, attributed to Alex.
+    const trail = await page.evaluate(async () => (await fetch('/api/networks/northern-spinal/audit?entityType=network_profile')).json());
+    expect(trail.items[0].actor.displayName).toBe('Alex Morgan');
+    expect(trail.items[0].changes.purpose.to).toBe(purpose);
+  });
+});
