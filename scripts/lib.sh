@@ -104,3 +104,7 @@ ensure_database() {
   psql_admin -c "revoke create on schema public from public" -d "$db" >/dev/null 2>&1 || true
   psql_admin -d "$db" -c "alter schema public owner to plexus_owner" >/dev/null
 }
+
+ensure_git_hooks() {
+  if [ -d .git ] && [ "$(git config --get core.hooksPath || true)" != ".githooks" ]; then git config core.hooksPath .githooks || true; fi
+}

@@ -8,4 +8,5 @@ ensure_postgres
 ensure_redis
 ensure_roles
 ensure_database "${PLEXUS_DB:-plexus}"
+ensure_git_hooks
 say "Setup done"
