@@ -29,7 +29,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
   app.disable('x-powered-by');
   app.use(cookieParser());
   app.use((_req: Request, res: Response, next: NextFunction) => {

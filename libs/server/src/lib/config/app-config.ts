@@ -22,6 +22,8 @@ export const configSchema = z.object({
   PORT: int(1, 65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   PUBLIC_URL: url(['http:', 'https:']).default('http://localhost:3000'),
+  /** Which proxies may set X-Forwarded-For (Express "trust proxy"): loopback, uniquelocal, a hop count or addresses. */
+  TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, { error: 'use loopback, uniquelocal, a number of hops or addresses' }).default('loopback'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://plexus_app:plexus_app@127.0.0.1:5432/plexus'),
   DATABASE_OWNER_URL: url(['postgres:', 'postgresql:']).default('postgres://plexus_owner:plexus_owner@127.0.0.1:5432/plexus'),
   DATABASE_POOL_MAX: int(1, 100).default(10),
