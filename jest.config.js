@@ -17,7 +17,7 @@ module.exports = {
       roots: ['<rootDir>/tests/integration'],
       testMatch: ['**/*.spec.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
-      testTimeout: 60000,
+      setupFilesAfterEnv: ['<rootDir>/tests/support/slow-tests.ts'],
     },
     {
       ...preset,
@@ -26,7 +26,7 @@ module.exports = {
       roots: ['<rootDir>/tests/browser'],
       testMatch: ['**/*.spec.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/tests/support/slow-tests.ts'],
     },
     require('./apps/web/jest.config.js'),
   ],

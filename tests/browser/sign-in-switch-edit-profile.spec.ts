@@ -23,7 +23,7 @@ describe('browser journey: sign in, switch network, edit the profile', () => {
     api = await startApi(db, { WEB_DIST });
     await seedDemo(api.app.get(TenantDb));
     browser = await launchChromium();
-    page = await browser.newPage();
+    page = await (await browser.newContext()).newPage();
   });
   afterAll(async () => {
     await browser?.close();
@@ -42,22 +42,25 @@ describe('browser journey: sign in, switch network, edit the profile', () => {
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    await page.getByText('Northern Spinal Network').first().waitFor();
+    // Two networks: Plexus asks which one, showing the role in each.
+    await page.getByRole('heading', { name: 'Choose a network' }).waitFor();
+    await page.getByRole('link', { name: 'East Midlands Major Trauma Network' }).waitFor();
+    await page.getByText('Your role: Network manager').waitFor();
   });
 
   it('switches between networks with the network switcher', async () => {
     await page.goto(`${api.url}/n/east-midlands-mtn/profile`);
     await page.getByRole('heading', { name: /East Midlands Major Trauma Network/ }).first().waitFor();
     // Alex is a viewer here: no edit button.
-    expect(await page.getByRole('link', { name: 'Edit profile' }).count()).toBe(0);
-    await page.getByLabel('Network').selectOption({ label: 'Northern Spinal Network' });
+    expect(await page.getByRole('button', { name: 'Edit profile' }).count()).toBe(0);
+    await page.getByRole('combobox', { name: 'Network' }).selectOption({ label: 'Northern Spinal Network – Network manager' });
     await page.waitForURL(/\/n\/northern-spinal\/profile/);
     await page.getByRole('heading', { name: /Northern Spinal Network/ }).first().waitFor();
     await expectNoSeriousA11yIssues(page);
   });
 
   it('edits the profile as the manager, with validation shown next to the field, and sees it saved', async () => {
-    await page.getByRole('link', { name: 'Edit profile' }).click();
+    await page.getByRole('button', { name: 'Edit profile' }).click();
     await page.waitForURL(/\/n\/northern-spinal\/profile\/edit/);
     const name = page.getByLabel('Network name');
     await name.fill('');

@@ -7,3 +7,5 @@ export * from './lib/dtos/admin-network.dto';
 export * from './lib/dtos/audit-event.dto';
 export * from './lib/dtos/health.dto';
 export * from './lib/limits';
+export * from './lib/dtos/work-plan.dto';
+export * from './lib/dtos/risk.dto';

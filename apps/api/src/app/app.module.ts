@@ -19,6 +19,8 @@ import { MembersController } from '../members/members.controller';
 import { MembersService } from '../members/members.service';
 import { NetworkProfileModule } from '../network-profile/network-profile.module';
 import { NetworkProfileRepository } from '../network-profile/network-profile.repository';
+import { RiskModule } from '../risk/risk.module';
+import { WorkPlanModule } from '../work-plan/work-plan.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -49,6 +51,8 @@ export class AppModule {
         }),
         AuthModule,
         NetworkProfileModule,
+        WorkPlanModule,
+        RiskModule,
       ],
       controllers: [HealthController, AdminNetworksController, InvitesController, PublicInvitesController, MembersController, AuditController],
       providers: [

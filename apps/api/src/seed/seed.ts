@@ -1,5 +1,7 @@
 import { AppUser, LeadershipRole, MemberOrganisation, Membership, Network, NetworkProfile, TenantDb } from '@plexus/server';
 import { PasswordService } from '../auth/password.service';
+import { seedRisk } from '../risk/risk.seed';
+import { seedWorkPlan } from '../work-plan/work-plan.seed';
 import { DEMO_NETWORKS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data';
 
 function required<T>(value: T | undefined, what: string): T {
@@ -77,6 +79,9 @@ export async function seedDemo(db: TenantDb, passwords = new PasswordService()):
       }
       await em.flush();
     });
+    const created = await db.run({ userId: null }, ({ em }) => em.findOneOrFail(Network, { slug: demo.slug }));
+    await seedWorkPlan(db, created, demo, userIds);
+    await seedRisk(db, created, demo, userIds);
     result.created.push(demo.slug);
   }
   return result;

@@ -1,0 +1,62 @@
+import type { Routes } from '@angular/router';
+import {
+  authGuard,
+  homeRedirectGuard,
+  membershipResolver,
+  operatorGuard,
+  permissionGuard,
+  signedOutGuard,
+} from './core/guards';
+
+export const appRoutes: Routes = [
+  {
+    path: 'sign-in',
+    title: 'Sign in',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./auth/sign-in.component').then((m) => m.SignInComponent),
+  },
+  {
+    path: 'invite/:network/:token',
+    loadChildren: () => import('./invite/invite.routes').then((m) => m.inviteRoutes),
+  },
+  { path: 'not-found', title: 'Page not found', loadComponent: () => import('./errors/not-found.component').then((m) => m.NotFoundComponent) },
+  { path: 'forbidden', title: 'You cannot see this page', loadComponent: () => import('./errors/forbidden.component').then((m) => m.ForbiddenComponent) },
+  { path: 'problem', title: 'Sorry, there is a problem with the service', loadComponent: () => import('./errors/problem.component').then((m) => m.ProblemComponent) },
+  {
+    path: '',
+    canActivateChild: [authGuard],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'Choose a network',
+        canActivate: [homeRedirectGuard],
+        loadComponent: () => import('./home/home.component').then((m) => m.HomeComponent),
+      },
+      {
+        path: 'admin',
+        canActivate: [operatorGuard],
+        loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes),
+      },
+      {
+        path: 'n/:network',
+        resolve: { membership: membershipResolver },
+        children: [
+          { path: '', pathMatch: 'full', redirectTo: 'profile' },
+          { path: 'profile', loadChildren: () => import('./profile/profile.routes').then((m) => m.profileRoutes) },
+          {
+            path: 'members',
+            canActivate: [permissionGuard('members.manage')],
+            loadChildren: () => import('./members/members.routes').then((m) => m.membersRoutes),
+          },
+          {
+            path: 'audit',
+            canActivate: [permissionGuard('audit.read')],
+            loadChildren: () => import('./audit/audit.routes').then((m) => m.auditRoutes),
+          },
+        ],
+      },
+    ],
+  },
+  { path: '**', title: 'Page not found', loadComponent: () => import('./errors/not-found.component').then((m) => m.NotFoundComponent) },
+];

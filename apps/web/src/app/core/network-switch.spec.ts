@@ -1,0 +1,38 @@
+import { switchNetworkUrl } from './network-switch';
+
+describe('switchNetworkUrl', () => {
+  const manager = (slug: string) => ({ slug, role: 'manager' as const });
+  const viewer = (slug: string) => ({ slug, role: 'viewer' as const });
+
+  it('opens the same page in the other network', () => {
+    expect(switchNetworkUrl('/n/a/profile', manager('b'))).toBe('/n/b/profile');
+    expect(switchNetworkUrl('/n/a/members', manager('b'))).toBe('/n/b/members');
+    expect(switchNetworkUrl('/n/a/profile/edit', manager('b'))).toBe('/n/b/profile/edit');
+  });
+
+  it('falls back to the profile when the role there does not allow the page', () => {
+    expect(switchNetworkUrl('/n/a/members', viewer('b'))).toBe('/n/b/profile');
+    expect(switchNetworkUrl('/n/a/audit', { slug: 'b', role: 'lead' })).toBe('/n/b/profile');
+    expect(switchNetworkUrl('/n/a/profile/edit', { slug: 'b', role: 'contributor' })).toBe('/n/b/profile');
+  });
+
+  it('drops query strings and fragments, which name records of the network being left', () => {
+    expect(switchNetworkUrl('/n/a/audit?entityType=network_profile&entityId=123', manager('b'))).toBe('/n/b/audit');
+    expect(switchNetworkUrl('/n/a/profile#branding', viewer('b'))).toBe('/n/b/profile');
+  });
+
+  it('goes to the network’s home from pages outside a network or unknown pages', () => {
+    expect(switchNetworkUrl('/', viewer('b'))).toBe('/n/b');
+    expect(switchNetworkUrl('/admin/networks', viewer('b'))).toBe('/n/b');
+    expect(switchNetworkUrl('/n/a', viewer('b'))).toBe('/n/b/profile');
+    expect(switchNetworkUrl('/n/a/something-new', viewer('b'))).toBe('/n/b/profile');
+  });
+
+  it('does not confuse a network called "n" or a trailing slash', () => {
+    expect(switchNetworkUrl('/n/n/members/', manager('b'))).toBe('/n/b/members');
+  });
+
+  it('encodes the target slug', () => {
+    expect(switchNetworkUrl('/n/a/profile', viewer('b c'))).toBe('/n/b%20c/profile');
+  });
+});

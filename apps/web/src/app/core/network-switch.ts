@@ -1,0 +1,30 @@
+import { can, type MembershipRole, type Permission } from '@plexus/domain';
+
+/** The pages of a network, by their path under `/n/:network`, and what each needs. */
+const NETWORK_PAGES: ReadonlyArray<{ path: string; permission: Permission }> = [
+  { path: 'profile/edit', permission: 'profile.edit' },
+  { path: 'profile', permission: 'network.read' },
+  { path: 'members', permission: 'members.manage' },
+  { path: 'audit', permission: 'audit.read' },
+];
+
+export interface SwitchTarget {
+  slug: string;
+  role: MembershipRole;
+}
+
+/**
+ * Where the network switcher goes: the same page in the other network (`/n/a/members` →
+ * `/n/b/members`) when the person may see that page there, otherwise the other network's profile.
+ * Query strings and fragments are dropped: they name records of the network being left.
+ */
+export function switchNetworkUrl(currentUrl: string, target: SwitchTarget): string {
+  const base = `/n/${encodeURIComponent(target.slug)}`;
+  const path = currentUrl.split(/[?#]/, 1)[0];
+  const match = /^\/n\/[^/]+(?:\/(.*))?$/.exec(path);
+  if (!match) return base;
+  const rest = (match[1] ?? '').replace(/\/+$/, '');
+  const page = NETWORK_PAGES.find((candidate) => rest === candidate.path);
+  if (!page) return `${base}/profile`;
+  return can(target.role, page.permission) ? `${base}/${page.path}` : `${base}/profile`;
+}

@@ -1,0 +1,19 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterLink } from '@angular/router';
+
+@Component({
+  selector: 'plx-forbidden',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink],
+  template: `
+    <div class="nhsuk-grid-row">
+      <div class="nhsuk-grid-column-two-thirds">
+        <h1>You cannot see this page</h1>
+        <p>Your role does not allow it. Only network managers can edit the profile, manage members and read the audit trail.</p>
+        <p>Ask a network manager if you need access.</p>
+        <p><a routerLink="/">Go to your networks</a></p>
+      </div>
+    </div>
+  `,
+})
+export class ForbiddenComponent {}

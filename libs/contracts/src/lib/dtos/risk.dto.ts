@@ -1,0 +1,2 @@
+// Request schemas and response types for the risk feature.
+export {};

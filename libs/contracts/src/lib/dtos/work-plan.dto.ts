@@ -1,0 +1,2 @@
+// Request schemas and response types for the work-plan feature.
+export {};

@@ -1,0 +1,5 @@
+/** This feature's MikroORM entities. TENANT: rows that belong to a network (filtered, RLS-enforced, audited). */
+export const WORK_PLAN_ENTITIES: Array<new () => object> = [];
+export const WORK_PLAN_TENANT_ENTITIES: Array<new () => object> = [];
+/** Entity class name → record type shown in the audit trail. */
+export const WORK_PLAN_AUDITED_TYPES: Record<string, string> = {};
