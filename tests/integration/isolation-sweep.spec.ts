@@ -1,4 +1,5 @@
 import { createTestDatabase, HttpClient, newNetwork, startApi, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
+import { SWEEP_IDS, VALID_BODIES } from './sweep';
 
 /**
  * For every route under /api/networks/{network}/… in the OpenAPI document (so a new endpoint is swept the
@@ -20,9 +21,7 @@ describe('isolation sweep over every network route', () => {
     b = await newNetwork(api.db, 'sweep-b');
     for (const [key, fx] of [['a', a], ['b', b]] as const) {
       const manager = await new HttpClient(api.url).login(fx.users.manager.email);
-      const invite = await manager.post(`/api/networks/${fx.network.slug}/invites`, { email: `x@${key}.example.org`, displayName: 'X', role: 'viewer' });
-      expect(invite.status).toBe(201);
-      ids[key] = { network: fx.network.slug, memberId: fx.users.viewer.membershipId, inviteId: invite.body.id };
+      for (const make of SWEEP_IDS) Object.assign(ids[key], await make(manager, fx));
     }
     paths = (await new HttpClient(api.url).get('/api/docs-json')).body.paths;
   });
@@ -54,9 +53,9 @@ describe('isolation sweep over every network route', () => {
         const verb = method.toUpperCase();
         const foreign = await client.request(verb, fill(template, ids.b), verb === 'GET' || verb === 'DELETE' ? undefined : {});
         expect({ route: `${verb} ${template} as another network`, status: foreign.status }).toEqual({ route: `${verb} ${template} as another network`, status: 404 });
-        if (/\{(memberId|inviteId)\}/.test(template)) {
+        if (/\{(?!network\})\w+\}/.test(template)) {
           // A valid body, so that the answer comes from looking the record up rather than from validation.
-          const body = verb === 'PATCH' ? { role: 'viewer', organisationId: null } : undefined;
+          const body = VALID_BODIES[`${verb} ${template}`];
           const foreignRecord = await client.request(verb, fill(template, { ...ids.b, network: ids.a.network }), body);
           expect({ route: `${verb} ${template} with another network's id`, status: foreignRecord.status }).toEqual({
             route: `${verb} ${template} with another network's id`,

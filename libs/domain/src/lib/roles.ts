@@ -21,11 +21,19 @@ export type Permission =
   | 'network.read'
   | 'profile.edit'
   | 'members.manage'
-  | 'audit.read';
+  | 'audit.read'
+  /** Create and edit plans, themes, objectives and work items; import and approve. */
+  | 'plan.edit'
+  /** Add progress updates — to any item (managers) or, for leads, to the items they lead (checked per item). */
+  | 'plan.progress'
+  /** Create, edit, close and re-open risks; import the register. */
+  | 'risk.edit'
+  /** Record risk reviews — any risk (managers) or, for leads, the risks they lead (checked per risk). */
+  | 'risk.review';
 
 const GRANTS: Record<MembershipRole, readonly Permission[]> = {
-  manager: ['network.read', 'profile.edit', 'members.manage', 'audit.read'],
-  lead: ['network.read'],
+  manager: ['network.read', 'profile.edit', 'members.manage', 'audit.read', 'plan.edit', 'plan.progress', 'risk.edit', 'risk.review'],
+  lead: ['network.read', 'plan.progress', 'risk.review'],
   contributor: ['network.read'],
   viewer: ['network.read'],
 };
