@@ -13,6 +13,7 @@ ensure_roles
 mkdir -p tmp
 say "Type-checking and linting"
 npx tsc -p tsconfig.check.json --noEmit
+npx nx show projects >/dev/null   # computes the project graph that the module-boundary lint rule reads
 npx eslint . --max-warnings=0
 say "Building api, worker and web"
 npx nx run-many -t build --projects=api,worker,web --outputStyle=static >tmp/build.log 2>&1 || { tail -60 tmp/build.log; die "Build failed (tmp/build.log)"; }
