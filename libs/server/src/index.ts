@@ -12,3 +12,4 @@ export * from './lib/queue/queues';
 export * from './lib/queue/job-queue';
 export * from './lib/nest/core.module';
 export * from './lib/nest/tokens';
+export * from './lib/risk';

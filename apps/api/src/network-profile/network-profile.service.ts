@@ -39,6 +39,7 @@ export class NetworkProfileService {
         classification: profile.classification,
         logo: logo ? { contentType: logo.contentType, size: logo.sizeBytes, updatedAt: logo.createdAt.toISOString() } : null,
       },
+      riskPrefix: profile.riskPrefix,
       version: profile.version,
       updatedAt: profile.updatedAt.toISOString(),
     };
@@ -64,6 +65,7 @@ export class NetworkProfileService {
       primaryColour: input.branding.primaryColour.toLowerCase(),
       accentColour: input.branding.accentColour.toLowerCase(),
       classification: input.branding.classification,
+      riskPrefix: input.riskPrefix ?? profile.riskPrefix,
     });
 
     await this.syncOrganisations(input.memberOrganisations, networkId);

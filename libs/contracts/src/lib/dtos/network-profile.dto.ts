@@ -47,6 +47,12 @@ export const updateNetworkProfileSchema = z
         },
         { when: () => true },
       ),
+    /** Prefix of risk references (`SN` → SN/01). Omit to keep the current one. */
+    riskPrefix: z
+      .string()
+      .trim()
+      .regex(/^[A-Z][A-Z0-9]{0,5}$/, { error: 'Use 1 to 6 capital letters or digits, starting with a letter, like SN' })
+      .optional(),
     branding: z.object({
       primaryColour: colour('Primary colour'),
       accentColour: colour('Accent colour'),
@@ -84,6 +90,7 @@ export interface NetworkProfileDto {
     classification: string;
     logo: { contentType: string; size: number; updatedAt: string } | null;
   };
+  riskPrefix: string;
   version: number;
   updatedAt: string;
 }

@@ -30,6 +30,10 @@ export class NetworkProfile {
   @Property({ type: 'text' })
   classification = 'OFFICIAL';
 
+  /** Prefix of risk references: `SN` → SN/01, SN/02 … */
+  @Property({ type: 'text' })
+  riskPrefix = 'RR';
+
   @Property({ type: 'uuid', nullable: true })
   logoFileId: string | null = null;
 

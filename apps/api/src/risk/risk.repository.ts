@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { Membership, NetworkProfile, RequestScopes, Risk, RiskReview, RiskScoreChange } from '@plexus/server';
+
+/** Queries for the current network's risk register (scoped by the tenant filter and RLS). */
+@Injectable()
+export class RiskRepository {
+  private get em() {
+    return RequestScopes.em();
+  }
+
+  all(status: 'open' | 'closed' | 'all'): Promise<Risk[]> {
+    return this.em.find(Risk, status === 'all' ? {} : { status }, { orderBy: { number: 'asc' } });
+  }
+
+  find(id: string): Promise<Risk | null> {
+    return this.em.findOne(Risk, { id });
+  }
+
+  referencesIn(references: string[]): Promise<Risk[]> {
+    return this.em.find(Risk, { reference: { $in: references } });
+  }
+
+  reviews(riskId: string): Promise<RiskReview[]> {
+    return this.em.find(RiskReview, { riskId }, { orderBy: { reviewedOn: 'desc', createdAt: 'desc' } });
+  }
+
+  history(riskId: string): Promise<RiskScoreChange[]> {
+    return this.em.find(RiskScoreChange, { riskId }, { orderBy: { effectiveOn: 'asc', createdAt: 'asc' } });
+  }
+
+  async prefix(): Promise<string> {
+    return (await this.em.findOneOrFail(NetworkProfile, { networkId: RequestScopes.networkId() })).riskPrefix;
+  }
+
+  membership(userId: string): Promise<Membership | null> {
+    return this.em.findOne(Membership, { userId });
+  }
+
+  /**
+   * The next risk number. One row per network and counter, bumped with INSERT … ON CONFLICT DO UPDATE …
+   * RETURNING: concurrent creators queue on that row's lock, so two risks never share a number, and the
+   * counter only grows, so numbers of deleted or closed risks are never reused.
+   */
+  async nextNumber(): Promise<number> {
+    const [row] = await this.em.execute<Array<{ value: number }>>(
+      `insert into network_counter (network_id, name, value) values (?, 'risk', 1)
+       on conflict (network_id, name) do update set value = network_counter.value + 1
+       returning value`,
+      [RequestScopes.networkId()],
+    );
+    return Number(row.value);
+  }
+
+  /** After importing risks with their own numbers, new ones continue after the highest. */
+  async counterAtLeast(n: number): Promise<void> {
+    await this.em.execute(
+      `insert into network_counter (network_id, name, value) values (?, 'risk', ?)
+       on conflict (network_id, name) do update set value = greatest(network_counter.value, excluded.value)`,
+      [RequestScopes.networkId(), n],
+    );
+  }
+}

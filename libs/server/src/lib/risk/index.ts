@@ -1,0 +1,2 @@
+export * from './risk.entity';
+export * from './risk-view';

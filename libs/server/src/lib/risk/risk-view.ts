@@ -1,0 +1,121 @@
+import type { RiskDto, RiskHeatMapCellDto, RiskReviewDto, RiskScoreDto, RiskScorePointDto, RiskSummaryDto } from '@plexus/contracts';
+import { classifyLegacyScore, heatMapCells, riskBand, type IsoDate } from '@plexus/domain';
+import type { Risk, RiskReview, RiskScoreChange } from './risk.entity';
+
+/** Score, band and legacy flag for one side (before or after mitigation) of a risk. */
+export function scoreView(likelihood: number | null, impact: number | null, legacy: number | null): RiskScoreDto {
+  if (likelihood != null && impact != null) {
+    const score = likelihood * impact;
+    return { likelihood, impact, score, band: riskBand(score).id, legacy: null };
+  }
+  if (legacy != null) {
+    const c = classifyLegacyScore(legacy);
+    const reason = c.legacy ? c.reason : `Imported from an old register as a score of ${legacy} without likelihood and impact; re-score it at the next review`;
+    return { likelihood: null, impact: null, score: legacy, band: c.band, legacy: { value: legacy, reason } };
+  }
+  return { likelihood: null, impact: null, score: null, band: null, legacy: null };
+}
+
+export function beforeOf(r: Pick<Risk, 'likelihoodBefore' | 'impactBefore' | 'legacyScoreBefore'>): RiskScoreDto {
+  return scoreView(r.likelihoodBefore, r.impactBefore, r.legacyScoreBefore);
+}
+
+/** The current score is the after-mitigation one; without it, the risk stands as it was before mitigation. */
+export function currentOf(r: Pick<Risk, 'likelihoodBefore' | 'impactBefore' | 'legacyScoreBefore' | 'likelihoodAfter' | 'impactAfter' | 'legacyScoreAfter'>): RiskScoreDto {
+  const after = scoreView(r.likelihoodAfter, r.impactAfter, r.legacyScoreAfter);
+  return after.score != null ? after : beforeOf(r);
+}
+
+export function isOverdue(r: Pick<Risk, 'status' | 'nextReviewDue'>, today: IsoDate): boolean {
+  return r.status === 'open' && r.nextReviewDue != null && r.nextReviewDue < today;
+}
+
+/** ISO date plus whole months, clamped to the month's end (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+export function formatReference(prefix: string, n: number): string {
+  return `${prefix}/${String(n).padStart(2, '0')}`;
+}
+
+export function toRiskSummary(r: Risk, today: IsoDate): RiskSummaryDto {
+  return {
+    id: r.id,
+    reference: r.reference,
+    status: r.status,
+    description: r.description,
+    category: r.category,
+    before: beforeOf(r),
+    current: currentOf(r),
+    targetScore: r.targetScore,
+    mitigationLead: { userId: r.mitigationLeadUserId, name: r.mitigationLeadName },
+    lastReviewedOn: r.lastReviewedOn,
+    nextReviewDue: r.nextReviewDue,
+    overdue: isOverdue(r, today),
+    dateRegistered: r.dateRegistered,
+  };
+}
+
+export function toRiskReview(v: RiskReview): RiskReviewDto {
+  const score = v.likelihood * v.impact;
+  return {
+    id: v.id,
+    reviewedOn: v.reviewedOn,
+    reviewer: { userId: v.reviewerUserId, name: v.reviewerName },
+    likelihood: v.likelihood,
+    impact: v.impact,
+    score,
+    band: riskBand(score).id,
+    notes: v.notes,
+  };
+}
+
+export function toScorePoint(c: RiskScoreChange): RiskScorePointDto {
+  return { on: c.effectiveOn, source: c.source, before: beforeOf(c), current: currentOf(c) };
+}
+
+export function toRiskDto(r: Risk, reviews: RiskReview[], history: RiskScoreChange[], today: IsoDate, can: RiskDto['can']): RiskDto {
+  return {
+    ...toRiskSummary(r, today),
+    identifiedBy: r.identifiedBy,
+    mitigation: r.mitigation,
+    outcome: r.outcome,
+    reviewFrequencyMonths: r.reviewFrequencyMonths,
+    closedOn: r.closedOn,
+    closedReason: r.closedReason,
+    version: r.version,
+    reviews: reviews.map(toRiskReview),
+    history: history.map(toScorePoint),
+    can,
+  };
+}
+
+/** The 5×5 heat map of open risks: counts and ids per cell; legacy-only scores cannot be placed. */
+export function heatMap(risks: Risk[]): { current: RiskHeatMapCellDto[][]; before: RiskHeatMapCellDto[][]; unplaced: { current: number; before: number } } {
+  const open = risks.filter((r) => r.status === 'open');
+  const side = (pick: (r: Risk) => RiskScoreDto) => {
+    const placed = open.map((r) => ({ r, s: pick(r) })).filter((x) => x.s.likelihood != null && x.s.impact != null);
+    const grid = heatMapCells(placed.map((x) => ({ likelihood: x.s.likelihood as number, impact: x.s.impact as number }))).map((row) =>
+      row.map((cell) => ({
+        likelihood: cell.likelihood,
+        impact: cell.impact,
+        score: cell.score,
+        band: cell.band,
+        count: cell.count,
+        riskIds: placed.filter((x) => x.s.likelihood === cell.likelihood && x.s.impact === cell.impact).map((x) => x.r.id),
+      })),
+    );
+    return { grid, unplaced: open.length - placed.length };
+  };
+  const current = side(currentOf);
+  const before = side(beforeOf);
+  return { current: current.grid, before: before.grid, unplaced: { current: current.unplaced, before: before.unplaced } };
+}
+
+

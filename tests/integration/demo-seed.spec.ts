@@ -1,0 +1,59 @@
+import { Membership, Network, Risk, RiskScoreChange } from '@plexus/server';
+import { todayIso } from '@plexus/domain';
+import { seedDemo } from '../../apps/api/src/seed/seed';
+import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
+import { createTestDatabase, HttpClient, startApi, type TestApi, type TestDatabase } from '../support/harness';
+
+describe('demo data', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startApi(db);
+    const first = await seedDemo(api.db);
+    expect(first.created).toEqual(['east-midlands-mtn', 'northern-spinal', 'northern-maternity']);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  it('is idempotent', async () => {
+    expect(await seedDemo(api.db)).toEqual({ created: [], skipped: ['east-midlands-mtn', 'northern-spinal', 'northern-maternity'] });
+  });
+
+  it('gives each network a manager, a lead, a viewer and a contributor from a member organisation', async () => {
+    const networks = await api.db.run({ userId: null }, ({ em }) => em.find(Network, {}));
+    for (const n of networks) {
+      const roles = await api.db.inNetwork({ userId: null, networkId: n.id }, ({ em }) => em.find(Membership, {}));
+      expect(new Set(roles.map((r) => r.role))).toEqual(new Set(['manager', 'lead', 'viewer', 'contributor']));
+      expect(roles.filter((r) => r.role === 'contributor').every((r) => r.organisationId)).toBe(true);
+    }
+  });
+
+  it('signs in the person who belongs to two networks with a different role in each', async () => {
+    const alex = await new HttpClient(api.url).login('alex.morgan@example.org', DEMO_PASSWORD);
+    const session = (await alex.get('/api/auth/session')).body;
+    expect(session.memberships.map((m: { slug: string; role: string }) => `${m.slug}:${m.role}`).sort()).toEqual(['east-midlands-mtn:viewer', 'northern-spinal:manager']);
+  });
+
+  it('loads seed 001’s five risks for the spinal network, with legacy scores, moving scores and overdue reviews', async () => {
+    const alex = await new HttpClient(api.url).login('alex.morgan@example.org', DEMO_PASSWORD);
+    const risks = (await alex.get('/api/networks/northern-spinal/risks')).body as Array<{ reference: string; before: { legacy: unknown }; overdue: boolean; id: string }>;
+    expect(risks.map((r) => r.reference)).toEqual(['SN/01', 'SN/02', 'SN/03', 'SN/04', 'SN/05']);
+    expect(risks.every((r) => r.before.legacy)).toBe(true);
+    expect(risks.some((r) => r.overdue)).toBe(todayIso() > '2026-10-01');
+    const sn02 = (await alex.get(`/api/networks/northern-spinal/risks/${risks[1].id}`)).body;
+    expect(sn02.history.map((h: { current: { score: number } }) => h.current.score)).toEqual([5, 6, 4]);
+    // New risks continue the numbering.
+    const next = await alex.post('/api/networks/northern-spinal/risks', { dateRegistered: '2026-11-01', description: 'New', likelihoodBefore: 2, impactBefore: 2, likelihoodAfter: 1, impactAfter: 2 });
+    expect(next.body.reference).toBe('SN/06');
+    for (const slug of ['east-midlands-mtn', 'northern-maternity']) {
+      const network = await api.db.run({ userId: null }, ({ em }) => em.findOneOrFail(Network, { slug }));
+      const [count, changes] = await api.db.inNetwork({ userId: null, networkId: network.id }, async ({ em }) => [await em.count(Risk, {}), await em.count(RiskScoreChange, { source: 'reviewed' })]);
+      expect(count).toBeGreaterThanOrEqual(3);
+      expect(changes).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
