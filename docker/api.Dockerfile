@@ -35,6 +35,7 @@ COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist/apps/api ./dist/apps/api
 COPY --from=build /app/dist/apps/web/browser ./dist/apps/web/browser
 # Files stay root-owned and read-only to the app; it runs as the image's unprivileged `node` user (uid 1000).
+RUN mkdir -p /app/var/documents && chown -R node:node /app/var
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \

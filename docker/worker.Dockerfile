@@ -36,6 +36,7 @@ COPY package.json ./
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist/apps/worker ./dist/apps/worker
 COPY docker/worker-healthcheck.js ./docker/worker-healthcheck.js
+RUN mkdir -p /app/var/documents && chown -R node:node /app/var
 USER node
 # No HTTP server: healthy while this container's heartbeat key is present in Redis (see the script).
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \

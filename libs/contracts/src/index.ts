@@ -9,3 +9,4 @@ export * from './lib/dtos/health.dto';
 export * from './lib/limits';
 export * from './lib/dtos/work-plan.dto';
 export * from './lib/dtos/risk.dto';
+export * from './lib/dtos/report.dto';

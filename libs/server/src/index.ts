@@ -13,3 +13,5 @@ export * from './lib/queue/job-queue';
 export * from './lib/nest/core.module';
 export * from './lib/nest/tokens';
 export * from './lib/risk';
+export * from './lib/work-plan';
+export * from './lib/report';

@@ -1,9 +1,11 @@
 import { foundationSweepIds } from './foundation.sweep';
+import { reportSweepIds } from './report.sweep';
 import { riskSweepIds } from './risk.sweep';
 import type { SweepIds } from './registry';
+import { workPlanSweepIds, workPlanValidBodies } from './work-plan.sweep';
 
 /** Every feature's sweep ids; add yours here. */
-export const SWEEP_IDS: SweepIds[] = [foundationSweepIds, riskSweepIds];
+export const SWEEP_IDS: SweepIds[] = [foundationSweepIds, riskSweepIds, workPlanSweepIds, reportSweepIds];
 
 /**
  * Bodies that pass validation for record-level checks (another network's id under your own network):
@@ -14,4 +16,5 @@ export const VALID_BODIES: Record<string, unknown> = {
   'PUT /api/networks/{network}/risks/{riskId}': { version: 1, dateRegistered: '2026-01-05', description: 'x', likelihoodBefore: 1, impactBefore: 1, likelihoodAfter: 1, impactAfter: 1 },
   'POST /api/networks/{network}/risks/{riskId}/close': { closedOn: '2026-01-06', reason: 'x' },
   'POST /api/networks/{network}/risks/{riskId}/reviews': { reviewedOn: '2026-01-06', likelihood: 1, impact: 1 },
+  ...workPlanValidBodies,
 };

@@ -20,6 +20,7 @@ import { MembersService } from '../members/members.service';
 import { NetworkProfileModule } from '../network-profile/network-profile.module';
 import { NetworkProfileRepository } from '../network-profile/network-profile.repository';
 import { RiskModule } from '../risk/risk.module';
+import { ReportModule } from '../report/report.module';
 import { WorkPlanModule } from '../work-plan/work-plan.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -53,6 +54,7 @@ export class AppModule {
         NetworkProfileModule,
         WorkPlanModule,
         RiskModule,
+        ReportModule,
       ],
       controllers: [HealthController, AdminNetworksController, InvitesController, PublicInvitesController, MembersController, AuditController],
       providers: [

@@ -44,6 +44,9 @@ export const appRoutes: Routes = [
         children: [
           { path: '', pathMatch: 'full', redirectTo: 'profile' },
           { path: 'profile', loadChildren: () => import('./profile/profile.routes').then((m) => m.profileRoutes) },
+          { path: 'reports', loadChildren: () => import('./reports/reports.routes').then((m) => m.reportsRoutes) },
+          { path: 'plan', loadChildren: () => import('./work-plan/work-plan.routes').then((m) => m.workPlanRoutes) },
+          { path: 'risks', loadChildren: () => import('./risk/risk.routes').then((m) => m.riskRoutes) },
           {
             path: 'members',
             canActivate: [permissionGuard('members.manage')],

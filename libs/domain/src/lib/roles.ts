@@ -29,10 +29,12 @@ export type Permission =
   /** Create, edit, close and re-open risks; import the register. */
   | 'risk.edit'
   /** Record risk reviews — any risk (managers) or, for leads, the risks they lead (checked per risk). */
-  | 'risk.review';
+  | 'risk.review'
+  /** Ask for board reports (PDFs); everyone in the network can read and download them. */
+  | 'reports.generate';
 
 const GRANTS: Record<MembershipRole, readonly Permission[]> = {
-  manager: ['network.read', 'profile.edit', 'members.manage', 'audit.read', 'plan.edit', 'plan.progress', 'risk.edit', 'risk.review'],
+  manager: ['network.read', 'profile.edit', 'members.manage', 'audit.read', 'plan.edit', 'plan.progress', 'risk.edit', 'risk.review', 'reports.generate'],
   lead: ['network.read', 'plan.progress', 'risk.review'],
   contributor: ['network.read'],
   viewer: ['network.read'],

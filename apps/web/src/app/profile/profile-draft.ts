@@ -12,6 +12,8 @@ export interface ProfileDraft {
   leadershipRoles: Array<{ key: number; id?: string; title: string; personName: string }>;
   memberOrganisations: Array<{ key: number; id?: string; name: string; type: OrganisationType | '' }>;
   branding: { primaryColour: string; accentColour: string; classification: string };
+  /** Prefix of risk references (`SN` → SN/01). */
+  riskPrefix: string;
 }
 
 let nextKey = 1;
@@ -34,6 +36,7 @@ export function draftFromProfile(profile: NetworkProfileDto): ProfileDraft {
       accentColour: profile.branding.accentColour,
       classification: profile.branding.classification,
     },
+    riskPrefix: profile.riskPrefix ?? '',
   };
 }
 
@@ -54,5 +57,6 @@ export function requestFromDraft(draft: ProfileDraft, version: number): Record<k
     leadershipRoles: draft.leadershipRoles.map(({ id, title, personName }) => (id ? { id, title, personName } : { title, personName })),
     memberOrganisations: draft.memberOrganisations.map(({ id, name, type }) => (id ? { id, name, type } : { name, type })),
     branding: { ...draft.branding },
+    riskPrefix: draft.riskPrefix.trim().toUpperCase(),
   };
 }

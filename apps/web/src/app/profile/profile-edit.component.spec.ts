@@ -20,6 +20,7 @@ const PROFILE: NetworkProfileDto = {
   leadershipRoles: [],
   memberOrganisations: [{ id: '7a0e1d52-1111-4111-8111-000000000001', name: 'Royal Infirmary', type: 'spinal_hub' }],
   branding: { primaryColour: '#005eb8', accentColour: '#41b6e6', classification: 'OFFICIAL', logo: null },
+  riskPrefix: 'SN',
   version: 4,
   updatedAt: '2025-03-03T14:05:00Z',
 };
@@ -127,6 +128,31 @@ describe('ProfileEditComponent', () => {
     await fixture.whenStable();
     expect(text(element.querySelector('#memberOrganisations-0-name-error'))).toBe('Error: Royal Infirmary is used by 3 contributors');
     expect(text(element.querySelector('.nhsuk-error-summary a'))).toBe('Royal Infirmary is used by 3 contributors');
+  });
+
+  it('edits the risk reference prefix, with its hint, sent in capitals and checked by the schema', async () => {
+    const { element, type, submit, fixture } = await render();
+    const input = element.querySelector('#riskPrefix') as HTMLInputElement;
+    const label = element.querySelector('label[for="riskPrefix"]');
+    expect(text(label)).toBe('Risk reference prefix');
+    expect(input.value).toBe('SN');
+    expect(input.getAttribute('aria-describedby')).toBe('riskPrefix-hint');
+    expect(text(element.querySelector('#riskPrefix-hint'))).toContain('New risks are numbered SN/01, SN/02 … and numbers are never reused');
+
+    await type('riskPrefix', '9X');
+    await submit();
+    http.expectNone(URL);
+    expect(text(element.querySelector('#riskPrefix-error'))).toBe(
+      'Error: Use 1 to 6 capital letters or digits, starting with a letter, like SN',
+    );
+    expect(input.getAttribute('aria-describedby')).toBe('riskPrefix-hint riskPrefix-error');
+
+    await type('riskPrefix', ' mtn ');
+    await submit();
+    const request = http.expectOne({ method: 'PUT', url: URL });
+    expect(request.request.body).toMatchObject({ riskPrefix: 'MTN' });
+    request.flush({ ...PROFILE, riskPrefix: 'MTN', version: 5 });
+    await fixture.whenStable();
   });
 
   it('explains a conflict (409) and reloads the latest profile on request', async () => {

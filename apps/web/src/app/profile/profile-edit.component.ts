@@ -39,7 +39,7 @@ import { ProfileApi, logoUrl, profileUrl } from './profile.api';
 import { draftFromProfile, newRowKey, type ProfileDraft, requestFromDraft } from './profile-draft';
 
 type ListKey = 'coreFunctions' | 'leadershipRoles' | 'memberOrganisations';
-type TextKey = 'name' | 'specialty' | 'region' | 'purpose' | 'vision';
+type TextKey = 'name' | 'specialty' | 'region' | 'purpose' | 'vision' | 'riskPrefix';
 type BrandingKey = keyof ProfileDraft['branding'];
 type LogoState = NetworkProfileDto['branding']['logo'];
 

@@ -20,6 +20,7 @@ function profile(overrides: Partial<NetworkProfileDto> = {}): NetworkProfileDto 
     leadershipRoles: [],
     memberOrganisations: [],
     branding: { primaryColour: '#005eb8', accentColour: '#41b6e6', classification: '', logo: null },
+    riskPrefix: 'SN',
     version: 1,
     updatedAt: '2025-03-03T14:05:00Z',
     ...overrides,
@@ -121,6 +122,10 @@ describe('ProfileViewComponent', () => {
       'Service delivery',
       'Workforce',
     ]);
+    const prefixRow = Array.from(element.querySelectorAll('.nhsuk-summary-list__row')).find(
+      (row) => text(row.querySelector('dt')!) === 'Risk reference prefix',
+    );
+    expect(text(prefixRow!.querySelector('dd')!)).toBe('SN (risks are numbered SN/01, SN/02 …)');
     // A colour is never shown by the swatch alone.
     expect(text(element.querySelector('section[aria-labelledby="branding-heading"]')!)).toContain('#005eb8');
     const logo = element.querySelector('img.plx-logo') as HTMLImageElement;

@@ -40,6 +40,23 @@ export const configSchema = z.object({
   SMTP_URL: url(['smtp:', 'smtps:']).default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().min(3).default('Plexus <no-reply@plexus.example.org>'),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  /** Where PDFs are kept: a directory (local) or an S3-compatible bucket. */
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  STORAGE_DIR: z.string().default('var/documents'),
+  S3_ENDPOINT: url(['http:', 'https:']).optional(),
+  S3_REGION: z.string().default('eu-west-2'),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_PATH_STYLE: bool.default(true),
+  /** A render that takes longer is killed from outside the page, and the job retried. */
+  REPORT_RENDER_TIMEOUT_MS: int(1000, 600_000).default(60_000),
+  /** Pages (tabs) rendering at once in the worker's one Chromium. */
+  REPORT_PAGE_POOL: int(1, 16).default(2),
+  /** Chromium is relaunched after this many documents (bounds memory growth). */
+  REPORT_RECYCLE_AFTER: int(1, 100_000).default(500),
+  /** How long a job's lock lasts: a worker killed mid-render has its job picked up again after this. */
+  REPORT_LOCK_MS: int(1000, 600_000).default(30_000),
   WORKER_HEARTBEAT_SECONDS: int(1, 3600).default(15),
 });
 
@@ -67,6 +84,10 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(input[String(i.path[0])])})`));
   }
   const cfg = parsed.data;
+  if (cfg.STORAGE_DRIVER === 's3') {
+    const missing = (['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !cfg[k]);
+    if (missing.length) throw new ConfigError(missing.map((k) => `${k}: required when STORAGE_DRIVER=s3`));
+  }
   return { ...cfg, cookieSecure: cfg.COOKIE_SECURE ?? cfg.NODE_ENV === 'production' };
 }
 export const APP_VERSION = '0.1.0';

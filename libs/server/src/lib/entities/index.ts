@@ -12,6 +12,7 @@ import { TenantEntity } from './tenant-entity';
 import { UserSession } from './user-session.entity';
 import { WORK_PLAN_AUDITED_TYPES, WORK_PLAN_ENTITIES, WORK_PLAN_TENANT_ENTITIES } from '../work-plan/entities';
 import { RISK_AUDITED_TYPES, RISK_ENTITIES, RISK_TENANT_ENTITIES } from '../risk/entities';
+import { REPORT_AUDITED_TYPES, REPORT_ENTITIES, REPORT_TENANT_ENTITIES } from '../report/entities';
 
 export { AppUser, AuditEvent, EmailOutbox, Invite, LeadershipRole, MemberOrganisation, Membership, Network, NetworkProfile, StoredFile, TenantEntity, UserSession };
 export type { AuditAction, AuditChanges } from './audit-event.entity';
@@ -21,6 +22,7 @@ export const ENTITIES = [
   TenantEntity, AppUser, Network, UserSession, Membership, MemberOrganisation, LeadershipRole, NetworkProfile, StoredFile, Invite, AuditEvent, EmailOutbox,
   ...WORK_PLAN_ENTITIES,
   ...RISK_ENTITIES,
+  ...REPORT_ENTITIES,
 ];
 
 /** Entities whose rows belong to one network: filtered by the ORM, enforced by RLS, audited on every change. */
@@ -28,6 +30,7 @@ export const TENANT_ENTITIES = [
   Membership, MemberOrganisation, LeadershipRole, NetworkProfile, StoredFile, Invite, EmailOutbox, AuditEvent,
   ...WORK_PLAN_TENANT_ENTITIES,
   ...RISK_TENANT_ENTITIES,
+  ...REPORT_TENANT_ENTITIES,
 ];
 
 /** Entity name → the record type shown in the audit trail. AuditEvent itself is not audited. */
@@ -40,4 +43,5 @@ export const AUDITED_ENTITY_TYPES: Record<string, string> = {
   Invite: 'invite',
   ...WORK_PLAN_AUDITED_TYPES,
   ...RISK_AUDITED_TYPES,
+  ...REPORT_AUDITED_TYPES,
 };

@@ -5,6 +5,8 @@ import { assertUnprivilegedRole } from '../db/role-check';
 import { ormConfig } from '../db/orm-config';
 import { TenantDb } from '../db/tenant-db';
 import { JobQueue } from '../queue/job-queue';
+import { DOCUMENT_STORAGE } from '../report/storage/document-storage';
+import { storageFromConfig } from '../report/storage/storage-factory';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, REDIS } from './tokens';
 
@@ -47,9 +49,10 @@ export class CoreModule {
           useFactory: () => new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: false, enableOfflineQueue: true }),
         },
         { provide: JobQueue, useFactory: (redis: Redis) => new JobQueue(redis, config.REDIS_PREFIX), inject: [REDIS] },
+        { provide: DOCUMENT_STORAGE, useFactory: () => storageFromConfig(config) },
         Lifecycle,
       ],
-      exports: [APP_CONFIG, MikroORM, TenantDb, REDIS, JobQueue],
+      exports: [APP_CONFIG, MikroORM, TenantDb, REDIS, JobQueue, DOCUMENT_STORAGE],
     };
   }
 }

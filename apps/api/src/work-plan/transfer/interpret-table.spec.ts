@@ -1,0 +1,205 @@
+import { financialYearStartOf, parseTimescale } from '@plexus/domain';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KnownPeople } from '../people';
+import { guessColumns, interpretTable, readStatus, splitObjective, type InterpretContext } from './interpret-table';
+import { parseDelimited, readTable } from './table-reader';
+
+const fixture = (name: string) => readFileSync(join(__dirname, '../../../../../tests/fixtures/work-plan', name));
+
+const people: KnownPeople = {
+  members: new Map([['u-priya', 'Priya Shah']]),
+  roles: [{ title: 'Network Manager', personName: 'Priya Shah' }],
+};
+
+function context(overrides: Partial<InterpretContext> = {}): InterpretContext {
+  return {
+    people,
+    existingThemes: [],
+    readTimescale: (text) => {
+      const parsed = parseTimescale(text, { financialYear: financialYearStartOf('2023-04-01') });
+      return { parsed, flag: parsed.flag?.reason ?? null };
+    },
+    ...overrides,
+  };
+}
+
+describe('reading tables', () => {
+  it('reads CSV with quoted cells holding commas, quotes and line breaks', () => {
+    expect(parseDelimited('a,"b, c","say ""hi""\nthere"\r\n1,2,3', ',')).toEqual([
+      ['a', 'b, c', 'say "hi"\nthere'],
+      ['1', '2', '3'],
+    ]);
+  });
+
+  it('reads tab-separated text as pasted, quoting only where Excel quotes', () => {
+    expect(parseDelimited('Work\tLead\n"two\nlines"\tNetwork Manager\nsays "yes"\t', '\t')).toEqual([
+      ['Work', 'Lead'],
+      ['two\nlines', 'Network Manager'],
+      ['says "yes"', ''],
+    ]);
+  });
+
+  it('tells text from workbooks and refuses what it cannot read', async () => {
+    expect((await readTable(Buffer.from('Work\tLead\nx\ty'), 'pasted.tsv')).format).toBe('tsv');
+    expect((await readTable(Buffer.from('Work,Lead\nx,y'), 'plan.csv')).format).toBe('csv');
+    await expect(readTable(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), 'old.xls')).rejects.toThrow(/old Excel file/);
+    await expect(readTable(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'broken.xlsx')).rejects.toThrow(/not an Excel workbook/);
+    await expect(readTable(Buffer.from([1, 0, 2]), 'x.bin')).rejects.toThrow(/not text/);
+    await expect(readTable(Buffer.alloc(0), 'empty.csv')).rejects.toThrow(/empty/);
+  });
+});
+
+describe('guessing columns from headers', () => {
+  it.each([
+    [['Work Plan', 'Metric', 'Timescale', 'Lead'], ['work', 'measures', 'timescale', 'leads']],
+    [['Key/Team Objective', 'Measurement', 'Work to be done/progress', 'Owner/Lead', 'Timescale'], ['objective', 'measures', 'steps', 'leads', 'timescale']],
+    [['National aims and objectives', 'Our actions', 'Timescale', 'Measures of our success'], ['objective', 'work', 'timescale', 'measures']],
+    [
+      ['Theme', 'Theme description', 'Objective no.', 'Objective', 'Work', 'Measures of success', 'Steps', 'Timescale', 'Leads', 'Status', 'Original timescale', 'Colour (BRAG)', 'Days past target', 'Latest update', 'Latest update on'],
+      ['theme', 'themeDescription', 'objectiveNumber', 'objective', 'work', 'measures', 'steps', 'timescale', 'leads', 'status', null, null, null, null, null],
+    ],
+    [['Notes', 'Something else'], [null, null]],
+  ])('%j', (headers, fields) => {
+    expect(guessColumns(headers)).toEqual(fields);
+  });
+
+  it('reads statuses in words, keys and colours', () => {
+    expect(['On track', 'on_track', 'Green', 'Complete', 'blue', 'At risk', 'RED', '', 'deferred'].map(readStatus)).toEqual([
+      'on_track',
+      'on_track',
+      'on_track',
+      'complete',
+      'complete',
+      'at_risk',
+      'off_track',
+      'not_started',
+      'deferred',
+    ]);
+    expect(readStatus('Pending')).toBeNull();
+    expect(splitObjective('14. Once Spinal Training Interface Group Fellows are approved')).toEqual({ number: '14', title: 'Once Spinal Training Interface Group Fellows are approved' });
+    expect(splitObjective('No number here')).toEqual({ number: '', title: 'No number here' });
+  });
+});
+
+describe('interpreting seed 000 (a major trauma work plan pasted from Word)', () => {
+  it('finds the seven functions with their sub-headings and every item, with no errors', async () => {
+    const table = await readTable(fixture('seed-000-major-trauma.tsv'), 'pasted.tsv');
+    const result = interpretTable(table.sheets, context());
+    expect(result.fileProblems).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.summary.errors).toBe(0);
+    expect(result.themes.map((t) => [t.title, t.items])).toEqual([
+      ['Function 1 – Service Delivery', 3],
+      ['Function 2 - Resources', 3],
+      ['Function 3 – Workforce', 2],
+      ['Function 4 - Quality', 8],
+      ['Function 5 - Collaboration', 7],
+      ['Function 6 - Transformation', 5],
+      ['Function 7 - Population Health', 2],
+    ]);
+    expect(result.rows[0]).toMatchObject({
+      theme: 'Function 1 – Service Delivery',
+      themeDescription: 'Plan and Manage Capacity & Demand',
+      work: 'Develop and monitor any Network information systems (e.g. dashboard)',
+      measures: ['Development of Dashboards'],
+      timescale: { text: 'Q4 2023/24', kind: 'range', flag: null },
+      leads: [{ label: 'Information Analyst Specialist', known: false, userId: null }],
+    });
+    expect(result.rows[1].leads.map((l) => [l.label, l.userId])).toEqual([
+      ['Network Medical Lead', null],
+      ['Network Rehab Director', null],
+      ['Network Manager', 'u-priya'],
+    ]);
+    const annual = result.rows.find((r) => r.work === 'Produce an annual report');
+    expect(annual?.timescale).toMatchObject({ kind: 'range', label: 'Q4 2023/24; Q4 2024/25' });
+    const tred = result.rows.find((r) => r.work.startsWith('Support incident reporting'));
+    expect(tred?.measures).toEqual(['Maintained TRED process with suitable meetings.', 'Actions developed and shared', 'Items escalated as appropriate']);
+    const pathways = result.rows.find((r) => r.work.startsWith('Support development of and improvement of'));
+    expect(pathways?.work).toBe('Support development of and improvement of:\n• Spinal Pathways\n• Frailty Pathways');
+    // The one row with no timescale is kept and flagged, not dropped.
+    const undated = result.rows.find((r) => r.work.startsWith('Support the system to identify studies'));
+    expect(undated?.timescale).toMatchObject({ text: '', kind: 'unparsed', flag: 'No timescale given' });
+    expect(undated?.problems).toEqual([expect.objectContaining({ field: 'timescale', severity: 'warning' }), expect.objectContaining({ field: 'leads' })]);
+    expect(result.summary.flaggedTimescales).toBe(1);
+  });
+});
+
+describe('interpreting seed 001 (a spinal work plan with strategic objectives and numbered objectives, as CSV)', () => {
+  it('finds the four strategic objectives, fifteen numbered objectives, and flags the "20017" typos', async () => {
+    const table = await readTable(fixture('seed-001-spinal-work-plan.csv'), 'spinal.csv');
+    const result = interpretTable(table.sheets, context());
+    expect(result.ok).toBe(true);
+    expect(result.themes.map((t) => [t.title, t.items])).toEqual([
+      ['Quality Strategic Objective', 7],
+      ['Innovation Strategic Objective', 2],
+      ['Productivity Strategic Objective', 4],
+      ['Prevention Strategic Objective', 3],
+    ]);
+    expect(result.summary.objectives).toBe(16);
+    expect(result.rows[0]).toMatchObject({
+      themeDescription: 'To improve the quality of spinal services and outcomes for spinal patients throughout the region',
+      objective: { number: '1', title: 'To identify Network boundaries and agree the Network Structure within the Region (with or without sub-networks).' },
+      work: 'To identify Network boundaries and agree the Network Structure within the Region (with or without sub-networks).',
+      timescale: { text: 'January to March 2017', kind: 'range', flag: null },
+    });
+    expect(result.rows[0].measures).toHaveLength(5);
+    expect(result.rows[0].steps[0]).toMatch(/^Initial meeting to define Network/);
+    expect(result.rows[0].leads).toHaveLength(1);
+    const typos = result.rows.filter((r) => r.timescale.text === 'April to July 20017');
+    expect(typos).toHaveLength(5);
+    expect(typos.every((r) => r.timescale.kind === 'unparsed' && /20017/.test(r.timescale.flag ?? ''))).toBe(true);
+    expect(result.rows.find((r) => r.objective?.number === '9')?.timescale.kind).toBe('as_required');
+    expect(result.rows.find((r) => r.timescale.text === 'Unsure at present')?.timescale.kind).toBe('tbc');
+  });
+});
+
+describe('interpreting bad and mixed tables', () => {
+  it('names each row’s problems: missing work, unknown statuses, too many characters', () => {
+    const rows = [
+      ['Theme', 'Work', 'Timescale', 'Lead', 'Status'],
+      ['Quality', 'Good row', 'Q1 2024/25', 'Network Manager', 'On track'],
+      ['Quality', '', 'Q2 2024/25', 'Nobody', ''],
+      ['Quality', 'x'.repeat(2001), 'sometime soon', '', 'Pending'],
+    ];
+    const result = interpretTable([{ name: null, rows }], context());
+    expect(result.ok).toBe(false);
+    expect(result.rows.map((r) => r.problems.map((p) => `${p.severity}:${p.field}`))).toEqual([
+      [],
+      ['error:work', 'warning:leads'],
+      ['error:work', 'warning:timescale', 'warning:status'],
+    ]);
+    expect(result.rows.map((r) => r.row)).toEqual([2, 3, 4]);
+    expect(result.summary).toMatchObject({ items: 3, errors: 2, unknownLeads: 1, flaggedTimescales: 1 });
+  });
+
+  it('says when there is no header row, or nothing under it', () => {
+    expect(interpretTable([{ name: null, rows: [['just', 'some'], ['text', 'here']] }], context()).fileProblems[0]).toMatch(/No header row found/);
+    expect(interpretTable([{ name: null, rows: [['Work', 'Lead']] }], context()).fileProblems[0]).toMatch(/no rows of work/);
+  });
+
+  it('follows the columns the manager chose instead of the guess', () => {
+    const rows = [
+      ['Task', 'Person', 'When'],
+      ['Do the thing', 'Network Manager', 'Q1 2024/25'],
+    ];
+    const guessed = interpretTable([{ name: null, rows }], context());
+    expect(guessed.columns.map((c) => c.field)).toEqual(['work', null, 'timescale']);
+    const chosen = interpretTable([{ name: null, rows }], context({ columns: ['work', 'leads', 'timescale'] }));
+    expect(chosen.rows[0].leads).toEqual([{ label: 'Network Manager', userId: 'u-priya', known: true }]);
+  });
+
+  it('continues an objective down the rows below it (seed 003’s layout) and puts rows under the default theme', () => {
+    const rows = [
+      ['National aims and objectives', 'Our actions', 'Timescale', 'Measures of our success'],
+      ['2. Provide targeted improvement support', 'Annual review of performance', '2017-18', 'Reflective baseline'],
+      ['', 'Work with local maternity systems to support action planning', '', 'A network-supported plan'],
+    ];
+    const result = interpretTable([{ name: null, rows }], context({ defaultTheme: 'Business plan 2017–18' }));
+    expect(result.rows.map((r) => [r.theme, r.objective?.number, r.work])).toEqual([
+      ['Business plan 2017–18', '2', 'Annual review of performance'],
+      ['Business plan 2017–18', '2', 'Work with local maternity systems to support action planning'],
+    ]);
+    expect(result.summary.objectives).toBe(1);
+  });
+});

@@ -1,0 +1,281 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import type { ReportDocumentDto, RiskSummaryDto, SessionMembership, SessionResponse, WorkPlanSummaryDto } from '@plexus/contracts';
+import { FlashService } from '../core/flash.service';
+import { SessionService } from '../core/session.service';
+import { ReportNewComponent } from './report-new.component';
+
+const URL = '/api/networks/north-spinal/reports';
+const PLANS = '/api/networks/north-spinal/work-plan/plans';
+const RISKS = '/api/networks/north-spinal/risks';
+
+const MANAGER: SessionMembership = { networkId: 'n1', slug: 'north-spinal', name: 'North Spinal Network', role: 'manager', organisationId: null };
+
+const PLAN: WorkPlanSummaryDto = {
+  id: '6f1c2b1e-0000-4000-8000-000000000001',
+  title: 'Objectives and work plan 2023–25',
+  periodStart: '2023-04-01',
+  periodEnd: '2025-03-31',
+  status: 'approved',
+  approvedOn: '2023-05-10',
+  counts: { items: 0, rag: { blue: 0, green: 0, amber: 0, red: 0, grey: 0 }, worst: null, slipped: 0, flagged: 0, complete: 0 },
+};
+
+function risk(reference: string, description: string): RiskSummaryDto {
+  const score = { likelihood: 3, impact: 3, score: 9, band: 'high', legacy: null } as RiskSummaryDto['current'];
+  return {
+    id: `id-${reference}`,
+    reference,
+    status: 'open',
+    description,
+    category: '',
+    before: score,
+    current: score,
+    targetScore: null,
+    mitigationLead: { userId: null, name: '' },
+    lastReviewedOn: null,
+    nextReviewDue: null,
+    overdue: false,
+    dateRegistered: '2025-01-01',
+  };
+}
+
+function queued(kind: ReportDocumentDto['kind'], title: string): ReportDocumentDto {
+  return {
+    id: 'd1',
+    kind,
+    title,
+    status: 'queued',
+    progress: 0,
+    requestedAt: '2026-11-24T10:05:00Z',
+    requestedBy: { userId: 'u1', name: 'Priya Shah' },
+    startedAt: null,
+    finishedAt: null,
+    attempts: 0,
+    failureReason: null,
+    templateVersion: null,
+    sizeBytes: null,
+    pageCount: null,
+    sha256: null,
+    downloadUrl: null,
+    can: { retry: false },
+  };
+}
+
+function text(element: Element | null): string {
+  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+describe('ReportNewComponent', () => {
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([{ path: '**', children: [] }])] });
+    http = TestBed.inject(HttpTestingController);
+    TestBed.inject(SessionService).set({
+      user: { id: 'u1', email: 'priya.shah@example.org', displayName: 'Priya Shah', isOperator: false },
+      memberships: [MANAGER],
+      csrfToken: 'token',
+    } satisfies SessionResponse);
+  });
+  afterEach(() => http.verify());
+
+  async function render() {
+    const fixture = TestBed.createComponent(ReportNewComponent);
+    fixture.componentRef.setInput('network', 'north-spinal');
+    fixture.componentRef.setInput('membership', MANAGER);
+    fixture.detectChanges();
+    http.expectOne(PLANS).flush([PLAN]);
+    http.expectOne(RISKS).flush([risk('SN/01', 'RTT 18 weeks'), risk('SN/02', 'PROMS data collection'), risk('SN/10', 'Referral system')]);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    const byId = <T extends HTMLElement = HTMLInputElement>(id: string) => element.querySelector(`#${id}`) as T;
+    const labelOf = (id: string) => text(element.querySelector(`label[for="${id}"]`));
+    const type = async (id: string, value: string) => {
+      const control = byId<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(id);
+      control.value = value;
+      control.dispatchEvent(new Event(control.tagName === 'SELECT' ? 'change' : 'input'));
+      await fixture.whenStable();
+    };
+    const click = async (id: string) => {
+      byId(id).click();
+      await fixture.whenStable();
+    };
+    const button = (name: string) => Array.from(element.querySelectorAll('button')).find((b) => text(b) === name) as HTMLButtonElement;
+    const submit = async () => {
+      element.querySelector('form#report-form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+      await fixture.whenStable();
+    };
+    return { fixture, element, navigate, byId, labelOf, type, click, button, submit };
+  }
+
+  it('creates a progress report on the latest plan in one click, then goes to the library', async () => {
+    const { byId, labelOf, submit, navigate, button, fixture } = await render();
+    expect(byId('kind').checked).toBe(true);
+    expect(labelOf('kind')).toBe('Progress report');
+    expect(labelOf('options-planId')).toBe('Plan');
+    const plan = byId<HTMLSelectElement>('options-planId');
+    expect(Array.from(plan.options).map((o) => o.text)).toEqual(['The latest plan', 'Objectives and work plan 2023–25 (1 April 2023 to 31 March 2025, approved)']);
+    expect(button('Create report')).toBeTruthy();
+
+    await submit();
+    const request = http.expectOne({ method: 'POST', url: URL });
+    expect(request.request.body).toEqual({ kind: 'progress', options: {} });
+    request.flush(queued('progress', 'Progress report'), { status: 202, statusText: 'Accepted' });
+    await fixture.whenStable();
+    expect(navigate).toHaveBeenCalledWith(['/n', 'north-spinal', 'reports']);
+    expect(TestBed.inject(FlashService).take()).toContain('Progress report has been requested.');
+  });
+
+  it('sends a chosen plan', async () => {
+    const { type, submit } = await render();
+    await type('options-planId', PLAN.id);
+    await submit();
+    expect(http.expectOne({ method: 'POST', url: URL }).request.body).toEqual({ kind: 'progress', options: { planId: PLAN.id } });
+  });
+
+  it('offers the risk register report’s options and sends them', async () => {
+    const { click, byId, labelOf, type, submit } = await render();
+    await click('kind-risk_register');
+    expect(labelOf('options-changedSince')).toBe('Changes since');
+    expect(byId('options-changedSince').type).toBe('date');
+    expect(labelOf('options-topRisks')).toBe('Number of top risks');
+    expect(byId('options-topRisks').value).toBe('10');
+    expect(byId('options-planId')).toBeNull();
+    await type('options-changedSince', '2026-09-01');
+    await submit();
+    expect(http.expectOne({ method: 'POST', url: URL }).request.body).toEqual({ kind: 'risk_register', options: { changedSince: '2026-09-01', topRisks: 10 } });
+  });
+
+  it('fills a board paper’s cover with defaults and checks it with the shared schema before sending', async () => {
+    const { click, byId, element, submit } = await render();
+    await click('kind-board_paper');
+    expect(byId('cover-meeting').value).toBe('Network Board');
+    expect(byId('cover-author').value).toBe('Priya Shah');
+    expect(byId('cover-nextPaperDate').value).toBe('TBC');
+    expect((byId('body-progress') as HTMLInputElement).checked).toBe(true);
+    expect(byId('body-options-planId')).not.toBeNull();
+
+    await submit();
+    http.expectNone({ method: 'POST', url: URL });
+    const summary = element.querySelector('.nhsuk-error-summary')!;
+    expect(Array.from(summary.querySelectorAll('a')).map((a) => [a.getAttribute('href'), text(a)])).toEqual([
+      ['#title', 'Give the paper a title'],
+      ['#cover-meetingDate', 'Enter the meeting date'],
+      ['#cover-purposes', 'Choose what the paper is for'],
+      ['#cover-executiveSummary', 'Write the executive summary'],
+    ]);
+    expect(text(element.querySelector('#cover-meetingDate-error'))).toBe('Error: Enter the meeting date');
+    expect(byId('cover-meetingDate').getAttribute('aria-describedby')).toBe('cover-meetingDate-hint cover-meetingDate-error');
+    expect(document.activeElement).toBe(summary);
+  });
+
+  it('sends a whole board paper, with rows and risk references, as the cover sheet alone', async () => {
+    const { click, type, button, byId, labelOf, submit, fixture } = await render();
+    await click('kind-board_paper');
+    await type('title', 'Terms of reference review');
+    await type('cover-meetingDate', '2026-12-03');
+    await click('cover-purposes');
+    expect(labelOf('cover-purposes')).toBe('Decision');
+    expect(labelOf('cover-purposes-discussion')).toBe('Discussion');
+    await type('cover-executiveSummary', 'The board is asked to approve the revised terms of reference.');
+
+    button('Add a previous meeting').click();
+    await fixture.whenStable();
+    expect(document.activeElement?.id).toBe('cover-previousConsideration-0-meeting');
+    await type('cover-previousConsideration-0-meeting', 'Executive Board');
+    await type('cover-previousConsideration-0-date', 'May 2026');
+
+    button('Add a question').click();
+    button('Add a question').click();
+    await fixture.whenStable();
+    await type('cover-questions-0', 'Does the board approve?');
+    await type('cover-questions-1', 'Anything missing?');
+    button('Remove question 1').click();
+    await fixture.whenStable();
+    expect(byId<HTMLTextAreaElement>('cover-questions-0').value).toBe('Anything missing?');
+
+    button('Add a priority').click();
+    await fixture.whenStable();
+    await type('cover-priorities-0-priority', 'Streamlined emergency care');
+    await click('cover-priorities-0-link-no');
+
+    expect(labelOf('cover-riskReferences-SN-10')).toBe('SN/10 Referral system');
+    await click('cover-riskReferences-SN-10');
+    await click('cover-riskReferences-SN-02');
+    await click('body-none');
+    expect(byId('body-options-planId')).toBeNull();
+
+    await submit();
+    const request = http.expectOne({ method: 'POST', url: URL });
+    expect(request.request.body).toEqual({
+      kind: 'board_paper',
+      title: 'Terms of reference review',
+      cover: {
+        meeting: 'Network Board',
+        meetingDate: '2026-12-03',
+        paperReference: '',
+        author: 'Priya Shah',
+        purposes: ['decision'],
+        previousConsideration: [{ meeting: 'Executive Board', date: 'May 2026', outcome: '' }],
+        executiveSummary: 'The board is asked to approve the revised terms of reference.',
+        questions: ['Anything missing?'],
+        priorities: [{ priority: 'Streamlined emergency care', link: 'no' }],
+        equalityImpact: '',
+        publicInvolvement: '',
+        riskReferences: ['SN/02', 'SN/10'],
+        nextPaperDate: 'TBC',
+      },
+    });
+    request.flush(queued('board_paper', 'Terms of reference review'), { status: 202, statusText: 'Accepted' });
+  });
+
+  it('shows the API’s 400 by field, a risk reference next to its checkbox', async () => {
+    const { click, type, submit, element, fixture } = await render();
+    await click('kind-board_paper');
+    await type('title', 'Paper');
+    await type('cover-meetingDate', '2026-12-03');
+    await click('cover-purposes');
+    await type('cover-executiveSummary', 'Summary');
+    await click('cover-riskReferences-SN-01');
+    await click('cover-riskReferences-SN-10');
+    await click('body-risk_register');
+    await submit();
+    http.expectOne({ method: 'POST', url: URL }).flush(
+      {
+        statusCode: 400,
+        code: 'validation_failed',
+        message: 'Check the request',
+        fields: [
+          { field: 'cover.riskReferences.1', message: "SN/10 is not in this network's risk register" },
+          { field: 'body.options.topRisks', message: 'Show 50 top risks at most' },
+        ],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    expect(text(element.querySelector('#cover-riskReferences-SN-10-error'))).toBe("Error: SN/10 is not in this network's risk register");
+    expect(element.querySelector('#cover-riskReferences-SN-10')!.getAttribute('aria-describedby')).toBe('cover-riskReferences-SN-10-error');
+    expect(text(element.querySelector('#body-options-topRisks-error'))).toBe('Error: Show 50 top risks at most');
+    expect(Array.from(element.querySelectorAll('.nhsuk-error-summary a')).map((a) => a.getAttribute('href'))).toEqual([
+      '#cover-riskReferences-SN-10',
+      '#body-options-topRisks',
+    ]);
+  });
+
+  it('goes on without the plan choice when the plans cannot be loaded', async () => {
+    const fixture = TestBed.createComponent(ReportNewComponent);
+    fixture.componentRef.setInput('network', 'north-spinal');
+    fixture.componentRef.setInput('membership', MANAGER);
+    fixture.detectChanges();
+    http.expectOne(PLANS).flush({ statusCode: 404, code: 'not_found', message: 'Not found' }, { status: 404, statusText: 'Not Found' });
+    http.expectOne(RISKS).flush([]);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(text(element.querySelector('#options-planId-hint'))).toContain("the report will be on the network's latest plan");
+    expect(Array.from((element.querySelector('#options-planId') as HTMLSelectElement).options).map((o) => o.text)).toEqual(['The latest plan']);
+  });
+});

@@ -1,0 +1,282 @@
+import { httpResource } from '@angular/common/http';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, DOCUMENT, inject, Injector, input, signal } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
+import { Router, RouterLink } from '@angular/router';
+import {
+  PAPER_PURPOSE_LABELS,
+  PAPER_PURPOSES,
+  REPORT_KIND_LABELS,
+  REPORT_KINDS,
+  type ReportKindValue,
+  type RequestReportRequest,
+  type RiskSummaryDto,
+  type SessionMembership,
+  type WorkPlanSummaryDto,
+} from '@plexus/contracts';
+import { toApiError } from '../core/api-error';
+import { formatDate } from '../core/dates';
+import { FlashService } from '../core/flash.service';
+import { moveFocusTo } from '../core/focus';
+import { errorId, type FieldErrors, fieldErrorsFromApi, fieldId, removeRowErrors } from '../core/form-errors';
+import { SessionService } from '../core/session.service';
+import { ErrorSummaryComponent } from '../ui/error-summary.component';
+import { FieldErrorComponent } from '../ui/field-error.component';
+import { LoadErrorComponent } from '../ui/load-error.component';
+import { LoadingComponent } from '../ui/loading.component';
+import {
+  checkDraft,
+  type CoverDraft,
+  isPaperBodyKind,
+  isReportKind,
+  MAX_PREVIOUS_MEETINGS,
+  MAX_PRIORITIES,
+  MAX_QUESTIONS,
+  newReportDraft,
+  newRowKey,
+  optionsPath,
+  PAPER_BODY_KINDS,
+  type PaperBodyKind,
+  type PaperPurpose,
+  PRIORITY_LINKS,
+  type PriorityLink,
+  type ReportDraft,
+  riskReferenceErrorsByReference,
+  type RiskOptionsDraft,
+} from './report-draft';
+import { openRisksUrl, plansUrl, ReportsApi } from './reports.api';
+
+type CoverText = 'meeting' | 'meetingDate' | 'paperReference' | 'author' | 'executiveSummary' | 'equalityImpact' | 'publicInvolvement' | 'nextPaperDate';
+type CoverList = 'previousConsideration' | 'questions' | 'priorities';
+
+const KIND_HINTS: Record<ReportKindValue, string> = {
+  progress: "Every work item's RAG status and latest update, with exceptions and slipped targets first and counts per theme.",
+  risk_register: 'The heat map, the top risks and the changes since the last board.',
+  board_paper: 'The cover sheet for a board meeting, followed by a progress or risk register report, or on its own.',
+};
+
+const BODY_LABELS: Record<PaperBodyKind, string> = {
+  none: 'Nothing: the cover sheet alone (one page)',
+  progress: REPORT_KIND_LABELS.progress,
+  risk_register: REPORT_KIND_LABELS.risk_register,
+};
+
+/** "Decision — to formally receive…" → the label ("Decision") and its hint. */
+const PURPOSES = PAPER_PURPOSES.map((value) => {
+  const [label, ...rest] = PAPER_PURPOSE_LABELS[value].split(' — ');
+  const hint = rest.join(' — ');
+  return { value, label, hint: hint ? hint.charAt(0).toUpperCase() + hint.slice(1) : '' };
+});
+
+@Component({
+  selector: 'plx-report-new',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, NgTemplateOutlet, ErrorSummaryComponent, FieldErrorComponent, LoadErrorComponent, LoadingComponent],
+  templateUrl: './report-new.component.html',
+  styleUrl: './report-new.component.css',
+})
+export class ReportNewComponent {
+  /** Route parameter: the network's slug. */
+  readonly network = input.required<string>();
+  /** Resolved: the signed-in person's membership of this network. */
+  readonly membership = input.required<SessionMembership>();
+
+  readonly #api = inject(ReportsApi);
+  readonly #router = inject(Router);
+  readonly #flash = inject(FlashService);
+  readonly #injector = inject(Injector);
+  readonly #document = inject(DOCUMENT);
+
+  /** For choosing the plan of a progress report; without it the API uses the latest plan. */
+  protected readonly plans = httpResource<WorkPlanSummaryDto[]>(() => plansUrl(this.network()));
+  /** For a board paper's risk references: the open risks, by reference. */
+  protected readonly risks = httpResource<RiskSummaryDto[]>(() => openRisksUrl(this.network()));
+
+  protected readonly draft = signal<ReportDraft>(newReportDraft({ author: inject(SessionService).user()?.displayName }));
+  protected readonly errors = signal<FieldErrors>({});
+  protected readonly attempt = signal(0);
+  protected readonly sending = signal(false);
+
+  protected readonly kinds = REPORT_KINDS;
+  protected readonly kindLabels = REPORT_KIND_LABELS;
+  protected readonly kindHints = KIND_HINTS;
+  protected readonly bodyKinds = PAPER_BODY_KINDS;
+  protected readonly bodyLabels = BODY_LABELS;
+  protected readonly purposes = PURPOSES;
+  protected readonly priorityLinks = PRIORITY_LINKS;
+  protected readonly maxPrevious = MAX_PREVIOUS_MEETINGS;
+  protected readonly maxQuestions = MAX_QUESTIONS;
+  protected readonly maxPriorities = MAX_PRIORITIES;
+  protected readonly fieldId = fieldId;
+  protected readonly formatDate = formatDate;
+
+  /** Where the options of the chosen report sit in the request, hence their fields' ids. */
+  protected readonly optionsPath = computed(() => optionsPath(this.draft().kind));
+  /** Which report's options to show: the report itself, or a board paper's body. */
+  protected readonly optionsKind = computed<'progress' | 'risk_register' | null>(() => {
+    const draft = this.draft();
+    if (draft.kind !== 'board_paper') return draft.kind;
+    return draft.body === 'none' ? null : draft.body;
+  });
+  protected readonly planOptions = computed(() => (this.plans.hasValue() ? this.plans.value() : []));
+  protected readonly riskOptions = computed(() => (this.risks.hasValue() ? this.risks.value() : []));
+
+  // ---- template helpers -------------------------------------------------------------------------
+
+  protected error(path: string): string | undefined {
+    return this.errors()[path];
+  }
+
+  /** The messages about any risk reference (they are keyed by reference: `cover.riskReferences.SN/07`). */
+  protected readonly riskReferenceErrors = computed(() =>
+    Object.entries(this.errors())
+      .filter(([path]) => path === 'cover.riskReferences' || path.startsWith('cover.riskReferences.'))
+      .map(([path, message]) => ({ path, message })),
+  );
+
+  /** `aria-describedby` for a field: its hint (if any) and its error (when there is one). */
+  protected describedBy(path: string, hintId?: string): string | null {
+    const ids = [hintId, this.error(path) ? errorId(path) : undefined].filter(Boolean);
+    return ids.length ? ids.join(' ') : null;
+  }
+
+  protected value(event: Event): string {
+    return (event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value;
+  }
+
+  protected checked(event: Event): boolean {
+    return (event.target as HTMLInputElement).checked;
+  }
+
+  protected planLabel(plan: WorkPlanSummaryDto): string {
+    const status = plan.status === 'approved' ? 'approved' : 'draft';
+    return `${plan.title} (${formatDate(plan.periodStart)} to ${formatDate(plan.periodEnd)}, ${status})`;
+  }
+
+  // ---- editing ----------------------------------------------------------------------------------
+
+  protected setKind(event: Event): void {
+    const kind = this.value(event);
+    if (!isReportKind(kind)) return;
+    this.draft.update((draft) => ({ ...draft, kind }));
+    // Messages about the fields of another type would point at nothing.
+    this.errors.set({});
+  }
+
+  protected setTitle(value: string): void {
+    this.draft.update((draft) => ({ ...draft, title: value }));
+  }
+
+  protected setPlan(value: string): void {
+    this.draft.update((draft) => ({ ...draft, progress: { planId: value } }));
+  }
+
+  protected setRisk(key: keyof RiskOptionsDraft, value: string): void {
+    this.draft.update((draft) => ({ ...draft, risk: { ...draft.risk, [key]: value } }));
+  }
+
+  protected setBody(event: Event): void {
+    const body = this.value(event);
+    if (!isPaperBodyKind(body)) return;
+    this.draft.update((draft) => ({ ...draft, body }));
+    this.errors.update((errors) => Object.fromEntries(Object.entries(errors).filter(([path]) => !path.startsWith('body'))));
+  }
+
+  protected setCover(key: CoverText, value: string): void {
+    this.updateCover((cover) => ({ ...cover, [key]: value }));
+  }
+
+  protected setPurpose(purpose: PaperPurpose, on: boolean): void {
+    this.updateCover((cover) => ({
+      ...cover,
+      purposes: on ? [...cover.purposes.filter((p) => p !== purpose), purpose] : cover.purposes.filter((p) => p !== purpose),
+    }));
+  }
+
+  protected setRiskReference(reference: string, on: boolean): void {
+    this.updateCover((cover) => ({
+      ...cover,
+      riskReferences: on ? [...cover.riskReferences.filter((r) => r !== reference), reference] : cover.riskReferences.filter((r) => r !== reference),
+    }));
+  }
+
+  protected setPrevious(index: number, patch: Partial<{ meeting: string; date: string; outcome: string }>): void {
+    this.updateCover((cover) => ({ ...cover, previousConsideration: cover.previousConsideration.map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
+  }
+
+  protected setQuestion(index: number, text: string): void {
+    this.updateCover((cover) => ({ ...cover, questions: cover.questions.map((row, i) => (i === index ? { ...row, text } : row)) }));
+  }
+
+  protected setPriority(index: number, patch: Partial<{ priority: string; link: PriorityLink }>): void {
+    this.updateCover((cover) => ({ ...cover, priorities: cover.priorities.map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
+  }
+
+  protected addPrevious(): void {
+    const index = this.draft().cover.previousConsideration.length;
+    if (index >= MAX_PREVIOUS_MEETINGS) return;
+    this.updateCover((cover) => ({ ...cover, previousConsideration: [...cover.previousConsideration, { key: newRowKey(), meeting: '', date: '', outcome: '' }] }));
+    this.focusById(fieldId(`cover.previousConsideration.${index}.meeting`));
+  }
+
+  protected addQuestion(): void {
+    const index = this.draft().cover.questions.length;
+    if (index >= MAX_QUESTIONS) return;
+    this.updateCover((cover) => ({ ...cover, questions: [...cover.questions, { key: newRowKey(), text: '' }] }));
+    this.focusById(fieldId(`cover.questions.${index}`));
+  }
+
+  protected addPriority(): void {
+    const index = this.draft().cover.priorities.length;
+    if (index >= MAX_PRIORITIES) return;
+    this.updateCover((cover) => ({ ...cover, priorities: [...cover.priorities, { key: newRowKey(), priority: '', link: 'yes' }] }));
+    this.focusById(fieldId(`cover.priorities.${index}.priority`));
+  }
+
+  protected removeRow(list: CoverList, index: number): void {
+    this.updateCover((cover) => ({ ...cover, [list]: (cover[list] as unknown[]).filter((_, i) => i !== index) }));
+    this.errors.update((errors) => removeRowErrors(errors, `cover.${list}`, index));
+    // Focus would otherwise be lost with the removed button: go to the list's "Add" button.
+    this.focusById(`${list}-add`);
+  }
+
+  private updateCover(change: (cover: CoverDraft) => CoverDraft): void {
+    this.draft.update((draft) => ({ ...draft, cover: change(draft.cover) }));
+  }
+
+  private focusById(id: string): void {
+    afterNextRender(() => moveFocusTo(this.#document.getElementById(id)), { injector: this.#injector });
+  }
+
+  // ---- sending ----------------------------------------------------------------------------------
+
+  protected create(event: Event): void {
+    event.preventDefault();
+    if (this.sending()) return;
+    const checked = checkDraft(this.draft());
+    if (!checked.ok) {
+      this.fail(checked.errors);
+      return;
+    }
+    this.send(checked.request);
+  }
+
+  private send(request: RequestReportRequest): void {
+    this.sending.set(true);
+    this.#api.request(this.network(), request).subscribe({
+      next: (doc) => {
+        this.sending.set(false);
+        this.#flash.set(`${doc.title} has been requested. It is being made now and will be ready to download here in a moment.`);
+        void this.#router.navigate(['/n', this.network(), 'reports']);
+      },
+      error: (error: unknown) => {
+        this.sending.set(false);
+        this.fail(riskReferenceErrorsByReference(request, fieldErrorsFromApi(toApiError(error))));
+      },
+    });
+  }
+
+  private fail(errors: FieldErrors): void {
+    this.errors.set(errors);
+    this.attempt.update((n) => n + 1);
+  }
+}

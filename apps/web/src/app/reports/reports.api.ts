@@ -1,0 +1,42 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { ReportDocumentDto, RequestReportRequest } from '@plexus/contracts';
+import type { Observable } from 'rxjs';
+
+/** The network's document library (GET) and where reports are asked for (POST). */
+export function reportsUrl(slug: string): string {
+  return `/api/networks/${encodeURIComponent(slug)}/reports`;
+}
+
+export function reportUrl(slug: string, documentId: string): string {
+  return `${reportsUrl(slug)}/${encodeURIComponent(documentId)}`;
+}
+
+/** The network's work plans, newest period first, to choose the one a progress report is about. */
+export function plansUrl(slug: string): string {
+  return `/api/networks/${encodeURIComponent(slug)}/work-plan/plans`;
+}
+
+/** The open risks of the register, by reference, for a board paper's risk references. */
+export function openRisksUrl(slug: string): string {
+  return `/api/networks/${encodeURIComponent(slug)}/risks`;
+}
+
+@Injectable({ providedIn: 'root' })
+export class ReportsApi {
+  readonly #http = inject(HttpClient);
+
+  list(slug: string): Observable<ReportDocumentDto[]> {
+    return this.#http.get<ReportDocumentDto[]>(reportsUrl(slug));
+  }
+
+  /** 202: the document, queued; the worker renders it. */
+  request(slug: string, body: RequestReportRequest): Observable<ReportDocumentDto> {
+    return this.#http.post<ReportDocumentDto>(reportsUrl(slug), body);
+  }
+
+  /** 202: a failed document, queued again; 409 when it is not failed (any more). */
+  retry(slug: string, documentId: string): Observable<ReportDocumentDto> {
+    return this.#http.post<ReportDocumentDto>(`${reportUrl(slug, documentId)}/retry`, {});
+  }
+}

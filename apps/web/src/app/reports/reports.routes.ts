@@ -1,0 +1,16 @@
+import type { Routes } from '@angular/router';
+import { permissionGuard } from '../core/guards';
+
+export const reportsRoutes: Routes = [
+  {
+    path: '',
+    title: 'Reports',
+    loadComponent: () => import('./report-library.component').then((m) => m.ReportLibraryComponent),
+  },
+  {
+    path: 'new',
+    title: 'Create a report',
+    canActivate: [permissionGuard('reports.generate')],
+    loadComponent: () => import('./report-new.component').then((m) => m.ReportNewComponent),
+  },
+];

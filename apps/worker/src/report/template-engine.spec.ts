@@ -1,0 +1,44 @@
+import { FOOTER, HEADER, LAYOUT, PARTIALS, STYLES } from './templates/document.template';
+import { TemplateEngine } from './template-engine';
+import type { DocumentViewModel } from './view-models/view-model';
+
+function vm(over: Partial<DocumentViewModel['doc']> = {}): DocumentViewModel {
+  return {
+    network: { name: 'North <b>Spinal</b>', specialty: 'Spinal', region: 'North', classification: 'OFFICIAL' },
+    brand: { primary: '#005eb8', primaryText: '#ffffff', accent: '#41b6e6', logo: null },
+    doc: { title: 'Report', subtitle: '', generatedOn: '24 November 2026', facts: [], sections: [], coverSheet: null, subject: '', keywords: [], ...over },
+  };
+}
+
+describe('report templates', () => {
+  it('use no triple-stash anywhere, so user text can never become markup', () => {
+    for (const [name, source] of Object.entries({ STYLES, LAYOUT, HEADER, FOOTER, ...PARTIALS })) {
+      expect({ name, tripleStash: /\{\{\{|\{\{&/.test(source) }).toEqual({ name, tripleStash: false });
+    }
+  });
+
+  it('escape what people typed, in the body and in the running header', () => {
+    const engine = new TemplateEngine();
+    const out = engine.render(
+      vm({
+        title: '<img src="http://127.0.0.1:9/x">',
+        sections: [{ id: 'section-1', number: 1, title: 'Top risks', partial: 'riskTable', data: { rows: [{ reference: 'SN/01', description: '<script>alert(1)</script>', before: {}, current: {} }] } }],
+      }),
+      'm1',
+    );
+    expect(out.html).not.toContain('<script>alert(1)</script>');
+    expect(out.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(out.html).not.toContain('<img src="http://127.0.0.1:9/x">');
+    expect(out.header).toContain('North &lt;b&gt;Spinal&lt;/b&gt;');
+    expect(out.html).toContain('<meta name="plexus-render" content="m1">');
+    expect(out.footer).toContain('<span class="pageNumber"></span>');
+  });
+
+  it('opens a board paper with its cover sheet and leaves out the contents when there is no body', () => {
+    const engine = new TemplateEngine();
+    const out = engine.render(vm({ coverSheet: { meta: [{ label: 'Meeting', value: 'Network Board' }], data: { purposes: [], previous: [], questions: [], priorities: [], risks: [], executiveSummary: 'Summary' } } }), 'm2');
+    expect(out.html).toContain('Board paper');
+    expect(out.html).not.toContain('class="cover"');
+    expect(out.html).not.toContain('Contents');
+  });
+});

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+// Board reports: what a manager asks for, and the documents in the network's library.
+
+const isoDate = (label: string) =>
+  z.string({ error: `Enter the ${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Enter the ${label} as a date, like 2026-03-31` });
+const text = (max: number, label: string) => z.string().trim().max(max, { error: `${label} must be ${max} characters or fewer` });
+
+export const REPORT_KINDS = ['progress', 'risk_register', 'board_paper'] as const;
+export type ReportKindValue = (typeof REPORT_KINDS)[number];
+export const REPORT_KIND_LABELS: Record<ReportKindValue, string> = {
+  progress: 'Progress report',
+  risk_register: 'Risk register report',
+  board_paper: 'Board paper',
+};
+
+export const PAPER_PURPOSES = ['decision', 'discussion', 'assurance', 'noting'] as const;
+export const PAPER_PURPOSE_LABELS: Record<(typeof PAPER_PURPOSES)[number], string> = {
+  decision: 'Decision — to formally receive a report and approve its recommendations or a course of action',
+  discussion: 'Discussion — to discuss, in depth, noting its implications without formally approving',
+  assurance: 'Assurance — to assure the board that systems and processes are in place, or to advise a gap with its treatment plan',
+  noting: 'Noting — for noting without the need for discussion',
+};
+
+export const progressReportOptionsSchema = z.object({
+  /** The plan to report on; the network's current (latest) plan when omitted. */
+  planId: z.uuid({ error: 'Choose a plan' }).optional(),
+});
+
+export const riskReportOptionsSchema = z.object({
+  /** Risks whose scores changed on or after this date are listed as changes (e.g. the last board meeting). */
+  changedSince: isoDate('date of the last board').optional(),
+  /** How many of the highest-scoring risks to show as top risks. */
+  topRisks: z.number().int().min(1, { error: 'Show at least 1 top risk' }).max(50, { error: 'Show 50 top risks at most' }).default(10),
+});
+
+export const boardPaperCoverSchema = z.object({
+  meeting: text(200, 'Meeting').min(1, { error: 'Enter the meeting the paper is for, like Network Board' }),
+  meetingDate: isoDate('meeting date'),
+  paperReference: text(40, 'Paper reference').default(''),
+  author: text(200, 'Author').min(1, { error: 'Enter the author' }),
+  purposes: z.array(z.enum(PAPER_PURPOSES)).min(1, { error: 'Choose what the paper is for' }).max(4),
+  previousConsideration: z
+    .array(z.object({ meeting: text(200, 'Meeting').min(1, { error: 'Enter the meeting' }), date: text(60, 'Date').default(''), outcome: text(1000, 'Outcome').default('') }))
+    .max(10, { error: 'List 10 previous meetings at most' })
+    .default([]),
+  executiveSummary: text(12_000, 'Executive summary').min(1, { error: 'Write the executive summary' }),
+  questions: z.array(text(1000, 'Question').min(1, { error: 'Write the question or remove it' })).max(10, { error: 'Ask 10 questions at most' }).default([]),
+  priorities: z
+    .array(z.object({ priority: text(200, 'Priority').min(1, { error: 'Name the priority' }), link: z.enum(['yes', 'no', 'not_applicable']) }))
+    .max(20)
+    .default([]),
+  equalityImpact: text(4000, 'Equality impact assessment').default(''),
+  publicInvolvement: text(4000, 'Patient and public involvement').default(''),
+  riskReferences: z.array(z.string().trim().regex(/^[A-Z][A-Z0-9]{0,5}\/\d{1,5}$/, { error: 'Use risk references like SN/07' })).max(30).default([]),
+  nextPaperDate: text(60, 'Date of the next paper').default('TBC'),
+});
+
+export const requestReportSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('progress'), title: text(200, 'Title').optional(), options: progressReportOptionsSchema.default({}) }),
+    z.object({ kind: z.literal('risk_register'), title: text(200, 'Title').optional(), options: riskReportOptionsSchema.default({ topRisks: 10 }) }),
+    z.object({
+      kind: z.literal('board_paper'),
+      title: text(200, 'Title').min(1, { error: 'Give the paper a title' }),
+      cover: boardPaperCoverSchema,
+      /** The report that follows the cover sheet; omit it for the cover sheet alone (one page). */
+      body: z
+        .discriminatedUnion('kind', [
+          z.object({ kind: z.literal('progress'), options: progressReportOptionsSchema.default({}) }),
+          z.object({ kind: z.literal('risk_register'), options: riskReportOptionsSchema.default({ topRisks: 10 }) }),
+        ])
+        .optional(),
+    }),
+  ],
+  { error: 'Choose a report type: progress, risk_register or board_paper' },
+);
+export type RequestReportRequest = z.input<typeof requestReportSchema>;
+
+export type ReportStatusValue = 'queued' | 'rendering' | 'ready' | 'failed';
+
+export interface ReportDocumentDto {
+  id: string;
+  kind: ReportKindValue;
+  title: string;
+  status: ReportStatusValue;
+  /** 0–100 while rendering. */
+  progress: number;
+  requestedAt: string;
+  requestedBy: { userId: string | null; name: string };
+  startedAt: string | null;
+  finishedAt: string | null;
+  attempts: number;
+  failureReason: string | null;
+  templateVersion: string | null;
+  sizeBytes: number | null;
+  pageCount: number | null;
+  sha256: string | null;
+  /** Relative URL of the PDF once ready. */
+  downloadUrl: string | null;
+  /** What the caller may do: retry a failed one (managers). */
+  can: { retry: boolean };
+}

@@ -1,0 +1,17 @@
+/** Where generated PDFs live. Keys are chosen by the caller and deterministic, so a retried write overwrites. */
+export interface DocumentStorage {
+  put(key: string, bytes: Buffer, contentType: string): Promise<void>;
+  get(key: string): Promise<Buffer>;
+  /** Size in bytes, or null when absent. */
+  stat(key: string): Promise<number | null>;
+  readonly kind: 'local' | 's3';
+}
+
+export const DOCUMENT_STORAGE = Symbol('DOCUMENT_STORAGE');
+
+/** Keys are `documents/<network id>/<document id>.pdf`: nothing user-written reaches a path. */
+export function documentKey(networkId: string, documentId: string): string {
+  const uuid = /^[0-9a-f-]{36}$/;
+  if (!uuid.test(networkId) || !uuid.test(documentId)) throw new Error('document keys are made of ids only');
+  return `documents/${networkId}/${documentId}.pdf`;
+}

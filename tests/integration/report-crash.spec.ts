@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { JobQueue, QueueName, ReportDocument, TenantDb } from '@plexus/server';
+import { seedDemo } from '../../apps/api/src/seed/seed';
+import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
+import { eventually } from '../support/eventually';
+import { createTestDatabase, HttpClient, startApi, type TestApi, type TestDatabase } from '../support/harness';
+
+const WORKER_MAIN = resolve(__dirname, '../../dist/apps/worker/main.js');
+
+/** A worker killed (SIGKILL) in the middle of a render: another picks the job up, and the document is finished once. */
+describe('report pipeline survives a worker killed mid-render', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  const storageDir = mkdtempSync(join(tmpdir(), 'plexus-crash-'));
+  const workers: ChildProcess[] = [];
+
+  function startWorker(): ChildProcess {
+    const child = spawn(process.execPath, [WORKER_MAIN], {
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        DATABASE_URL: db.appUrl,
+        DATABASE_OWNER_URL: db.ownerUrl,
+        REDIS_PREFIX: api.config.REDIS_PREFIX,
+        STORAGE_DIR: storageDir,
+        REPORT_LOCK_MS: '1500',
+        LOG_LEVEL: 'warn',
+        CHROMIUM_PATH: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    workers.push(child);
+    return child;
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(WORKER_MAIN)) throw new Error('Build first: npx nx build worker');
+    db = await createTestDatabase();
+    api = await startApi(db, { STORAGE_DIR: storageDir });
+    await seedDemo(api.app.get(TenantDb));
+  });
+  afterAll(async () => {
+    // Wait for the workers to be gone: their database connections must close before the database is dropped.
+    await Promise.all(workers.map((w) => (w.exitCode !== null || w.signalCode !== null ? undefined : new Promise((r) => { w.once('exit', r); w.kill('SIGKILL'); }))));
+    await api?.close();
+    await db?.drop();
+  });
+
+  it('finishes the document exactly once after the first worker dies', async () => {
+    const alex = await new HttpClient(api.url).login('alex.morgan@example.org', DEMO_PASSWORD);
+    const first = startWorker();
+    const res = await alex.post('/api/networks/northern-spinal/reports', { kind: 'risk_register', options: { changedSince: '2016-01-01' } });
+    expect(res.status).toBe(202);
+    const id = res.body.id as string;
+    const networkId = (await alex.get('/api/auth/session')).body.memberships.find((m: { slug: string }) => m.slug === 'northern-spinal').networkId as string;
+    const read = () => api.db.inNetwork({ userId: null, networkId }, ({ em }) => em.findOneOrFail(ReportDocument, { id }, { refresh: true }));
+
+    const rendering = await eventually(read, (d) => d.status !== 'queued', 30_000);
+    expect(rendering.status).toBe('rendering');
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+    expect((await read()).status).toBe('rendering');
+
+    startWorker();
+    const done = await eventually(read, (d) => d.status === 'ready' || d.status === 'failed', 60_000);
+    expect(done.status).toBe('ready');
+    expect(done.attempts).toBe(2);
+    const files = readdirSync(join(storageDir, 'documents', networkId));
+    expect(files).toEqual([`${id}.pdf`]); // one PDF, no half-written leftovers
+    const bytes = readFileSync(join(storageDir, 'documents', networkId, `${id}.pdf`));
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(done.sha256);
+    const job = await api.app.get(JobQueue).queue(QueueName.Reports).getJob(`report-${id}`);
+    expect(await job?.isCompleted()).toBe(true);
+    expect(job?.returnvalue).toMatchObject({ status: 'ready', sha256: done.sha256 });
+  });
+});

@@ -1,0 +1,71 @@
+import { createServer, type Server } from 'node:http';
+import { ChromiumPool } from '../../apps/worker/src/report/chromium-pool';
+import { PdfRenderer, newMarker, RenderTimeoutError } from '../../apps/worker/src/report/pdf-renderer';
+import { pdfText } from '../support/pdf';
+
+/** The renderer fetches nothing: no loopback HTTP, no files; scripts do not run; a hang is stopped from outside. */
+describe('report renderer safety (real Chromium)', () => {
+  let server: Server;
+  let port: number;
+  const hits: string[] = [];
+  let pool: ChromiumPool;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.end('root:x:0:0:stolen');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    port = (server.address() as { port: number }).port;
+    pool = new ChromiumPool({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', size: 1, recycleAfter: 100 });
+  });
+  afterAll(async () => {
+    await pool?.close();
+    server?.close();
+  });
+
+  const meta = { title: 'T', author: 'A', subject: 'S', keywords: [] };
+
+  it('fetches nothing from http://127.0.0.1 or file:///, and runs no script', async () => {
+    const marker = newMarker();
+    const html = `<!doctype html><html><head><title>T</title><meta name="plexus-render" content="${marker}">
+      <link rel="stylesheet" href="http://127.0.0.1:${port}/style.css">
+      <style>@import url("http://127.0.0.1:${port}/import.css"); body { background: url("http://127.0.0.1:${port}/bg.png"); }</style></head>
+      <body><p>Visible text</p>
+      <img src="http://127.0.0.1:${port}/img.png"><img src="file:///etc/passwd">
+      <iframe src="file:///etc/passwd"></iframe><iframe src="http://127.0.0.1:${port}/frame"></iframe>
+      <object data="file:///etc/passwd"></object>
+      <script>document.body.innerHTML = 'SCRIPT RAN'; fetch('http://127.0.0.1:${port}/fetch');</script>
+      <script src="http://127.0.0.1:${port}/script.js"></script></body></html>`;
+    const renderer = new PdfRenderer(pool, 20_000);
+    const { bytes } = await renderer.render({ html, header: '<span></span>', footer: '<span></span>', marker, meta });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(hits).toEqual([]);
+    const text = pdfText(bytes);
+    expect(text).toContain('Visible text');
+    expect(text).not.toContain('SCRIPT RAN');
+    expect(text).not.toMatch(/root:x:0:0/);
+    expect(pool.blocked.some((u) => u.startsWith(`http://127.0.0.1:${port}/`))).toBe(true);
+  });
+
+  it('refuses to print a page that does not carry the marker it was given', async () => {
+    const renderer = new PdfRenderer(pool, 20_000);
+    await expect(
+      renderer.render({ html: '<html><head><meta name="plexus-render" content="stale"></head><body>x</body></html>', header: '', footer: '', marker: newMarker(), meta }),
+    ).rejects.toThrow('marker missing');
+  });
+
+  it('stops a render that hangs from outside the page, and renders again afterwards', async () => {
+    const renderer = new PdfRenderer(pool, 1_500);
+    // A page so heavy that printing it takes far longer than the watchdog allows.
+    const rows = '<tr><td>row</td><td>' + 'lorem ipsum '.repeat(40) + '</td></tr>';
+    const marker = newMarker();
+    const html = `<html><head><meta name="plexus-render" content="${marker}"></head><body><table>${rows.repeat(40_000)}</table></body></html>`;
+    const started = Date.now();
+    await expect(renderer.render({ html, header: '', footer: '', marker, meta })).rejects.toBeInstanceOf(RenderTimeoutError);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const ok = newMarker();
+    const after = await new PdfRenderer(pool, 20_000).render({ html: `<html><head><meta name="plexus-render" content="${ok}"></head><body>Fine again</body></html>`, header: '', footer: '', marker: ok, meta });
+    expect(pdfText(after.bytes)).toContain('Fine again');
+  });
+});
