@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TenantDb } from '@plexus/server';
@@ -9,15 +8,9 @@ import type { Browser, Page } from 'playwright-core';
 import { WorkerModule } from '../../apps/worker/src/app/worker.module';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
 import { seedDemo } from '../../apps/api/src/seed/seed';
-import { launchChromium, WEB_DIST } from '../support/browser';
+import { launchChromium, WEB_DIST, expectNoSeriousA11yIssues } from '../support/browser';
 import { createTestDatabase, startApi, testConfig, type TestApi, type TestDatabase } from '../support/harness';
 import { pdfText } from '../support/pdf';
-
-async function expectNoSeriousA11yIssues(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-  expect(serious).toEqual([]);
-}
 
 describe('browser journey: a manager creates a risk register report, follows it to ready and downloads the PDF', () => {
   let db: TestDatabase;

@@ -1,15 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { TenantDb } from '@plexus/server';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
 import { seedDemo } from '../../apps/api/src/seed/seed';
-import { launchChromium, WEB_DIST } from '../support/browser';
+import { launchChromium, WEB_DIST, expectNoSeriousA11yIssues } from '../support/browser';
 import { createTestDatabase, startApi, type TestApi, type TestDatabase } from '../support/harness';
-
-async function expectNoSeriousA11yIssues(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 /** The count shown in one heat-map cell (cells are buttons named "Likely × Major: 1 risk, …" when they hold risks). */
 async function cellCount(page: Page, likelihood: number, impact: number): Promise<number> {

@@ -1,16 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { TenantDb } from '@plexus/server';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
 import { seedDemo } from '../../apps/api/src/seed/seed';
-import { launchChromium, WEB_DIST } from '../support/browser';
+import { launchChromium, WEB_DIST, expectNoSeriousA11yIssues } from '../support/browser';
 import { createTestDatabase, startApi, type TestApi, type TestDatabase } from '../support/harness';
-
-async function expectNoSeriousA11yIssues(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-  expect(serious).toEqual([]);
-}
 
 describe('browser journey: sign in, switch network, edit the profile', () => {
   let db: TestDatabase;

@@ -35,8 +35,9 @@ th { background: {{brand.primary}}; color: {{brand.primaryText}}; text-align: le
 td { border-bottom: 0.2mm solid #d8dde0; padding: 1.5mm 2mm; vertical-align: top; font-size: 8.5pt; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 .tag { display: inline-block; padding: 0.4mm 1.6mm; border-radius: 0.8mm; font-weight: bold; font-size: 8pt; white-space: nowrap; }
-.kpis { display: flex; gap: 4mm; margin: 2mm 0 6mm; }
-.kpi { flex: 1; border: 0.3mm solid #d8dde0; border-top: 1.5mm solid {{brand.accent}}; padding: 3mm; }
+.kpis { display: flex; gap: 2.5mm; margin: 2mm 0 6mm; }
+.kpi { flex: 1 1 0; min-width: 0; border: 0.3mm solid #d8dde0; border-top: 1.5mm solid {{brand.accent}}; padding: 2.5mm; font-size: 8.5pt; }
+.kpi .tag { white-space: normal; }
 .kpi .n { font-size: 20pt; font-weight: bold; color: {{brand.primary}}; }
 .heat { width: auto; margin: 0 auto 5mm; }
 .heat td.cell { width: 24mm; height: 13mm; text-align: center; vertical-align: middle; font-size: 9pt; border: 0.6mm solid #fff; }
