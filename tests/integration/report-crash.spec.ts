@@ -31,6 +31,8 @@ describe('report pipeline survives a worker killed mid-render', () => {
         CHROMIUM_PATH: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
+      // Its own process group, so that "killing the worker" takes its Chromium down too, as a container kill would.
+      detached: true,
     });
     workers.push(child);
     return child;
@@ -44,7 +46,16 @@ describe('report pipeline survives a worker killed mid-render', () => {
   });
   afterAll(async () => {
     // Wait for the workers to be gone: their database connections must close before the database is dropped.
-    await Promise.all(workers.map((w) => (w.exitCode !== null || w.signalCode !== null ? undefined : new Promise((r) => { w.once('exit', r); w.kill('SIGKILL'); }))));
+    await Promise.all(
+      workers.map((w) => {
+        try {
+          process.kill(-(w.pid as number), 'SIGKILL');
+        } catch {
+          // already gone
+        }
+        return w.exitCode !== null || w.signalCode !== null ? undefined : new Promise((r) => w.once('exit', r));
+      }),
+    );
     await api?.close();
     await db?.drop();
   });
@@ -60,7 +71,7 @@ describe('report pipeline survives a worker killed mid-render', () => {
 
     const rendering = await eventually(read, (d) => d.status !== 'queued', 30_000);
     expect(rendering.status).toBe('rendering');
-    first.kill('SIGKILL');
+    process.kill(-(first.pid as number), 'SIGKILL');
     await new Promise((r) => first.once('exit', r));
     expect((await read()).status).toBe('rendering');
 

@@ -46,7 +46,8 @@ export class ChromiumPool {
   private async ensureBrowser(): Promise<Browser> {
     if (this.browser?.connected) return this.browser;
     this.launching ??= puppeteer
-      .launch({ executablePath: this.options.executablePath, headless: true, args: CHROMIUM_ARGS, protocolTimeout: 60_000 })
+      // pipe: Chromium talks over stdio, so it exits by itself if the worker dies without closing it.
+      .launch({ executablePath: this.options.executablePath, headless: true, args: CHROMIUM_ARGS, protocolTimeout: 60_000, pipe: true })
       .then((b) => {
         this.browser = b;
         this.idle = [];
