@@ -38,7 +38,7 @@ const APP_BASE = process.env['BENCH_DATABASE_APP_URL'] ?? 'postgres://plexus_app
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const WARM_RUNS = Number(process.env['BENCH_RUNS'] ?? 30);
 const SOAK = Number(process.env['BENCH_SOAK'] ?? 500);
-const ITEMS = Number(process.env['BENCH_ITEMS'] ?? 150);
+const ITEMS = Number(process.env['BENCH_ITEMS'] ?? 85);
 
 const url = (base: string, db: string) => Object.assign(new URL(base), { pathname: `/${db}` }).toString();
 const line = (label: string, value: string) => console.log(`  ${label.padEnd(46)} ${value}`);
