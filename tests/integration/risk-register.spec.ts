@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { RiskDto } from '@plexus/contracts';
-import { todayIso } from '@plexus/domain';
+import { parseTimescale, todayIso } from '@plexus/domain';
+import { WorkItem, WorkPlan, WorkPlanTheme } from '@plexus/server';
 import { createTestDatabase, HttpClient, newNetwork, startApi, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
 
 const SEED_001 = readFileSync(resolve(__dirname, '../fixtures/risk/seed-001-register.csv'));
@@ -211,6 +212,29 @@ describe('risk register', () => {
     expect(noHeader.body.fileProblems[0]).toMatch(/No "Description" column/);
     const none = await manager.request('POST', `${url}/import/preview`, new FormData());
     expect(none.body.fields[0].field).toBe('file');
+  });
+
+  it('links a risk to the work items that mitigate it, only within the network', async () => {
+    const item = await api.db.inNetwork({ userId: null, networkId: a.network.id }, async ({ em }) => {
+      const plan = Object.assign(new WorkPlan(), { networkId: a.network.id, title: 'Plan 2026/27', periodStart: '2026-04-01', periodEnd: '2027-03-31' });
+      const theme = Object.assign(new WorkPlanTheme(), { networkId: a.network.id, planId: plan.id, title: 'Quality' });
+      const timescale = parseTimescale('Q4 2026/27');
+      const w = Object.assign(new WorkItem(), { networkId: a.network.id, planId: plan.id, themeId: theme.id, work: 'Escalation protocol with the SCC', timescaleText: 'Q4 2026/27', timescale, dueOn: timescale.due, originalTimescaleText: 'Q4 2026/27', originalDueOn: timescale.due });
+      em.persist([plan, theme, w]);
+      await em.flush();
+      return w;
+    });
+    const created = await manager.post(url, { ...base, description: 'Linked', linkedWorkItemIds: [item.id] });
+    expect(created.status).toBe(201);
+    expect(created.body.linkedWorkItems).toEqual([{ id: item.id, planId: item.planId, planTitle: 'Plan 2026/27', work: 'Escalation protocol with the SCC', status: 'not_started' }]);
+    const unlinked = await manager.put(`${url}/${created.body.id}`, { ...base, description: 'Linked', version: created.body.version, linkedWorkItemIds: [] });
+    expect(unlinked.body.linkedWorkItems).toEqual([]);
+    const stranger = await manager.post(url, { ...base, linkedWorkItemIds: ['00000000-0000-4000-8000-000000000000'] });
+    expect(stranger.body.fields[0]).toEqual({ field: 'linkedWorkItemIds.0', message: 'That work item is not in this network’s work plans' });
+    const other = await newNetwork(api.db, 'risk-links-b');
+    const om = await new HttpClient(api.url).login(other.users.manager.email);
+    const foreign = await om.post('/api/networks/risk-links-b/risks', { ...base, linkedWorkItemIds: [item.id] });
+    expect(foreign.status).toBe(400);
   });
 
   it('exports to .xlsx and CSV, and the CSV re-imports to the same register', async () => {

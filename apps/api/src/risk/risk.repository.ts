@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Membership, NetworkProfile, RequestScopes, Risk, RiskReview, RiskScoreChange } from '@plexus/server';
+import type { RiskDto } from '@plexus/contracts';
+import { Membership, NetworkProfile, RequestScopes, Risk, RiskReview, RiskScoreChange, RiskWorkItem, WorkItem, WorkPlan } from '@plexus/server';
 
 /** Queries for the current network's risk register (scoped by the tenant filter and RLS). */
 @Injectable()
@@ -26,6 +27,19 @@ export class RiskRepository {
 
   history(riskId: string): Promise<RiskScoreChange[]> {
     return this.em.find(RiskScoreChange, { riskId }, { orderBy: { effectiveOn: 'asc', createdAt: 'asc' } });
+  }
+
+  async workItemIds(ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    return (await this.em.find(WorkItem, { id: { $in: ids } }, { fields: ['id'] })).map((w) => w.id);
+  }
+
+  async linkedWorkItems(riskId: string): Promise<RiskDto['linkedWorkItems']> {
+    const links = await this.em.find(RiskWorkItem, { riskId }, { orderBy: { createdAt: 'asc' } });
+    if (!links.length) return [];
+    const items = await this.em.find(WorkItem, { id: { $in: links.map((l) => l.workItemId) } });
+    const plans = await this.em.find(WorkPlan, { id: { $in: [...new Set(items.map((i) => i.planId))] } });
+    return items.map((i) => ({ id: i.id, planId: i.planId, planTitle: plans.find((p) => p.id === i.planId)?.title ?? '', work: i.work, status: i.status }));
   }
 
   async prefix(): Promise<string> {

@@ -8,6 +8,7 @@ import {
   Risk,
   RiskReview,
   RiskScoreChange,
+  RiskWorkItem,
   addMonths,
   currentOf,
   beforeOf,
@@ -50,8 +51,22 @@ export class RiskService {
   }
 
   async dto(r: Risk): Promise<RiskDto> {
-    const [reviews, history] = await Promise.all([this.repo.reviews(r.id), this.repo.history(r.id)]);
-    return toRiskDto(r, reviews, history, today(), { edit: can(this.caller().role, 'risk.edit'), review: this.canReview(r) });
+    const [reviews, history, linked] = await Promise.all([this.repo.reviews(r.id), this.repo.history(r.id), this.repo.linkedWorkItems(r.id)]);
+    return toRiskDto(r, reviews, history, today(), { edit: can(this.caller().role, 'risk.edit'), review: this.canReview(r) }, linked);
+  }
+
+  /** Replaces the risk's links with the given work items, which must be in this network. */
+  private async syncLinks(r: Risk, ids: string[]): Promise<void> {
+    const unique = [...new Set(ids)];
+    const found = new Set(await this.repo.workItemIds(unique));
+    const missing = unique.findIndex((id) => !found.has(id));
+    if (missing >= 0) throw DomainException.field(`linkedWorkItemIds.${ids.indexOf(unique[missing])}`, 'That work item is not in this network’s work plans');
+    const em = RequestScopes.em();
+    const existing = await em.find(RiskWorkItem, { riskId: r.id });
+    for (const link of existing) if (!unique.includes(link.workItemId)) em.remove(link);
+    for (const id of unique) {
+      if (!existing.some((l) => l.workItemId === id)) em.persist(Object.assign(new RiskWorkItem(), { networkId: r.networkId, riskId: r.id, workItemId: id }));
+    }
   }
 
   async list(q: ListQuery): Promise<RiskSummaryDto[]> {
@@ -156,6 +171,7 @@ export class RiskService {
     r.nextReviewDue = input.nextReviewDue ?? addMonths(input.dateRegistered, input.reviewFrequencyMonths);
     RequestScopes.em().persist(r);
     this.recordScores(r, 'registered', input.dateRegistered);
+    await this.syncLinks(r, input.linkedWorkItemIds);
     await RequestScopes.em().flush();
     return this.dto(r);
   }
@@ -175,6 +191,7 @@ export class RiskService {
     if (input.nextReviewDue) r.nextReviewDue = input.nextReviewDue;
     r.version += 1;
     if (JSON.stringify([beforeOf(r), currentOf(r)]) !== before) this.recordScores(r, 'edited', today());
+    await this.syncLinks(r, input.linkedWorkItemIds);
     await RequestScopes.em().flush();
     return this.dto(r);
   }

@@ -7,6 +7,8 @@ export interface ChromiumPoolOptions {
   size: number;
   /** Relaunch Chromium after this many documents. */
   recycleAfter: number;
+  /** Close a page after this many documents and open a fresh one (keeps renderer memory flat). */
+  pageRecycleAfter?: number;
 }
 
 /** Flags for a Chromium that makes no network calls of its own and runs as root in a container. */
@@ -34,6 +36,7 @@ export class ChromiumPool {
   private browser: Browser | null = null;
   private launching: Promise<Browser> | null = null;
   private idle: Page[] = [];
+  private readonly uses = new WeakMap<Page, number>();
   private busy = 0;
   private waiters: Array<() => void> = [];
   private rendered = 0;
@@ -106,7 +109,9 @@ export class ChromiumPool {
   async release(page: Page, healthy: boolean): Promise<void> {
     this.busy--;
     this.rendered++;
-    if (healthy && !page.isClosed() && this.browser?.connected) this.idle.push(page);
+    const uses = (this.uses.get(page) ?? 0) + 1;
+    this.uses.set(page, uses);
+    if (healthy && !page.isClosed() && this.browser?.connected && uses < (this.options.pageRecycleAfter ?? 50)) this.idle.push(page);
     else await page.close().catch(() => undefined);
     if (this.rendered >= this.options.recycleAfter && this.busy === 0) {
       this.rendered = 0;

@@ -34,6 +34,7 @@ const RISK: RiskDto = {
   reviews: [
     { id: 'r1', reviewedOn: '2025-03-01', reviewer: { userId: 'u-alex', name: 'Alex Smith' }, likelihood: 3, impact: 4, score: 12, band: 'high', notes: 'Two hub centres in negotiations' },
   ],
+  linkedWorkItems: [{ id: 'w1', planId: 'p1', planTitle: 'Work plan 2025–27', work: 'Recruit midwives', status: 'on_track' }],
   history: [
     {
       on: '2016-03-22',

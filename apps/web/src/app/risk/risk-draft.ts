@@ -19,6 +19,8 @@ export interface RiskDraft {
   outcome: string;
   reviewFrequencyMonths: string;
   nextReviewDue: string;
+  /** Ids of the work items that mitigate the risk. */
+  linkedWorkItemIds: string[];
 }
 
 export function emptyDraft(today: string): RiskDraft {
@@ -38,6 +40,7 @@ export function emptyDraft(today: string): RiskDraft {
     outcome: '',
     reviewFrequencyMonths: '3',
     nextReviewDue: '',
+    linkedWorkItemIds: [],
   };
 }
 
@@ -63,6 +66,7 @@ export function draftFromRisk(risk: RiskDto): RiskDraft {
     outcome: risk.outcome,
     reviewFrequencyMonths: text(risk.reviewFrequencyMonths),
     nextReviewDue: risk.nextReviewDue ?? '',
+    linkedWorkItemIds: risk.linkedWorkItems.map((w) => w.id),
   };
 }
 
@@ -88,6 +92,7 @@ export function requestFromDraft(draft: RiskDraft): Record<keyof CreateRiskReque
     impactAfter: ratingFromText(draft.impactAfter),
     targetScore: draft.targetScore.trim() === '' ? null : Number(draft.targetScore),
     outcome: draft.outcome,
+    linkedWorkItemIds: draft.linkedWorkItemIds,
     reviewFrequencyMonths: draft.reviewFrequencyMonths.trim() === '' ? undefined : Number(draft.reviewFrequencyMonths),
     nextReviewDue: draft.nextReviewDue.trim() || null,
   };

@@ -40,6 +40,7 @@ const RISK: RiskDto = {
   version: 7,
   reviews: [],
   history: [],
+  linkedWorkItems: [],
   can: { edit: true, review: true },
 };
 
@@ -64,6 +65,9 @@ describe('RiskFormComponent', () => {
     fixture.detectChanges();
     http.expectOne(MEMBERS).flush(MEMBER_LIST);
     if (riskId) http.expectOne(`${RISKS}/${riskId}`).flush(RISK);
+    // The work items to link come from the network's plans (none here).
+    await new Promise((r) => setTimeout(r));
+    http.expectOne('/api/networks/north-spinal/work-plan/plans').flush([]);
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
     const byLabel = (label: string) => {
@@ -176,6 +180,7 @@ describe('RiskFormComponent', () => {
       impactAfter: 4,
       targetScore: 4,
       outcome: '',
+      linkedWorkItemIds: [],
       reviewFrequencyMonths: 3,
       nextReviewDue: null,
     });

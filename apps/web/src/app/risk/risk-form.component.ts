@@ -1,20 +1,23 @@
-import { httpResource } from '@angular/common/http';
+import { HttpClient, httpResource } from '@angular/common/http';
 import {
-  afterNextRender,
   ChangeDetectionStrategy,
   Component,
-  computed,
   DOCUMENT,
+  Injector,
+  afterNextRender,
+  computed,
   effect,
   inject,
-  Injector,
   input,
   linkedSignal,
+  resource,
   signal,
 } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
-import { createRiskSchema, type MemberDto, type RiskDto, type SessionMembership, updateRiskSchema } from '@plexus/contracts';
+import { createRiskSchema, type MemberDto, type RiskDto, type SessionMembership, updateRiskSchema, type WorkItemListDto, type WorkPlanSummaryDto } from '@plexus/contracts';
+import { firstValueFrom } from 'rxjs';
+import { planUrl, workPlanUrl } from '../work-plan/work-plan.api';
 import { ROLE_LABELS } from '@plexus/domain';
 import { toApiError } from '../core/api-error';
 import { FlashService } from '../core/flash.service';
@@ -60,6 +63,23 @@ export class RiskFormComponent {
   });
   /** Managers may list members; the mitigation lead is chosen from them (or named in text). */
   protected readonly members = httpResource<MemberDto[]>(() => membersUrl(this.network()));
+  readonly #http = inject(HttpClient);
+  /** Work items of every plan, grouped by plan, for linking the risk to the work that mitigates it. */
+  protected readonly workItemGroups = resource({
+    params: () => this.network(),
+    loader: async ({ params: slug }) => {
+      const plans = await firstValueFrom(this.#http.get<WorkPlanSummaryDto[]>(`${workPlanUrl(slug)}/plans`));
+      const groups = await Promise.all(
+        plans.map(async (plan) => ({ plan, items: (await firstValueFrom(this.#http.get<WorkItemListDto>(`${planUrl(slug, plan.id)}/items`))).items })),
+      );
+      return groups.filter((g) => g.items.length > 0);
+    },
+  });
+
+  protected setLinks(event: Event): void {
+    const ids = Array.from((event.target as HTMLSelectElement).selectedOptions, (o) => o.value);
+    this.draft.update((draft) => draft && { ...draft, linkedWorkItemIds: ids });
+  }
 
   /** The form; when editing, it starts again from the server's risk whenever that is (re)loaded. */
   protected readonly draft = linkedSignal<RiskDraft | null>(() => {

@@ -36,6 +36,8 @@ const riskFields = {
   outcome: text(4000, 'Outcome').default(''),
   reviewFrequencyMonths: z.number().int().min(1, { error: 'Review at least every 24 months' }).max(24, { error: 'Review at least every 24 months' }).default(3),
   nextReviewDue: isoDate('next review date').nullable().default(null),
+  /** Work items (from the network's work plans) that mitigate this risk. */
+  linkedWorkItemIds: z.array(z.uuid({ error: 'Choose work items from the work plan' })).max(50, { error: 'Link 50 work items at most' }).default([]),
 };
 
 export const createRiskSchema = z.object(riskFields);
@@ -132,6 +134,7 @@ export interface RiskDto extends RiskSummaryDto {
   version: number;
   reviews: RiskReviewDto[];
   history: RiskScorePointDto[];
+  linkedWorkItems: Array<{ id: string; planId: string; planTitle: string; work: string; status: string }>;
   /** What the caller may do with this risk. */
   can: { edit: boolean; review: boolean };
 }

@@ -80,7 +80,7 @@ export function toScorePoint(c: RiskScoreChange): RiskScorePointDto {
   return { on: c.effectiveOn, source: c.source, before: beforeOf(c), current: currentOf(c) };
 }
 
-export function toRiskDto(r: Risk, reviews: RiskReview[], history: RiskScoreChange[], today: IsoDate, can: RiskDto['can']): RiskDto {
+export function toRiskDto(r: Risk, reviews: RiskReview[], history: RiskScoreChange[], today: IsoDate, can: RiskDto['can'], linkedWorkItems: RiskDto['linkedWorkItems'] = []): RiskDto {
   return {
     ...toRiskSummary(r, today),
     identifiedBy: r.identifiedBy,
@@ -92,6 +92,7 @@ export function toRiskDto(r: Risk, reviews: RiskReview[], history: RiskScoreChan
     version: r.version,
     reviews: reviews.map(toRiskReview),
     history: history.map(toScorePoint),
+    linkedWorkItems,
     can,
   };
 }

@@ -111,6 +111,19 @@ export class RiskReview extends TenantEntity {
   createdAt: Date = new Date();
 }
 
+/** A work item that mitigates a risk. */
+@Entity({ tableName: 'risk_work_item' })
+export class RiskWorkItem extends TenantEntity {
+  @Property({ type: 'uuid' })
+  riskId!: string;
+
+  @Property({ type: 'uuid' })
+  workItemId!: string;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}
+
 export type RiskScoreSource = 'registered' | 'edited' | 'reviewed' | 'imported' | 'closed' | 'reopened';
 
 @Entity({ tableName: 'risk_score_change' })
