@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { HttpClient, httpResource } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
@@ -39,7 +40,7 @@ const REVIEW_FREQUENCIES = Array.from({ length: 24 }, (_, i) => i + 1);
 @Component({
   selector: 'plx-risk-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ErrorSummaryComponent, FieldErrorComponent, LoadErrorComponent, LoadingComponent],
+  imports: [RouterLink, NgTemplateOutlet, ErrorSummaryComponent, FieldErrorComponent, LoadErrorComponent, LoadingComponent],
   templateUrl: './risk-form.component.html',
   styleUrl: './risk-form.component.css',
 })
@@ -151,6 +152,10 @@ export class RiskFormComponent {
 
   protected value(event: Event): string {
     return (event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value;
+  }
+
+  protected ratingOf(draft: RiskDraft, field: 'likelihoodBefore' | 'impactBefore' | 'likelihoodAfter' | 'impactAfter'): string {
+    return draft[field];
   }
 
   protected set(key: keyof RiskDraft, value: string): void {
