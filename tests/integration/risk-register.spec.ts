@@ -214,6 +214,14 @@ describe('risk register', () => {
     expect(none.body.fields[0].field).toBe('file');
   });
 
+  it('sets an imported risk’s next review by whole months, clamped to the month’s end', async () => {
+    const target = await newNetwork(api.db, 'risk-months');
+    const tm = await new HttpClient(api.url).login(target.users.manager.email);
+    const file = 'Description,Date registered,Likelihood before mitigation,Impact before mitigation,Review frequency (months)\nMonth end,2026-01-31,2,2,1';
+    expect((await tm.request('POST', '/api/networks/risk-months/risks/import', upload(file))).status).toBe(201);
+    expect((await tm.get('/api/networks/risk-months/risks')).body[0].nextReviewDue).toBe('2026-02-28');
+  });
+
   it('links a risk to the work items that mitigate it, only within the network', async () => {
     const item = await api.db.inNetwork({ userId: null, networkId: a.network.id }, async ({ em }) => {
       const plan = Object.assign(new WorkPlan(), { networkId: a.network.id, title: 'Plan 2026/27', periodStart: '2026-04-01', periodEnd: '2027-03-31' });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RiskImportPreviewDto, RiskImportResultDto, RiskImportRowDto } from '@plexus/contracts';
 import { classifyLegacyScore, todayIso } from '@plexus/domain';
-import { AppUser, Membership, RequestScopes, Risk, beforeOf, currentOf } from '@plexus/server';
+import { AppUser, Membership, RequestScopes, Risk, addMonths, beforeOf, currentOf } from '@plexus/server';
 import { DomainException } from '../core/http/domain.exception';
 import { RiskRepository } from './risk.repository';
 import { RiskService } from './risk.service';
@@ -201,12 +201,7 @@ export class RiskTransferService {
       else r.lastReviewedOn = reviewed.date;
       const due = readDate(get('nextReviewDue'));
       if (!due.ok) problem('nextReviewDue', due.message);
-      else if (r.dateRegistered) {
-        const base = r.lastReviewedOn ?? r.dateRegistered;
-        const [y, m, d] = base.split('-').map(Number);
-        const next = new Date(Date.UTC(y, m - 1 + r.reviewFrequencyMonths, d)).toISOString().slice(0, 10);
-        r.nextReviewDue = due.date ?? next;
-      }
+      else if (r.dateRegistered) r.nextReviewDue = due.date ?? addMonths(r.lastReviewedOn ?? r.dateRegistered, r.reviewFrequencyMonths);
       const status = readText(get('status')).toLowerCase();
       if (status && status !== 'open' && status !== 'closed') problem('status', `Status must be Open or Closed (found "${status}")`);
       if (status === 'closed') {

@@ -1,4 +1,4 @@
-import { AppUser, NetworkProfile, Risk, RiskReview, RiskScoreChange, addMonths, formatReference, type TenantDb } from '@plexus/server';
+import { AppUser, NetworkProfile, Risk, RiskReview, addMonths, formatReference, scoreChange, type RiskScoreSource, type TenantDb } from '@plexus/server';
 import type { DemoNetwork } from '../seed/demo-data';
 
 type Score = [number, number] | { legacy: number };
@@ -77,21 +77,7 @@ export async function seedRisk(db: TenantDb, network: { id: string; slug: string
         outcome: d.outcome ?? '',
         reviewFrequencyMonths: 3,
       });
-      const snapshot = (source: RiskScoreChange['source'], on: string) =>
-        em.persist(
-          Object.assign(new RiskScoreChange(), {
-            networkId: network.id,
-            riskId: r.id,
-            effectiveOn: on,
-            source,
-            likelihoodBefore: r.likelihoodBefore,
-            impactBefore: r.impactBefore,
-            legacyScoreBefore: r.legacyScoreBefore,
-            likelihoodAfter: r.likelihoodAfter,
-            impactAfter: r.impactAfter,
-            legacyScoreAfter: r.legacyScoreAfter,
-          }),
-        );
+      const snapshot = (source: RiskScoreSource, on: string) => em.persist(scoreChange(r, source, on));
       snapshot(gb != null ? 'imported' : 'registered', d.registered);
       let last = d.registered;
       for (const v of d.reviews ?? []) {

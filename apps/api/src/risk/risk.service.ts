@@ -7,8 +7,8 @@ import {
   RequestScopes,
   Risk,
   RiskReview,
-  RiskScoreChange,
   RiskWorkItem,
+  scoreChange,
   addMonths,
   currentOf,
   beforeOf,
@@ -124,20 +124,7 @@ export class RiskService {
   }
 
   recordScores(r: Risk, source: RiskScoreSource, effectiveOn: string): void {
-    const change = Object.assign(new RiskScoreChange(), {
-      networkId: r.networkId,
-      riskId: r.id,
-      effectiveOn,
-      source,
-      likelihoodBefore: r.likelihoodBefore,
-      impactBefore: r.impactBefore,
-      legacyScoreBefore: r.legacyScoreBefore,
-      likelihoodAfter: r.likelihoodAfter,
-      impactAfter: r.impactAfter,
-      legacyScoreAfter: r.legacyScoreAfter,
-      actorUserId: RequestScopes.current()?.userId ?? null,
-    });
-    RequestScopes.em().persist(change);
+    RequestScopes.em().persist(scoreChange(r, source, effectiveOn, RequestScopes.current()?.userId ?? null));
   }
 
   private async applyFields(r: Risk, input: CreateRisk): Promise<void> {

@@ -1,4 +1,4 @@
-import { addMonths, currentOf, formatReference, heatMap, isOverdue, scoreView } from './risk-view';
+import { addMonths, currentOf, formatReference, heatMap, isOverdue, scoreChange, scoreView } from './risk-view';
 import { Risk } from './risk.entity';
 
 function risk(over: Partial<Risk>): Risk {
@@ -47,5 +47,15 @@ describe('risk view rules', () => {
     expect(cell(map.current, 4, 4).riskIds).toEqual(['b']);
     expect(cell(map.current, 1, 1).count).toBe(0);
     expect(map.unplaced).toEqual({ current: 1, before: 1 });
+  });
+});
+
+describe('scoreChange', () => {
+  it('snapshots both sides of the scores with the source, the day and who did it', () => {
+    const r = Object.assign(new Risk(), { id: 'r1', networkId: 'n1', likelihoodBefore: 4, impactBefore: 4, likelihoodAfter: 2, impactAfter: 3 });
+    expect(scoreChange(r, 'reviewed', '2026-02-01', 'u1')).toMatchObject({
+      networkId: 'n1', riskId: 'r1', source: 'reviewed', effectiveOn: '2026-02-01', actorUserId: 'u1',
+      likelihoodBefore: 4, impactBefore: 4, legacyScoreBefore: null, likelihoodAfter: 2, impactAfter: 3, legacyScoreAfter: null,
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { RiskDto, RiskHeatMapCellDto, RiskReviewDto, RiskScoreDto, RiskScorePointDto, RiskSummaryDto } from '@plexus/contracts';
 import { classifyLegacyScore, heatMapCells, riskBand, type IsoDate } from '@plexus/domain';
-import type { Risk, RiskReview, RiskScoreChange } from './risk.entity';
+import { RiskScoreChange, type Risk, type RiskReview, type RiskScoreSource } from './risk.entity';
 
 /** Score, band and legacy flag for one side (before or after mitigation) of a risk. */
 export function scoreView(likelihood: number | null, impact: number | null, legacy: number | null): RiskScoreDto {
@@ -24,6 +24,23 @@ export function beforeOf(r: Pick<Risk, 'likelihoodBefore' | 'impactBefore' | 'le
 export function currentOf(r: Pick<Risk, 'likelihoodBefore' | 'impactBefore' | 'legacyScoreBefore' | 'likelihoodAfter' | 'impactAfter' | 'legacyScoreAfter'>): RiskScoreDto {
   const after = scoreView(r.likelihoodAfter, r.impactAfter, r.legacyScoreAfter);
   return after.score != null ? after : beforeOf(r);
+}
+
+/** A snapshot of a risk's scores as they stand, for its history. */
+export function scoreChange(r: Risk, source: RiskScoreSource, effectiveOn: string, actorUserId: string | null = null): RiskScoreChange {
+  return Object.assign(new RiskScoreChange(), {
+    networkId: r.networkId,
+    riskId: r.id,
+    effectiveOn,
+    source,
+    likelihoodBefore: r.likelihoodBefore,
+    impactBefore: r.impactBefore,
+    legacyScoreBefore: r.legacyScoreBefore,
+    likelihoodAfter: r.likelihoodAfter,
+    impactAfter: r.impactAfter,
+    legacyScoreAfter: r.legacyScoreAfter,
+    actorUserId,
+  });
 }
 
 export function isOverdue(r: Pick<Risk, 'status' | 'nextReviewDue'>, today: IsoDate): boolean {
