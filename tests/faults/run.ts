@@ -7,6 +7,7 @@
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
 import { HttpClient } from '../support/http-client';
 import { chromiumKilled, postgresRestarted, redisRestarted } from './scenarios/infrastructure';
+import { fuzz } from './scenarios/fuzz';
 import { load } from './scenarios/load';
 import { workerKilled } from './scenarios/worker-kill';
 import { createDatabase, freePort, RedisServer, Stack } from './stack';
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
       ['redis-restart', redisRestarted(redis)],
       ['postgres-restart', postgresRestarted],
       ['load', load],
+      // Last: it really deletes and changes the demo records it reaches.
+      ['fuzz', fuzz],
     ];
     for (const [name, scenario] of scenarios) {
       if (only.length && !only.includes(name)) continue;
