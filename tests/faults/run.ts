@@ -8,10 +8,21 @@ import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
 import { HttpClient } from '../support/http-client';
 import { chromiumKilled, postgresRestarted, redisRestarted } from './scenarios/infrastructure';
 import { fuzz } from './scenarios/fuzz';
+import { hostileUploads } from './scenarios/hostile-uploads';
 import { load } from './scenarios/load';
 import { workerKilled } from './scenarios/worker-kill';
 import { createDatabase, freePort, RedisServer, Stack } from './stack';
 import type { Context, Row, Scenario } from './suite';
+
+/** No scenario may hang the suite: past this it is a failed row, and clean-up still runs. */
+const SCENARIO_LIMIT_MS = Number(process.env['FAULTS_SCENARIO_LIMIT_MS'] ?? 300_000);
+
+function within<T>(ms: number, name: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([work, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${name} did not finish in ${ms / 1000} s`)), ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
+}
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
@@ -21,6 +32,10 @@ async function main(): Promise<void> {
   const stack = new Stack({ db, redis });
   const rows: Row[] = [];
   const started = Date.now();
+  const abort = () => {
+    void stack.stop().finally(() => redis.stop().finally(() => db.drop().finally(() => process.exit(130))));
+  };
+  process.once('SIGINT', abort).once('SIGTERM', abort);
   try {
     await stack.prepare();
     await stack.startApi();
@@ -31,6 +46,7 @@ async function main(): Promise<void> {
       ['chromium-kill', chromiumKilled(() => stack.startWorker())],
       ['redis-restart', redisRestarted(redis)],
       ['postgres-restart', postgresRestarted],
+      ['hostile-uploads', hostileUploads],
       ['load', load],
       // Last: it really deletes and changes the demo records it reaches.
       ['fuzz', fuzz],
@@ -40,7 +56,7 @@ async function main(): Promise<void> {
       const t = Date.now();
       process.stdout.write(`faults: ${name} … `);
       try {
-        const got = await scenario(ctx);
+        const got = await within(SCENARIO_LIMIT_MS, name, scenario(ctx));
         rows.push(...got);
         console.log(`${got.every((r) => r.ok) ? 'ok' : 'FAILED'} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
       } catch (err) {
