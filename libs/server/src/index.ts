@@ -30,6 +30,7 @@ export * from './lib/user/user.repository';
 export * from './lib/membership/membership.entity';
 export * from './lib/membership/membership.repository';
 export * from './lib/invite/invite.entity';
+export * from './lib/invite/invite.repository';
 export * from './lib/audit/audit-event.entity';
 export * from './lib/audit/audit.repository';
 export * from './lib/email/email-outbox.entity';

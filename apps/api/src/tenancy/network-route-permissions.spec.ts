@@ -33,7 +33,9 @@ class DeclaredController {
 
   @Post()
   @RequirePermission('plan.edit')
-  create(): void {}
+  create(): string {
+    return 'created';
+  }
 }
 
 @NetworkController('widgets', 'widgets')

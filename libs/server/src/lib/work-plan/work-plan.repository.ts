@@ -52,7 +52,7 @@ export interface WorkPlanWithItems {
   plan: WorkPlan;
   /** By position. */
   themes: WorkPlanTheme[];
-  /** By position within the plan (each names its theme). */
+  /** By position (each names its theme). */
   objectives: WorkPlanObjective[];
   /** Every item of the plan by position, each with what a report prints beside it. */
   items: Array<{
@@ -72,14 +72,17 @@ export interface WorkPlanWithItems {
  * numbered within them. Tenant scoping is explicit (network_id = …) at every table and enforced again by RLS.
  */
 function itemRowsQuery(networkId: string, filter: WorkItemRowFilter): Sql {
-  const plansInScope: Sql[] = [];
-  if (filter.planId) plansInScope.push(sql`p.id = ${filter.planId}`);
-  else if (filter.leadUserId) {
-    // Number only the plans in which the person leads something.
-    plansInScope.push(sql`exists (
-      select 1 from work_item li join work_item_lead ll on ll.network_id = li.network_id and ll.item_id = li.id
-      where li.network_id = ${networkId} and li.plan_id = p.id and ll.user_id = ${filter.leadUserId})`);
-  }
+  // One plan, or only the plans in which the person leads something (numbered as in those plans), or all.
+  const plansInScope = filter.planId
+    ? sql` and p.id = ${filter.planId}`
+    : filter.leadUserId
+      ? sql` and exists (
+          select 1 from work_item li join work_item_lead ll on ll.network_id = li.network_id and ll.item_id = li.id
+          where li.network_id = ${networkId} and li.plan_id = p.id and ll.user_id = ${filter.leadUserId})`
+      : sql``;
+  // With one plan, its themes and items are also read by plan (the (network_id, plan_id, …) indexes).
+  const themesOfPlan = filter.planId ? sql` and t.plan_id = ${filter.planId}` : sql``;
+  const itemsOfPlan = filter.planId ? sql` and i.plan_id = ${filter.planId}` : sql``;
   const itemConditions: Sql[] = [];
   if (filter.itemId) itemConditions.push(sql`n.id = ${filter.itemId}`);
   if (filter.leadUserId) {
@@ -89,13 +92,13 @@ function itemRowsQuery(networkId: string, filter: WorkItemRowFilter): Sql {
   with plans as (
     select p.id, p.title, p.period_start
     from work_plan p
-    where p.network_id = ${networkId} and ${sql.join(plansInScope, sql` and `, sql`true`)}
+    where p.network_id = ${networkId}${plansInScope}
   ),
   themes as (
     select t.id, t.plan_id, t.title, row_number() over (partition by t.plan_id order by t.position, t.created_at, t.id) as theme_no
     from work_plan_theme t
     join plans on plans.id = t.plan_id
-    where t.network_id = ${networkId}
+    where t.network_id = ${networkId}${themesOfPlan}
   ),
   numbered as (
     select i.*, th.title as theme_title, th.theme_no,
@@ -104,7 +107,7 @@ function itemRowsQuery(networkId: string, filter: WorkItemRowFilter): Sql {
     from work_item i
     join themes th on th.id = i.theme_id
     left join work_plan_objective o on o.network_id = i.network_id and o.id = i.objective_id
-    where i.network_id = ${networkId}
+    where i.network_id = ${networkId}${itemsOfPlan}
   )
   select n.id, n.plan_id as "planId", p.title as "planTitle", n.theme_id as "themeId", n.theme_title as "themeTitle",
     n.theme_no::int as "themeNo", n.item_no::int as "itemNo",
