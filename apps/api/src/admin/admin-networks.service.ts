@@ -1,27 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import type { AdminNetworkDto, CreatedNetworkDto, CreateNetworkRequest } from '@plexus/contracts';
-import { Network, NetworkProfile, TenantDb } from '@plexus/server';
+import { Network, NetworkProfile, NetworkRepository, TenantDb } from '@plexus/server';
 import { DomainException } from '../core/http/domain.exception';
 import { InviteService } from '../invites/invite.service';
+import { toAdminNetworkDto } from './admin.mapper';
 
 /** Platform operators create networks and invite each one's first manager. They do not browse tenant data. */
 @Injectable()
 export class AdminNetworksService {
   constructor(
     private readonly db: TenantDb,
+    private readonly networks: NetworkRepository,
     private readonly invites: InviteService,
   ) {}
 
   list(operatorId: string): Promise<AdminNetworkDto[]> {
-    return this.db.run({ userId: operatorId }, async ({ em }) =>
-      (await em.find(Network, {}, { orderBy: { name: 'asc' } })).map((n) => ({ id: n.id, slug: n.slug, name: n.name, createdAt: n.createdAt.toISOString() })),
-    );
+    return this.db.run({ userId: operatorId }, async () => (await this.networks.all()).map(toAdminNetworkDto));
   }
 
   create(input: Required<CreateNetworkRequest>, operatorId: string): Promise<CreatedNetworkDto> {
     return this.db.run({ userId: operatorId }, async (scope) => {
       const { em } = scope;
-      if (await em.findOne(Network, { slug: input.slug })) {
+      if (await this.networks.bySlug(input.slug)) {
         throw DomainException.field('slug', `The address "${input.slug}" is taken; choose another`, 'conflict');
       }
       const network = Object.assign(new Network(), { slug: input.slug, name: input.name });
@@ -36,14 +36,7 @@ export class AdminNetworksService {
         network.name,
         network.slug,
       );
-      return {
-        id: network.id,
-        slug: network.slug,
-        name: network.name,
-        createdAt: network.createdAt.toISOString(),
-        managerInviteUrl: invite.url,
-        managerInviteExpiresAt: invite.expiresAt,
-      };
+      return { ...toAdminNetworkDto(network), managerInviteUrl: invite.url, managerInviteExpiresAt: invite.expiresAt };
     });
   }
 }

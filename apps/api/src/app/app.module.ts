@@ -4,23 +4,20 @@ import type { AppConfig } from '@plexus/server';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { AdminNetworksController } from '../admin/admin-networks.controller';
-import { AdminNetworksService } from '../admin/admin-networks.service';
-import { AuditController } from '../audit/audit.controller';
+import { AdminModule } from '../admin/admin.module';
+import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import type { AppRequest } from '../auth/auth.types';
 import { ApiExceptionFilter } from '../core/http/api-exception.filter';
 import { CoreModule } from '@plexus/server';
-import { EmailOutboxService } from '../email/email-outbox.service';
-import { HealthController } from '../health/health.controller';
-import { InvitesController, PublicInvitesController } from '../invites/invites.controller';
-import { InviteService } from '../invites/invite.service';
-import { MembersController } from '../members/members.controller';
-import { MembersService } from '../members/members.service';
+import { EmailModule } from '../email/email.module';
+import { HealthModule } from '../health/health.module';
+import { InvitesModule } from '../invites/invites.module';
+import { MembersModule } from '../members/members.module';
 import { NetworkProfileModule } from '../network-profile/network-profile.module';
-import { NetworkProfileRepository } from '../network-profile/network-profile.repository';
 import { RiskModule } from '../risk/risk.module';
 import { ReportModule } from '../report/report.module';
+import { TenancyModule } from '../tenancy/tenancy.module';
 import { WorkPlanModule } from '../work-plan/work-plan.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -50,21 +47,20 @@ export class AppModule {
             autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
           },
         }),
+        TenancyModule,
         AuthModule,
+        HealthModule,
+        EmailModule,
+        AdminModule,
+        InvitesModule,
+        MembersModule,
+        AuditModule,
         NetworkProfileModule,
         WorkPlanModule,
         RiskModule,
         ReportModule,
       ],
-      controllers: [HealthController, AdminNetworksController, InvitesController, PublicInvitesController, MembersController, AuditController],
-      providers: [
-        { provide: APP_FILTER, useClass: ApiExceptionFilter },
-        EmailOutboxService,
-        InviteService,
-        MembersService,
-        AdminNetworksService,
-        NetworkProfileRepository,
-      ],
+      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }
 }

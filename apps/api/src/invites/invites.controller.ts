@@ -10,7 +10,7 @@ import { Public } from '../auth/public.decorator';
 import { SessionService } from '../auth/session.service';
 import { ApiZodBody, zod } from '../core/http/zod';
 import { NetworkController, RequirePermission } from '../tenancy/network-route.decorator';
-import { NetworkProfileRepository } from '../network-profile/network-profile.repository';
+import { NetworkRepository } from '@plexus/server';
 import { InviteService, toInviteDto } from './invite.service';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
@@ -19,7 +19,7 @@ const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 export class InvitesController {
   constructor(
     private readonly invites: InviteService,
-    private readonly profiles: NetworkProfileRepository,
+    private readonly profiles: NetworkRepository,
   ) {}
 
   @Get()

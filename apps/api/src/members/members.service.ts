@@ -1,46 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import type { MemberDto } from '@plexus/contracts';
 import { roleNeedsOrganisation, type MembershipRole } from '@plexus/domain';
-import { AppUser, MemberOrganisation, Membership, RequestScopes } from '@plexus/server';
+import { Membership, MembershipRepository, NetworkRepository, RequestScopes, UserRepository } from '@plexus/server';
 import { DomainException } from '../core/http/domain.exception';
+import { toMemberDto } from './members.mapper';
 
 @Injectable()
 export class MembersService {
-  async list(): Promise<MemberDto[]> {
-    const em = RequestScopes.em();
-    const members = await em.find(Membership, {}, { orderBy: { createdAt: 'asc' } });
-    const users = await em.find(AppUser, { id: { $in: members.map((m) => m.userId) } });
-    const orgs = await em.find(MemberOrganisation, {});
-    const byId = new Map(users.map((u) => [u.id, u]));
-    return members
-      .flatMap((m) => {
-        const user = byId.get(m.userId);
-        return user ? [this.toDto(m, user, orgs)] : [];
-      })
-      .sort((a, b) => a.displayName.localeCompare(b.displayName));
-  }
+  constructor(
+    private readonly members: MembershipRepository,
+    private readonly users: UserRepository,
+    private readonly networks: NetworkRepository,
+  ) {}
 
-  private toDto(m: Membership, u: AppUser, orgs: MemberOrganisation[]): MemberDto {
-    return {
-      id: m.id,
-      userId: m.userId,
-      displayName: u.displayName,
-      email: u.email,
-      role: m.role,
-      organisationId: m.organisationId,
-      organisationName: orgs.find((o) => o.id === m.organisationId)?.name ?? null,
-      joinedAt: m.createdAt.toISOString(),
-    };
+  async list(): Promise<MemberDto[]> {
+    const members = await this.members.withUsers();
+    const orgs = await this.networks.organisations();
+    return members.map(({ membership, user }) => toMemberDto(membership, user, orgs)).sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 
   private async find(id: string): Promise<Membership> {
-    const m = await RequestScopes.em().findOne(Membership, { id });
+    const m = await this.members.find(id);
     if (!m) throw DomainException.notFound('member');
     return m;
   }
 
   private async assertAnotherManager(except: Membership): Promise<void> {
-    const managers = await RequestScopes.em().count(Membership, { role: 'manager', id: { $ne: except.id } });
+    const managers = await this.members.countManagersOtherThan(except.id);
     if (managers === 0) throw new DomainException('conflict', 'A network needs at least one manager: make someone else a manager first');
   }
 
@@ -50,15 +36,16 @@ export class MembersService {
     if (roleNeedsOrganisation(input.role) && !input.organisationId) {
       throw DomainException.field('organisationId', 'Choose the organisation this contributor works for');
     }
-    if (input.organisationId && !(await em.findOne(MemberOrganisation, { id: input.organisationId }))) {
+    if (input.organisationId && !(await this.networks.organisation(input.organisationId))) {
       throw DomainException.field('organisationId', 'That organisation is not in this network');
     }
     if (m.role === 'manager' && input.role !== 'manager') await this.assertAnotherManager(m);
     m.role = input.role;
     m.organisationId = input.organisationId;
     await em.flush();
-    const user = await em.findOneOrFail(AppUser, { id: m.userId });
-    return this.toDto(m, user, await em.find(MemberOrganisation, {}));
+    const user = await this.users.find(m.userId);
+    if (!user) throw DomainException.notFound('member');
+    return toMemberDto(m, user, await this.networks.organisations());
   }
 
   async remove(id: string): Promise<void> {

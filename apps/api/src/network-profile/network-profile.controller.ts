@@ -15,6 +15,7 @@ export class NetworkProfileController {
   constructor(private readonly profiles: NetworkProfileService) {}
 
   @Get()
+  @RequirePermission('network.read')
   @ApiOperation({ summary: "The network's profile: who it is, its organisations, leadership and branding" })
   get(): Promise<NetworkProfileDto> {
     return this.profiles.get();
@@ -46,6 +47,7 @@ export class NetworkProfileController {
   }
 
   @Get('logo')
+  @RequirePermission('network.read')
   @ApiProduces('image/png', 'image/jpeg')
   @ApiOperation({ summary: 'The logo image' })
   async logo(): Promise<StreamableFile> {

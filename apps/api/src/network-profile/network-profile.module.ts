@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { MembershipRepository, NetworkRepository, StoredFileRepository } from '@plexus/server';
 import { NetworkProfileController } from './network-profile.controller';
-import { NetworkProfileRepository } from './network-profile.repository';
 import { NetworkProfileService } from './network-profile.service';
 
+/** The network's profile: who it is, its organisations and leadership, its branding and logo. */
 @Module({
   controllers: [NetworkProfileController],
-  providers: [NetworkProfileService, NetworkProfileRepository],
+  providers: [NetworkProfileService, NetworkRepository, StoredFileRepository, MembershipRepository],
 })
 export class NetworkProfileModule {}

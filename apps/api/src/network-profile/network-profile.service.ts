@@ -1,18 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { NetworkProfileDto } from '@plexus/contracts';
-import { LeadershipRole, MemberOrganisation, Membership, RequestScopes, StoredFile } from '@plexus/server';
+import { LeadershipRole, MemberOrganisation, MembershipRepository, NetworkRepository, RequestScopes, StoredFile, StoredFileRepository } from '@plexus/server';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { updateNetworkProfileSchema } from '@plexus/contracts';
 import { DomainException } from '../core/http/domain.exception';
 import { checkLogo } from './logo-check';
-import { NetworkProfileRepository } from './network-profile.repository';
+import { toNetworkProfileDto } from './network-profile.mapper';
 
 type ProfileUpdate = z.output<typeof updateNetworkProfileSchema>;
 
 @Injectable()
 export class NetworkProfileService {
-  constructor(private readonly repo: NetworkProfileRepository) {}
+  constructor(
+    private readonly repo: NetworkRepository,
+    private readonly files: StoredFileRepository,
+    private readonly members: MembershipRepository,
+  ) {}
 
   async get(): Promise<NetworkProfileDto> {
     const [network, profile, organisations, roles] = await Promise.all([
@@ -21,28 +25,8 @@ export class NetworkProfileService {
       this.repo.organisations(),
       this.repo.leadershipRoles(),
     ]);
-    const logo = profile.logoFileId ? await this.repo.logoMeta(profile.logoFileId) : null;
-    return {
-      networkId: network.id,
-      slug: network.slug,
-      name: network.name,
-      specialty: profile.specialty,
-      region: profile.region,
-      purpose: profile.purpose,
-      vision: profile.vision,
-      coreFunctions: profile.coreFunctions,
-      leadershipRoles: roles.map((r) => ({ id: r.id, title: r.title, personName: r.personName })),
-      memberOrganisations: organisations.map((o) => ({ id: o.id, name: o.name, type: o.type })),
-      branding: {
-        primaryColour: profile.primaryColour,
-        accentColour: profile.accentColour,
-        classification: profile.classification,
-        logo: logo ? { contentType: logo.contentType, size: logo.sizeBytes, updatedAt: logo.createdAt.toISOString() } : null,
-      },
-      riskPrefix: profile.riskPrefix,
-      version: profile.version,
-      updatedAt: profile.updatedAt.toISOString(),
-    };
+    const logo = profile.logoFileId ? await this.files.find(profile.logoFileId) : null;
+    return toNetworkProfileDto({ network, profile, organisations, roles, logo });
   }
 
   /** Replaces the profile as a whole, keeping the ids of organisations and roles that stay. */
@@ -87,7 +71,7 @@ export class NetworkProfileService {
     const keep = new Set(items.map((i) => i.id).filter(Boolean));
     const removed = existing.filter((o) => !keep.has(o.id));
     if (removed.length) {
-      const inUse = await em.count(Membership, { organisationId: { $in: removed.map((o) => o.id) } });
+      const inUse = await this.members.countInOrganisations(removed.map((o) => o.id));
       if (inUse > 0) {
         const names = removed.map((o) => o.name).join(', ');
         throw DomainException.field('memberOrganisations', `${names} still has members; change their organisation before removing it`, 'conflict');
@@ -134,7 +118,7 @@ export class NetworkProfileService {
     if (!check.ok) throw DomainException.field('file', check.message);
     const em = RequestScopes.em();
     const profile = await this.repo.profile();
-    const old = profile.logoFileId ? await this.repo.logoMeta(profile.logoFileId) : null;
+    const old = profile.logoFileId ? await this.files.find(profile.logoFileId) : null;
     const stored = Object.assign(new StoredFile(), {
       networkId: RequestScopes.networkId(),
       purpose: 'logo',
@@ -159,7 +143,7 @@ export class NetworkProfileService {
     const em = RequestScopes.em();
     const profile = await this.repo.profile();
     if (profile.logoFileId) {
-      const old = await this.repo.logoMeta(profile.logoFileId);
+      const old = await this.files.find(profile.logoFileId);
       profile.logoFileId = null;
       profile.version += 1;
       await em.flush();
@@ -173,7 +157,7 @@ export class NetworkProfileService {
 
   async logo(): Promise<StoredFile> {
     const profile = await this.repo.profile();
-    const file = profile.logoFileId ? await this.repo.logoWithData(profile.logoFileId) : null;
+    const file = profile.logoFileId ? await this.files.withData(profile.logoFileId) : null;
     if (!file) throw DomainException.notFound('logo');
     return file;
   }

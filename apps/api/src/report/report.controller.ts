@@ -24,12 +24,14 @@ export class ReportController {
   }
 
   @Get()
+  @RequirePermission('network.read')
   @ApiOperation({ summary: "The network's document library, newest first" })
   list(): Promise<ReportDocumentDto[]> {
     return this.reports.list();
   }
 
   @Get(':documentId')
+  @RequirePermission('network.read')
   @ApiOperation({ summary: 'One document: status, progress, failure reason, and its snapshot facts once ready' })
   get(@Param('documentId', uuid) id: string): Promise<ReportDocumentDto> {
     return this.reports.get(id);
@@ -44,6 +46,7 @@ export class ReportController {
   }
 
   @Get(':documentId/download')
+  @RequirePermission('network.read')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The PDF, exactly as it was generated' })
   async download(@Param('documentId', uuid) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {

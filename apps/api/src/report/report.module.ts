@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ReportRepository, RiskRepository, UserRepository } from '@plexus/server';
 import { ReportController } from './report.controller';
 import { ReportService } from './report.service';
 
 /** Board reports: requests, the document library, downloads. Rendering happens in the worker. */
-@Module({ controllers: [ReportController], providers: [ReportService] })
+@Module({ controllers: [ReportController], providers: [ReportService, ReportRepository, RiskRepository, UserRepository] })
 export class ReportModule {}

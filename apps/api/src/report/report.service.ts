@@ -1,33 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REPORT_KIND_LABELS, type ReportDocumentDto, type requestReportSchema } from '@plexus/contracts';
 import { can } from '@plexus/domain';
-import { AppUser, DOCUMENT_STORAGE, JobQueue, QueueName, RequestScopes, ReportDocument, Risk, type DocumentStorage } from '@plexus/server';
+import { DOCUMENT_STORAGE, JobQueue, QueueName, ReportDocument, ReportRepository, RequestScopes, RiskRepository, UserRepository, type DocumentStorage } from '@plexus/server';
 import type { z } from 'zod';
 import { DomainException } from '../core/http/domain.exception';
+import { toReportDto } from './report.mapper';
 
 type ReportRequest = z.output<typeof requestReportSchema>;
-
-export function toReportDto(d: ReportDocument, requester: AppUser | undefined, slug: string, canRetry: boolean): ReportDocumentDto {
-  return {
-    id: d.id,
-    kind: d.kind,
-    title: d.title,
-    status: d.status,
-    progress: d.progress,
-    requestedAt: d.requestedAt.toISOString(),
-    requestedBy: { userId: d.requestedBy, name: requester?.displayName ?? 'Former member' },
-    startedAt: d.startedAt?.toISOString() ?? null,
-    finishedAt: d.finishedAt?.toISOString() ?? null,
-    attempts: d.attempts,
-    failureReason: d.failureReason,
-    templateVersion: d.templateVersion,
-    sizeBytes: d.sizeBytes,
-    pageCount: d.pageCount,
-    sha256: d.sha256,
-    downloadUrl: d.status === 'ready' ? `/api/networks/${slug}/reports/${d.id}/download` : null,
-    can: { retry: canRetry && d.status === 'failed' },
-  };
-}
 
 /**
  * Records a report request and enqueues its rendering after commit. If the process dies in between, the
@@ -38,16 +17,19 @@ export class ReportService {
   constructor(
     private readonly jobs: JobQueue,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
+    private readonly reports: ReportRepository,
+    private readonly risks: RiskRepository,
+    private readonly users: UserRepository,
   ) {}
 
   private async dtos(docs: ReportDocument[]): Promise<ReportDocumentDto[]> {
-    const users = await RequestScopes.em().find(AppUser, { id: { $in: docs.map((d) => d.requestedBy).filter((x): x is string => !!x) } });
+    const users = await this.users.byIds(docs.map((d) => d.requestedBy).filter((x): x is string => !!x));
     const tenant = RequestScopes.tenant();
     return docs.map((d) => toReportDto(d, users.find((u) => u.id === d.requestedBy), tenant.networkSlug, can(tenant.role, 'reports.generate')));
   }
 
   private async load(id: string): Promise<ReportDocument> {
-    const d = await RequestScopes.em().findOne(ReportDocument, { id });
+    const d = await this.reports.find(id);
     if (!d) throw DomainException.notFound('document');
     return d;
   }
@@ -62,7 +44,7 @@ export class ReportService {
   async request(input: ReportRequest): Promise<ReportDocumentDto> {
     const em = RequestScopes.em();
     if (input.kind === 'board_paper' && input.cover.riskReferences.length) {
-      const found = new Set((await em.find(Risk, { reference: { $in: input.cover.riskReferences } })).map((r) => r.reference));
+      const found = new Set((await this.risks.referencesIn(input.cover.riskReferences)).map((r) => r.reference));
       const index = input.cover.riskReferences.findIndex((ref) => !found.has(ref));
       if (index >= 0) throw DomainException.field(`cover.riskReferences.${index}`, `${input.cover.riskReferences[index]} is not in this network's risk register`);
     }
@@ -81,7 +63,7 @@ export class ReportService {
   }
 
   async list(): Promise<ReportDocumentDto[]> {
-    return this.dtos(await RequestScopes.em().find(ReportDocument, {}, { orderBy: { requestedAt: 'desc' }, limit: 200 }));
+    return this.dtos(await this.reports.library());
   }
 
   async get(id: string): Promise<ReportDocumentDto> {

@@ -3,7 +3,7 @@ import type { RiskImportPreviewDto, RiskImportResultDto, RiskImportRowDto } from
 import { classifyLegacyScore, todayIso } from '@plexus/domain';
 import { AppUser, Membership, RequestScopes, Risk, addMonths, beforeOf, currentOf } from '@plexus/server';
 import { DomainException } from '../core/http/domain.exception';
-import { RiskRepository } from './risk.repository';
+import { RiskRepository } from '@plexus/server';
 import { RiskService } from './risk.service';
 import { EXPORT_HEADERS, mapColumns, readDate, readInt, readTable, readText, writeTable, type Cell, type RiskColumn } from './risk-table';
 

@@ -36,6 +36,7 @@ export class RiskController {
   ) {}
 
   @Get()
+  @RequirePermission('network.read')
   @ApiOperation({ summary: 'The register, filtered and sorted (open risks by default)' })
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'closed', 'all'] })
   @ApiQuery({ name: 'band', required: false, enum: ['low', 'medium', 'high', 'extreme'] })
@@ -59,12 +60,14 @@ export class RiskController {
   }
 
   @Get('heat-map')
+  @RequirePermission('network.read')
   @ApiOperation({ summary: '5×5 heat map of open risks, current and before mitigation' })
   heatMap(): Promise<RiskHeatMapDto> {
     return this.risks.heatMap();
   }
 
   @Get('export')
+  @RequirePermission('network.read')
   @ApiQuery({ name: 'format', required: false, enum: ['xlsx', 'csv'] })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
   @ApiOperation({ summary: 'The whole register as .xlsx or CSV (re-importable)' })
@@ -98,6 +101,7 @@ export class RiskController {
   }
 
   @Get(':riskId')
+  @RequirePermission('network.read')
   @ApiOperation({ summary: 'One risk with its reviews and score history' })
   get(@Param('riskId', uuid) id: string): Promise<RiskDto> {
     return this.risks.get(id);

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { MembershipRepository, RiskRepository, UserRepository, WorkPlanRepository } from '@plexus/server';
 import { RiskController } from './risk.controller';
-import { RiskRepository } from './risk.repository';
 import { RiskService } from './risk.service';
 import { RiskTransferService } from './risk-transfer.service';
 
 /** The risk register: 5×5 scoring, reviews and history, heat map, import and export. */
-@Module({ controllers: [RiskController], providers: [RiskService, RiskRepository, RiskTransferService] })
+@Module({
+  controllers: [RiskController],
+  providers: [RiskService, RiskRepository, WorkPlanRepository, MembershipRepository, UserRepository, RiskTransferService],
+})
 export class RiskModule {}

@@ -3,24 +3,25 @@ import type { CloseRiskRequest, RiskDto, RiskHeatMapDto, RiskSummaryDto } from '
 import { createRiskSchema, riskListQuerySchema, updateRiskSchema, recordRiskReviewSchema } from '@plexus/contracts';
 import { can, todayIso, type IsoDate } from '@plexus/domain';
 import {
-  AppUser,
+  MembershipRepository,
   RequestScopes,
   Risk,
+  RiskRepository,
   RiskReview,
   RiskWorkItem,
+  UserRepository,
+  WorkPlanRepository,
   scoreChange,
   addMonths,
   currentOf,
   beforeOf,
   formatReference,
   heatMap,
-  toRiskDto,
-  toRiskSummary,
   type RiskScoreSource,
 } from '@plexus/server';
 import type { z } from 'zod';
 import { DomainException } from '../core/http/domain.exception';
-import { RiskRepository } from './risk.repository';
+import { toLinkedWorkItem, toRiskDto, toRiskSummary } from './risk.mapper';
 
 type CreateRisk = z.output<typeof createRiskSchema>;
 type UpdateRisk = z.output<typeof updateRiskSchema>;
@@ -31,7 +32,12 @@ const today = (): IsoDate => todayIso('Europe/London');
 
 @Injectable()
 export class RiskService {
-  constructor(private readonly repo: RiskRepository) {}
+  constructor(
+    private readonly repo: RiskRepository,
+    private readonly workPlans: WorkPlanRepository,
+    private readonly members: MembershipRepository,
+    private readonly users: UserRepository,
+  ) {}
 
   private caller(): { userId: string; role: ReturnType<typeof RequestScopes.tenant>['role'] } {
     const scope = RequestScopes.current();
@@ -51,18 +57,19 @@ export class RiskService {
   }
 
   async dto(r: Risk): Promise<RiskDto> {
-    const [reviews, history, linked] = await Promise.all([this.repo.reviews(r.id), this.repo.history(r.id), this.repo.linkedWorkItems(r.id)]);
-    return toRiskDto(r, reviews, history, today(), { edit: can(this.caller().role, 'risk.edit'), review: this.canReview(r) }, linked);
+    const [reviews, history, links] = await Promise.all([this.repo.reviews(r.id), this.repo.history(r.id), this.repo.links(r.id)]);
+    const linked = await this.workPlans.itemsWithPlanTitles(links.map((l) => l.workItemId));
+    return toRiskDto(r, reviews, history, today(), { edit: can(this.caller().role, 'risk.edit'), review: this.canReview(r) }, linked.map(toLinkedWorkItem));
   }
 
   /** Replaces the risk's links with the given work items, which must be in this network. */
   private async syncLinks(r: Risk, ids: string[]): Promise<void> {
     const unique = [...new Set(ids)];
-    const found = new Set(await this.repo.workItemIds(unique));
+    const found = new Set(await this.workPlans.existingItemIds(unique));
     const missing = unique.findIndex((id) => !found.has(id));
     if (missing >= 0) throw DomainException.field(`linkedWorkItemIds.${ids.indexOf(unique[missing])}`, 'That work item is not in this network’s work plans');
     const em = RequestScopes.em();
-    const existing = await em.find(RiskWorkItem, { riskId: r.id });
+    const existing = await this.repo.links(r.id);
     for (const link of existing) if (!unique.includes(link.workItemId)) em.remove(link);
     for (const id of unique) {
       if (!existing.some((l) => l.workItemId === id)) em.persist(Object.assign(new RiskWorkItem(), { networkId: r.networkId, riskId: r.id, workItemId: id }));
@@ -110,9 +117,9 @@ export class RiskService {
 
   private async checkLead(userId: string | null): Promise<string | null> {
     if (!userId) return null;
-    const m = await this.repo.membership(userId);
-    if (!m) throw DomainException.field('mitigationLeadUserId', 'The mitigation lead must be a member of this network');
-    const user = await RequestScopes.em().findOneOrFail(AppUser, { id: userId });
+    const m = await this.members.ofUser(userId);
+    const user = m ? await this.users.find(userId) : null;
+    if (!user) throw DomainException.field('mitigationLeadUserId', 'The mitigation lead must be a member of this network');
     return user.displayName;
   }
 
@@ -195,7 +202,7 @@ export class RiskService {
       throw DomainException.field('nextReviewDue', 'The next review must be after this one');
     }
     const userId = RequestScopes.current()?.userId ?? null;
-    const reviewer = userId ? await RequestScopes.em().findOne(AppUser, { id: userId }) : null;
+    const reviewer = userId ? await this.users.find(userId) : null;
     RequestScopes.em().persist(
       Object.assign(new RiskReview(), {
         networkId: r.networkId,

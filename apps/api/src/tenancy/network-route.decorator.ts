@@ -4,13 +4,16 @@ import type { Permission } from '@plexus/domain';
 import { NetworkScopeInterceptor } from './network-scope.interceptor';
 
 export const REQUIRED_PERMISSION = 'plexus:permission';
+export const NETWORK_CONTROLLER = 'plexus:network-controller';
 
 /**
  * A controller under /api/networks/{network}/…: every handler runs in one transaction inside the caller's
  * network, resolved from the session and membership. A network the caller does not belong to answers 404.
+ * Every handler declares its permission with `RequirePermission` (the app refuses to start otherwise).
  */
 export function NetworkController(path: string, tag: string): ClassDecorator {
   return applyDecorators(
+    SetMetadata(NETWORK_CONTROLLER, true),
     Controller(`networks/:network/${path}`.replace(/\/$/, '')),
     UseInterceptors(NetworkScopeInterceptor),
     ApiTags(tag),
@@ -20,5 +23,9 @@ export function NetworkController(path: string, tag: string): ClassDecorator {
   ) as ClassDecorator;
 }
 
-/** What the caller's role must allow (see `can()` in @plexus/domain). Without it, any member may call. */
+/**
+ * What the caller's role must allow (see `can()` in @plexus/domain). Required on every network route — closed
+ * by default: what any member may read says `RequirePermission('network.read')`. A network route without
+ * one stops the app at start-up (`NetworkRoutePermissionCheck`), and is refused if it ever runs.
+ */
 export const RequirePermission = (permission: Permission) => SetMetadata(REQUIRED_PERMISSION, permission);

@@ -5,18 +5,27 @@ import type {
   updateWorkItemSchema,
   workItemQuerySchema,
   WorkItemDto,
-  WorkItemHistoryEntryDto,
   WorkItemListDto,
   WorkItemRowDto,
   WorkPlanDto,
 } from '@plexus/contracts';
-import { can, financialYearStartOf, parseTimescale, type ParsedTimescale } from '@plexus/domain';
-import { RequestScopes, WorkItem, WorkItemLead, WorkItemProgress, type WorkPlan } from '@plexus/server';
+import { financialYearStartOf, parseTimescale, type ParsedTimescale } from '@plexus/domain';
+import {
+  MembershipRepository,
+  RequestScopes,
+  UserRepository,
+  WorkItem,
+  WorkItemLead,
+  WorkItemProgress,
+  WorkPlanRepository,
+  type WorkItemRow,
+  type WorkPlan,
+} from '@plexus/server';
 import type { z } from 'zod';
 import { DomainException } from '../core/http/domain.exception';
 import { diffSnapshots, PlanChangeLog, type Snapshot } from './plan-change-log';
-import { leadLabel, mayProgress, toItemRow, type Viewer } from './work-plan-view';
-import { WorkPlanRepository } from './work-plan.repository';
+import { leadLabel, mayProgress, type Viewer } from './work-plan-view';
+import { toItemDto, toItemRow } from './work-plan.mapper';
 import { objectiveLabel, swapWithNeighbour, WorkPlanService } from './work-plan.service';
 import type { Actor } from './work-plan.types';
 
@@ -67,6 +76,8 @@ function matches(row: WorkItemRowDto, q: Out<typeof workItemQuerySchema>, viewer
 export class WorkItemService {
   constructor(
     private readonly repo: WorkPlanRepository,
+    private readonly members: MembershipRepository,
+    private readonly users: UserRepository,
     private readonly plans: WorkPlanService,
     private readonly log: PlanChangeLog,
   ) {}
@@ -88,37 +99,7 @@ export class WorkItemService {
     const plan = await this.plans.requirePlan(row.planId);
     const progress = await this.repo.progress(row.id);
     const changes = await this.repo.changesAbout(row.id);
-    const history: Array<WorkItemHistoryEntryDto & { sortKey: string }> = [
-      ...progress.map((p) => ({
-        kind: 'progress' as const,
-        id: p.id,
-        on: p.onDate,
-        at: p.createdAt.toISOString(),
-        status: p.status,
-        narrative: p.narrative,
-        author: p.authorName,
-        sortKey: `${p.onDate}|${p.createdAt.toISOString()}`,
-      })),
-      ...changes.map((c) => ({
-        kind: 'change' as const,
-        id: c.id,
-        at: c.createdAt.toISOString(),
-        action: c.action,
-        changes: c.changes,
-        reason: c.reason,
-        author: c.actorName,
-        sortKey: `${c.createdAt.toISOString().slice(0, 10)}|${c.createdAt.toISOString()}`,
-      })),
-    ];
-    history.sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0));
-    const dto = toItemRow(row, viewer);
-    return {
-      ...dto,
-      planStatus: plan.status,
-      history: history.map(({ sortKey: _s, ...entry }) => entry as WorkItemHistoryEntryDto),
-      can: { edit: can(viewer.role, 'plan.edit'), progress: dto.canProgress },
-      asOf: viewer.today,
-    };
+    return toItemDto(row, viewer, plan, { progress, changes });
   }
 
   /** A plan's items, filtered (by lead, status, colour, theme, due quarter, slipped…), with the filters' choices. */
@@ -132,7 +113,7 @@ export class WorkItemService {
     return this.listOf(await this.repo.itemRows({ leadUserId: actor.userId }), query, actor);
   }
 
-  private listOf(rows: Awaited<ReturnType<WorkPlanRepository['itemRows']>>, query: Out<typeof workItemQuerySchema>, actor: Actor): WorkItemListDto {
+  private listOf(rows: WorkItemRow[], query: Out<typeof workItemQuerySchema>, actor: Actor): WorkItemListDto {
     const viewer = this.plans.viewer(actor);
     const all = rows.map((row) => toItemRow(row, viewer));
     const leads = new Map<string, string>();
@@ -171,7 +152,7 @@ export class WorkItemService {
 
   /** Every person chosen as a lead must be a member of the network. */
   private async checkLeads(leads: LeadInput[]): Promise<void> {
-    const memberIds = new Set((await this.repo.members()).map((m) => m.userId));
+    const memberIds = new Set((await this.members.all()).map((m) => m.userId));
     leads.forEach((lead, index) => {
       if (lead.userId && !memberIds.has(lead.userId)) throw DomainException.field(`leads.${index}.userId`, 'That person is not a member of this network');
     });
@@ -180,7 +161,7 @@ export class WorkItemService {
   /** Display names of the people among some leads. */
   private async names(...lists: LeadInput[][]): Promise<Map<string, string>> {
     const ids = [...new Set(lists.flat().flatMap((l) => (l.userId ? [l.userId] : [])))];
-    return new Map((await this.repo.users(ids)).map((u) => [u.id, u.displayName]));
+    return new Map((await this.users.byIds(ids)).map((u) => [u.id, u.displayName]));
   }
 
   /** Makes the item's leads these, keeping the rows of leads that stay. */

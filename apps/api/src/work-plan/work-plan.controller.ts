@@ -49,6 +49,7 @@ export class WorkPlanController {
   // ---- plans --------------------------------------------------------------------------------------
 
   @Get('plans')
+  @RequirePermission('network.read')
   @ApiOperation({ summary: "The network's plans, newest period first, with counts by colour" })
   list(): Promise<WorkPlanSummaryDto[]> {
     return this.plans.list();
@@ -63,6 +64,7 @@ export class WorkPlanController {
   }
 
   @Get('plans/:planId')
+  @RequirePermission('network.read')
   @ApiOperation({ summary: 'The plan as a tree: themes, objectives and items, with counts and RAG roll-ups' })
   get(@Param('planId', uuid) planId: string, @CurrentAuth() auth: AuthContext): Promise<WorkPlanDto> {
     return this.plans.get(planId, actorOf(auth));
@@ -94,12 +96,14 @@ export class WorkPlanController {
   }
 
   @Get('plans/:planId/changes')
+  @RequirePermission('network.read')
   @ApiOperation({ summary: 'Changes made since the board approved the plan, newest first, each with its reason' })
   changes(@Param('planId', uuid) planId: string): Promise<WorkPlanChangeDto[]> {
     return this.plans.changes(planId);
   }
 
   @Get('plans/:planId/items')
+  @RequirePermission('network.read')
   @ApiOperation({ summary: "The plan's items as a list, filtered by lead, status, colour, theme, due quarter (2023-Q4), slipped, flagged, mine or text" })
   @ApiItemFilters()
   listItems(@Param('planId', uuid) planId: string, @Query(zod(workItemQuerySchema)) query: Out<typeof workItemQuerySchema>, @CurrentAuth() auth: AuthContext): Promise<WorkItemListDto> {
@@ -185,6 +189,7 @@ export class WorkPlanController {
   // ---- items --------------------------------------------------------------------------------------
 
   @Get('items/:itemId')
+  @RequirePermission('network.read')
   @ApiOperation({ summary: 'A work item with its history: progress updates and tracked changes, newest first' })
   getItem(@Param('itemId', uuid) itemId: string, @CurrentAuth() auth: AuthContext): Promise<WorkItemDto> {
     return this.items.get(itemId, actorOf(auth));
@@ -227,6 +232,7 @@ export class WorkPlanController {
   // ---- people -------------------------------------------------------------------------------------
 
   @Get('my-items')
+  @RequirePermission('network.read')
   @ApiOperation({ summary: 'The items the caller leads, across plans (same filters as a plan’s items)' })
   @ApiItemFilters()
   mine(@Query(zod(workItemQuerySchema)) query: Out<typeof workItemQuerySchema>, @CurrentAuth() auth: AuthContext): Promise<WorkItemListDto> {
@@ -234,6 +240,7 @@ export class WorkPlanController {
   }
 
   @Get('people')
+  @RequirePermission('network.read')
   @ApiOperation({ summary: 'Members and leadership roles who can lead work' })
   people(): Promise<WorkPlanPeopleDto> {
     return this.plans.people();

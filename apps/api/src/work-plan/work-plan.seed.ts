@@ -1,4 +1,4 @@
-import { RequestScopes, WorkItemLead, WorkPlanChange, type TenantDb } from '@plexus/server';
+import { MembershipRepository, NetworkRepository, RequestScopes, UserRepository, WorkItemLead, WorkPlanChange, WorkPlanRepository, type TenantDb } from '@plexus/server';
 import { DEMO_PEOPLE, type DemoNetwork } from '../seed/demo-data';
 import { toTsv, type DemoWorkPlan } from './demo/demo-plan';
 import { SEED_000 } from './demo/seed-000-major-trauma';
@@ -7,7 +7,6 @@ import { SEED_003 } from './demo/seed-003-maternity';
 import { PlanChangeLog } from './plan-change-log';
 import { WorkPlanImportService } from './transfer/work-plan-import.service';
 import { WorkItemService } from './work-item.service';
-import { WorkPlanRepository } from './work-plan.repository';
 import { WorkPlanService } from './work-plan.service';
 import type { Actor } from './work-plan.types';
 
@@ -40,9 +39,10 @@ export async function seedWorkPlan(db: TenantDb, network: { id: string; slug: st
   await db.inNetwork({ userId: manager.userId, networkId: network.id, networkSlug: network.slug }, async (scope) => {
     if (scope.tenant) scope.tenant.role = 'manager';
     const repo = new WorkPlanRepository();
+    const [members, users] = [new MembershipRepository(), new UserRepository()];
     const log = new PlanChangeLog();
-    const plans = new WorkPlanService(repo, log);
-    const items = new WorkItemService(repo, plans, log);
+    const plans = new WorkPlanService(repo, members, users, new NetworkRepository(), log);
+    const items = new WorkItemService(repo, members, users, plans, log);
     const imports = new WorkPlanImportService(repo, plans);
     const em = RequestScopes.em();
 

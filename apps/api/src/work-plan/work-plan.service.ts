@@ -9,19 +9,17 @@ import type {
   updateWorkPlanSchema,
   WorkPlanChangeDto,
   WorkPlanDto,
-  WorkPlanObjectiveDto,
   WorkPlanPeopleDto,
   WorkPlanSummaryDto,
-  WorkPlanThemeDto,
 } from '@plexus/contracts';
-import { can, todayIso } from '@plexus/domain';
-import { RequestScopes, WorkItem, WorkPlan, WorkPlanObjective, WorkPlanTheme } from '@plexus/server';
+import { todayIso } from '@plexus/domain';
+import { MembershipRepository, NetworkRepository, RequestScopes, UserRepository, WorkPlan, WorkPlanObjective, WorkPlanRepository, WorkPlanTheme } from '@plexus/server';
 import type { z } from 'zod';
 import { DomainException } from '../core/http/domain.exception';
 import { normaliseName } from './people';
 import { diffSnapshots, PlanChangeLog } from './plan-change-log';
-import { countsOf, countsOfSummaries, itemState, toItemSummary, type Viewer } from './work-plan-view';
-import { WorkPlanRepository } from './work-plan.repository';
+import { countsOf, itemState, type Viewer } from './work-plan-view';
+import { toPlanChangeDto, toPlanDto, toPlanSummary } from './work-plan.mapper';
 import type { Actor } from './work-plan.types';
 
 type Out<S extends z.ZodType> = z.output<S>;
@@ -44,6 +42,9 @@ export function swapWithNeighbour<T extends { id: string; position: number }>(si
 export class WorkPlanService {
   constructor(
     private readonly repo: WorkPlanRepository,
+    private readonly members: MembershipRepository,
+    private readonly users: UserRepository,
+    private readonly networks: NetworkRepository,
     private readonly log: PlanChangeLog,
   ) {}
 
@@ -79,20 +80,8 @@ export class WorkPlanService {
       const items = states
         .filter((s) => s.planId === plan.id)
         .map((s) => ({ ...itemState(s.status, s.dueOn, s.originalDueOn, today), status: s.status, timescaleFlagged: s.timescaleFlag !== null }));
-      return this.summary(plan, countsOf(items));
+      return toPlanSummary(plan, countsOf(items));
     });
-  }
-
-  private summary(plan: WorkPlan, counts: WorkPlanSummaryDto['counts']): WorkPlanSummaryDto {
-    return {
-      id: plan.id,
-      title: plan.title,
-      periodStart: plan.periodStart,
-      periodEnd: plan.periodEnd,
-      status: plan.status,
-      approvedOn: plan.approvedOn,
-      counts,
-    };
   }
 
   /** The plan as a tree: themes → (items, objectives → items), with counts and RAG roll-ups at each level. */
@@ -102,62 +91,21 @@ export class WorkPlanService {
     const themes = await this.repo.themes(plan.id);
     const objectives = await this.repo.objectives({ planId: plan.id });
     const rows = await this.repo.itemRows({ planId: plan.id });
-    const viewer = this.viewer(actor);
-    const items = rows.map((row) => toItemSummary(row, viewer));
-    const themeDtos: WorkPlanThemeDto[] = themes.map((theme) => {
-      const own = items.filter((i) => i.themeId === theme.id);
-      const objectiveDtos: WorkPlanObjectiveDto[] = objectives
-        .filter((o) => o.themeId === theme.id)
-        .map((o) => {
-          const under = own.filter((i) => i.objectiveId === o.id);
-          return { id: o.id, themeId: theme.id, number: o.number, title: o.title, counts: countsOfSummaries(under), items: under };
-        });
-      return {
-        id: theme.id,
-        title: theme.title,
-        description: theme.description,
-        counts: countsOfSummaries(own),
-        items: own.filter((i) => i.objectiveId === null),
-        objectives: objectiveDtos,
-      };
-    });
-    const approver = plan.approvedBy ? (await this.repo.users([plan.approvedBy]))[0] : undefined;
-    return {
-      ...this.summary(plan, countsOfSummaries(items)),
-      approvedBy: approver?.displayName ?? null,
-      approvalNote: plan.approvalNote,
-      version: plan.version,
-      asOf: viewer.today,
-      themes: themeDtos,
-      can: { edit: can(viewer.role, 'plan.edit'), progress: can(viewer.role, 'plan.progress') },
-    };
+    const approver = plan.approvedBy ? await this.users.find(plan.approvedBy) : null;
+    return toPlanDto(plan, { themes, objectives, rows, approvedBy: approver?.displayName ?? null }, this.viewer(actor));
   }
 
   async changes(planId: string): Promise<WorkPlanChangeDto[]> {
     const plan = await this.requirePlan(planId);
-    return (await this.repo.planChanges(plan.id)).map((c) => ({
-      id: c.id,
-      at: c.createdAt.toISOString(),
-      subjectType: c.subjectType,
-      subjectId: c.subjectId,
-      subjectLabel: c.subjectLabel,
-      action: c.action,
-      changes: c.changes,
-      reason: c.reason,
-      actor: c.actorName,
-    }));
+    return (await this.repo.planChanges(plan.id)).map(toPlanChangeDto);
   }
 
   /** Members and leadership roles, for choosing leads. */
   async people(): Promise<WorkPlanPeopleDto> {
-    const memberships = await this.repo.members();
-    const roles = await this.repo.leadershipRoles();
-    const users = await this.repo.users(memberships.map((m) => m.userId));
+    const memberships = await this.members.withUsers();
+    const roles = await this.networks.leadershipRoles();
     const members = memberships
-      .flatMap((m) => {
-        const user = users.find((u) => u.id === m.userId);
-        return user ? [{ userId: user.id, displayName: user.displayName, role: m.role }] : [];
-      })
+      .map(({ membership, user }) => ({ userId: user.id, displayName: user.displayName, role: membership.role }))
       .sort((a, b) => a.displayName.localeCompare(b.displayName));
     return {
       members,
@@ -211,7 +159,7 @@ export class WorkPlanService {
     const plan = await this.requirePlan(planId);
     if (plan.status === 'approved') throw new DomainException('conflict', 'This plan has already been approved', [{ field: 'approvedOn', message: `Approved on ${plan.approvedOn}` }]);
     if (input.approvedOn > todayIso()) throw DomainException.field('approvedOn', 'The date the board approved the plan cannot be in the future');
-    const items = await RequestScopes.em().find(WorkItem, { planId: plan.id });
+    const items = await this.repo.items(plan.id);
     for (const item of items) {
       if (item.originalTimescaleText !== item.timescaleText) item.originalTimescaleText = item.timescaleText;
       if (item.originalDueOn !== item.dueOn) item.originalDueOn = item.dueOn;

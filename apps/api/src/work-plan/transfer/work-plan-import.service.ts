@@ -6,7 +6,7 @@ import { DomainException } from '../../core/http/domain.exception';
 import { zodFieldErrors } from '../../core/http/zod';
 import type { KnownPeople } from '../people';
 import { readTimescale } from '../work-item.service';
-import { WorkPlanRepository } from '../work-plan.repository';
+import { WorkPlanRepository } from '@plexus/server';
 import { WorkPlanService } from '../work-plan.service';
 import type { Actor } from '../work-plan.types';
 import { interpretTable, type Interpretation } from './interpret-table';

@@ -45,6 +45,7 @@ export class WorkPlanTransferController {
   }
 
   @Get('plans/:planId/export')
+  @RequirePermission('network.read')
   @ApiOperation({ summary: 'Download the plan: Excel (a sheet per theme, or one flat sheet) or CSV; both import again to the same plan' })
   @ApiQuery({ name: 'format', required: false, enum: ['xlsx', 'csv'] })
   @ApiQuery({ name: 'layout', required: false, enum: ['themes', 'flat'] })

@@ -1,4 +1,4 @@
-import type { AuditChanges } from '../entities';
+import type { AuditChanges } from './audit-event.entity';
 
 const IGNORED = new Set(['id', 'networkId', 'createdAt', 'updatedAt', 'version', 'tokenHash', 'passwordHash']);
 

@@ -1,5 +1,6 @@
 import { ChangeSetType, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
-import { AuditEvent, AUDITED_ENTITY_TYPES } from '../entities';
+import { AUDITED_ENTITY_TYPES } from '../db/entity-registry';
+import { AuditEvent } from './audit-event.entity';
 import { RequestScopes } from '../tenancy/request-scope';
 import { auditDiff } from './audit-diff';
 

@@ -1,8 +1,8 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ReflectMetadataProvider } from '@mikro-orm/core';
-import { ENTITIES, TENANT_ENTITIES } from '../entities';
-import { MIGRATIONS } from '../migrations';
+import { ENTITIES, TENANT_ENTITIES } from './entity-registry';
+import { migrationsList } from '../migrations';
 import { AuditSubscriber } from '../audit/audit.subscriber';
 import { RequestScopes } from '../tenancy/request-scope';
 
@@ -23,7 +23,7 @@ export function ormConfig(options: OrmConfigOptions): Options {
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true, warnWhenNoEntities: false },
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
-    migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false, tableName: 'mikro_orm_migrations' },
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, tableName: 'mikro_orm_migrations' },
     pool: { min: 0, max: options.poolMax ?? 10, idleTimeoutMillis: 10_000 },
     allowGlobalContext: false,
     forceUtcTimezone: true,

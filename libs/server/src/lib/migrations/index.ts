@@ -1,12 +1,24 @@
+import type { Constructor } from '@mikro-orm/core';
+import type { Migration } from '@mikro-orm/migrations';
 import { Migration20261124000000_foundation } from './Migration20261124000000_foundation';
-import { WORK_PLAN_MIGRATIONS } from '../work-plan/migrations';
-import { RISK_MIGRATIONS } from '../risk/migrations';
-import { REPORT_MIGRATIONS } from '../report/migrations';
+import { Migration20261124010000_work_plan } from './Migration20261124010000_work_plan';
+import { Migration20261124020000_risk_register } from './Migration20261124020000_risk_register';
+import { Migration20261124030000_reports } from './Migration20261124030000_reports';
+import { Migration20261124040000_risk_work_item_links } from './Migration20261124040000_risk_work_item_links';
 
-/** Listed, not globbed, so that bundled builds find them. Each feature appends its own, in order. */
-export const MIGRATIONS = [
+/**
+ * Every migration, oldest first by the timestamp in its name. Listed, not globbed, so that the webpack
+ * bundles find them (MikroORM's `migrationsList`). The `name` is what MikroORM records in
+ * `mikro_orm_migrations`: never change an applied one. A new migration is a new file in this folder
+ * (`Migration<yyyyMMddHHmmss>_<what>.ts`) and one line at the end of this list.
+ */
+export const migrationsList: Array<{ name: string; class: Constructor<Migration> }> = [
   { name: 'Migration20261124000000_foundation', class: Migration20261124000000_foundation },
-  ...WORK_PLAN_MIGRATIONS,
-  ...RISK_MIGRATIONS,
-  ...REPORT_MIGRATIONS,
+  { name: 'Migration20261124010000_work_plan', class: Migration20261124010000_work_plan },
+  { name: 'Migration20261124020000_risk_register', class: Migration20261124020000_risk_register },
+  { name: 'Migration20261124030000_reports', class: Migration20261124030000_reports },
+  { name: 'Migration20261124040000_risk_work_item_links', class: Migration20261124040000_risk_work_item_links },
 ];
+
+/** @deprecated Use `migrationsList`; kept so that existing imports compile. */
+export const MIGRATIONS = migrationsList;

@@ -5,8 +5,8 @@ import { assertUnprivilegedRole } from '../db/role-check';
 import { ormConfig } from '../db/orm-config';
 import { TenantDb } from '../db/tenant-db';
 import { JobQueue } from '../queue/job-queue';
-import { DOCUMENT_STORAGE } from '../report/storage/document-storage';
-import { storageFromConfig } from '../report/storage/storage-factory';
+import { DOCUMENT_STORAGE } from '../storage/document-storage';
+import { storageFromConfig } from '../storage/storage-factory';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, REDIS } from './tokens';
 

@@ -1,5 +1,5 @@
 import { Entity, Property } from '@mikro-orm/core';
-import { TenantEntity } from '../entities/tenant-entity';
+import { TenantEntity } from '../db/tenant.entity';
 
 export type ReportKind = 'progress' | 'risk_register' | 'board_paper';
 export type ReportStatus = 'queued' | 'rendering' | 'ready' | 'failed';

@@ -1,6 +1,7 @@
-import type { RiskDto, RiskHeatMapCellDto, RiskReviewDto, RiskScoreDto, RiskScorePointDto, RiskSummaryDto } from '@plexus/contracts';
+import type { RiskHeatMapCellDto, RiskScoreDto } from '@plexus/contracts';
 import { classifyLegacyScore, heatMapCells, riskBand, type IsoDate } from '@plexus/domain';
-import { RiskScoreChange, type Risk, type RiskReview, type RiskScoreSource } from './risk.entity';
+import type { Risk } from './risk.entity';
+import { RiskScoreChange, type RiskScoreSource } from './risk-score-change.entity';
 
 /** Score, band and legacy flag for one side (before or after mitigation) of a risk. */
 export function scoreView(likelihood: number | null, impact: number | null, legacy: number | null): RiskScoreDto {
@@ -59,59 +60,6 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 
 export function formatReference(prefix: string, n: number): string {
   return `${prefix}/${String(n).padStart(2, '0')}`;
-}
-
-export function toRiskSummary(r: Risk, today: IsoDate): RiskSummaryDto {
-  return {
-    id: r.id,
-    reference: r.reference,
-    status: r.status,
-    description: r.description,
-    category: r.category,
-    before: beforeOf(r),
-    current: currentOf(r),
-    targetScore: r.targetScore,
-    mitigationLead: { userId: r.mitigationLeadUserId, name: r.mitigationLeadName },
-    lastReviewedOn: r.lastReviewedOn,
-    nextReviewDue: r.nextReviewDue,
-    overdue: isOverdue(r, today),
-    dateRegistered: r.dateRegistered,
-  };
-}
-
-export function toRiskReview(v: RiskReview): RiskReviewDto {
-  const score = v.likelihood * v.impact;
-  return {
-    id: v.id,
-    reviewedOn: v.reviewedOn,
-    reviewer: { userId: v.reviewerUserId, name: v.reviewerName },
-    likelihood: v.likelihood,
-    impact: v.impact,
-    score,
-    band: riskBand(score).id,
-    notes: v.notes,
-  };
-}
-
-export function toScorePoint(c: RiskScoreChange): RiskScorePointDto {
-  return { on: c.effectiveOn, source: c.source, before: beforeOf(c), current: currentOf(c) };
-}
-
-export function toRiskDto(r: Risk, reviews: RiskReview[], history: RiskScoreChange[], today: IsoDate, can: RiskDto['can'], linkedWorkItems: RiskDto['linkedWorkItems'] = []): RiskDto {
-  return {
-    ...toRiskSummary(r, today),
-    identifiedBy: r.identifiedBy,
-    mitigation: r.mitigation,
-    outcome: r.outcome,
-    reviewFrequencyMonths: r.reviewFrequencyMonths,
-    closedOn: r.closedOn,
-    closedReason: r.closedReason,
-    version: r.version,
-    reviews: reviews.map(toRiskReview),
-    history: history.map(toScorePoint),
-    linkedWorkItems,
-    can,
-  };
 }
 
 /** The 5×5 heat map of open risks: counts and ids per cell; legacy-only scores cannot be placed. */

@@ -1,10 +1,10 @@
 import { Entity, Property } from '@mikro-orm/core';
-import { TenantEntity } from '../entities/tenant-entity';
+import { TimestampedTenantEntity } from '../db/timestamped-tenant.entity';
 
 export type RiskStatusValue = 'open' | 'closed';
 
 @Entity({ tableName: 'risk' })
-export class Risk extends TenantEntity {
+export class Risk extends TimestampedTenantEntity {
   @Property({ type: 'integer' })
   number!: number;
 
@@ -76,88 +76,4 @@ export class Risk extends TenantEntity {
 
   @Property({ type: 'integer' })
   version = 1;
-
-  @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
-}
-
-@Entity({ tableName: 'risk_review' })
-export class RiskReview extends TenantEntity {
-  @Property({ type: 'uuid' })
-  riskId!: string;
-
-  @Property({ type: 'string', columnType: 'date' })
-  reviewedOn!: string;
-
-  @Property({ type: 'uuid', nullable: true })
-  reviewerUserId: string | null = null;
-
-  @Property({ type: 'text' })
-  reviewerName!: string;
-
-  @Property({ type: 'integer' })
-  likelihood!: number;
-
-  @Property({ type: 'integer' })
-  impact!: number;
-
-  @Property({ type: 'text' })
-  notes = '';
-
-  @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
-}
-
-/** A work item that mitigates a risk. */
-@Entity({ tableName: 'risk_work_item' })
-export class RiskWorkItem extends TenantEntity {
-  @Property({ type: 'uuid' })
-  riskId!: string;
-
-  @Property({ type: 'uuid' })
-  workItemId!: string;
-
-  @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
-}
-
-export type RiskScoreSource = 'registered' | 'edited' | 'reviewed' | 'imported' | 'closed' | 'reopened';
-
-@Entity({ tableName: 'risk_score_change' })
-export class RiskScoreChange extends TenantEntity {
-  @Property({ type: 'uuid' })
-  riskId!: string;
-
-  @Property({ type: 'string', columnType: 'date' })
-  effectiveOn!: string;
-
-  @Property({ type: 'text' })
-  source!: RiskScoreSource;
-
-  @Property({ type: 'integer', nullable: true })
-  likelihoodBefore: number | null = null;
-
-  @Property({ type: 'integer', nullable: true })
-  impactBefore: number | null = null;
-
-  @Property({ type: 'integer', nullable: true })
-  legacyScoreBefore: number | null = null;
-
-  @Property({ type: 'integer', nullable: true })
-  likelihoodAfter: number | null = null;
-
-  @Property({ type: 'integer', nullable: true })
-  impactAfter: number | null = null;
-
-  @Property({ type: 'integer', nullable: true })
-  legacyScoreAfter: number | null = null;
-
-  @Property({ type: 'uuid', nullable: true })
-  actorUserId: string | null = null;
-
-  @Property({ type: 'datetime' })
-  createdAt: Date = new Date();
 }

@@ -1,0 +1,157 @@
+import 'reflect-metadata';
+import { Controller, Get, Module, Post, type DynamicModule, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig, TenantDb } from '@plexus/server';
+import { AppModule } from '../app/app.module';
+import { NetworkController, RequirePermission } from './network-route.decorator';
+import { assertNetworkRoutesDeclared, networkRouteProblems, networkRoutes } from './network-route-permissions';
+import { TenancyModule } from './tenancy.module';
+
+/** Every controller the application registers, read from its modules (no database needed). */
+function controllersOf(root: DynamicModule): Array<Type<unknown>> {
+  const seen = new Set<unknown>();
+  const found: Array<Type<unknown>> = [];
+  const visit = (m: unknown): void => {
+    if (!m || seen.has(m)) return;
+    seen.add(m);
+    const dynamic = typeof m === 'object' ? (m as DynamicModule) : null;
+    const cls = (dynamic ? dynamic.module : m) as Type<unknown>;
+    found.push(...((Reflect.getMetadata('controllers', cls) as Array<Type<unknown>> | undefined) ?? []), ...(dynamic?.controllers ?? []));
+    for (const i of [...((Reflect.getMetadata('imports', cls) as unknown[] | undefined) ?? []), ...(dynamic?.imports ?? [])]) visit(i);
+  };
+  visit(root);
+  return found;
+}
+
+@NetworkController('widgets', 'widgets')
+class DeclaredController {
+  @Get()
+  @RequirePermission('network.read')
+  list(): string[] {
+    return [];
+  }
+
+  @Post()
+  @RequirePermission('plan.edit')
+  create(): string {
+    return 'created';
+  }
+}
+
+@NetworkController('widgets', 'widgets')
+class ForgetfulController {
+  @Get(':widgetId')
+  get(): string {
+    return '';
+  }
+}
+
+@Controller('networks/:network/gadgets')
+class UnscopedController {
+  @Get()
+  @RequirePermission('network.read')
+  list(): string[] {
+    return [];
+  }
+}
+
+@Controller('health-of-widgets')
+class ElsewhereController {
+  @Get()
+  check(): string {
+    return 'ok';
+  }
+}
+
+async function boot(...controllers: Array<Type<unknown>>): Promise<void> {
+  @Module({ imports: [TenancyModule], controllers, providers: [{ provide: TenantDb, useValue: {} }] })
+  class TestModule {}
+  const app = await NestFactory.create(TestModule, { logger: false, abortOnError: false });
+  try {
+    await app.init();
+  } finally {
+    await app.close();
+  }
+}
+
+describe('network routes are closed by default', () => {
+  it('lists a network route that declares no permission, and one that is not in a NetworkController', () => {
+    expect(networkRouteProblems([DeclaredController, ElsewhereController])).toEqual([]);
+    expect(networkRouteProblems([DeclaredController, ForgetfulController, UnscopedController])).toEqual([
+      "GET networks/:network/widgets/:widgetId (ForgetfulController.get) declares no permission: add @RequirePermission(…) — 'network.read' if any member may call it",
+      "GET networks/:network/gadgets (UnscopedController.list) is not in a @NetworkController, so it would run outside the caller's network",
+    ]);
+    expect(() => assertNetworkRoutesDeclared([ForgetfulController])).toThrow(/Refusing to start: 1 network route not closed by default/);
+  });
+
+  it('stops the application at start-up when a network route declares no permission', async () => {
+    await expect(boot(DeclaredController, ElsewhereController)).resolves.toBeUndefined();
+    await expect(boot(DeclaredController, ForgetfulController)).rejects.toThrow(/GET networks\/:network\/widgets\/:widgetId \(ForgetfulController\.get\) declares no permission/);
+    await expect(boot(UnscopedController)).rejects.toThrow(/not in a @NetworkController/);
+  });
+
+  it('has every route of the application declare the permission it needs (read-only routes: network.read)', () => {
+    const controllers = controllersOf(AppModule.forRoot(loadConfig({ NODE_ENV: 'test' })));
+    expect(networkRouteProblems(controllers)).toEqual([]);
+    const declared = networkRoutes(controllers).map((r) => [r.route, r.permission]);
+    expect(declared.sort()).toEqual(
+      [
+        ['GET networks/:network/profile', 'network.read'],
+        ['PUT networks/:network/profile', 'profile.edit'],
+        ['GET networks/:network/profile/logo', 'network.read'],
+        ['PUT networks/:network/profile/logo', 'profile.edit'],
+        ['DELETE networks/:network/profile/logo', 'profile.edit'],
+        ['GET networks/:network/members', 'members.manage'],
+        ['PATCH networks/:network/members/:memberId', 'members.manage'],
+        ['DELETE networks/:network/members/:memberId', 'members.manage'],
+        ['GET networks/:network/invites', 'members.manage'],
+        ['POST networks/:network/invites', 'members.manage'],
+        ['DELETE networks/:network/invites/:inviteId', 'members.manage'],
+        ['GET networks/:network/audit', 'audit.read'],
+        ['GET networks/:network/work-plan/plans', 'network.read'],
+        ['POST networks/:network/work-plan/plans', 'plan.edit'],
+        ['GET networks/:network/work-plan/plans/:planId', 'network.read'],
+        ['PATCH networks/:network/work-plan/plans/:planId', 'plan.edit'],
+        ['DELETE networks/:network/work-plan/plans/:planId', 'plan.edit'],
+        ['POST networks/:network/work-plan/plans/:planId/approve', 'plan.edit'],
+        ['GET networks/:network/work-plan/plans/:planId/changes', 'network.read'],
+        ['GET networks/:network/work-plan/plans/:planId/items', 'network.read'],
+        ['POST networks/:network/work-plan/plans/:planId/items', 'plan.edit'],
+        ['POST networks/:network/work-plan/plans/:planId/themes', 'plan.edit'],
+        ['POST networks/:network/work-plan/plans/:planId/import/preview', 'plan.edit'],
+        ['POST networks/:network/work-plan/plans/:planId/import', 'plan.edit'],
+        ['GET networks/:network/work-plan/plans/:planId/export', 'network.read'],
+        ['PATCH networks/:network/work-plan/themes/:themeId', 'plan.edit'],
+        ['DELETE networks/:network/work-plan/themes/:themeId', 'plan.edit'],
+        ['POST networks/:network/work-plan/themes/:themeId/move', 'plan.edit'],
+        ['POST networks/:network/work-plan/themes/:themeId/objectives', 'plan.edit'],
+        ['PATCH networks/:network/work-plan/objectives/:objectiveId', 'plan.edit'],
+        ['DELETE networks/:network/work-plan/objectives/:objectiveId', 'plan.edit'],
+        ['POST networks/:network/work-plan/objectives/:objectiveId/move', 'plan.edit'],
+        ['GET networks/:network/work-plan/items/:itemId', 'network.read'],
+        ['PATCH networks/:network/work-plan/items/:itemId', 'plan.edit'],
+        ['DELETE networks/:network/work-plan/items/:itemId', 'plan.edit'],
+        ['POST networks/:network/work-plan/items/:itemId/move', 'plan.edit'],
+        ['POST networks/:network/work-plan/items/:itemId/progress', 'plan.progress'],
+        ['GET networks/:network/work-plan/my-items', 'network.read'],
+        ['GET networks/:network/work-plan/people', 'network.read'],
+        ['GET networks/:network/risks', 'network.read'],
+        ['POST networks/:network/risks', 'risk.edit'],
+        ['GET networks/:network/risks/heat-map', 'network.read'],
+        ['GET networks/:network/risks/export', 'network.read'],
+        ['POST networks/:network/risks/import/preview', 'risk.edit'],
+        ['POST networks/:network/risks/import', 'risk.edit'],
+        ['GET networks/:network/risks/:riskId', 'network.read'],
+        ['PUT networks/:network/risks/:riskId', 'risk.edit'],
+        ['POST networks/:network/risks/:riskId/close', 'risk.edit'],
+        ['POST networks/:network/risks/:riskId/reopen', 'risk.edit'],
+        ['POST networks/:network/risks/:riskId/reviews', 'risk.review'],
+        ['POST networks/:network/reports', 'reports.generate'],
+        ['GET networks/:network/reports', 'network.read'],
+        ['GET networks/:network/reports/:documentId', 'network.read'],
+        ['POST networks/:network/reports/:documentId/retry', 'reports.generate'],
+        ['GET networks/:network/reports/:documentId/download', 'network.read'],
+      ].sort(),
+    );
+  });
+});

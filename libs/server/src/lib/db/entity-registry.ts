@@ -1,0 +1,90 @@
+import { AuditEvent } from '../audit/audit-event.entity';
+import { EmailOutbox } from '../email/email-outbox.entity';
+import { Invite } from '../invite/invite.entity';
+import { Membership } from '../membership/membership.entity';
+import { LeadershipRole } from '../network/leadership-role.entity';
+import { MemberOrganisation } from '../network/member-organisation.entity';
+import { Network } from '../network/network.entity';
+import { NetworkProfile } from '../network/network-profile.entity';
+import { ReportDocument } from '../report/report-document.entity';
+import { Risk } from '../risk/risk.entity';
+import { RiskReview } from '../risk/risk-review.entity';
+import { RiskScoreChange } from '../risk/risk-score-change.entity';
+import { RiskWorkItem } from '../risk/risk-work-item.entity';
+import { StoredFile } from '../storage/stored-file.entity';
+import { AppUser } from '../user/app-user.entity';
+import { UserSession } from '../user/user-session.entity';
+import { WorkItem } from '../work-plan/work-item.entity';
+import { WorkItemLead } from '../work-plan/work-item-lead.entity';
+import { WorkItemProgress } from '../work-plan/work-item-progress.entity';
+import { WorkPlan } from '../work-plan/work-plan.entity';
+import { WorkPlanChange } from '../work-plan/work-plan-change.entity';
+import { WorkPlanObjective } from '../work-plan/work-plan-objective.entity';
+import { WorkPlanTheme } from '../work-plan/work-plan-theme.entity';
+import { CreatedAtEntity } from './created-at.entity';
+import { TenantCreatedAtEntity } from './tenant-created-at.entity';
+import { TenantEntity } from './tenant.entity';
+import { TimestampedEntity } from './timestamped.entity';
+import { TimestampedTenantEntity } from './timestamped-tenant.entity';
+
+type EntityClass = abstract new () => object;
+
+/**
+ * What MikroORM knows about, in one place: each entity lives in its feature's folder; a new entity is added
+ * here (and to TENANT_ENTITIES and AUDITED_ENTITY_TYPES when it belongs to a network).
+ */
+
+/** The abstract bases: MikroORM needs them listed to map the columns they declare. */
+const BASES: EntityClass[] = [CreatedAtEntity, TimestampedEntity, TenantEntity, TenantCreatedAtEntity, TimestampedTenantEntity];
+
+/** Entities whose rows belong to one network: filtered by the ORM, enforced by RLS, audited on every change. */
+export const TENANT_ENTITIES: Array<new () => object> = [
+  Membership,
+  MemberOrganisation,
+  LeadershipRole,
+  NetworkProfile,
+  StoredFile,
+  Invite,
+  EmailOutbox,
+  AuditEvent,
+  // work plans
+  WorkPlan,
+  WorkPlanTheme,
+  WorkPlanObjective,
+  WorkItem,
+  WorkItemLead,
+  WorkItemProgress,
+  WorkPlanChange,
+  // risk register
+  Risk,
+  RiskReview,
+  RiskScoreChange,
+  RiskWorkItem,
+  // board reports
+  ReportDocument,
+];
+
+export const ENTITIES: EntityClass[] = [...BASES, AppUser, Network, UserSession, ...TENANT_ENTITIES];
+
+/**
+ * Entity name → the record type shown in the audit trail. Not audited: the audit trail itself, the outbox,
+ * the work plan's change log (itself a record of changes), score history, and report documents (immutable
+ * snapshots with their own history).
+ */
+export const AUDITED_ENTITY_TYPES: Record<string, string> = {
+  Membership: 'membership',
+  MemberOrganisation: 'member_organisation',
+  LeadershipRole: 'leadership_role',
+  NetworkProfile: 'network_profile',
+  StoredFile: 'file',
+  Invite: 'invite',
+  WorkPlan: 'work_plan',
+  WorkPlanTheme: 'work_plan_theme',
+  WorkPlanObjective: 'work_plan_objective',
+  WorkItem: 'work_item',
+  WorkItemLead: 'work_item_lead',
+  WorkItemProgress: 'work_item_progress',
+  Risk: 'risk',
+  RiskReview: 'risk_review',
+  RiskWorkItem: 'risk_work_item',
+};

@@ -1,0 +1,35 @@
+/**
+ * A piece of SQL and its parameters, in order. Built with the `sql` tag: every interpolated value becomes a
+ * `?` placeholder with its value appended to `params`, and an interpolated `Sql` is spliced in with its own
+ * parameters — so a query is assembled from fixed text and values, never by editing SQL strings.
+ * Run it with `em.execute(query.text, query.params)`. (Not MikroORM's `sql`, which makes a raw fragment for
+ * filters and query builders.)
+ */
+export class Sql {
+  constructor(
+    readonly text: string,
+    readonly params: unknown[],
+  ) {}
+}
+
+export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
+  let text = strings[0];
+  const params: unknown[] = [];
+  values.forEach((value, i) => {
+    if (value instanceof Sql) {
+      text += value.text;
+      params.push(...value.params);
+    } else {
+      text += '?';
+      params.push(value);
+    }
+    text += strings[i + 1];
+  });
+  return new Sql(text, params);
+}
+
+/** Fragments joined by a fixed separator (`sql.join(conditions, sql\` and \`)`); `empty` when there are none. */
+sql.join = (parts: Sql[], separator: Sql, empty: Sql = sql``): Sql => {
+  if (!parts.length) return empty;
+  return parts.slice(1).reduce((all, part) => sql`${all}${separator}${part}`, parts[0]);
+};

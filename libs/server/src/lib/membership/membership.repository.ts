@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { RequestScopes } from '../tenancy/request-scope';
+import { AppUser } from '../user/app-user.entity';
+import { Membership } from './membership.entity';
+
+/** Queries for who belongs to a network and in which role. */
+@Injectable()
+export class MembershipRepository {
+  private get em() {
+    return RequestScopes.em();
+  }
+
+  /**
+   * A person's membership of a network, read before that network is in context (resolving the network of a
+   * request): the tenant filter is off for this one query, and RLS lets a person read only their own.
+   */
+  ofUserIn(networkId: string, userId: string): Promise<Membership | null> {
+    return this.em.findOne(Membership, { networkId, userId }, { filters: { tenant: false } });
+  }
+
+  /** The current network's memberships, oldest first. */
+  all(): Promise<Membership[]> {
+    return this.em.find(Membership, {}, { orderBy: { createdAt: 'asc' } });
+  }
+
+  /** The current network's members with their accounts, oldest membership first. */
+  async withUsers(): Promise<Array<{ membership: Membership; user: AppUser }>> {
+    const memberships = await this.all();
+    const users = memberships.length ? await this.em.find(AppUser, { id: { $in: memberships.map((m) => m.userId) } }) : [];
+    const byId = new Map(users.map((u) => [u.id, u]));
+    return memberships.flatMap((membership) => {
+      const user = byId.get(membership.userId);
+      return user ? [{ membership, user }] : [];
+    });
+  }
+
+  find(id: string): Promise<Membership | null> {
+    return this.em.findOne(Membership, { id });
+  }
+
+  /** A person's membership of the current network. */
+  ofUser(userId: string): Promise<Membership | null> {
+    return this.em.findOne(Membership, { userId });
+  }
+
+  countManagersOtherThan(id: string): Promise<number> {
+    return this.em.count(Membership, { role: 'manager', id: { $ne: id } });
+  }
+
+  countInOrganisations(organisationIds: string[]): Promise<number> {
+    return organisationIds.length ? this.em.count(Membership, { organisationId: { $in: organisationIds } }) : Promise.resolve(0);
+  }
+}

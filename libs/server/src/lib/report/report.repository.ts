@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { RequestScopes } from '../tenancy/request-scope';
+import { ReportDocument } from './report-document.entity';
+
+/** Queries for the current network's document library (scoped by the tenant filter and RLS). */
+@Injectable()
+export class ReportRepository {
+  private get em() {
+    return RequestScopes.em();
+  }
+
+  find(id: string): Promise<ReportDocument | null> {
+    return this.em.findOne(ReportDocument, { id });
+  }
+
+  /** The library, newest request first. */
+  library(limit = 200): Promise<ReportDocument[]> {
+    return this.em.find(ReportDocument, {}, { orderBy: { requestedAt: 'desc' }, limit });
+  }
+}

@@ -1,2 +1,0 @@
-export * from './risk.entity';
-export * from './risk-view';

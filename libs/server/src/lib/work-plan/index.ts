@@ -1,1 +1,0 @@
-export * from './work-plan.entity';
