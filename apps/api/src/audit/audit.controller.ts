@@ -1,17 +1,10 @@
 import { Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery } from '@nestjs/swagger';
-import type { AuditPageDto } from '@plexus/contracts';
+import { auditQuerySchema, parseAuditCursor, type AuditPageDto } from '@plexus/contracts';
 import { AppUser, AuditEvent, RequestScopes } from '@plexus/server';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { zod } from '../core/http/zod';
 import { NetworkController, RequirePermission } from '../tenancy/network-route.decorator';
-
-const auditQuerySchema = z.object({
-  entityType: z.string().regex(/^[a-z_]{1,40}$/, { error: 'Use a record type such as network_profile' }).optional(),
-  entityId: z.string().min(1).max(64).optional(),
-  before: z.string().regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z\|[0-9a-f-]{36}$/, { error: 'Use the nextCursor of the previous page' }).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
 
 @NetworkController('audit', 'audit trail')
 export class AuditController {
@@ -27,9 +20,9 @@ export class AuditController {
     const where: Record<string, unknown> = {};
     if (q.entityType) where['entityType'] = q.entityType;
     if (q.entityId) where['entityId'] = q.entityId;
-    if (q.before) {
-      const [at, id] = q.before.split('|');
-      where['$or'] = [{ occurredAt: { $lt: new Date(at) } }, { occurredAt: new Date(at), id: { $lt: id } }];
+    const cursor = q.before ? parseAuditCursor(q.before) : null;
+    if (cursor) {
+      where['$or'] = [{ occurredAt: { $lt: cursor.at } }, { occurredAt: cursor.at, id: { $lt: cursor.id } }];
     }
     const rows = await em.find(AuditEvent, where, { orderBy: { occurredAt: 'desc', id: 'desc' }, limit: q.limit + 1 });
     const page = rows.slice(0, q.limit);

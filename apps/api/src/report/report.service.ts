@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REPORT_KIND_LABELS, type ReportDocumentDto, type requestReportSchema } from '@plexus/contracts';
 import { can } from '@plexus/domain';
-import { AppUser, DOCUMENT_STORAGE, JobQueue, QueueName, RequestScopes, ReportDocument, Risk, type DocumentStorage } from '@plexus/server';
+import { AppUser, DOCUMENT_STORAGE, JobQueue, QueueName, RequestScopes, ReportDocument, Risk, WorkPlan, type DocumentStorage } from '@plexus/server';
 import type { z } from 'zod';
 import { DomainException } from '../core/http/domain.exception';
 
@@ -59,13 +59,32 @@ export class ReportService {
     });
   }
 
-  async request(input: ReportRequest): Promise<ReportDocumentDto> {
+  /**
+   * Every record the request refers to must be in the caller's network (the ORM filter and RLS scope these
+   * look-ups to it) before anything is recorded or queued: another network's plan, or a risk reference that
+   * does not exist, answers 404 naming the field, and leaves no failed document behind.
+   */
+  private async checkReferences(input: ReportRequest): Promise<void> {
     const em = RequestScopes.em();
+    const progress =
+      input.kind === 'progress' ? { path: 'options.planId', options: input.options } : input.kind === 'board_paper' && input.body?.kind === 'progress' ? { path: 'body.options.planId', options: input.body.options } : null;
+    if (progress?.options.planId) {
+      if (!(await em.findOne(WorkPlan, { id: progress.options.planId }))) {
+        throw DomainException.field(progress.path, 'That work plan is not in this network', 'not_found');
+      }
+    } else if (progress && !(await em.findOne(WorkPlan, {}))) {
+      throw DomainException.field(progress.path, 'This network has no work plan yet: create or import one first', 'conflict');
+    }
     if (input.kind === 'board_paper' && input.cover.riskReferences.length) {
       const found = new Set((await em.find(Risk, { reference: { $in: input.cover.riskReferences } })).map((r) => r.reference));
       const index = input.cover.riskReferences.findIndex((ref) => !found.has(ref));
-      if (index >= 0) throw DomainException.field(`cover.riskReferences.${index}`, `${input.cover.riskReferences[index]} is not in this network's risk register`);
+      if (index >= 0) throw DomainException.field(`cover.riskReferences.${index}`, `${input.cover.riskReferences[index]} is not in this network's risk register`, 'not_found');
     }
+  }
+
+  async request(input: ReportRequest): Promise<ReportDocumentDto> {
+    const em = RequestScopes.em();
+    await this.checkReferences(input);
     const kindLabel = REPORT_KIND_LABELS[input.kind];
     const doc = Object.assign(new ReportDocument(), {
       networkId: RequestScopes.networkId(),
