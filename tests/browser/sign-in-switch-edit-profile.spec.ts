@@ -2,7 +2,7 @@ import { TenantDb } from '@plexus/server';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
 import { seedDemo } from '../../apps/api/src/seed/seed';
-import { launchChromium, WEB_DIST, expectNoSeriousA11yIssues } from '../support/browser';
+import { expectNoCspViolations, launchChromium, newPage, WEB_DIST, expectNoSeriousA11yIssues } from '../support/browser';
 import { createTestDatabase, startApi, type TestApi, type TestDatabase } from '../support/harness';
 
 describe('browser journey: sign in, switch network, edit the profile', () => {
@@ -16,7 +16,7 @@ describe('browser journey: sign in, switch network, edit the profile', () => {
     api = await startApi(db, { WEB_DIST });
     await seedDemo(api.app.get(TenantDb));
     browser = await launchChromium();
-    page = await (await browser.newContext()).newPage();
+    page = await newPage(browser);
   });
   afterAll(async () => {
     await browser?.close();
@@ -70,5 +70,22 @@ describe('browser journey: sign in, switch network, edit the profile', () => {
     const trail = await page.evaluate(async () => (await fetch('/api/networks/northern-spinal/audit?entityType=network_profile')).json());
     expect(trail.items[0].actor.displayName).toBe('Alex Morgan');
     expect(trail.items[0].changes.purpose.to).toBe(purpose);
+  });
+
+  it('ran under the strict Content-Security-Policy without a single violation', async () => {
+    const res = await page.goto(`${api.url}/n/northern-spinal/profile`);
+    const csp = res?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).not.toContain('unsafe-inline');
+    await page.getByRole('heading', { name: /Northern Spinal Network/ }).first().waitFor();
+    // The risk register has component styles: Angular adds them as <style> elements carrying the page's nonce.
+    await page.getByRole('link', { name: 'Risk register' }).first().click();
+    await page.waitForURL(/\/n\/northern-spinal\/risks/);
+    await page.getByRole('heading', { name: /Risk register/ }).first().waitFor();
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    const styleNonces = await page.evaluate(() => [...document.querySelectorAll('style')].map((s) => s.nonce));
+    expect(styleNonces.length).toBeGreaterThan(0);
+    expect(new Set(styleNonces)).toEqual(new Set([nonce]));
+    expectNoCspViolations(page);
   });
 });

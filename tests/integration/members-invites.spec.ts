@@ -33,7 +33,9 @@ describe('members, invites and platform operators', () => {
     const visitor = new HttpClient(api.url);
     const preview = await visitor.get(`/api/invites/${network}/${token}`);
     expect(preview.status).toBe(200);
-    expect(preview.body).toMatchObject({ networkName: 'Network mem-a', email: 'new.person@example.org', role: 'lead', existingAccount: false });
+    expect(preview.body).toMatchObject({ networkName: 'Network mem-a', email: 'new.person@example.org', role: 'lead' });
+    // The preview does not say whether the email has an account (see the existing-account test for the same shape).
+    expect(Object.keys(preview.body).sort()).toEqual(['displayName', 'email', 'expiresAt', 'networkName', 'networkSlug', 'role']);
 
     const weak = await visitor.post(`/api/invites/${network}/${token}/accept`, { displayName: 'New Person', password: 'short' });
     expect(weak.status).toBe(400);
@@ -55,19 +57,82 @@ describe('members, invites and platform operators', () => {
     expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('joins an existing account to another network only with that account’s password', async () => {
+  it('joins an existing account to another network only from that account’s own session, never with a password', async () => {
     const other = await newNetwork(api.db, 'mem-b');
     const otherManager = await new HttpClient(api.url).login(other.users.manager.email);
     const created = await otherManager.post('/api/networks/mem-b/invites', { email: a.users.viewer.email, displayName: 'Viewer A', role: 'viewer' });
     const { network, token } = tokenOf(created.body.url);
+    const fresh = await otherManager.post('/api/networks/mem-b/invites', { email: 'nobody.yet@example.org', displayName: 'Nobody Yet', role: 'viewer' });
+
+    // The preview has the same shape whether or not the email has an account.
     const visitor = new HttpClient(api.url);
-    expect((await visitor.get(`/api/invites/${network}/${token}`)).body.existingAccount).toBe(true);
-    const wrong = await visitor.post(`/api/invites/${network}/${token}/accept`, { displayName: 'x', password: 'not their password' });
-    expect(wrong.status).toBe(401);
-    expect(wrong.body.fields[0].field).toBe('password');
-    const ok = await visitor.post(`/api/invites/${network}/${token}/accept`, { displayName: 'ignored', password: PASSWORD });
+    const existingPreview = await visitor.get(`/api/invites/${network}/${token}`);
+    const freshPreview = await visitor.get(`/api/invites/${network}/${tokenOf(fresh.body.url).token}`);
+    expect(existingPreview.status).toBe(200);
+    expect(Object.keys(existingPreview.body).sort()).toEqual(Object.keys(freshPreview.body).sort());
+    expect(existingPreview.body).not.toHaveProperty('existingAccount');
+
+    // Even the right password does not accept it for someone who is not signed in: sign in first.
+    for (const password of ['not their password', PASSWORD]) {
+      const attempt = await visitor.post(`/api/invites/${network}/${token}/accept`, { displayName: 'x', password });
+      expect(attempt.status).toBe(401);
+      expect(attempt.body.code).toBe('sign_in_required');
+      expect(attempt.body.message).toMatch(/Sign in to it first, then accept the invite/);
+      expect(attempt.headers.getSetCookie()).toEqual([]);
+    }
+    expect((await visitor.get('/api/auth/session')).status).toBe(401);
+
+    // Signed in as someone else: refused, and told whom the invite is for.
+    const someoneElse = await new HttpClient(api.url).login(a.users.lead.email);
+    const wrong = await someoneElse.post(`/api/invites/${network}/${token}/accept`, {});
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.code).toBe('wrong_account');
+
+    // Signed in as the invited person: accepted with no password at all.
+    const invitee = await new HttpClient(api.url).login(a.users.viewer.email);
+    const ok = await invitee.post(`/api/invites/${network}/${token}/accept`, {});
     expect(ok.status).toBe(200);
     expect(ok.body.memberships.map((m: { slug: string }) => m.slug).sort()).toEqual(['mem-a', 'mem-b']);
+    expect((await invitee.get('/api/networks/mem-b/profile')).status).toBe(200);
+  });
+
+  it('limits attempts on one invite link (counted before the link is used), so a link cannot be hammered', async () => {
+    const created = await manager.post('/api/networks/mem-a/invites', { email: a.users.viewer.email.replace('viewer', 'target'), displayName: 'Target', role: 'viewer' });
+    expect(created.status).toBe(201);
+    const { network, token } = tokenOf(created.body.url);
+    // 30 parallel attempts from different addresses, each a fresh visitor: at most LOGIN_MAX_FAILURES (5) are looked at.
+    const attempts = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        new HttpClient(api.url).request('POST', `/api/invites/${network}/${token}/accept`, { displayName: 'T', password: 'short' + 'x'.repeat(12) + i }, { 'x-forwarded-for': `198.51.100.${i + 1}` }),
+      ),
+    );
+    const statuses = attempts.map((r) => r.status);
+    expect(statuses.filter((s) => s !== 429).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(25);
+    const refused = attempts.find((r) => r.status === 429)!;
+    expect(refused.body.code).toBe('too_many_attempts');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('limits one client address across invite links, and a malformed request costs nothing', async () => {
+    const from = { 'x-forwarded-for': '198.51.100.200' };
+    // 20 (4 × LOGIN_MAX_FAILURES) guessed links from one address, then even a real link is refused from there.
+    for (let i = 0; i < 20; i++) {
+      expect((await new HttpClient(api.url).request('GET', `/api/invites/mem-a/guessed-token-${i}-xxxxxxxxxxxxxxxxxx`, undefined, from)).status).toBe(404);
+    }
+    const created = await manager.post('/api/networks/mem-a/invites', { email: 'limited@example.org', displayName: 'Limited', role: 'viewer' });
+    const { network, token } = tokenOf(created.body.url);
+    expect((await new HttpClient(api.url).request('GET', `/api/invites/${network}/${token}`, undefined, from)).status).toBe(429);
+    expect((await new HttpClient(api.url).request('GET', `/api/invites/${network}/${token}`, undefined, { 'x-forwarded-for': '198.51.100.201' })).status).toBe(200);
+    // A request the API refuses as malformed (no name for the new account) is given back: the person can correct it.
+    const elsewhere = { 'x-forwarded-for': '198.51.100.202' };
+    for (let i = 0; i < 8; i++) {
+      const bad = await new HttpClient(api.url).request('POST', `/api/invites/${network}/${token}/accept`, {}, elsewhere);
+      expect(bad.status).toBe(400);
+      expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['displayName', 'password']);
+    }
+    const accepted = await new HttpClient(api.url).request('POST', `/api/invites/${network}/${token}/accept`, { displayName: 'Limited', password: 'a long enough password' }, elsewhere);
+    expect(accepted.status).toBe(200);
   });
 
   it('rejects bad invites naming the field, and lets a manager withdraw one', async () => {

@@ -3,6 +3,78 @@ import { assertUnprivilegedRole, MemberOrganisation, NoTenantContextError, ormCo
 import { Client } from 'pg';
 import { createTestDatabase, HttpClient, newNetwork, openDb, startApi, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
 
+type PolicyRow = { table: string; name: string; permissive: string; cmd: string; roles: string[]; qual: string | null; with_check: string | null };
+
+/** The policies a tenant table may have besides its own isolation policy, with their exact expressions. */
+const ALLOWED_EXTRA_POLICIES: Record<string, Pick<PolicyRow, 'permissive' | 'cmd' | 'qual' | 'with_check'> & { why: string }> = {
+  'membership.membership_own_rows': { permissive: 'PERMISSIVE', cmd: 'SELECT', qual: 'USER', with_check: null, why: 'a person reads their own memberships (network switcher)' },
+  'audit_event.audit_event_no_update': { permissive: 'RESTRICTIVE', cmd: 'UPDATE', qual: 'false', with_check: null, why: 'the trail is append-only' },
+  'audit_event.audit_event_no_delete': { permissive: 'RESTRICTIVE', cmd: 'DELETE', qual: '(network_id IS NULL)', with_check: null, why: 'the trail is append-only' },
+};
+
+/** PostgreSQL's own normalised text of the fail-closed predicates: made on a throw-away table, rolled back. */
+async function normalisedPredicates(pg: Client): Promise<{ network: string; user: string }> {
+  await pg.query('begin');
+  try {
+    await pg.query('create temp table policy_probe (network_id uuid, user_id uuid)');
+    await pg.query(`create policy probe on policy_probe using (network_id = nullif(current_setting('app.network_id', true), '')::uuid)`);
+    await pg.query(`create policy probe_user on policy_probe using (user_id = nullif(current_setting('app.user_id', true), '')::uuid)`);
+    const probe = await pg.query<{ policyname: string; qual: string }>(`select policyname, qual from pg_policies where tablename = 'policy_probe'`);
+    return { network: probe.rows.find((r) => r.policyname === 'probe')!.qual, user: probe.rows.find((r) => r.policyname === 'probe_user')!.qual };
+  } finally {
+    await pg.query('rollback');
+  }
+}
+
+/**
+ * Every policy on every tenant table (and the network registry), read from pg_policies, checked against the
+ * exact fail-closed predicate in PostgreSQL's normalised form, so a `USING (true)` or a missing WITH CHECK
+ * is caught, not just counted. Returns what is wrong.
+ */
+async function policyProblems(pg: Client, predicates: { network: string; user: string }): Promise<string[]> {
+  const predicate = predicates.network;
+  const userPredicate = predicates.user;
+  const { rows: tables } = await pg.query<{ table: string }>(`
+    select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and c.relkind in ('r', 'p')
+       and exists (select 1 from information_schema.columns col
+                    where col.table_schema = 'public' and col.table_name = c.relname and col.column_name = 'network_id')`);
+  const { rows: policies } = await pg.query<PolicyRow>(`
+    select tablename as table, policyname as name, permissive, cmd, roles::text[] as roles, qual, with_check
+      from pg_policies where schemaname = 'public'`);
+  const problems: string[] = [];
+  for (const { table } of tables) {
+    const own = policies.filter((p) => p.table === table);
+    const isolation = own.find((p) => p.name === `${table}_tenant_isolation`);
+    if (!isolation) problems.push(`${table}: no ${table}_tenant_isolation policy`);
+    for (const p of own) {
+      const key = `${table}.${p.name}`;
+      const extra = ALLOWED_EXTRA_POLICIES[key];
+      const expected =
+        p === isolation
+          ? { permissive: 'PERMISSIVE', cmd: 'ALL', roles: ['public'], qual: predicate, with_check: predicate }
+          : extra
+            ? { permissive: extra.permissive, cmd: extra.cmd, roles: ['public'], qual: extra.qual === 'USER' ? userPredicate : extra.qual, with_check: extra.with_check }
+            : null;
+      const actual = { permissive: p.permissive, cmd: p.cmd, roles: p.roles, qual: p.qual, with_check: p.with_check };
+      if (!expected) problems.push(`${key}: unexpected policy ${p.permissive} ${p.cmd} USING ${p.qual} WITH CHECK ${p.with_check}`);
+      else if (JSON.stringify(actual) !== JSON.stringify(expected)) problems.push(`${key}: ${JSON.stringify(actual)} is not ${JSON.stringify(expected)}`);
+    }
+  }
+  // The network registry: anyone may read it (slugs resolve before a network is chosen); writes only in its own context.
+  const networkPredicate = predicate.replace('network_id', 'id');
+  const network = Object.fromEntries(policies.filter((p) => p.table === 'network').map((p) => [p.name, { permissive: p.permissive, cmd: p.cmd, qual: p.qual, with_check: p.with_check }]));
+  const expectedNetwork = {
+    network_insert: { permissive: 'PERMISSIVE', cmd: 'INSERT', qual: null, with_check: networkPredicate },
+    network_read: { permissive: 'PERMISSIVE', cmd: 'SELECT', qual: 'true', with_check: null },
+    network_update: { permissive: 'PERMISSIVE', cmd: 'UPDATE', qual: networkPredicate, with_check: networkPredicate },
+  };
+  if (JSON.stringify(network, Object.keys(network).sort()) !== JSON.stringify(expectedNetwork, Object.keys(expectedNetwork).sort())) {
+    problems.push(`network: ${JSON.stringify(network)} is not ${JSON.stringify(expectedNetwork)}`);
+  }
+  return problems;
+}
+
 describe('tenancy: every query is scoped, and the database enforces it', () => {
   let db: TestDatabase;
   let api: TestApi;
@@ -38,6 +110,32 @@ describe('tenancy: every query is scoped, and the database enforces it', () => {
         select table_name from information_schema.columns
          where table_schema = 'public' and column_name = 'network_id' and is_nullable = 'YES'`);
       expect(nullable).toEqual([]);
+    } finally {
+      await pg.end();
+    }
+  });
+
+  it('has, on every tenant table, exactly the fail-closed network predicate as USING and WITH CHECK, and no other policy that widens it', async () => {
+    const pg = new Client({ connectionString: db.ownerUrl });
+    await pg.connect();
+    try {
+      const predicates = await normalisedPredicates(pg);
+      expect(predicates.network).toMatch(/^\(network_id = \(NULLIF\(current_setting\('app\.network_id'::text, true\), ''::text\)\)::uuid\)$/);
+      expect(await policyProblems(pg, predicates)).toEqual([]);
+      // The check is not vacuous: a permissive USING (true), or a policy with the right text but no WITH CHECK, is caught.
+      await pg.query('begin');
+      try {
+        await pg.query('create policy risk_sneaky on risk using (true)');
+        await pg.query('drop policy stored_file_tenant_isolation on stored_file');
+        await pg.query(`create policy stored_file_tenant_isolation on stored_file using (network_id = nullif(current_setting('app.network_id', true), '')::uuid)`);
+        const caught = await policyProblems(pg, predicates);
+        expect(caught).toHaveLength(2);
+        expect(caught).toEqual(
+          expect.arrayContaining([expect.stringMatching(/^risk\.risk_sneaky: unexpected policy PERMISSIVE ALL USING true/), expect.stringMatching(/^stored_file\.stored_file_tenant_isolation: /)]),
+        );
+      } finally {
+        await pg.query('rollback');
+      }
     } finally {
       await pg.end();
     }

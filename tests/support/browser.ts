@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -26,6 +26,37 @@ export async function launchChromium(): Promise<Browser> {
 
 /** No serious or critical WCAG 2 A/AA violation on the page, by axe. */
 export async function expectNoSeriousA11yIssues(page: Page): Promise<void> {
+  if (cspViolations.has(page.context())) expectNoCspViolations(page);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+const cspViolations = new WeakMap<BrowserContext, string[]>();
+
+/**
+ * A new browser context and page that record every Content-Security-Policy violation: the page's own
+ * `securitypolicyviolation` events, and Chromium's console reports of refused scripts, styles and loads.
+ * `expectNoCspViolations(page)` (also run by `expectNoSeriousA11yIssues`) asserts there were none.
+ */
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  const seen: string[] = [];
+  cspViolations.set(context, seen);
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  context.on('console', (message) => {
+    const text = message.text();
+    if (/CSP violation|Content Security Policy|Refused to (apply|execute|load|connect|frame)/i.test(text)) seen.push(`${message.page()?.url() ?? ''}: ${text}`);
+  });
+  return context.newPage();
+}
+
+/** No CSP violation on any page of this page's context so far (for pages opened with `newPage`). */
+export function expectNoCspViolations(page: Page): void {
+  const seen = cspViolations.get(page.context());
+  if (!seen) throw new Error('Open the page with newPage(browser) to record CSP violations');
+  expect(seen).toEqual([]);
 }

@@ -1,4 +1,5 @@
 export * from './lib/api-error';
+export * from './lib/fields';
 export * from './lib/dtos/auth.dto';
 export * from './lib/dtos/network-profile.dto';
 export * from './lib/dtos/member.dto';

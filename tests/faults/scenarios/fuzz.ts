@@ -113,7 +113,7 @@ export const fuzz: Scenario = async ({ spinal }) => {
         let payload: unknown = sample.body;
         if (multipart) {
           const form = new FormData();
-          form.append('file', new Blob([sample.body as Uint8Array]), 'fuzz.xlsx');
+          form.append('file', new Blob([Buffer.from(sample.body as Uint8Array)]), 'fuzz.xlsx');
           payload = form;
         }
         const res = await spinal.request(verb, path + (qs ? `?${qs}` : ''), payload).catch((err: Error) => ({ status: 0, body: err.message }));

@@ -29,7 +29,7 @@ export const hostileUploads: Scenario = async ({ stack, spinal }) => {
       const bytes = build();
       for (const target of targets) {
         const form = new FormData();
-        form.append('file', new Blob([bytes]), 'hostile.xlsx');
+        form.append('file', new Blob([Buffer.from(bytes)]), 'hostile.xlsx');
         const t = performance.now();
         const res = await spinal.request('POST', target, form).catch((err: Error) => ({ status: 0, body: err.message }));
         const took = performance.now() - t;

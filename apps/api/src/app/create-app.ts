@@ -1,13 +1,16 @@
 import { type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { AppConfig } from '@plexus/server';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { RequestShapeGuard } from '../core/http/request-shape.guard';
+import { sameOriginOnly } from '../core/http/same-origin.middleware';
+import { CSP_NONCE_PLACEHOLDER, securityHeaders } from '../core/http/security-headers';
 import { AppModule } from './app.module';
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
@@ -16,6 +19,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     .setDescription(
       'Objectives, work plans, risk registers and board reports for NHS clinical networks. Sign in with POST /api/auth/login; ' +
         'the session is a cookie; unsafe methods need the X-XSRF-TOKEN header echoing the XSRF-TOKEN cookie. ' +
+        'Request bodies are JSON (uploads: multipart/form-data where documented); unsafe requests from another site are refused (403). ' +
         'Network routes live under /api/networks/{network}/… and answer 404 for networks you do not belong to.',
     )
     .setVersion('0.1.0')
@@ -26,19 +30,17 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
 
 /** The API as one Nest application: used by main.ts and by the integration tests alike. */
 export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+  // bodyParser: false: only the JSON parser below is registered (no urlencoded forms, which a cross-site page can post).
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false, bodyParser: false });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
   app.set('trust proxy', /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
   app.disable('x-powered-by');
+  app.use(securityHeaders(config));
+  app.use(sameOriginOnly(config));
   app.use(cookieParser());
-  app.use((_req: Request, res: Response, next: NextFunction) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    res.setHeader('X-Frame-Options', 'DENY');
-    next();
-  });
   app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalGuards(new RequestShapeGuard(app.get(Reflector)));
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
@@ -46,15 +48,24 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   return app;
 }
 
-/** Serves the built Angular app (if present) with a fallback to index.html for client-side routes. */
+/**
+ * Serves the built Angular app (if present) with a fallback to index.html for client-side routes. The page
+ * gets this response's CSP nonce (see security-headers.ts), so it is never cached: a cached page would carry
+ * an old nonce that the next response's policy does not allow.
+ */
 function serveWeb(app: NestExpressApplication, config: AppConfig): void {
   const dir = resolve(config.WEB_DIST);
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return;
+  const shell = readFileSync(index, 'utf8');
+  const sendShell = (res: Response) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('html').send(shell.replaceAll(CSP_NONCE_PLACEHOLDER, String(res.locals['cspNonce'] ?? '')));
+  };
+  app.use((req: Request, res: Response, next: NextFunction) => (req.method === 'GET' && req.path === '/index.html' ? sendShell(res) : next()));
   app.useStaticAssets(dir, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    sendShell(res);
   });
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditPageDto } from '@plexus/contracts';
+import { parseAuditCursor, type AuditPageDto } from '@plexus/contracts';
 import { AuditRepository, UserRepository } from '@plexus/server';
 import { auditCursor, toAuditEventDto } from './audit.mapper';
 
@@ -20,9 +20,8 @@ export class AuditService {
   ) {}
 
   async page(q: AuditPageQuery): Promise<AuditPageDto> {
-    const [at, id] = q.before ? q.before.split('|') : [];
-    // One more than asked for says whether there is a next page.
-    const rows = await this.audit.page({ entityType: q.entityType, entityId: q.entityId, before: q.before ? { at: new Date(at), id } : undefined, limit: q.limit + 1 });
+    // One more than asked for says whether there is a next page. The contract has checked the cursor's form.
+    const rows = await this.audit.page({ entityType: q.entityType, entityId: q.entityId, before: (q.before && parseAuditCursor(q.before)) || undefined, limit: q.limit + 1 });
     const page = rows.slice(0, q.limit);
     const actors = await this.users.byIds(page.map((r) => r.actorUserId).filter((x): x is string => !!x));
     const last = page[page.length - 1];

@@ -1,12 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AcceptInviteRequest, CreateInviteRequest, CreatedInviteDto, InviteDto, InvitePreviewDto, SessionResponse } from '@plexus/contracts';
+import {
+  acceptInviteNewAccountSchema,
+  type AcceptInviteRequest,
+  type CreateInviteRequest,
+  type CreatedInviteDto,
+  type InviteDto,
+  type InvitePreviewDto,
+  type SessionResponse,
+} from '@plexus/contracts';
 import { ROLE_LABELS, roleNeedsOrganisation, type MembershipRole } from '@plexus/domain';
 import { AppUser, Invite, MemberOrganisation, Membership, Network, RequestScopes, TenantDb, type AppConfig } from '@plexus/server';
 import { createHash, randomBytes } from 'node:crypto';
 import { APP_CONFIG } from '@plexus/server';
-import { DomainException } from '../core/http/domain.exception';
-import { EmailOutboxService } from '../email/email-outbox.service';
+import type { AuthContext } from '../auth/auth.types';
 import { PasswordService } from '../auth/password.service';
+import { DomainException } from '../core/http/domain.exception';
+import { zodFieldErrors } from '../core/http/zod';
+import { AttemptLimiter, type AttemptBucket } from '../core/rate-limit/attempt-limiter.service';
+import { EmailOutboxService } from '../email/email-outbox.service';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -37,8 +48,17 @@ export class InviteService {
     private readonly db: TenantDb,
     private readonly passwords: PasswordService,
     private readonly outbox: EmailOutboxService,
+    private readonly attempts: AttemptLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Every use of an invite link is counted per link and per client address before the link is looked up. */
+  private buckets(token: string, ip: string): AttemptBucket[] {
+    return [
+      { policy: 'invite.token', key: sha256(token) },
+      { policy: 'invite.address', key: ip },
+    ];
+  }
 
   /** Creates an invite in the current network (manager route, or the operator creating a network). */
   async create(input: Required<CreateInviteRequest>, invitedBy: string | null, networkName: string, networkSlug: string): Promise<CreatedInviteDto> {
@@ -107,37 +127,60 @@ export class InviteService {
     }
   }
 
-  preview(networkSlug: string, token: string): Promise<InvitePreviewDto> {
-    return this.db.run({ userId: null }, async ({ em }) => {
-      const found = await this.findByToken(networkSlug, token);
-      this.usable(found);
-      const existing = await em.findOne(AppUser, { email: found.invite.email });
-      return {
-        networkName: found.network.name,
-        networkSlug: found.network.slug,
-        email: found.invite.email,
-        displayName: found.invite.displayName,
-        role: found.invite.role,
-        existingAccount: !!existing?.id,
-        expiresAt: found.invite.expiresAt.toISOString(),
-      };
-    });
+  /**
+   * What the link is for. It says nothing about whether the email has an account (the same shape either
+   * way), so a link cannot be used to find out who uses Plexus.
+   */
+  preview(networkSlug: string, token: string, ip: string): Promise<InvitePreviewDto> {
+    return this.attempts.attempt([this.buckets(token, ip)[1]], () =>
+      this.db.run({ userId: null }, async () => {
+        const found = await this.findByToken(networkSlug, token);
+        this.usable(found);
+        return {
+          networkName: found.network.name,
+          networkSlug: found.network.slug,
+          email: found.invite.email,
+          displayName: found.invite.displayName,
+          role: found.invite.role,
+          expiresAt: found.invite.expiresAt.toISOString(),
+        };
+      }),
+    );
   }
 
-  /** Accepts an invite: creates the account (or checks the existing account's password) and the membership. */
-  async accept(networkSlug: string, token: string, input: { displayName: string; password: string }): Promise<{ userId: string }> {
+  /**
+   * Accepts an invite. An email with no account: creates it with the name and password given. An email that
+   * already has an account: only that account's own session may accept (no password is ever checked here,
+   * so an invite cannot be used to guess one); anyone else is told to sign in first.
+   */
+  accept(networkSlug: string, token: string, input: AcceptInviteRequest, caller: AuthContext | undefined, ip: string): Promise<{ userId: string }> {
+    return this.attempts.attempt(this.buckets(token, ip), () => this.acceptOnce(networkSlug, token, input, caller));
+  }
+
+  private acceptOnce(networkSlug: string, token: string, input: AcceptInviteRequest, caller: AuthContext | undefined): Promise<{ userId: string }> {
     return this.db.run({ userId: null }, async (scope) => {
       const { em } = scope;
       const found = await this.findByToken(networkSlug, token);
       this.usable(found);
       const { invite } = found;
-      let user = await em.findOne(AppUser, { email: invite.email }, { populate: ['passwordHash'] });
+      let user = await em.findOne(AppUser, { email: invite.email });
       if (user) {
-        if (!(await this.passwords.verify(user.passwordHash, input.password))) {
-          throw DomainException.field('password', `Enter the password of your existing Plexus account (${invite.email})`, 'invalid_credentials');
+        if (!caller) {
+          throw new DomainException('sign_in_required', `There is already a Plexus account for ${invite.email}. Sign in to it first, then accept the invite.`);
+        }
+        if (caller.user.id !== user.id) {
+          throw new DomainException(
+            'wrong_account',
+            `This invite is for ${invite.email}, but you are signed in as ${caller.user.email}. Sign out, then sign in as ${invite.email} to accept it.`,
+          );
         }
       } else {
-        user = Object.assign(new AppUser(), { email: invite.email, displayName: input.displayName, passwordHash: await this.passwords.hash(input.password) });
+        const parsed = acceptInviteNewAccountSchema.safeParse(input);
+        if (!parsed.success) {
+          const fields = zodFieldErrors(parsed.error);
+          throw new DomainException('validation_failed', `Check ${fields.map((f) => f.field).join(', ')}: ${fields[0].message}`, fields);
+        }
+        user = Object.assign(new AppUser(), { email: invite.email, displayName: parsed.data.displayName, passwordHash: await this.passwords.hash(parsed.data.password) });
         em.persist(user);
         await em.flush();
       }

@@ -58,14 +58,19 @@ export class PublicInvitesController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'What an invite link is for (no sign-in needed)' })
-  preview(@Param('network') network: string, @Param('token') token: string): Promise<InvitePreviewDto> {
-    return this.invites.preview(network, token);
+  preview(@Param('network') network: string, @Param('token') token: string, @Req() req: AppRequest): Promise<InvitePreviewDto> {
+    return this.invites.preview(network, token, req.ip ?? 'unknown');
   }
 
   @Public()
   @Post('accept')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Accept an invite: creates the account or joins an existing one, and signs in' })
+  @ApiOperation({
+    summary: 'Accept an invite and sign in',
+    description:
+      'For an email with no account: send displayName and password to create it. For an email that already has an account: ' +
+      'sign in as that account first and send {}; otherwise the answer is 401 sign_in_required (or 403 wrong_account when signed in as someone else).',
+  })
   @ApiZodBody(acceptInviteSchema)
   async accept(
     @Param('network') network: string,
@@ -74,7 +79,7 @@ export class PublicInvitesController {
     @Req() req: AppRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionResponse> {
-    const { userId } = await this.invites.accept(network, token, body);
+    const { userId } = await this.invites.accept(network, token, body, req.auth, req.ip ?? 'unknown');
     if (req.auth) await this.sessions.destroy(req.auth.sessionId);
     const { token: sessionToken, csrfToken } = await this.sessions.create(userId, { ip: req.ip, userAgent: req.headers['user-agent'] });
     this.sessions.setCookies(res, sessionToken, csrfToken);

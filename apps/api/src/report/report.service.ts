@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REPORT_KIND_LABELS, type ReportDocumentDto, type requestReportSchema } from '@plexus/contracts';
 import { can } from '@plexus/domain';
-import { DOCUMENT_STORAGE, JobQueue, QueueName, ReportDocument, ReportRepository, RequestScopes, RiskRepository, UserRepository, type DocumentStorage } from '@plexus/server';
+import { DOCUMENT_STORAGE, JobQueue, QueueName, ReportDocument, ReportRepository, RequestScopes, RiskRepository, UserRepository, WorkPlanRepository, type DocumentStorage } from '@plexus/server';
 import type { z } from 'zod';
 import { DomainException } from '../core/http/domain.exception';
 import { toReportDto } from './report.mapper';
@@ -20,6 +20,7 @@ export class ReportService {
     private readonly reports: ReportRepository,
     private readonly risks: RiskRepository,
     private readonly users: UserRepository,
+    private readonly plans: WorkPlanRepository,
   ) {}
 
   private async dtos(docs: ReportDocument[]): Promise<ReportDocumentDto[]> {
@@ -41,13 +42,31 @@ export class ReportService {
     });
   }
 
-  async request(input: ReportRequest): Promise<ReportDocumentDto> {
-    const em = RequestScopes.em();
+  /**
+   * Every record the request refers to must be in the caller's network (the ORM filter and RLS scope these
+   * look-ups to it) before anything is recorded or queued: another network's plan, or a risk reference that
+   * does not exist, answers 404 naming the field, and leaves no failed document behind.
+   */
+  private async checkReferences(input: ReportRequest): Promise<void> {
+    const progress =
+      input.kind === 'progress' ? { path: 'options.planId', options: input.options } : input.kind === 'board_paper' && input.body?.kind === 'progress' ? { path: 'body.options.planId', options: input.body.options } : null;
+    if (progress?.options.planId) {
+      if (!(await this.plans.plan(progress.options.planId))) {
+        throw DomainException.field(progress.path, 'That work plan is not in this network', 'not_found');
+      }
+    } else if (progress && !(await this.plans.latestPlan())) {
+      throw DomainException.field(progress.path, 'This network has no work plan yet: create or import one first', 'conflict');
+    }
     if (input.kind === 'board_paper' && input.cover.riskReferences.length) {
       const found = new Set((await this.risks.referencesIn(input.cover.riskReferences)).map((r) => r.reference));
       const index = input.cover.riskReferences.findIndex((ref) => !found.has(ref));
-      if (index >= 0) throw DomainException.field(`cover.riskReferences.${index}`, `${input.cover.riskReferences[index]} is not in this network's risk register`);
+      if (index >= 0) throw DomainException.field(`cover.riskReferences.${index}`, `${input.cover.riskReferences[index]} is not in this network's risk register`, 'not_found');
     }
+  }
+
+  async request(input: ReportRequest): Promise<ReportDocumentDto> {
+    const em = RequestScopes.em();
+    await this.checkReferences(input);
     const kindLabel = REPORT_KIND_LABELS[input.kind];
     const doc = Object.assign(new ReportDocument(), {
       networkId: RequestScopes.networkId(),

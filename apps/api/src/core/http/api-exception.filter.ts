@@ -38,6 +38,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 
   private toBody(e: unknown, multipart: boolean): ApiError {
+    if (e instanceof URIError || (e instanceof Error && /^Failed to decode param/.test(e.message))) {
+      // Express could not decode a path segment (invalid UTF-8, such as an encoded lone surrogate). The route,
+      // and so the parameter's name, is not known yet: the field is the path as a whole.
+      const message = 'The address contains characters that are not valid UTF-8';
+      return { statusCode: 400, code: 'validation_failed', message, fields: [{ field: '(path)', message }] };
+    }
     if (e instanceof DomainException) {
       return { statusCode: STATUS_OF[e.code], code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) };
     }

@@ -12,7 +12,12 @@ export type DomainErrorCode =
   | 'version_conflict'
   | 'gone'
   | 'payload_too_large'
-  | 'csrf_failed';
+  | 'csrf_failed'
+  | 'cross_site_request'
+  | 'unsupported_media_type'
+  | 'sign_in_required'
+  | 'wrong_account'
+  | 'unavailable';
 
 export const STATUS_OF: Record<DomainErrorCode, number> = {
   validation_failed: 400,
@@ -26,6 +31,11 @@ export const STATUS_OF: Record<DomainErrorCode, number> = {
   gone: 410,
   payload_too_large: 413,
   csrf_failed: 403,
+  cross_site_request: 403,
+  unsupported_media_type: 415,
+  sign_in_required: 401,
+  wrong_account: 403,
+  unavailable: 503,
 };
 
 export class DomainException extends Error {

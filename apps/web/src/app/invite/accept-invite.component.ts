@@ -1,11 +1,11 @@
 import { HttpClient, httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { acceptInviteSchema, type InvitePreviewDto, PASSWORD_MIN_LENGTH, type SessionResponse } from '@plexus/contracts';
+import { acceptInviteNewAccountSchema, type AcceptInviteRequest, type InvitePreviewDto, PASSWORD_MIN_LENGTH, type SessionResponse } from '@plexus/contracts';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '@plexus/domain';
 import { statusOf, toApiError } from '../core/api-error';
 import { formatDate } from '../core/dates';
-import { errorId, type FieldErrors, fieldErrorsFromApi, fieldErrorsFromIssues } from '../core/form-errors';
+import { errorId, type FieldErrors, fieldErrorsFromApi, fieldErrorsFromIssues, FORM_ERROR } from '../core/form-errors';
 import { SessionService } from '../core/session.service';
 import { ErrorSummaryComponent } from '../ui/error-summary.component';
 import { FieldErrorComponent } from '../ui/field-error.component';
@@ -16,6 +16,15 @@ function inviteUrl(network: string, token: string): string {
   return `/api/invites/${encodeURIComponent(network)}/${encodeURIComponent(token)}`;
 }
 
+/** Who is looking at the invite: decides which way of accepting the page offers. */
+export type InviteViewer = 'checking' | 'anonymous' | 'invitee' | 'someone-else';
+
+/**
+ * The invite link's page. The API does not say whether the invited email already has an account, so a
+ * visitor who is signed out is offered both ways: create an account (name and password), or sign in to an
+ * existing one and come back here (`returnUrl`) to accept with one button. Someone signed in as another
+ * person is asked to sign out first.
+ */
 @Component({
   selector: 'plx-accept-invite',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -37,18 +46,43 @@ export class AcceptInviteComponent {
     return !!error && [404, 410].includes(statusOf(error));
   });
 
+  readonly #sessionChecked = signal(false);
+  protected readonly signedInEmail = computed(() => this.#session.user()?.email ?? null);
+  protected readonly viewer = computed<InviteViewer>(() => {
+    if (!this.#sessionChecked()) return 'checking';
+    const email = this.signedInEmail();
+    const invite = this.preview.hasValue() ? this.preview.value() : null;
+    if (!email) return 'anonymous';
+    return invite && invite.email.toLowerCase() === email.toLowerCase() ? 'invitee' : 'someone-else';
+  });
+
   protected readonly displayName = signal<string | null>(null);
   protected readonly password = signal('');
   protected readonly errors = signal<FieldErrors>({});
   protected readonly attempt = signal(0);
   protected readonly submitting = signal(false);
   protected readonly linkUsedUp = signal(false);
+  /** The API said the email already has an account: only signing in can accept. */
+  protected readonly accountExists = signal(false);
 
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly roleDescriptions = ROLE_DESCRIPTIONS;
   protected readonly passwordMin = PASSWORD_MIN_LENGTH;
   protected readonly formatDate = formatDate;
   protected readonly errorId = errorId;
+
+  constructor() {
+    // The page is public: whether someone is signed in (and as whom) decides what it offers.
+    this.#session.ensureLoaded().then(
+      () => this.#sessionChecked.set(true),
+      () => this.#sessionChecked.set(true),
+    );
+  }
+
+  /** Where the sign-in page sends the person back to: this invite. */
+  protected returnUrl(): string {
+    return `/invite/${encodeURIComponent(this.network())}/${encodeURIComponent(this.token())}`;
+  }
 
   protected nameValue(preview: InvitePreviewDto): string {
     return this.displayName() ?? preview.displayName;
@@ -58,20 +92,11 @@ export class AcceptInviteComponent {
     return (event.target as HTMLInputElement).value;
   }
 
-  protected accept(event: Event, preview: InvitePreviewDto): void {
+  /** Signed out: create the account with a name and password. */
+  protected createAccount(event: Event, preview: InvitePreviewDto): void {
     event.preventDefault();
     if (this.submitting()) return;
-    const displayName = this.nameValue(preview);
-    if (preview.existingAccount) {
-      // The account exists: only its password is asked for (any length: it was set elsewhere).
-      if (!this.password()) {
-        this.fail({ password: 'Enter the password of your Plexus account' });
-        return;
-      }
-      this.send({ displayName: displayName || preview.displayName, password: this.password() });
-      return;
-    }
-    const parsed = acceptInviteSchema.safeParse({ displayName, password: this.password() });
+    const parsed = acceptInviteNewAccountSchema.safeParse({ displayName: this.nameValue(preview), password: this.password() });
     if (!parsed.success) {
       this.fail(fieldErrorsFromIssues(parsed.error.issues));
       return;
@@ -79,7 +104,19 @@ export class AcceptInviteComponent {
     this.send(parsed.data);
   }
 
-  private send(body: { displayName: string; password: string }): void {
+  /** Signed in as the invited person: accept with one button (the session is the proof). */
+  protected acceptSignedIn(event: Event): void {
+    event.preventDefault();
+    if (this.submitting()) return;
+    this.send({});
+  }
+
+  protected async signOut(): Promise<void> {
+    this.errors.set({});
+    await this.#session.signOut().catch(() => undefined);
+  }
+
+  private send(body: AcceptInviteRequest): void {
     this.submitting.set(true);
     this.#http.post<SessionResponse>(`${inviteUrl(this.network(), this.token())}/accept`, body).subscribe({
       next: (session) => {
@@ -90,8 +127,9 @@ export class AcceptInviteComponent {
       error: (error: unknown) => {
         this.submitting.set(false);
         const apiError = toApiError(error);
-        if (apiError.statusCode === 401) {
-          this.fail({ password: 'The password is not right for this account' });
+        if (apiError.code === 'sign_in_required') {
+          this.accountExists.set(true);
+          this.fail({ [FORM_ERROR]: apiError.message });
         } else if (apiError.statusCode === 404 || apiError.statusCode === 410) {
           this.linkUsedUp.set(true);
         } else {

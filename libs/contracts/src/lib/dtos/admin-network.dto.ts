@@ -1,18 +1,16 @@
 import { z } from 'zod';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '@plexus/domain';
+import { email, text } from '../fields';
 
 export const createNetworkSchema = z.object({
-  slug: z
-    .string()
-    .trim()
+  slug: text(SLUG_MAX_LENGTH, 'The address')
     .min(2, { error: 'The address must be at least 2 characters' })
-    .max(SLUG_MAX_LENGTH, { error: `The address must be ${SLUG_MAX_LENGTH} characters or fewer` })
     .regex(SLUG_PATTERN, { error: 'Use lower-case letters and numbers joined by single hyphens, like north-spinal' }),
-  name: z.string().trim().min(1, { error: 'Enter the network name' }).max(200),
-  specialty: z.string().trim().min(1, { error: 'Enter the specialty' }).max(80),
-  region: z.string().trim().max(120).default(''),
-  managerEmail: z.email({ error: 'Enter the manager’s email address' }).max(254).transform((v) => v.trim().toLowerCase()),
-  managerName: z.string().trim().min(1, { error: 'Enter the manager’s name' }).max(120),
+  name: text(200, 'The network name').min(1, { error: 'Enter the network name' }),
+  specialty: text(80, 'The specialty').min(1, { error: 'Enter the specialty' }),
+  region: text(120, 'The region').default(''),
+  managerEmail: email('Enter the manager’s email address'),
+  managerName: text(120, 'The manager’s name').min(1, { error: 'Enter the manager’s name' }),
 });
 export type CreateNetworkRequest = z.input<typeof createNetworkSchema>;
 

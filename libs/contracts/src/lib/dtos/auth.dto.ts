@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { MEMBERSHIP_ROLES } from '@plexus/domain';
+import { email, secret } from '../fields';
 
 export const loginRequestSchema = z.object({
-  email: z.email({ error: 'Enter an email address, like name@example.org' }).max(254).transform((v) => v.trim().toLowerCase()),
-  password: z.string({ error: 'Enter your password' }).min(1, { error: 'Enter your password' }).max(256),
+  email: email(),
+  password: secret('your password').min(1, { error: 'Enter your password' }).max(256, { error: 'Passwords are 256 characters or fewer' }),
 });
 export type LoginRequest = z.input<typeof loginRequestSchema>;
 

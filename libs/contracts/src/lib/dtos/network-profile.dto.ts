@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { HEX_COLOUR_PATTERN, ORGANISATION_TYPES, type OrganisationType } from '@plexus/domain';
+import { prose, text } from '../fields';
 
-const text = (max: number, label: string) =>
-  z.string({ error: `${label} must be text` }).trim().max(max, { error: `${label} must be ${max} characters or fewer` });
 const required = (max: number, label: string) => text(max, label).min(1, { error: `Enter the ${label.toLowerCase()}` });
-const colour = (label: string) =>
-  z.string().regex(HEX_COLOUR_PATTERN, { error: `${label} must be a colour like #005eb8` });
+const colour = (label: string) => text(100, label).regex(HEX_COLOUR_PATTERN, { error: `${label} must be a colour like #005eb8` });
 
 export const memberOrganisationSchema = z.object({
   /** Omit for a new organisation; give the id to keep an existing one. */
@@ -27,8 +25,8 @@ export const updateNetworkProfileSchema = z
     name: required(200, 'Network name'),
     specialty: required(80, 'Specialty'),
     region: text(120, 'Region'),
-    purpose: text(4000, 'Purpose'),
-    vision: text(4000, 'Vision'),
+    purpose: prose(4000, 'Purpose'),
+    vision: prose(4000, 'Vision'),
     coreFunctions: z.array(required(400, 'Core function')).max(30, { error: 'List 30 core functions or fewer' }),
     leadershipRoles: z.array(leadershipRoleSchema).max(50, { error: 'List 50 leadership roles or fewer' }),
     memberOrganisations: z
@@ -36,7 +34,9 @@ export const updateNetworkProfileSchema = z
       .max(200, { error: 'List 200 organisations or fewer' })
       .superRefine(
         (orgs, ctx) => {
-          // Runs even when other fields are wrong (`when`), so every problem is reported at once.
+          // Runs even when other fields are wrong (`when`), so every problem is reported at once; then the
+          // list itself may be missing or not a list (`{}`, null), which the array check has reported.
+          if (!Array.isArray(orgs)) return;
           const seen = new Set<string>();
           orgs.forEach((org, index) => {
             if (typeof org?.name !== 'string') return;
@@ -48,9 +48,7 @@ export const updateNetworkProfileSchema = z
         { when: () => true },
       ),
     /** Prefix of risk references (`SN` → SN/01). Omit to keep the current one. */
-    riskPrefix: z
-      .string()
-      .trim()
+    riskPrefix: text(100, 'The risk prefix')
       .regex(/^[A-Z][A-Z0-9]{0,5}$/, { error: 'Use 1 to 6 capital letters or digits, starting with a letter, like SN' })
       .optional(),
     branding: z.object({

@@ -1,20 +1,13 @@
 import { z } from 'zod';
 import type { RiskBandId } from '@plexus/domain';
+import { isoDate, prose, text } from '../fields';
 
 // Request schemas and response types for the risk register.
 
-const isoDate = (label: string) =>
-  z
-    .string({ error: `Enter the ${label}` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Enter the ${label} as a date, like 2026-03-31` })
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-      error: `The ${label} is not a real date`,
-    });
 const rating = (label: string) =>
   z.number({ error: `Choose the ${label} (1 to 5)` }).int({ error: `The ${label} must be a whole number from 1 to 5` }).min(1, {
     error: `The ${label} must be from 1 to 5`,
   }).max(5, { error: `The ${label} must be from 1 to 5` });
-const text = (max: number, label: string) => z.string().trim().max(max, { error: `${label} must be ${max} characters or fewer` });
 
 export const RISK_STATUSES = ['open', 'closed'] as const;
 export type RiskStatus = (typeof RISK_STATUSES)[number];
@@ -22,18 +15,18 @@ export type RiskStatus = (typeof RISK_STATUSES)[number];
 const riskFields = {
   dateRegistered: isoDate('date registered'),
   identifiedBy: text(200, 'Identified by').default(''),
-  description: text(4000, 'Description').min(1, { error: 'Describe the risk' }),
+  description: prose(4000, 'Description').min(1, { error: 'Describe the risk' }),
   category: text(120, 'Category').default(''),
   likelihoodBefore: rating('likelihood before mitigation'),
   impactBefore: rating('impact before mitigation'),
-  mitigation: text(4000, 'Mitigation').default(''),
+  mitigation: prose(4000, 'Mitigation').default(''),
   /** A member of the network who leads the mitigation (can record reviews), or a name/role as text. */
   mitigationLeadUserId: z.uuid({ error: 'Choose a member of the network' }).nullable().default(null),
   mitigationLeadName: text(200, 'Mitigation lead').default(''),
   likelihoodAfter: rating('likelihood after mitigation'),
   impactAfter: rating('impact after mitigation'),
   targetScore: z.number().int().min(1, { error: 'The target score must be from 1 to 25' }).max(25, { error: 'The target score must be from 1 to 25' }).nullable().default(null),
-  outcome: text(4000, 'Outcome').default(''),
+  outcome: prose(4000, 'Outcome').default(''),
   reviewFrequencyMonths: z.number().int().min(1, { error: 'Review at least every 24 months' }).max(24, { error: 'Review at least every 24 months' }).default(3),
   nextReviewDue: isoDate('next review date').nullable().default(null),
   /** Work items (from the network's work plans) that mitigate this risk. */
@@ -48,7 +41,7 @@ export type UpdateRiskRequest = z.input<typeof updateRiskSchema>;
 
 export const closeRiskSchema = z.object({
   closedOn: isoDate('date closed'),
-  reason: text(2000, 'Reason').min(1, { error: 'Say why the risk is closed' }),
+  reason: prose(2000, 'Reason').min(1, { error: 'Say why the risk is closed' }),
 });
 export type CloseRiskRequest = z.input<typeof closeRiskSchema>;
 
@@ -57,7 +50,7 @@ export const recordRiskReviewSchema = z.object({
   /** The current (after-mitigation) scores found at the review. */
   likelihood: rating('likelihood'),
   impact: rating('impact'),
-  notes: text(4000, 'Notes').default(''),
+  notes: prose(4000, 'Notes').default(''),
   /** Defaults to the review date plus the risk's review frequency. */
   nextReviewDue: isoDate('next review date').nullable().default(null),
 });
@@ -70,9 +63,9 @@ export const riskListQuerySchema = z.object({
   leadUserId: z.uuid().optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   /** Cell of the heat map: `L,I`, on the current (after-mitigation) or `before` scores. */
-  cell: z.string().regex(/^[1-5],[1-5]$/, { error: 'Use likelihood,impact like 4,3' }).optional(),
+  cell: text(10, 'The heat map cell').regex(/^[1-5],[1-5]$/, { error: 'Use likelihood,impact like 4,3' }).optional(),
   matrix: z.enum(['current', 'before']).default('current'),
-  q: z.string().max(200).optional(),
+  q: text(200, 'The search').optional(),
   sort: z.enum(RISK_SORTS).default('reference'),
   direction: z.enum(['asc', 'desc']).default('asc'),
 });

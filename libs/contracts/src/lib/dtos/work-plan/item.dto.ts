@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WORK_ITEM_STATUSES, RAGS, type Rag, type TimescaleKind, type WorkItemStatus } from '@plexus/domain';
-import { isoDate, reasonField, requiredText, text, textList } from './fields';
+import { isoDate, reasonField, requiredProse, text, textList } from './fields';
 
 export const workItemLeadSchema = z
   .object({
@@ -15,7 +15,7 @@ export type WorkItemLeadRequest = z.input<typeof workItemLeadSchema>;
 const itemFields = {
   themeId: z.uuid({ error: 'Choose the theme' }),
   objectiveId: z.uuid({ error: 'Choose an objective' }).nullable().default(null),
-  work: requiredText(2000, 'The work', 'Describe the work'),
+  work: requiredProse(2000, 'The work', 'Describe the work'),
   measures: textList('A measure of success', 50).default([]),
   steps: textList('A step', 100).default([]),
   leads: z.array(workItemLeadSchema, { error: 'Leads must be a list' }).max(20, { error: 'List 20 leads or fewer' }).default([]),
@@ -43,23 +43,23 @@ export type UpdateWorkItemRequest = z.input<typeof updateWorkItemSchema>;
 export const progressUpdateSchema = z.object({
   on: isoDate('date of the update'),
   status: z.enum(WORK_ITEM_STATUSES, { error: 'Choose a status' }),
-  narrative: requiredText(4000, 'The update', 'Say how the work is going'),
+  narrative: requiredProse(4000, 'The update', 'Say how the work is going'),
 });
 export type ProgressUpdateRequest = z.input<typeof progressUpdateSchema>;
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const workItemQuerySchema = z.object({
   /** A member's user id, or a role title as written. */
-  lead: z.string().trim().max(300).optional(),
+  lead: text(300, 'The lead').optional(),
   status: z.enum(WORK_ITEM_STATUSES, { error: 'Choose a status' }).optional(),
   rag: z.enum(RAGS, { error: 'Choose a colour' }).optional(),
   themeId: z.uuid({ error: 'Choose a theme' }).optional(),
   /** The financial quarter the item is due in, as `2023-Q4` (Q4 of 2023/24), or `none` for undated work. */
-  quarter: z.string().regex(/^(\d{4}-Q[1-4]|none)$/, { error: 'Use a quarter like 2023-Q4 (Q4 2023/24)' }).optional(),
+  quarter: text(20, 'The quarter').regex(/^(\d{4}-Q[1-4]|none)$/, { error: 'Use a quarter like 2023-Q4 (Q4 2023/24)' }).optional(),
   slipped: flag.optional(),
   flagged: flag.optional(),
   mine: flag.optional(),
-  q: z.string().trim().max(200).optional(),
+  q: text(200, 'The search').optional(),
 });
 export type WorkItemQuery = z.input<typeof workItemQuerySchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Rag } from '@plexus/domain';
-import { isoDate, reasonField, requiredText, text } from './fields';
+import { isoDate, prose, reasonField, requiredProse, requiredText, text } from './fields';
 import type { WorkItemSummaryDto } from './item.dto';
 
 export const WORK_PLAN_STATUSES = ['draft', 'approved'] as const;
@@ -28,7 +28,7 @@ export type UpdateWorkPlanRequest = z.input<typeof updateWorkPlanSchema>;
 
 export const approveWorkPlanSchema = z.object({
   approvedOn: isoDate('date the board approved the plan'),
-  note: text(2000, 'The note').default(''),
+  note: prose(2000, 'The note').default(''),
 });
 export type ApproveWorkPlanRequest = z.input<typeof approveWorkPlanSchema>;
 
@@ -38,7 +38,7 @@ export type DeleteWithReasonRequest = z.input<typeof deleteWithReasonSchema>;
 
 export const themeSchema = z.object({
   title: requiredText(300, 'Title', 'Enter the theme, like Function 4 – Quality'),
-  description: text(4000, 'Description').default(''),
+  description: prose(4000, 'Description').default(''),
   reason: reasonField,
 });
 export type ThemeRequest = z.input<typeof themeSchema>;
@@ -47,7 +47,7 @@ export type UpdateThemeRequest = z.input<typeof updateThemeSchema>;
 
 export const objectiveSchema = z.object({
   number: text(12, 'The number').default(''),
-  title: requiredText(2000, 'The objective', 'Enter the objective'),
+  title: requiredProse(2000, 'The objective', 'Enter the objective'),
   reason: reasonField,
 });
 export type ObjectiveRequest = z.input<typeof objectiveSchema>;

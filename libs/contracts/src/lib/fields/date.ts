@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/**
+ * Every calendar date the API accepts lies in this range: wide enough for any network's history and plans,
+ * narrow enough that a typo (year 0000, 20266) is caught here rather than by the database or a PDF.
+ */
+export const DATE_MIN = '1990-01-01';
+export const DATE_MAX = '2100-12-31';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for a real calendar day written YYYY-MM-DD (no 31 February). */
+export function isRealDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+}
+
+/** A date field, `YYYY-MM-DD`: a real day from DATE_MIN to DATE_MAX. `example` is shown in the format message. */
+export function isoDate(label: string, example = '2026-03-31') {
+  return z
+    .string({ error: `Enter the ${label}` })
+    .regex(ISO_DATE, { error: `Enter the ${label} as a date, like ${example}`, abort: true })
+    .refine(isRealDate, { error: `The ${label} is not a real date`, abort: true })
+    .refine((v) => v >= DATE_MIN && v <= DATE_MAX, { error: `The ${label} must be between ${DATE_MIN.slice(0, 4)} and ${DATE_MAX.slice(0, 4)}` });
+}
