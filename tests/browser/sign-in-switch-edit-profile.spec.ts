@@ -83,7 +83,7 @@ describe('browser journey: sign in, switch network, edit the profile', () => {
     await page.waitForURL(/\/n\/northern-spinal\/risks/);
     await page.getByRole('heading', { name: /Risk register/ }).first().waitFor();
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
-    const styleNonces = await page.evaluate(() => [...document.querySelectorAll('style')].map((s) => s.nonce));
+    const styleNonces = await page.evaluate(() => Array.from(document.querySelectorAll('style'), (s) => s.nonce));
     expect(styleNonces.length).toBeGreaterThan(0);
     expect(new Set(styleNonces)).toEqual(new Set([nonce]));
     expectNoCspViolations(page);

@@ -33,7 +33,8 @@ describe('sameOriginOnly', () => {
   });
 
   it('refuses unsafe requests marked cross-site, or from another origin, with 403 cross_site_request', () => {
-    for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://plexus.example.nhs.uk.evil.example' }]) {
+    const cases: Array<Record<string, string>> = [{ 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://plexus.example.nhs.uk.evil.example' }];
+    for (const headers of cases) {
       for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
         const r = run(prod, method, headers);
         expect({ headers, method, passed: r.passed, status: r.status, code: r.body.code }).toEqual({ headers, method, passed: false, status: 403, code: 'cross_site_request' });

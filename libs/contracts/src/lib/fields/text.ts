@@ -9,7 +9,10 @@ import { z } from 'zod';
  * multi-line text; DEL and the C1 controls (U+007F–U+009F); the bidirectional embedding, override and isolate
  * controls (U+202A–U+202E, U+2066–U+2069), which reorder the text around them; and unpaired UTF-16 surrogates.
  */
+// Matching control characters is the point of these two.
+// eslint-disable-next-line no-control-regex
 const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f]/u;
+// eslint-disable-next-line no-control-regex
 const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
