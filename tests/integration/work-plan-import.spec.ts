@@ -1,8 +1,8 @@
 import type { ImportPreviewDto, WorkItemListDto, WorkPlanDto } from '@plexus/contracts';
+import { parseDelimited } from '@plexus/server';
 import { Workbook } from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDelimited } from '../../apps/api/src/work-plan/transfer/table-reader';
 import { createTestDatabase, HttpClient, newNetwork, startApi, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/work-plan', name));

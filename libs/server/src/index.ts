@@ -15,3 +15,4 @@ export * from './lib/nest/tokens';
 export * from './lib/risk';
 export * from './lib/work-plan';
 export * from './lib/report';
+export * from './lib/table';

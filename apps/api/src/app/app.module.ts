@@ -9,7 +9,9 @@ import { AdminNetworksService } from '../admin/admin-networks.service';
 import { AuditController } from '../audit/audit.controller';
 import { AuthModule } from '../auth/auth.module';
 import type { AppRequest } from '../auth/auth.types';
+import { EventLoopModule } from '../core/event-loop/event-loop.module';
 import { ApiExceptionFilter } from '../core/http/api-exception.filter';
+import { UploadModule } from '../core/upload/upload.module';
 import { CoreModule } from '@plexus/server';
 import { EmailOutboxService } from '../email/email-outbox.service';
 import { HealthController } from '../health/health.controller';
@@ -50,6 +52,8 @@ export class AppModule {
             autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
           },
         }),
+        EventLoopModule,
+        UploadModule,
         AuthModule,
         NetworkProfileModule,
         WorkPlanModule,

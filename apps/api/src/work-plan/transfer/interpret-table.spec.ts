@@ -2,8 +2,8 @@ import { financialYearStartOf, parseTimescale } from '@plexus/domain';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KnownPeople } from '../people';
+import { readTable, type TableSheet } from '@plexus/server/table-reader';
 import { guessColumns, interpretTable, readStatus, splitObjective, type InterpretContext } from './interpret-table';
-import { parseDelimited, readTable } from './table-reader';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../../../../tests/fixtures/work-plan', name));
 
@@ -24,31 +24,8 @@ function context(overrides: Partial<InterpretContext> = {}): InterpretContext {
   };
 }
 
-describe('reading tables', () => {
-  it('reads CSV with quoted cells holding commas, quotes and line breaks', () => {
-    expect(parseDelimited('a,"b, c","say ""hi""\nthere"\r\n1,2,3', ',')).toEqual([
-      ['a', 'b, c', 'say "hi"\nthere'],
-      ['1', '2', '3'],
-    ]);
-  });
-
-  it('reads tab-separated text as pasted, quoting only where Excel quotes', () => {
-    expect(parseDelimited('Work\tLead\n"two\nlines"\tNetwork Manager\nsays "yes"\t', '\t')).toEqual([
-      ['Work', 'Lead'],
-      ['two\nlines', 'Network Manager'],
-      ['says "yes"', ''],
-    ]);
-  });
-
-  it('tells text from workbooks and refuses what it cannot read', async () => {
-    expect((await readTable(Buffer.from('Work\tLead\nx\ty'), 'pasted.tsv')).format).toBe('tsv');
-    expect((await readTable(Buffer.from('Work,Lead\nx,y'), 'plan.csv')).format).toBe('csv');
-    await expect(readTable(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), 'old.xls')).rejects.toThrow(/old Excel file/);
-    await expect(readTable(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'broken.xlsx')).rejects.toThrow(/not an Excel workbook/);
-    await expect(readTable(Buffer.from([1, 0, 2]), 'x.bin')).rejects.toThrow(/not text/);
-    await expect(readTable(Buffer.alloc(0), 'empty.csv')).rejects.toThrow(/empty/);
-  });
-});
+/** A sheet of text (no fills, no merged cells), as the reader returns CSV. */
+const sheet = (rows: string[][]): TableSheet => ({ name: null, rows, fills: [], merges: [] });
 
 describe('guessing columns from headers', () => {
   it.each([
@@ -84,7 +61,7 @@ describe('guessing columns from headers', () => {
 
 describe('interpreting seed 000 (a major trauma work plan pasted from Word)', () => {
   it('finds the seven functions with their sub-headings and every item, with no errors', async () => {
-    const table = await readTable(fixture('seed-000-major-trauma.tsv'), 'pasted.tsv');
+    const table = readTable(fixture('seed-000-major-trauma.tsv'), 'pasted.tsv');
     const result = interpretTable(table.sheets, context());
     expect(result.fileProblems).toEqual([]);
     expect(result.ok).toBe(true);
@@ -127,7 +104,7 @@ describe('interpreting seed 000 (a major trauma work plan pasted from Word)', ()
 
 describe('interpreting seed 001 (a spinal work plan with strategic objectives and numbered objectives, as CSV)', () => {
   it('finds the four strategic objectives, fifteen numbered objectives, and flags the "20017" typos', async () => {
-    const table = await readTable(fixture('seed-001-spinal-work-plan.csv'), 'spinal.csv');
+    const table = readTable(fixture('seed-001-spinal-work-plan.csv'), 'spinal.csv');
     const result = interpretTable(table.sheets, context());
     expect(result.ok).toBe(true);
     expect(result.themes.map((t) => [t.title, t.items])).toEqual([
@@ -162,7 +139,7 @@ describe('interpreting bad and mixed tables', () => {
       ['Quality', '', 'Q2 2024/25', 'Nobody', ''],
       ['Quality', 'x'.repeat(2001), 'sometime soon', '', 'Pending'],
     ];
-    const result = interpretTable([{ name: null, rows }], context());
+    const result = interpretTable([sheet(rows)], context());
     expect(result.ok).toBe(false);
     expect(result.rows.map((r) => r.problems.map((p) => `${p.severity}:${p.field}`))).toEqual([
       [],
@@ -174,8 +151,8 @@ describe('interpreting bad and mixed tables', () => {
   });
 
   it('says when there is no header row, or nothing under it', () => {
-    expect(interpretTable([{ name: null, rows: [['just', 'some'], ['text', 'here']] }], context()).fileProblems[0]).toMatch(/No header row found/);
-    expect(interpretTable([{ name: null, rows: [['Work', 'Lead']] }], context()).fileProblems[0]).toMatch(/no rows of work/);
+    expect(interpretTable([sheet([['just', 'some'], ['text', 'here']])], context()).fileProblems[0]).toMatch(/No header row found/);
+    expect(interpretTable([sheet([['Work', 'Lead']])], context()).fileProblems[0]).toMatch(/no rows of work/);
   });
 
   it('follows the columns the manager chose instead of the guess', () => {
@@ -183,9 +160,9 @@ describe('interpreting bad and mixed tables', () => {
       ['Task', 'Person', 'When'],
       ['Do the thing', 'Network Manager', 'Q1 2024/25'],
     ];
-    const guessed = interpretTable([{ name: null, rows }], context());
+    const guessed = interpretTable([sheet(rows)], context());
     expect(guessed.columns.map((c) => c.field)).toEqual(['work', null, 'timescale']);
-    const chosen = interpretTable([{ name: null, rows }], context({ columns: ['work', 'leads', 'timescale'] }));
+    const chosen = interpretTable([sheet(rows)], context({ columns: ['work', 'leads', 'timescale'] }));
     expect(chosen.rows[0].leads).toEqual([{ label: 'Network Manager', userId: 'u-priya', known: true }]);
   });
 
@@ -195,7 +172,7 @@ describe('interpreting bad and mixed tables', () => {
       ['2. Provide targeted improvement support', 'Annual review of performance', '2017-18', 'Reflective baseline'],
       ['', 'Work with local maternity systems to support action planning', '', 'A network-supported plan'],
     ];
-    const result = interpretTable([{ name: null, rows }], context({ defaultTheme: 'Business plan 2017–18' }));
+    const result = interpretTable([sheet(rows)], context({ defaultTheme: 'Business plan 2017–18' }));
     expect(result.rows.map((r) => [r.theme, r.objective?.number, r.work])).toEqual([
       ['Business plan 2017–18', '2', 'Annual review of performance'],
       ['Business plan 2017–18', '2', 'Work with local maternity systems to support action planning'],
