@@ -180,3 +180,76 @@ describe('interpreting bad and mixed tables', () => {
     expect(result.summary.objectives).toBe(1);
   });
 });
+
+describe('interpreting a real network spreadsheet (merged banners, references, "/" leads, RAG fills)', () => {
+  const header = ['Ref', 'Action', 'Lead', 'Due', 'RAG'];
+  const workbook = (fills: TableSheet['fills'], rag = 'RAG'): TableSheet => ({
+    name: 'Work plan',
+    rows: [
+      ['Network work plan 2024/25', '', '', '', ''],
+      [...header.slice(0, 4), rag],
+      ['Capacity and Flow', '', '', '', ''],
+      ['1.1', 'Publish a capacity dashboard', 'Network Manager / Information Analyst', 'Q2 2024/25', ''],
+      ['1.2', 'Agree repatriation standards', 'Network Chair\nNetwork Manager', 'Q3 2024/25', ''],
+      ['Workforce', '', '', '', ''],
+      ['3.4', 'Run the annual rehab study day', 'Rehab Lead', 'Q4 2024/25', ''],
+    ],
+    fills,
+    merges: [
+      { top: 0, left: 0, bottom: 0, right: 4 },
+      { top: 2, left: 0, bottom: 2, right: 4 },
+      { top: 5, left: 0, bottom: 5, right: 4 },
+    ],
+  });
+  const fills: TableSheet['fills'] = [undefined, undefined, ['1F4E78', '1F4E78', '1F4E78', '1F4E78', '1F4E78'], [null, null, null, null, 'FF0000'], [null, null, null, null, 'FFC000'], undefined, [null, null, null, null, '00B050']];
+
+  it('makes banners themes, keeps the references, splits leads, and takes the status from the colour', () => {
+    const result = interpretTable([workbook(fills, '')], context());
+    expect(result.ok).toBe(true);
+    expect(result.rows.map((r) => [r.theme, r.reference, r.work, r.leads.map((l) => l.label), r.status])).toEqual([
+      ['Capacity and Flow', '1.1', 'Publish a capacity dashboard', ['Network Manager', 'Information Analyst'], 'off_track'],
+      ['Capacity and Flow', '1.2', 'Agree repatriation standards', ['Network Chair', 'Network Manager'], 'at_risk'],
+      ['Workforce', '3.4', 'Run the annual rehab study day', ['Rehab Lead'], 'on_track'],
+    ]);
+    expect(result.rows.map((r) => r.objective)).toEqual([null, null, null]);
+    expect(result.notes).toEqual([
+      "Row 3 'Capacity and Flow' spans the table: used as a theme.",
+      "Row 6 'Workforce' spans the table: used as a theme.",
+      "References kept from column A ('Ref') for 3 rows: the items keep them rather than being numbered.",
+      'Leads split at "/" or line breaks in 2 rows.',
+      'Status taken from cell colour in column E for 3 rows.',
+    ]);
+  });
+
+  it('uses the status column’s colour where its cell is empty, and its words where it has them', () => {
+    const sheet = workbook(fills);
+    sheet.rows[4][4] = 'Complete';
+    const result = interpretTable([sheet], context());
+    expect(result.columns.map((c) => c.field)).toEqual(['reference', 'work', 'leads', 'timescale', 'status']);
+    expect(result.rows.map((r) => r.status)).toEqual(['off_track', 'complete', 'on_track']);
+    expect(result.notes).toContain("Status taken from cell colour in column E ('RAG') for 2 rows.");
+  });
+
+  it('reads a "No" column whose numbers repeat down the objectives as the objective number', () => {
+    const rows = [
+      ['No', 'Objective', 'Action'],
+      ['1', 'Improve access', 'Map the pathways'],
+      ['1', '', 'Agree the standards'],
+      ['2', 'Grow the workforce', 'Study day'],
+    ];
+    const result = interpretTable([sheet(rows)], context());
+    expect(result.rows.map((r) => [r.reference, r.objective?.number, r.objective?.title])).toEqual([
+      ['', '1', 'Improve access'],
+      ['', '1', 'Improve access'],
+      ['', '2', 'Grow the workforce'],
+    ]);
+    expect(result.notes[0]).toMatch(/^Column A \('No'\) repeats its numbers down the objectives/);
+  });
+
+  it('does not take colours that are no RAG (banding, greys) as statuses', () => {
+    const banded: TableSheet['fills'] = [undefined, undefined, undefined, ['DDEBF7', 'DDEBF7', 'DDEBF7', 'DDEBF7', 'DDEBF7'], ['D9D9D9', 'D9D9D9', 'D9D9D9', 'D9D9D9', 'D9D9D9']];
+    const result = interpretTable([workbook(banded, '')], context());
+    expect(result.rows.map((r) => r.status)).toEqual(['not_started', 'not_started', 'not_started']);
+    expect(result.notes.some((n) => n.startsWith('Status taken'))).toBe(false);
+  });
+});

@@ -23,7 +23,7 @@ const HEADER_ALIASES: HeaderAliases<ImportField> = [
   ['objective', ['key team objective', 'key objective', 'team objective', 'national aims and objectives', 'specific objective', 'specific objectives', 'objective', 'objectives', 'aim', 'aims']],
   ['theme', ['theme', 'function', 'strategic objective', 'strategic aim', 'priority', 'workstream', 'area']],
   ['work', ['work plan', 'work', 'our actions', 'action', 'actions', 'task', 'tasks', 'activity', 'activities', 'deliverable', 'work item', 'description']],
-  ['timescale', ['timescale', 'timescales', 'timeline', 'timeframe', 'deadline', 'by when', 'when', 'due date']],
+  ['timescale', ['timescale', 'timescales', 'timeline', 'timeframe', 'deadline', 'by when', 'when', 'due date', 'due', 'due by', 'date due', 'target date', 'completion date']],
   ['leads', ['owner lead', 'lead', 'leads', 'owner', 'owners', 'responsible', 'lead s', 'who', 'lead officer']],
   ['status', ['status', 'rag status', 'progress status', 'rag', 'brag', 'rag rating', 'brag rating']],
 ];
@@ -216,6 +216,8 @@ export function interpretTable(sheets: readonly TableSheet[], ctx: InterpretCont
     let coloured = 0;
     let referenced = 0;
     let splitLeadRows = 0;
+    // A banner right under another banner (not under the title above the header) is that theme's description.
+    let lastWasBanner = false;
 
     for (let r = headerIndex + 1; r < sheet.rows.length; r++) {
       const cells = sheet.rows[r].map(cleanCell);
@@ -227,7 +229,7 @@ export function interpretTable(sheets: readonly TableSheet[], ctx: InterpretCont
       const bannerText = banner ? filled.filter(([, i]) => i >= banner.left && i <= banner.right).map(([c]) => c) : [];
       if (banner && bannerText.length > 0 && filled.every(([, i]) => (i >= banner.left && i <= banner.right) || i === col('reference'))) {
         const title = bannerText.join(' ').replace(/:$/, '').trim();
-        if (lastWasHeading && !themeHasItems && theme.title && !theme.description) {
+        if (lastWasBanner && !themeHasItems && theme.title && !theme.description) {
           theme.description = title;
           bannerNotes.push(`Row ${r + 1}${where} ${quoteShort(title)} spans the table under the theme ${quoteShort(theme.title)}: used as its description.`);
         } else {
@@ -237,8 +239,10 @@ export function interpretTable(sheets: readonly TableSheet[], ctx: InterpretCont
           bannerNotes.push(`Row ${r + 1}${where} ${quoteShort(title)} spans the table: used as a theme.`);
         }
         lastWasHeading = true;
+        lastWasBanner = true;
         continue;
       }
+      lastWasBanner = false;
 
       const single = filled.length === 1 && !(has('theme') && filled[0][1] === col('work'));
       const labelled = filled.length === 2 && filled[0][0].endsWith(':') && filled[0][1] < filled[1][1] && !has('theme');

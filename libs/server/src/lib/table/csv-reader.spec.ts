@@ -1,4 +1,5 @@
 import { detectDelimiter, parseDelimited } from './csv-reader';
+import { readTable } from './read-table';
 import { TableLimitError } from './table-errors';
 import { TABLE_LIMITS } from './table-limits';
 
@@ -29,9 +30,11 @@ describe('parseDelimited', () => {
     expect(parseDelimited('', ',')).toEqual([]);
   });
 
-  it('normalises cells: CRLF and CR to LF, no control characters, the export apostrophe removed', () => {
-    expect(parseDelimited('"one\r\ntwo\rthree",a\u0000b\u0007c,\u0085x\tkept', ',')).toEqual([['one\ntwo\nthree', 'abc', 'x\tkept']]);
-    expect(parseDelimited(`'=SUM(A1),'-2+3,'@x,'+1,'plain`, ',')).toEqual([['=SUM(A1)', '-2+3', '@x', '+1', "'plain"]]);
+  it('keeps cells as written; readTable normalises them: CRLF and CR to LF, no controls, the export apostrophe removed', () => {
+    expect(parseDelimited(`"a\r\nb",'=SUM(A1)`, ',')).toEqual([['a\r\nb', "'=SUM(A1)"]]);
+    const read = (text: string) => readTable(Buffer.from(text, 'utf8'), 'x.csv').sheets[0].rows;
+    expect(read('"one\r\ntwo\rthree",a\u0007b\u001bc,\u0085x\tkept')).toEqual([['one\ntwo\nthree', 'abc', 'x\tkept']]);
+    expect(read(`'=SUM(A1),'-2+3,'@x,'+1,'plain`)).toEqual([['=SUM(A1)', '-2+3', '@x', '+1', "'plain"]]);
   });
 
   it('stops at the row, column, cell and cell-length limits, naming them', () => {

@@ -1,11 +1,11 @@
-import { normaliseCellText } from './cell-text';
 import { TableLimitError } from './table-errors';
 import { TABLE_LIMITS, type TableLimits } from './table-limits';
 
 /**
  * Reads CSV (RFC 4180: quoted cells may hold commas, quotes and line breaks) or tab-separated text (a table
  * copied from Word or Excel; Excel quotes cells that hold line breaks). Linear in the text; the limits on rows,
- * columns, filled cells and characters in a cell are checked as it goes. Cell texts are normalised.
+ * columns, filled cells and characters in a cell are checked as it goes. Cells are as written (readTable
+ * normalises them).
  */
 export function parseDelimited(text: string, delimiter: ',' | '\t', limits: TableLimits = TABLE_LIMITS): string[][] {
   const rows: string[][] = [];
@@ -18,10 +18,9 @@ export function parseDelimited(text: string, delimiter: ',' | '\t', limits: Tabl
 
   const endCell = (end: number) => {
     parts.push(text.slice(cellStart, end));
-    const raw = parts.length === 1 ? parts[0] : parts.join('');
+    const cell = parts.length === 1 ? parts[0] : parts.join('');
     parts = [];
-    if (raw.length > limits.cellChars) throw TableLimitError.cellChars(limits.cellChars);
-    const cell = normaliseCellText(raw);
+    if (cell.length > limits.cellChars) throw TableLimitError.cellChars(limits.cellChars);
     if (cell !== '') {
       if (++filled > limits.cells) throw TableLimitError.cells(limits.cells);
       if (row.length + 1 > limits.columns) throw TableLimitError.columns(limits.columns, null);

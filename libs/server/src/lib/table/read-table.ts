@@ -1,3 +1,4 @@
+import { normaliseCellText } from './cell-text';
 import { detectDelimiter, parseDelimited } from './csv-reader';
 import { decodeText } from './decode-text';
 import type { Table } from './table';
@@ -20,5 +21,6 @@ export function readTable(bytes: Uint8Array, fileName = '', limits: TableLimits 
   }
   const text = decodeText(bytes);
   const delimiter = detectDelimiter(text, fileName);
-  return { format: delimiter === ',' ? 'csv' : 'tsv', sheets: [{ name: null, rows: parseDelimited(text, delimiter, limits), fills: [], merges: [] }] };
+  const rows = parseDelimited(text, delimiter, limits).map((row) => row.map(normaliseCellText));
+  return { format: delimiter === ',' ? 'csv' : 'tsv', sheets: [{ name: null, rows, fills: [], merges: [] }] };
 }

@@ -103,13 +103,13 @@ function frame(spec: BookSpec): Record<string, string> {
 }
 
 /** An .xlsx of the given sheets. Sheets given as writers are deflated as they are written (never held whole). */
-export function xlsxBook(spec: BookSpec): Uint8Array {
+export function xlsxBook(spec: BookSpec, level: 1 | 6 | 9 = 6): Uint8Array {
   const files = frame(spec);
   if (spec.sheets.every((s) => typeof s.xml === 'string')) {
     const all: Record<string, Uint8Array> = {};
     for (const [name, text] of Object.entries(files)) all[name] = strToU8(text);
     spec.sheets.forEach((s, i) => (all[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(s.xml as string)));
-    return zipSync(all, { level: 6 });
+    return zipSync(all, { level });
   }
   const chunks: Uint8Array[] = [];
   const zip = new Zip((err, chunk) => {
@@ -117,7 +117,7 @@ export function xlsxBook(spec: BookSpec): Uint8Array {
     chunks.push(chunk);
   });
   const add = (name: string, write: (push: (text: string) => void) => void) => {
-    const entry = new ZipDeflate(name, { level: 9 });
+    const entry = new ZipDeflate(name, { level });
     zip.add(entry);
     write((text) => entry.push(strToU8(text)));
     entry.push(new Uint8Array(0), true);
