@@ -9,6 +9,8 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // Uploaded tables are read in worker threads (piscina): their script is its own file beside main.js.
+      additionalEntryPoints: [{ entryName: 'table-worker', entryPath: './src/core/upload/table-worker.ts' }],
       tsConfig: './tsconfig.app.json',
       outputHashing: 'none',
       optimization: false,

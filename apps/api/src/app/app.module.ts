@@ -8,7 +8,9 @@ import { AdminModule } from '../admin/admin.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import type { AppRequest } from '../auth/auth.types';
+import { EventLoopModule } from '../core/event-loop/event-loop.module';
 import { ApiExceptionFilter } from '../core/http/api-exception.filter';
+import { UploadModule } from '../core/upload/upload.module';
 import { CoreModule } from '@plexus/server';
 import { EmailModule } from '../email/email.module';
 import { HealthModule } from '../health/health.module';
@@ -48,6 +50,8 @@ export class AppModule {
           },
         }),
         TenancyModule,
+        EventLoopModule,
+        UploadModule,
         AuthModule,
         HealthModule,
         EmailModule,

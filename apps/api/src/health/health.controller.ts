@@ -5,6 +5,7 @@ import type { HealthDto } from '@plexus/contracts';
 import type { Redis } from 'ioredis';
 import type { Response } from 'express';
 import { Public } from '../auth/public.decorator';
+import { EventLoopLag } from '../core/event-loop/event-loop-lag';
 import { REDIS } from '@plexus/server';
 import { APP_VERSION } from '@plexus/server';
 
@@ -23,6 +24,7 @@ export class HealthController {
   constructor(
     private readonly orm: MikroORM,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly eventLoop: EventLoopLag,
   ) {}
 
   @Public()
@@ -33,6 +35,6 @@ export class HealthController {
     const redis = await within(2000, this.redis.ping()).then((r) => (r === 'PONG' ? ('up' as const) : ('down' as const)), () => 'down' as const);
     const status = database === 'up' && redis === 'up' ? 'ok' : 'degraded';
     if (status !== 'ok') res.status(503);
-    return { status, database, redis, version: APP_VERSION };
+    return { status, database, redis, version: APP_VERSION, eventLoopLagMs: this.eventLoop.p99Ms() };
   }
 }

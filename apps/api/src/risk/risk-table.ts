@@ -1,6 +1,6 @@
-import { parseTimescale } from '@plexus/domain';
-import ExcelJS from 'exceljs';
-import { Readable } from 'node:stream';
+import type { RiskImportPreviewDto, RiskImportRowDto } from '@plexus/contracts';
+import { classifyLegacyScore, parseTimescale } from '@plexus/domain';
+import { findTables, matchColumns, type Table } from '@plexus/server/table-reader';
 
 /** The columns of a risk register file: our field → the headers we recognise (compared lower-case, words only). */
 export const RISK_COLUMNS = {
@@ -50,54 +50,32 @@ export const EXPORT_HEADERS: Record<RiskColumn, string> = {
 };
 
 export type Cell = string | number | Date | null;
-export interface RawTable {
-  headers: string[];
-  rows: Cell[][];
-}
 
-const normalise = (h: string) => h.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const ALIASES = Object.entries(RISK_COLUMNS) as Array<[RiskColumn, readonly string[]]>;
 
-export function mapColumns(headers: string[]): Partial<Record<RiskColumn, number>> {
+/** Our field → its column, from the headers (exact names only). */
+export function mapColumns(headers: readonly string[]): Partial<Record<RiskColumn, number>> {
   const found: Partial<Record<RiskColumn, number>> = {};
-  headers.forEach((header, index) => {
-    const h = normalise(header);
-    for (const [field, names] of Object.entries(RISK_COLUMNS) as Array<[RiskColumn, readonly string[]]>) {
-      if (found[field] === undefined && names.includes(h)) {
-        found[field] = index;
-        break;
-      }
-    }
+  matchColumns(headers, ALIASES, true).forEach((field, index) => {
+    if (field) found[field] = index;
   });
   return found;
 }
 
-function cellValue(v: ExcelJS.CellValue): Cell {
-  if (v == null) return null;
-  if (v instanceof Date || typeof v === 'number' || typeof v === 'string') return v;
-  if (typeof v === 'boolean') return String(v);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text);
-  }
-  return String(v);
-}
+/** A register's header row names at least two of our columns. */
+const isRiskHeader = (cells: readonly string[]) => Object.keys(mapColumns(cells)).length >= 2;
 
-/** Reads the first sheet of an .xlsx, or a CSV (UTF-8, optional BOM): header row first. */
-export async function readTable(buffer: Buffer): Promise<RawTable> {
-  const book = new ExcelJS.Workbook();
-  const isZip = buffer.length > 4 && buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04;
-  const sheet = isZip
-    ? (await book.xlsx.load(buffer as unknown as ArrayBuffer), book.worksheets[0])
-    : await book.csv.read(Readable.from([buffer.toString('utf8').replace(/^\uFEFF/, '')]), { parserOptions: { trim: true } } as never);
-  if (!sheet) return { headers: [], rows: [] };
-  const all: Cell[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
-    if (values.some((c) => c !== null && String(c).trim() !== '')) all.push(values);
-  });
-  const [header = [], ...rows] = all;
-  return { headers: header.map((h) => (h == null ? '' : String(h).trim())), rows };
+/**
+ * The register in a file: the first sheet with a header row naming our columns (the same sheet choice and header
+ * finding as every import), else the first row of the first sheet with anything in it; the rows under the header
+ * that hold something.
+ */
+export function registerRows(table: Table): { headers: string[]; rows: string[][] } {
+  const nonEmpty = (cells: readonly string[]) => cells.some((c) => c.trim() !== '');
+  const found = findTables(table.sheets, isRiskHeader)[0] ?? table.sheets.map((sheet) => ({ sheet, headerIndex: sheet.rows.findIndex(nonEmpty) })).find((t) => t.headerIndex >= 0);
+  if (!found) return { headers: [], rows: [] };
+  const { sheet, headerIndex } = found;
+  return { headers: sheet.rows[headerIndex].map((h) => h.trim()), rows: sheet.rows.slice(headerIndex + 1).filter(nonEmpty) };
 }
 
 /** A date from a cell: a spreadsheet date, 2026-03-31, 31/03/2026 or words like "22nd March 2016". */
@@ -133,17 +111,192 @@ export function readText(value: Cell): string {
   return String(value).trim();
 }
 
-/** Writes rows as .xlsx (one sheet, frozen bold header, sized columns) or CSV. */
-export async function writeTable(format: 'xlsx' | 'csv', sheetName: string, headers: string[], rows: Cell[][]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = 'Plexus';
-  const sheet = book.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(headers).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  sheet.columns.forEach((col, i) => {
-    const longest = Math.max(headers[i].length, ...rows.map((r) => readText(r[i] ?? null).length));
-    col.width = Math.min(60, Math.max(10, longest + 2));
+const REFERENCE = /^([A-Z][A-Z0-9]{0,5})\/(\d{1,5})$/;
+/** The most rows one import takes. */
+export const RISK_IMPORT_MAX_ROWS = 1000;
+
+/** What the import needs to know of the network, read before the file is interpreted (off the event loop). */
+export interface RiskImportContext {
+  /** Members' display names (lower case) → their user ids. */
+  membersByName: Array<[string, string]>;
+  takenReferences: string[];
+  takenNumbers: number[];
+  /** Today in Europe/London (no date registered after it). */
+  today: string;
+}
+
+/** A risk read from a row, as plain values; the service makes the entity and numbers it. */
+export interface RiskDraft {
+  number: number;
+  reference: string;
+  description: string;
+  dateRegistered: string;
+  identifiedBy: string;
+  category: string;
+  mitigation: string;
+  outcome: string;
+  mitigationLeadName: string;
+  mitigationLeadUserId: string | null;
+  likelihoodBefore: number | null;
+  impactBefore: number | null;
+  legacyScoreBefore: number | null;
+  likelihoodAfter: number | null;
+  impactAfter: number | null;
+  legacyScoreAfter: number | null;
+  targetScore: number | null;
+  reviewFrequencyMonths: number;
+  lastReviewedOn: string | null;
+  /** As given; null: the service sets it from the last review (or registration) and the frequency. */
+  nextReviewDue: string | null;
+  status: 'open' | 'closed';
+  closedOn: string | null;
+  closedReason: string | null;
+}
+
+export interface RiskInterpretation {
+  preview: RiskImportPreviewDto;
+  /** Per preview row: the risk to write, or null when the row has problems. */
+  drafts: Array<RiskDraft | null>;
+}
+
+/** Reads a register: every row's risk, problems and warnings (legacy scores flagged). Pure: runs in a worker thread. */
+export function interpretRiskTable(table: Table, ctx: RiskImportContext): RiskInterpretation {
+  const { headers, rows } = registerRows(table);
+  const cols = mapColumns(headers);
+  const columns = Object.fromEntries(Object.entries(cols).map(([k, i]) => [k, headers[i as number]]));
+  const fileProblems: string[] = [];
+  if (cols.description === undefined) fileProblems.push('No "Description" column: the first row must hold the column headers');
+  if (cols.dateRegistered === undefined) fileProblems.push('No "Date registered" column');
+  if (cols.likelihoodBefore === undefined && cols.scoreBefore === undefined) {
+    fileProblems.push('No score before mitigation: give "Likelihood before mitigation" and "Impact before mitigation" columns, or a "Score before mitigation" column');
+  }
+  if (rows.length === 0) fileProblems.push('The file has no rows under its header');
+  if (rows.length > RISK_IMPORT_MAX_ROWS) fileProblems.push(`The file has ${rows.length} rows; import ${RISK_IMPORT_MAX_ROWS} at most at a time`);
+  if (fileProblems.length) return { preview: { rows: [], columns, ok: false, fileProblems }, drafts: [] };
+
+  const byName = new Map(ctx.membersByName);
+  const takenRefs = new Set(ctx.takenReferences);
+  const takenNumbers = new Set(ctx.takenNumbers);
+
+  const results = rows.map((cells, index): { row: RiskImportRowDto; draft: RiskDraft | null } => {
+    const get = (c: RiskColumn): Cell => (cols[c] === undefined ? null : (cells[cols[c] as number] ?? null));
+    const problems: RiskImportRowDto['problems'] = [];
+    const warnings: RiskImportRowDto['warnings'] = [];
+    const problem = (field: string, message: string) => problems.push({ field, message });
+    const r: RiskDraft = {
+      number: 0,
+      reference: '',
+      description: '',
+      dateRegistered: '',
+      identifiedBy: '',
+      category: '',
+      mitigation: '',
+      outcome: '',
+      mitigationLeadName: '',
+      mitigationLeadUserId: null,
+      likelihoodBefore: null,
+      impactBefore: null,
+      legacyScoreBefore: null,
+      likelihoodAfter: null,
+      impactAfter: null,
+      legacyScoreAfter: null,
+      targetScore: null,
+      reviewFrequencyMonths: 3,
+      lastReviewedOn: null,
+      nextReviewDue: null,
+      status: 'open',
+      closedOn: null,
+      closedReason: null,
+    };
+
+    const ref = readText(get('reference')).toUpperCase();
+    if (ref) {
+      const m = REFERENCE.exec(ref);
+      if (!m) problem('reference', `"${ref}" is not a reference like SN/07`);
+      else if (takenRefs.has(ref) || takenNumbers.has(Number(m[2]))) problem('reference', `${ref} is already used in this register (or in this file); references are never reused`);
+      else {
+        r.reference = ref;
+        r.number = Number(m[2]);
+        takenRefs.add(ref);
+        takenNumbers.add(r.number);
+      }
+    }
+    r.description = readText(get('description'));
+    if (!r.description) problem('description', 'The description is empty');
+    if (r.description.length > 4000) problem('description', 'The description is over 4000 characters');
+    const registered = readDate(get('dateRegistered'));
+    if (!registered.ok) problem('dateRegistered', registered.message);
+    else if (!registered.date) problem('dateRegistered', 'The date registered is empty');
+    else if (registered.date > ctx.today) problem('dateRegistered', 'The date registered is in the future');
+    else r.dateRegistered = registered.date;
+    r.identifiedBy = readText(get('identifiedBy'));
+    r.category = readText(get('category'));
+    r.mitigation = readText(get('mitigation'));
+    r.outcome = readText(get('outcome'));
+    const lead = readText(get('mitigationLead'));
+    r.mitigationLeadName = lead;
+    r.mitigationLeadUserId = byName.get(lead.toLowerCase()) ?? null;
+
+    const side = (which: 'Before' | 'After') => {
+      const l = readInt(get(`likelihood${which}`), 1, 5, `Likelihood ${which.toLowerCase()} mitigation`);
+      const i = readInt(get(`impact${which}`), 1, 5, `Impact ${which.toLowerCase()} mitigation`);
+      const s = readInt(get(`score${which}`), 1, 25, `Score ${which.toLowerCase()} mitigation`);
+      if (!l.ok) problem(`likelihood${which}`, l.message);
+      if (!i.ok) problem(`impact${which}`, i.message);
+      if (!s.ok) problem(`score${which}`, s.message);
+      const L = l.ok ? l.value : null;
+      const I = i.ok ? i.value : null;
+      const S = s.ok ? s.value : null;
+      if (l.ok && i.ok && (L == null) !== (I == null)) problem(L == null ? `likelihood${which}` : `impact${which}`, `Give both likelihood and impact ${which.toLowerCase()} mitigation, or neither`);
+      if (L != null && I != null) {
+        if (S != null && S !== L * I) warnings.push({ field: `score${which}`, message: `The score ${S} is not ${L} × ${I}; ${L * I} is used` });
+        return { L, I, legacy: null as number | null };
+      }
+      if (S != null) {
+        const c = classifyLegacyScore(S);
+        warnings.push({
+          field: `score${which}`,
+          message: c.legacy ? `Legacy score ${S}: ${c.reason}` : `Score ${S} imported without likelihood and impact: kept as a legacy value to re-score at the next review`,
+        });
+        return { L: null, I: null, legacy: S };
+      }
+      return { L: null, I: null, legacy: null };
+    };
+    const before = side('Before');
+    const after = side('After');
+    if (before.L == null && before.legacy == null && !problems.some((p) => p.field.endsWith('Before'))) {
+      problem('scoreBefore', 'Give the likelihood and impact before mitigation (or the score)');
+    }
+    Object.assign(r, {
+      likelihoodBefore: before.L,
+      impactBefore: before.I,
+      legacyScoreBefore: before.legacy,
+      likelihoodAfter: after.L,
+      impactAfter: after.I,
+      legacyScoreAfter: after.legacy,
+    });
+    const target = readInt(get('targetScore'), 1, 25, 'Target score');
+    if (!target.ok) problem('targetScore', target.message);
+    else r.targetScore = target.value;
+    const freq = readInt(get('reviewFrequencyMonths'), 1, 24, 'Review frequency');
+    if (!freq.ok) problem('reviewFrequencyMonths', freq.message);
+    else r.reviewFrequencyMonths = freq.value ?? 3;
+    const reviewed = readDate(get('lastReviewedOn'));
+    if (!reviewed.ok) problem('lastReviewedOn', reviewed.message);
+    else if (reviewed.date && r.dateRegistered && reviewed.date < r.dateRegistered) problem('lastReviewedOn', 'The last review is before the date registered');
+    else r.lastReviewedOn = reviewed.date;
+    const due = readDate(get('nextReviewDue'));
+    if (!due.ok) problem('nextReviewDue', due.message);
+    else r.nextReviewDue = due.date;
+    const status = readText(get('status')).toLowerCase();
+    if (status && status !== 'open' && status !== 'closed') problem('status', `Status must be Open or Closed (found "${status}")`);
+    if (status === 'closed') {
+      r.status = 'closed';
+      r.closedOn = r.lastReviewedOn ?? (r.dateRegistered || null);
+      r.closedReason = 'Imported as closed';
+    }
+    return { row: { row: index + 1, reference: r.reference || null, description: r.description, problems, warnings }, draft: problems.length ? null : r };
   });
-  const out = format === 'xlsx' ? await book.xlsx.writeBuffer() : await book.csv.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  const ok = results.every((c) => c.row.problems.length === 0);
+  return { preview: { rows: results.map((c) => c.row), columns, ok, fileProblems: [] }, drafts: results.map((c) => c.draft) };
 }

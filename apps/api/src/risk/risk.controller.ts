@@ -1,6 +1,5 @@
-import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, type ApiBodyOptions } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile, UploadedFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import {
   closeRiskSchema,
   createRiskSchema,
@@ -15,17 +14,16 @@ import {
 } from '@plexus/contracts';
 import { RequestScopes } from '@plexus/server';
 import type { Response } from 'express';
-import { memoryStorage } from 'multer';
 import { z } from 'zod';
 import { ApiZodBody, zod } from '../core/http/zod';
+import { TableUpload, type UploadedTable } from '../core/upload/table-upload';
 import { NetworkController, RequirePermission } from '../tenancy/network-route.decorator';
 import { RiskService } from './risk.service';
 import { RiskTransferService } from './risk-transfer.service';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
-const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
-const fileUpload = FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
-const fileBody: ApiBodyOptions = { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } };
+const RegisterUpload = () =>
+  TableUpload({ maxBytes: 2 * 1024 * 1024, description: 'The register as .xlsx or CSV', tooLargeAdvice: 'Split the register, or save it as CSV.' });
 const exportQuery = z.object({ format: z.enum(['xlsx', 'csv'], { error: 'Choose xlsx or csv' }).default('xlsx') });
 
 @NetworkController('risks', 'risk register')
@@ -82,22 +80,18 @@ export class RiskController {
   @Post('import/preview')
   @HttpCode(200)
   @RequirePermission('risk.edit')
-  @UseInterceptors(fileUpload)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(fileBody)
+  @RegisterUpload()
   @ApiOperation({ summary: 'Check a register file (.xlsx or CSV, 2 MB at most): every row with its problems; nothing is saved' })
-  preview(@UploadedFile() file: Express.Multer.File | undefined): Promise<RiskImportPreviewDto> {
-    return this.transfer.preview(file?.buffer);
+  preview(@UploadedFile() file: UploadedTable | undefined): Promise<RiskImportPreviewDto> {
+    return this.transfer.preview(file);
   }
 
   @Post('import')
   @RequirePermission('risk.edit')
-  @UseInterceptors(fileUpload)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(fileBody)
+  @RegisterUpload()
   @ApiOperation({ summary: 'Import a register file: all rows or, if any row is bad, none (400 naming every bad row)' })
-  import(@UploadedFile() file: Express.Multer.File | undefined): Promise<RiskImportResultDto> {
-    return this.transfer.import(file?.buffer);
+  import(@UploadedFile() file: UploadedTable | undefined): Promise<RiskImportResultDto> {
+    return this.transfer.import(file);
   }
 
   @Get(':riskId')

@@ -144,7 +144,7 @@ export function toItemSummary(row: WorkItemRow, viewer: Viewer): WorkItemSummary
     planId: row.planId,
     themeId: row.themeId,
     objectiveId: row.objectiveId,
-    ref: `${row.themeNo}.${row.itemNo}`,
+    ref: row.reference || `${row.themeNo}.${row.itemNo}`,
     work: row.work,
     measures: row.measures,
     steps: row.steps,

@@ -1,4 +1,5 @@
 import { MembershipRepository, NetworkRepository, RequestScopes, UserRepository, WorkItemLead, WorkPlanChange, WorkPlanRepository, type TenantDb } from '@plexus/server';
+import { TableWorkerPool } from '../core/upload/table-worker-pool';
 import { DEMO_PEOPLE, type DemoNetwork } from '../seed/demo-data';
 import { toTsv, type DemoWorkPlan } from './demo/demo-plan';
 import { SEED_000 } from './demo/seed-000-major-trauma';
@@ -43,7 +44,7 @@ export async function seedWorkPlan(db: TenantDb, network: { id: string; slug: st
     const log = new PlanChangeLog();
     const plans = new WorkPlanService(repo, members, users, new NetworkRepository(), log);
     const items = new WorkItemService(repo, members, users, plans, log);
-    const imports = new WorkPlanImportService(repo, plans);
+    const imports = new WorkPlanImportService(repo, plans, TableWorkerPool.inline());
     const em = RequestScopes.em();
 
     const plan = await plans.create({ title: source.title, periodStart: source.periodStart, periodEnd: source.periodEnd }, manager);

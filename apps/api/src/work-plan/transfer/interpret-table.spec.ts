@@ -2,8 +2,8 @@ import { financialYearStartOf, parseTimescale } from '@plexus/domain';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KnownPeople } from '../people';
+import { readTable, type TableSheet } from '@plexus/server/table-reader';
 import { guessColumns, interpretTable, readStatus, splitObjective, type InterpretContext } from './interpret-table';
-import { parseDelimited, readTable } from './table-reader';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../../../../tests/fixtures/work-plan', name));
 
@@ -24,31 +24,8 @@ function context(overrides: Partial<InterpretContext> = {}): InterpretContext {
   };
 }
 
-describe('reading tables', () => {
-  it('reads CSV with quoted cells holding commas, quotes and line breaks', () => {
-    expect(parseDelimited('a,"b, c","say ""hi""\nthere"\r\n1,2,3', ',')).toEqual([
-      ['a', 'b, c', 'say "hi"\nthere'],
-      ['1', '2', '3'],
-    ]);
-  });
-
-  it('reads tab-separated text as pasted, quoting only where Excel quotes', () => {
-    expect(parseDelimited('Work\tLead\n"two\nlines"\tNetwork Manager\nsays "yes"\t', '\t')).toEqual([
-      ['Work', 'Lead'],
-      ['two\nlines', 'Network Manager'],
-      ['says "yes"', ''],
-    ]);
-  });
-
-  it('tells text from workbooks and refuses what it cannot read', async () => {
-    expect((await readTable(Buffer.from('Work\tLead\nx\ty'), 'pasted.tsv')).format).toBe('tsv');
-    expect((await readTable(Buffer.from('Work,Lead\nx,y'), 'plan.csv')).format).toBe('csv');
-    await expect(readTable(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), 'old.xls')).rejects.toThrow(/old Excel file/);
-    await expect(readTable(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'broken.xlsx')).rejects.toThrow(/not an Excel workbook/);
-    await expect(readTable(Buffer.from([1, 0, 2]), 'x.bin')).rejects.toThrow(/not text/);
-    await expect(readTable(Buffer.alloc(0), 'empty.csv')).rejects.toThrow(/empty/);
-  });
-});
+/** A sheet of text (no fills, no merged cells), as the reader returns CSV. */
+const sheet = (rows: string[][]): TableSheet => ({ name: null, rows, fills: [], merges: [] });
 
 describe('guessing columns from headers', () => {
   it.each([
@@ -84,7 +61,7 @@ describe('guessing columns from headers', () => {
 
 describe('interpreting seed 000 (a major trauma work plan pasted from Word)', () => {
   it('finds the seven functions with their sub-headings and every item, with no errors', async () => {
-    const table = await readTable(fixture('seed-000-major-trauma.tsv'), 'pasted.tsv');
+    const table = readTable(fixture('seed-000-major-trauma.tsv'), 'pasted.tsv');
     const result = interpretTable(table.sheets, context());
     expect(result.fileProblems).toEqual([]);
     expect(result.ok).toBe(true);
@@ -127,7 +104,7 @@ describe('interpreting seed 000 (a major trauma work plan pasted from Word)', ()
 
 describe('interpreting seed 001 (a spinal work plan with strategic objectives and numbered objectives, as CSV)', () => {
   it('finds the four strategic objectives, fifteen numbered objectives, and flags the "20017" typos', async () => {
-    const table = await readTable(fixture('seed-001-spinal-work-plan.csv'), 'spinal.csv');
+    const table = readTable(fixture('seed-001-spinal-work-plan.csv'), 'spinal.csv');
     const result = interpretTable(table.sheets, context());
     expect(result.ok).toBe(true);
     expect(result.themes.map((t) => [t.title, t.items])).toEqual([
@@ -162,7 +139,7 @@ describe('interpreting bad and mixed tables', () => {
       ['Quality', '', 'Q2 2024/25', 'Nobody', ''],
       ['Quality', 'x'.repeat(2001), 'sometime soon', '', 'Pending'],
     ];
-    const result = interpretTable([{ name: null, rows }], context());
+    const result = interpretTable([sheet(rows)], context());
     expect(result.ok).toBe(false);
     expect(result.rows.map((r) => r.problems.map((p) => `${p.severity}:${p.field}`))).toEqual([
       [],
@@ -174,8 +151,8 @@ describe('interpreting bad and mixed tables', () => {
   });
 
   it('says when there is no header row, or nothing under it', () => {
-    expect(interpretTable([{ name: null, rows: [['just', 'some'], ['text', 'here']] }], context()).fileProblems[0]).toMatch(/No header row found/);
-    expect(interpretTable([{ name: null, rows: [['Work', 'Lead']] }], context()).fileProblems[0]).toMatch(/no rows of work/);
+    expect(interpretTable([sheet([['just', 'some'], ['text', 'here']])], context()).fileProblems[0]).toMatch(/No header row found/);
+    expect(interpretTable([sheet([['Work', 'Lead']])], context()).fileProblems[0]).toMatch(/no rows of work/);
   });
 
   it('follows the columns the manager chose instead of the guess', () => {
@@ -183,9 +160,9 @@ describe('interpreting bad and mixed tables', () => {
       ['Task', 'Person', 'When'],
       ['Do the thing', 'Network Manager', 'Q1 2024/25'],
     ];
-    const guessed = interpretTable([{ name: null, rows }], context());
+    const guessed = interpretTable([sheet(rows)], context());
     expect(guessed.columns.map((c) => c.field)).toEqual(['work', null, 'timescale']);
-    const chosen = interpretTable([{ name: null, rows }], context({ columns: ['work', 'leads', 'timescale'] }));
+    const chosen = interpretTable([sheet(rows)], context({ columns: ['work', 'leads', 'timescale'] }));
     expect(chosen.rows[0].leads).toEqual([{ label: 'Network Manager', userId: 'u-priya', known: true }]);
   });
 
@@ -195,11 +172,84 @@ describe('interpreting bad and mixed tables', () => {
       ['2. Provide targeted improvement support', 'Annual review of performance', '2017-18', 'Reflective baseline'],
       ['', 'Work with local maternity systems to support action planning', '', 'A network-supported plan'],
     ];
-    const result = interpretTable([{ name: null, rows }], context({ defaultTheme: 'Business plan 2017–18' }));
+    const result = interpretTable([sheet(rows)], context({ defaultTheme: 'Business plan 2017–18' }));
     expect(result.rows.map((r) => [r.theme, r.objective?.number, r.work])).toEqual([
       ['Business plan 2017–18', '2', 'Annual review of performance'],
       ['Business plan 2017–18', '2', 'Work with local maternity systems to support action planning'],
     ]);
     expect(result.summary.objectives).toBe(1);
+  });
+});
+
+describe('interpreting a real network spreadsheet (merged banners, references, "/" leads, RAG fills)', () => {
+  const header = ['Ref', 'Action', 'Lead', 'Due', 'RAG'];
+  const workbook = (fills: TableSheet['fills'], rag = 'RAG'): TableSheet => ({
+    name: 'Work plan',
+    rows: [
+      ['Network work plan 2024/25', '', '', '', ''],
+      [...header.slice(0, 4), rag],
+      ['Capacity and Flow', '', '', '', ''],
+      ['1.1', 'Publish a capacity dashboard', 'Network Manager / Information Analyst', 'Q2 2024/25', ''],
+      ['1.2', 'Agree repatriation standards', 'Network Chair\nNetwork Manager', 'Q3 2024/25', ''],
+      ['Workforce', '', '', '', ''],
+      ['3.4', 'Run the annual rehab study day', 'Rehab Lead', 'Q4 2024/25', ''],
+    ],
+    fills,
+    merges: [
+      { top: 0, left: 0, bottom: 0, right: 4 },
+      { top: 2, left: 0, bottom: 2, right: 4 },
+      { top: 5, left: 0, bottom: 5, right: 4 },
+    ],
+  });
+  const fills: TableSheet['fills'] = [undefined, undefined, ['1F4E78', '1F4E78', '1F4E78', '1F4E78', '1F4E78'], [null, null, null, null, 'FF0000'], [null, null, null, null, 'FFC000'], undefined, [null, null, null, null, '00B050']];
+
+  it('makes banners themes, keeps the references, splits leads, and takes the status from the colour', () => {
+    const result = interpretTable([workbook(fills, '')], context());
+    expect(result.ok).toBe(true);
+    expect(result.rows.map((r) => [r.theme, r.reference, r.work, r.leads.map((l) => l.label), r.status])).toEqual([
+      ['Capacity and Flow', '1.1', 'Publish a capacity dashboard', ['Network Manager', 'Information Analyst'], 'off_track'],
+      ['Capacity and Flow', '1.2', 'Agree repatriation standards', ['Network Chair', 'Network Manager'], 'at_risk'],
+      ['Workforce', '3.4', 'Run the annual rehab study day', ['Rehab Lead'], 'on_track'],
+    ]);
+    expect(result.rows.map((r) => r.objective)).toEqual([null, null, null]);
+    expect(result.notes).toEqual([
+      "Row 3 'Capacity and Flow' spans the table: used as a theme.",
+      "Row 6 'Workforce' spans the table: used as a theme.",
+      "References kept from column A ('Ref') for 3 rows: the items keep them rather than being numbered.",
+      'Leads split at "/" or line breaks in 2 rows.',
+      'Status taken from cell colour in column E for 3 rows.',
+    ]);
+  });
+
+  it('uses the status column’s colour where its cell is empty, and its words where it has them', () => {
+    const sheet = workbook(fills);
+    sheet.rows[4][4] = 'Complete';
+    const result = interpretTable([sheet], context());
+    expect(result.columns.map((c) => c.field)).toEqual(['reference', 'work', 'leads', 'timescale', 'status']);
+    expect(result.rows.map((r) => r.status)).toEqual(['off_track', 'complete', 'on_track']);
+    expect(result.notes).toContain("Status taken from cell colour in column E ('RAG') for 2 rows.");
+  });
+
+  it('reads a "No" column whose numbers repeat down the objectives as the objective number', () => {
+    const rows = [
+      ['No', 'Objective', 'Action'],
+      ['1', 'Improve access', 'Map the pathways'],
+      ['1', '', 'Agree the standards'],
+      ['2', 'Grow the workforce', 'Study day'],
+    ];
+    const result = interpretTable([sheet(rows)], context());
+    expect(result.rows.map((r) => [r.reference, r.objective?.number, r.objective?.title])).toEqual([
+      ['', '1', 'Improve access'],
+      ['', '1', 'Improve access'],
+      ['', '2', 'Grow the workforce'],
+    ]);
+    expect(result.notes[0]).toMatch(/^Column A \('No'\) repeats its numbers down the objectives/);
+  });
+
+  it('does not take colours that are no RAG (banding, greys) as statuses', () => {
+    const banded: TableSheet['fills'] = [undefined, undefined, undefined, ['DDEBF7', 'DDEBF7', 'DDEBF7', 'DDEBF7', 'DDEBF7'], ['D9D9D9', 'D9D9D9', 'D9D9D9', 'D9D9D9', 'D9D9D9']];
+    const result = interpretTable([workbook(banded, '')], context());
+    expect(result.rows.map((r) => r.status)).toEqual(['not_started', 'not_started', 'not_started']);
+    expect(result.notes.some((n) => n.startsWith('Status taken'))).toBe(false);
   });
 });

@@ -8,57 +8,37 @@ import {
   type ImportRowDto,
 } from '@plexus/contracts';
 import { WORK_ITEM_STATUS_LABELS, type ParsedTimescale, type WorkItemStatus } from '@plexus/domain';
+import { findTables, matchColumns, type CellRange, type HeaderAliases, type TableSheet } from '@plexus/server/table-reader';
 import { resolveLead, type KnownPeople, type ResolvedLead } from '../people';
+import { ragOfFill, STATUS_OF_FILL } from './fill-colour';
 import { splitLeads, splitList } from './split-cells';
-import type { Sheet } from './table-reader';
 
 /** Header words for each field, most specific first. Exact matches win over partial ones. */
-const HEADER_ALIASES: ReadonlyArray<[ImportField, string[]]> = [
+const HEADER_ALIASES: HeaderAliases<ImportField> = [
   ['themeDescription', ['theme description', 'function description', 'strategic objective description']],
-  ['objectiveNumber', ['objective no', 'objective number', 'objective ref', 'no', 'number', 'ref']],
+  ['objectiveNumber', ['objective no', 'objective number', 'objective ref', 'obj no']],
+  ['reference', ['ref', 'reference', 'ref no', 'reference no', 'reference number', 'item ref', 'item no', 'item number', 'action no', 'action ref', 'id', 'no', 'number']],
   ['steps', ['work to be done', 'work to be done progress', 'steps', 'how', 'actions to deliver', 'key steps']],
   ['measures', ['measures of success', 'measures of our success', 'measure of success', 'metric', 'metrics', 'measure', 'measures', 'measurement', 'measurements', 'kpi', 'kpis', 'success measures', 'outcome measures']],
   ['objective', ['key team objective', 'key objective', 'team objective', 'national aims and objectives', 'specific objective', 'specific objectives', 'objective', 'objectives', 'aim', 'aims']],
   ['theme', ['theme', 'function', 'strategic objective', 'strategic aim', 'priority', 'workstream', 'area']],
   ['work', ['work plan', 'work', 'our actions', 'action', 'actions', 'task', 'tasks', 'activity', 'activities', 'deliverable', 'work item', 'description']],
-  ['timescale', ['timescale', 'timescales', 'timeline', 'timeframe', 'deadline', 'by when', 'when', 'due date']],
+  ['timescale', ['timescale', 'timescales', 'timeline', 'timeframe', 'deadline', 'by when', 'when', 'due date', 'due', 'due by', 'date due', 'target date', 'completion date']],
   ['leads', ['owner lead', 'lead', 'leads', 'owner', 'owners', 'responsible', 'lead s', 'who', 'lead officer']],
-  ['status', ['status', 'rag status', 'progress status']],
+  ['status', ['status', 'rag status', 'progress status', 'rag', 'brag', 'rag rating', 'brag rating']],
 ];
-
-export function normaliseHeader(header: string): string {
-  return header
-    .toLowerCase()
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
 
 /** What each column holds, guessed from its header (exact names, then names containing one); each field at most once. */
 export function guessColumns(headers: readonly string[], exactOnly = false): Array<ImportField | null> {
-  const normal = headers.map(normaliseHeader);
-  const result: Array<ImportField | null> = headers.map(() => null);
-  const used = new Set<ImportField>();
-  const assign = (test: (header: string, alias: string) => boolean) => {
-    for (const [field, aliases] of HEADER_ALIASES) {
-      if (used.has(field)) continue;
-      const index = normal.findIndex((h, i) => result[i] === null && h !== '' && aliases.some((a) => test(h, a)));
-      if (index >= 0) {
-        result[index] = field;
-        used.add(field);
-      }
-    }
-  };
-  assign((h, a) => h === a);
-  if (!exactOnly) assign((h, a) => a.length > 3 && (` ${h} `.includes(` ${a} `) || h.startsWith(a)));
-  return result;
+  return matchColumns(headers, HEADER_ALIASES, exactOnly);
 }
 
 /**
  * A header row: short cells naming at least two things we know, one of them the work (or an objective). Below
  * the first header only exact names count (a repeated header), so that a row of work is never mistaken for one.
  */
-function isHeaderRow(cells: readonly string[], exactOnly = false): boolean {
+function isHeaderRow(raw: readonly string[], exactOnly = false): boolean {
+  const cells = raw.map(cleanCell);
   if (cells.some((c) => c.length > 60)) return false;
   const fields = guessColumns(cells, exactOnly).filter((f): f is ImportField => f !== null);
   return fields.length >= 2 && (fields.includes('work') || fields.includes('objective') || fields.includes('steps'));
@@ -112,11 +92,42 @@ export interface Interpretation extends Omit<ImportPreviewDto, 'format' | 'rows'
   rows: PlannedRow[];
 }
 
-const LIMITS = { work: 2000, theme: 300, objective: 2000, number: 12, timescale: 200, listEntry: 1000, measures: 50, steps: 100, leads: 20, lead: 300 };
+const LIMITS = { work: 2000, theme: 300, objective: 2000, number: 12, reference: 40, timescale: 200, listEntry: 1000, measures: 50, steps: 100, leads: 20, lead: 300 };
+/** Notes of one kind listed one by one before the rest are counted. */
+const NOTES_LISTED = 20;
 
-/** A cell's text, trimmed; the quote an export puts before a leading = + @ (so spreadsheets do not run it) is removed. */
+/** A cell's text, trimmed (the reader has already taken away the apostrophe an export puts before formula-like text). */
 function cleanCell(text: string | undefined): string {
-  return (text ?? '').replace(/\u00a0/g, ' ').trim().replace(/^'(?=[=+@])/, '');
+  return (text ?? '').replace(/\u00a0/g, ' ').trim();
+}
+
+/** 0 → A, 27 → AB. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+const quoteShort = (text: string) => `'${text.length > 60 ? `${text.slice(0, 57)}…` : text}'`;
+
+/**
+ * Merged ranges that span the table (at least 60% of its columns, and two), by the row they start on: a banner
+ * row such as "Capacity and Flow" merged across every column. The widest range of a row wins.
+ */
+function bannerRanges(merges: readonly CellRange[], headerIndex: number, width: number): Map<number, CellRange> {
+  const minSpan = Math.max(2, Math.ceil(width * 0.6));
+  const banners = new Map<number, CellRange>();
+  for (const m of merges) {
+    const span = m.right - m.left + 1;
+    if (m.top <= headerIndex || span < minSpan) continue;
+    const known = banners.get(m.top);
+    if (!known || span > known.right - known.left + 1) banners.set(m.top, m);
+  }
+  return banners;
 }
 
 /** "1. To identify…" → number 1, title "To identify…". */
@@ -131,21 +142,31 @@ export function splitObjective(text: string): { number: string; title: string } 
  * row after another is that theme's description; repeated header rows are skipped; an empty objective cell
  * continues the objective above it.
  */
-export function interpretTable(sheets: readonly Sheet[], ctx: InterpretContext): Interpretation {
+export function interpretTable(sheets: readonly TableSheet[], ctx: InterpretContext): Interpretation {
   const fileProblems: string[] = [];
+  const notes: string[] = [];
+  const bannerNotes: string[] = [];
   const rows: PlannedRow[] = [];
   let columns: ImportColumnDto[] = [];
   const themeOrder: string[] = [];
   const themeItems = new Map<string, number>();
   const objectiveKeys = new Set<string>();
 
-  for (const sheet of sheets) {
-    const headerIndex = sheet.rows.findIndex((cells) => isHeaderRow(cells.map(cleanCell)));
-    // A sheet without a table (a workbook's summary sheet) is passed over; no table anywhere is a problem.
-    if (headerIndex < 0) continue;
+  // A sheet without a table (a workbook's summary sheet) is passed over; no table anywhere is a problem.
+  for (const { sheet, headerIndex } of findTables(sheets, (cells) => isHeaderRow(cells))) {
+    const where = sheets.length > 1 && sheet.name ? ` of "${sheet.name}"` : '';
     const header = sheet.rows[headerIndex].map(cleanCell);
     const guessed = guessColumns(header);
     const fields = header.map((_, i) => (ctx.columns && i < ctx.columns.length ? ctx.columns[i] : guessed[i]));
+    // A guessed "No"/"Ref" column whose numbers repeat down an objective column numbers the objectives, not the items.
+    const refAt = fields.indexOf('reference');
+    if (!ctx.columns && refAt >= 0 && fields.includes('objective') && !fields.includes('objectiveNumber')) {
+      const values = sheet.rows.slice(headerIndex + 1).map((cells) => cleanCell(cells[refAt])).filter(Boolean);
+      if (new Set(values).size < values.length) {
+        fields[refAt] = 'objectiveNumber';
+        notes.push(`Column ${columnLetter(refAt)}${where} (${quoteShort(header[refAt])}) repeats its numbers down the objectives: read as the objective's number.`);
+      }
+    }
     if (columns.length === 0) columns = header.map((h, index) => ({ index, header: h, field: fields[index] ?? null }));
     const col = (field: ImportField) => fields.indexOf(field);
     const has = (field: ImportField) => col(field) >= 0;
@@ -173,11 +194,55 @@ export function interpretTable(sheets: readonly Sheet[], ctx: InterpretContext):
     let lastWasHeading = theme.title !== '';
     let objective = null as { number: string; title: string } | null;
 
+    const width = header.reduce((w, h, i) => (h ? i + 1 : w), 0);
+    const banners = bannerRanges(sheet.merges, headerIndex, width);
+    // The status from a cell's fill colour where the status cell is empty: in the status column, or (with none)
+    // in the column whose cells of work are most often filled red, amber, green or blue.
+    let colourCol = col('status');
+    if (colourCol < 0 && sheet.fills.length > 0) {
+      const counts = new Map<number, number>();
+      const workCol = has('work') ? col('work') : col('objective');
+      for (let r = headerIndex + 1; r < sheet.rows.length; r++) {
+        if (banners.has(r) || !cleanCell(sheet.rows[r][workCol])) continue;
+        sheet.fills[r]?.forEach((fill, c) => {
+          if (ragOfFill(fill)) counts.set(c, (counts.get(c) ?? 0) + 1);
+        });
+      }
+      let best = 0;
+      for (const [c, n] of [...counts].sort((x, y) => x[0] - y[0])) {
+        if (n > best) [colourCol, best] = [c, n];
+      }
+    }
+    let coloured = 0;
+    let referenced = 0;
+    let splitLeadRows = 0;
+    // A banner right under another banner (not under the title above the header) is that theme's description.
+    let lastWasBanner = false;
+
     for (let r = headerIndex + 1; r < sheet.rows.length; r++) {
       const cells = sheet.rows[r].map(cleanCell);
       const filled = cells.map((c, i) => [c, i] as const).filter(([c]) => c !== '');
       if (filled.length === 0) continue;
       if (cells.join('\u0000') === header.join('\u0000') || isHeaderRow(cells, true)) continue;
+
+      const banner = banners.get(r);
+      const bannerText = banner ? filled.filter(([, i]) => i >= banner.left && i <= banner.right).map(([c]) => c) : [];
+      if (banner && bannerText.length > 0 && filled.every(([, i]) => (i >= banner.left && i <= banner.right) || i === col('reference'))) {
+        const title = bannerText.join(' ').replace(/:$/, '').trim();
+        if (lastWasBanner && !themeHasItems && theme.title && !theme.description) {
+          theme.description = title;
+          bannerNotes.push(`Row ${r + 1}${where} ${quoteShort(title)} spans the table under the theme ${quoteShort(theme.title)}: used as its description.`);
+        } else {
+          theme = { title, description: '' };
+          themeHasItems = false;
+          objective = null;
+          bannerNotes.push(`Row ${r + 1}${where} ${quoteShort(title)} spans the table: used as a theme.`);
+        }
+        lastWasHeading = true;
+        lastWasBanner = true;
+        continue;
+      }
+      lastWasBanner = false;
 
       const single = filled.length === 1 && !(has('theme') && filled[0][1] === col('work'));
       const labelled = filled.length === 2 && filled[0][0].endsWith(':') && filled[0][1] < filled[1][1] && !has('theme');
@@ -213,6 +278,10 @@ export function interpretTable(sheets: readonly Sheet[], ctx: InterpretContext):
       const themeTitle = theme.title || ctx.defaultTheme?.trim() || 'General';
       if (themeTitle.length > LIMITS.theme) error('theme', `The theme must be ${LIMITS.theme} characters or fewer`);
 
+      const reference = get(cells, 'reference');
+      if (reference.length > LIMITS.reference) error('reference', `The reference must be ${LIMITS.reference} characters or fewer`);
+      else if (reference) referenced++;
+
       const objectiveText = get(cells, 'objective');
       const numberText = get(cells, 'objectiveNumber');
       if (objectiveText) {
@@ -240,7 +309,9 @@ export function interpretTable(sheets: readonly Sheet[], ctx: InterpretContext):
       else if (read.flag) warn('timescale', `${read.parsed.kind === 'unparsed' ? 'Cannot read the timescale' : 'Check the timescale'}: ${read.flag}. It is kept as written and flagged.`);
 
       const known = [...ctx.people.roles.map((p) => p.title), ...ctx.people.members.values()];
-      const resolved = splitLeads(get(cells, 'leads'), known).map((text) => ({ text, lead: resolveLead(text, ctx.people) }));
+      const leadsText = get(cells, 'leads');
+      const resolved = splitLeads(leadsText, known).map((text) => ({ text, lead: resolveLead(text, ctx.people) }));
+      if (resolved.length > 1 && /[/\n]/.test(leadsText)) splitLeadRows++;
       if (resolved.length > LIMITS.leads) error('leads', `List ${LIMITS.leads} leads or fewer`);
       for (const { text, lead } of resolved) {
         if (text.length > LIMITS.lead) error('leads', `A lead must be ${LIMITS.lead} characters or fewer`);
@@ -249,7 +320,11 @@ export function interpretTable(sheets: readonly Sheet[], ctx: InterpretContext):
 
       const statusText = get(cells, 'status');
       let status = readStatus(statusText);
-      if (status === null) {
+      const fillRag = !statusText && colourCol >= 0 ? ragOfFill(sheet.fills[r]?.[colourCol]) : null;
+      if (fillRag) {
+        status = STATUS_OF_FILL[fillRag];
+        coloured++;
+      } else if (status === null) {
         warn('status', `Status "${statusText}" is not one of ${Object.values(WORK_ITEM_STATUS_LABELS).join(', ')}: imported as Not started`);
         status = 'not_started';
       }
@@ -262,6 +337,7 @@ export function interpretTable(sheets: readonly Sheet[], ctx: InterpretContext):
       rows.push({
         row: r + 1,
         sheet: sheet.name,
+        reference,
         theme: themeTitle,
         themeDescription: theme.title ? theme.description : '',
         objective: objective ? { ...objective } : null,
@@ -276,7 +352,20 @@ export function interpretTable(sheets: readonly Sheet[], ctx: InterpretContext):
         problems,
       });
     }
+    if (referenced) {
+      const at = col('reference');
+      notes.push(`References kept from column ${columnLetter(at)}${where} (${quoteShort(header[at])}) for ${referenced} ${referenced === 1 ? 'row' : 'rows'}: the items keep them rather than being numbered.`);
+    }
+    if (splitLeadRows) notes.push(`Leads split at "/" or line breaks in ${splitLeadRows} ${splitLeadRows === 1 ? 'row' : 'rows'}${where}.`);
+    if (coloured) {
+      notes.push(`Status taken from cell colour in column ${columnLetter(colourCol)}${where}${header[colourCol] ? ` (${quoteShort(header[colourCol])})` : ''} for ${coloured} ${coloured === 1 ? 'row' : 'rows'}.`);
+    }
   }
+  if (bannerNotes.length > NOTES_LISTED) {
+    const rest = bannerNotes.length - NOTES_LISTED;
+    bannerNotes.splice(NOTES_LISTED, rest, `…and ${rest} more rows that span the table, used as themes or their descriptions.`);
+  }
+  notes.unshift(...bannerNotes);
   if (columns.length === 0) {
     fileProblems.push('No header row found. The table needs a row naming its columns, like Work, Metric, Timescale, Lead.');
   } else if (rows.length === 0 && fileProblems.length === 0) {
@@ -300,6 +389,7 @@ export function interpretTable(sheets: readonly Sheet[], ctx: InterpretContext):
       unknownLeads: rows.reduce((n, r) => n + r.leads.filter((l) => !l.known).length, 0),
     },
     fileProblems,
+    notes,
     ok: errors === 0 && fileProblems.length === 0 && rows.length > 0,
   };
 }

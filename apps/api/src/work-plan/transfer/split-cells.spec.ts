@@ -29,6 +29,15 @@ describe('splitLeads', () => {
   });
 });
 
+describe('splitLeads at "/" and line breaks', () => {
+  it('splits "A / B", "A/B" and lines, but not inside brackets', () => {
+    expect(splitLeads('Network Manager / Clinical Lead', [])).toEqual(['Network Manager', 'Clinical Lead']);
+    expect(splitLeads('Trauma Unit Leads/MTC Lead', [])).toEqual(['Trauma Unit Leads', 'MTC Lead']);
+    expect(splitLeads('Network Chair\nInformation Analyst', [])).toEqual(['Network Chair', 'Information Analyst']);
+    expect(splitLeads('Network Manager (Priya Shah/Sam Patel)', [])).toEqual(['Network Manager (Priya Shah/Sam Patel)']);
+  });
+});
+
 describe('splitList', () => {
   it('takes one entry per line, without bullets', () => {
     expect(splitList('· Define Spinal Hub(s)\n· Define any AQPs.\n\n')).toEqual(['Define Spinal Hub(s)', 'Define any AQPs.']);

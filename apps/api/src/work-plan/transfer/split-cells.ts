@@ -41,8 +41,11 @@ function splitAtNetwork(text: string): string[] {
   return parts.map((p) => p.trim()).filter(Boolean);
 }
 
+/** Lead separators: line breaks, semicolons, commas, and "/" outside brackets ("Network Manager / Chair"). */
+const LEAD_SEPARATOR = /\r?\n|;|,|\/(?![^()]*\))/;
+
 /**
- * Splits a lead cell into leads. Separators: line breaks, semicolons and commas. Word tables often lose the
+ * Splits a lead cell into leads. Separators: line breaks, semicolons, commas and "/". Word tables often lose the
  * line breaks between titles ("Network Medical Lead Network Rehab Director Network Manager"): short cells are
  * cut at known titles (the network's leadership roles and members, and common titles) and before each
  * "Network …". Sentences and long phrases ("Clinical Leads from each Hub …") are kept whole.
@@ -51,7 +54,7 @@ export function splitLeads(cell: string, known: readonly string[]): string[] {
   const titles = [...new Set([...known, ...COMMON_ROLE_TITLES].map((t) => t.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
   const pattern = titles.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${titles.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu') : null;
   const leads: string[] = [];
-  for (const raw of cell.split(/\r?\n|;|,/)) {
+  for (const raw of cell.split(LEAD_SEPARATOR)) {
     const piece = raw.replace(BULLET, '').replace(/\s+/g, ' ').trim();
     if (!piece) continue;
     const words = piece.split(' ').length;

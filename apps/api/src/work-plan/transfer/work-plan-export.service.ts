@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { WorkItemSummaryDto, WorkPlanDto, WorkPlanObjectiveDto, WorkPlanThemeDto } from '@plexus/contracts';
 import { RAG_INFO, WORK_ITEM_STATUS_LABELS, formatIsoDateLong, slugify } from '@plexus/domain';
-import { RequestScopes } from '@plexus/server';
-import { Workbook, type Worksheet } from 'exceljs';
+import { addExportRow, newWorkbook, RequestScopes, toCsv, workbookBytes } from '@plexus/server';
+import type { Worksheet } from 'exceljs';
 import { WorkPlanService } from '../work-plan.service';
 import type { Actor } from '../work-plan.types';
 
@@ -10,8 +10,9 @@ export type ExportFormat = 'xlsx' | 'csv';
 export type ExportLayout = 'themes' | 'flat';
 
 /**
- * The columns of an export. The first ten re-import to the same plan (their headers are what the import
- * guesses); the rest are for reading (colour today, lateness, latest update) and are passed over on import.
+ * The columns of an export. The first ten, and the item's reference (the last), re-import to the same plan (their
+ * headers are what the import guesses); the others are for reading (colour today, lateness, latest update) and
+ * are passed over on import.
  */
 export const EXPORT_COLUMNS = [
   'Theme',
@@ -29,9 +30,10 @@ export const EXPORT_COLUMNS = [
   'Days past target',
   'Latest update',
   'Latest update on',
+  'Ref',
 ] as const;
 
-const WIDTHS = [24, 30, 8, 40, 50, 40, 40, 18, 30, 12, 18, 18, 10, 50, 14];
+const WIDTHS = [24, 30, 8, 40, 50, 40, 40, 18, 30, 12, 18, 18, 10, 50, 14, 8];
 
 interface ExportRow {
   theme: WorkPlanThemeDto;
@@ -64,17 +66,8 @@ export function exportCells({ theme, objective, item }: ExportRow): string[] {
     item.late.slipped ? String(item.late.daysLate) : '',
     item.latestUpdate?.narrative ?? '',
     item.latestUpdate?.on ?? '',
+    item.ref,
   ];
-}
-
-/** A cell that starts like a formula is prefixed with ' so that a spreadsheet shows it instead of running it. */
-function safe(cell: string): string {
-  return /^[=+@]/.test(cell) ? `'${cell}` : cell;
-}
-
-export function toCsv(rows: string[][]): string {
-  const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-  return '\uFEFF' + rows.map((row) => row.map((cell) => quote(safe(cell))).join(',')).join('\r\n') + '\r\n';
 }
 
 /** Excel sheet names: 31 characters at most, none of []:*?/\, unique in the workbook. */
@@ -93,7 +86,7 @@ function addTable(sheet: Worksheet, rows: ExportRow[]): void {
   head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EDEE' } };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   for (const row of rows) {
-    const added = sheet.addRow(exportCells(row));
+    const added = addExportRow(sheet, exportCells(row));
     added.alignment = { vertical: 'top', wrapText: true };
     const info = RAG_INFO[row.item.rag];
     const colour = added.getCell(EXPORT_COLUMNS.indexOf('Colour (BRAG)') + 1);
@@ -114,20 +107,18 @@ export class WorkPlanExportService {
     if (format === 'csv') {
       return { bytes: Buffer.from(toCsv([[...EXPORT_COLUMNS], ...rows.map(exportCells)]), 'utf8'), contentType: 'text/csv; charset=utf-8', fileName };
     }
-    const workbook = new Workbook();
-    workbook.creator = 'Plexus';
-    workbook.created = new Date();
+    const workbook = newWorkbook();
     const summary = workbook.addWorksheet('Plan');
     summary.columns = [{ width: 40 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }];
-    summary.addRow([plan.title]).font = { bold: true, size: 14 };
-    summary.addRow([`${formatIsoDateLong(plan.periodStart)} to ${formatIsoDateLong(plan.periodEnd)}`]);
-    summary.addRow([plan.status === 'approved' && plan.approvedOn ? `Approved by the board on ${formatIsoDateLong(plan.approvedOn)}` : 'Draft']);
-    summary.addRow([`Colours as of ${formatIsoDateLong(plan.asOf)}`]);
-    summary.addRow([]);
-    summary.addRow(['Theme', 'Items', 'Blue', 'Green', 'Amber', 'Red', 'Slipped']).font = { bold: true };
+    addExportRow(summary, [plan.title]).font = { bold: true, size: 14 };
+    addExportRow(summary, [`${formatIsoDateLong(plan.periodStart)} to ${formatIsoDateLong(plan.periodEnd)}`]);
+    addExportRow(summary, [plan.status === 'approved' && plan.approvedOn ? `Approved by the board on ${formatIsoDateLong(plan.approvedOn)}` : 'Draft']);
+    addExportRow(summary, [`Colours as of ${formatIsoDateLong(plan.asOf)}`]);
+    addExportRow(summary, []);
+    addExportRow(summary, ['Theme', 'Items', 'Blue', 'Green', 'Amber', 'Red', 'Slipped']).font = { bold: true };
     for (const theme of plan.themes) {
       const c = theme.counts;
-      summary.addRow([theme.title, c.items, c.rag.blue, c.rag.green, c.rag.amber, c.rag.red, c.slipped]);
+      addExportRow(summary, [theme.title, c.items, c.rag.blue, c.rag.green, c.rag.amber, c.rag.red, c.slipped]);
     }
     if (layout === 'flat') {
       addTable(workbook.addWorksheet('Work plan'), rows);
@@ -135,7 +126,7 @@ export class WorkPlanExportService {
       const taken = new Set(['plan']);
       for (const theme of plan.themes) addTable(workbook.addWorksheet(sheetName(theme.title, taken)), rows.filter((r) => r.theme.id === theme.id));
     }
-    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const bytes = await workbookBytes(workbook);
     return { bytes, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName };
   }
 }

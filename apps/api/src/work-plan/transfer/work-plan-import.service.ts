@@ -4,18 +4,12 @@ import { todayIso } from '@plexus/domain';
 import { RequestScopes, WorkItem, WorkItemLead, WorkItemProgress, WorkPlanObjective, WorkPlanTheme, type WorkPlan } from '@plexus/server';
 import { DomainException } from '../../core/http/domain.exception';
 import { zodFieldErrors } from '../../core/http/zod';
-import type { KnownPeople } from '../people';
-import { readTimescale } from '../work-item.service';
 import { WorkPlanRepository } from '@plexus/server';
+import { TableWorkerPool } from '../../core/upload/table-worker-pool';
+import type { UploadedTable } from '../../core/upload/table-upload';
 import { WorkPlanService } from '../work-plan.service';
 import type { Actor } from '../work-plan.types';
-import { interpretTable, type Interpretation } from './interpret-table';
-import { readTable, UnreadableFile } from './table-reader';
-
-export interface UploadedTable {
-  buffer: Buffer;
-  originalname?: string;
-}
+import type { Interpretation } from './interpret-table';
 
 /**
  * Imports a plan's themes, objectives and items from a table: a preview first (nothing saved), then, when the
@@ -26,6 +20,7 @@ export class WorkPlanImportService {
   constructor(
     private readonly repo: WorkPlanRepository,
     private readonly plans: WorkPlanService,
+    private readonly tables: TableWorkerPool,
   ) {}
 
   private options(raw: unknown) {
@@ -47,30 +42,26 @@ export class WorkPlanImportService {
     return parsed.data;
   }
 
-  private async knownPeople(): Promise<KnownPeople> {
-    const people = await this.plans.people();
-    return { members: new Map(people.members.map((m) => [m.userId, m.displayName])), roles: people.roles };
-  }
-
+  /** Reads and interprets the file in the table worker pool (off the event loop), with what it needs of the plan. */
   private async interpret(plan: WorkPlan, file: UploadedTable | undefined, rawOptions: unknown): Promise<{ format: ImportPreviewDto['format']; result: Interpretation }> {
     const options = this.options(rawOptions);
     if (!file || file.buffer.length === 0) throw DomainException.field('file', file ? 'The file is empty' : 'Choose a file to import, or paste a table');
-    let table: Awaited<ReturnType<typeof readTable>>;
-    try {
-      table = await readTable(file.buffer, file.originalname ?? '');
-    } catch (err) {
-      if (err instanceof UnreadableFile) throw DomainException.field('file', err.message);
-      throw err;
-    }
+    const people = await this.plans.people();
     const themes = await this.repo.themes(plan.id);
-    const result = interpretTable(table.sheets, {
-      people: await this.knownPeople(),
-      existingThemes: themes.map((t) => t.title),
-      readTimescale: (text) => readTimescale(text, plan),
-      columns: options.columns,
-      defaultTheme: options.defaultTheme,
+    const { format, interpretation } = await this.tables.run({
+      kind: 'work-plan',
+      bytes: file.buffer,
+      fileName: file.originalname ?? '',
+      context: {
+        members: people.members.map((m) => [m.userId, m.displayName]),
+        roles: people.roles.map(({ title, personName }) => ({ title, personName })),
+        existingThemes: themes.map((t) => t.title),
+        periodStart: plan.periodStart,
+        columns: options.columns,
+        defaultTheme: options.defaultTheme,
+      },
     });
-    return { format: table.format, result };
+    return { format, result: interpretation };
   }
 
   private requireDraft(plan: WorkPlan): void {
@@ -93,6 +84,7 @@ export class WorkPlanImportService {
       themes: result.themes,
       summary: result.summary,
       fileProblems: result.fileProblems,
+      notes: result.notes,
       ok: result.ok,
     };
   }
@@ -169,6 +161,7 @@ export class WorkPlanImportService {
         themeId: theme.id,
         objectiveId: objective?.id ?? null,
         position: bump(`items:${theme.id}:${objective?.id ?? null}`, 0),
+        reference: row.reference || null,
         work: row.work,
         measures: row.measures,
         steps: row.steps,

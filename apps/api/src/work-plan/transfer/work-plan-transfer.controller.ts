@@ -1,12 +1,12 @@
 import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile, UploadedFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery } from '@nestjs/swagger';
-import type { ImportPreviewDto, ImportResultDto } from '@plexus/contracts';
+import { IMPORT_MAX_BYTES, type ImportPreviewDto, type ImportResultDto } from '@plexus/contracts';
 import { z } from 'zod';
 import type { AuthContext } from '../../auth/auth.types';
 import { CurrentAuth } from '../../auth/current-auth.decorator';
 import { zod } from '../../core/http/zod';
+import { TableUpload, type UploadedTable } from '../../core/upload/table-upload';
 import { NetworkController, RequirePermission } from '../../tenancy/network-route.decorator';
-import { ImportUpload } from './import-upload';
 import { WorkPlanExportService } from './work-plan-export.service';
 import { WorkPlanImportService } from './work-plan-import.service';
 
@@ -17,8 +17,15 @@ const exportQuerySchema = z.object({
   layout: z.enum(['themes', 'flat'], { error: 'Choose themes (a sheet per theme) or flat (one sheet)' }).default('themes'),
 });
 
-type Upload = { buffer: Buffer; originalname?: string } | undefined;
 type MultipartFields = { options?: unknown };
+
+const ImportUpload = () =>
+  TableUpload({
+    maxBytes: IMPORT_MAX_BYTES,
+    description: '.xlsx, .csv, or tab-separated text (a table pasted from Word)',
+    tooLargeAdvice: 'Split the plan, or save it as CSV.',
+    optionsDescription: 'JSON: { "columns": [field or null per column], "defaultTheme": "…" }',
+  });
 
 @NetworkController('work-plan', 'work plan')
 export class WorkPlanTransferController {
@@ -32,7 +39,7 @@ export class WorkPlanTransferController {
   @RequirePermission('plan.edit')
   @ImportUpload()
   @ApiOperation({ summary: 'Read a table (.xlsx, CSV, or pasted from Word) and show what would be imported, row by row, with each row’s problems. Saves nothing.' })
-  preview(@Param('planId', uuid) planId: string, @UploadedFile() file: Upload, @Body() body: MultipartFields): Promise<ImportPreviewDto> {
+  preview(@Param('planId', uuid) planId: string, @UploadedFile() file: UploadedTable | undefined, @Body() body: MultipartFields): Promise<ImportPreviewDto> {
     return this.imports.preview(planId, file, body?.options);
   }
 
@@ -40,7 +47,7 @@ export class WorkPlanTransferController {
   @RequirePermission('plan.edit')
   @ImportUpload()
   @ApiOperation({ summary: 'Import the table into a draft plan: every row in one transaction, or none (400 naming the rows)' })
-  import(@Param('planId', uuid) planId: string, @UploadedFile() file: Upload, @Body() body: MultipartFields, @CurrentAuth() auth: AuthContext): Promise<ImportResultDto> {
+  import(@Param('planId', uuid) planId: string, @UploadedFile() file: UploadedTable | undefined, @Body() body: MultipartFields, @CurrentAuth() auth: AuthContext): Promise<ImportResultDto> {
     return this.imports.import(planId, file, body?.options, { userId: auth.user.id, name: auth.user.displayName });
   }
 

@@ -58,6 +58,10 @@ export const configSchema = z.object({
   /** How long a job's lock lasts: a worker killed mid-render has its job picked up again after this. */
   REPORT_LOCK_MS: int(1000, 600_000).default(30_000),
   WORKER_HEARTBEAT_SECONDS: int(1, 3600).default(15),
+  /** Time an uploaded table may take to read and interpret, once a thread starts on it; then its thread is replaced. */
+  IMPORT_PARSE_TIMEOUT_MS: int(100, 600_000).default(15_000),
+  /** Worker threads the API reads uploaded tables in (off its event loop). */
+  IMPORT_PARSE_THREADS: int(1, 16).default(1),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

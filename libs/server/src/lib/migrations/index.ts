@@ -5,6 +5,7 @@ import { Migration20261124010000_work_plan } from './Migration20261124010000_wor
 import { Migration20261124020000_risk_register } from './Migration20261124020000_risk_register';
 import { Migration20261124030000_reports } from './Migration20261124030000_reports';
 import { Migration20261124040000_risk_work_item_links } from './Migration20261124040000_risk_work_item_links';
+import { Migration20261202000000_work_item_reference } from './Migration20261202000000_work_item_reference';
 
 /**
  * Every migration, oldest first by the timestamp in its name. Listed, not globbed, so that the webpack
@@ -18,6 +19,7 @@ export const migrationsList: Array<{ name: string; class: Constructor<Migration>
   { name: 'Migration20261124020000_risk_register', class: Migration20261124020000_risk_register },
   { name: 'Migration20261124030000_reports', class: Migration20261124030000_reports },
   { name: 'Migration20261124040000_risk_work_item_links', class: Migration20261124040000_risk_work_item_links },
+  { name: 'Migration20261202000000_work_item_reference', class: Migration20261202000000_work_item_reference },
 ];
 
 /** @deprecated Use `migrationsList`; kept so that existing imports compile. */

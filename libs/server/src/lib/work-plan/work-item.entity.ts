@@ -17,6 +17,10 @@ export class WorkItem extends TimestampedTenantEntity {
   @Property({ type: 'integer' })
   position = 0;
 
+  /** The item's own reference ("1.1") from an imported table; null: numbered by its place in the plan. */
+  @Property({ type: 'text', nullable: true })
+  reference: string | null = null;
+
   @Property({ type: 'text' })
   work!: string;
 

@@ -24,6 +24,8 @@ export interface WorkItemRow {
   objectiveNumber: string | null;
   objectiveTitle: string | null;
   position: number;
+  /** The item's own reference from an imported table, if it has one. */
+  reference?: string | null;
   work: string;
   measures: string[];
   steps: string[];
@@ -112,7 +114,7 @@ function itemRowsQuery(networkId: string, filter: WorkItemRowFilter): Sql {
   select n.id, n.plan_id as "planId", p.title as "planTitle", n.theme_id as "themeId", n.theme_title as "themeTitle",
     n.theme_no::int as "themeNo", n.item_no::int as "itemNo",
     n.objective_id as "objectiveId", n.objective_number as "objectiveNumber", n.objective_title as "objectiveTitle",
-    n.position, n.work, n.measures, n.steps, n.timescale_text as "timescaleText", n.timescale, n.timescale_flag as "timescaleFlag",
+    n.position, n.reference, n.work, n.measures, n.steps, n.timescale_text as "timescaleText", n.timescale, n.timescale_flag as "timescaleFlag",
     n.due_on::text as "dueOn", n.original_timescale_text as "originalTimescaleText", n.original_due_on::text as "originalDueOn",
     n.status, n.status_on::text as "statusOn", n.version,
     coalesce(l.leads, '[]'::json) as leads, u.latest

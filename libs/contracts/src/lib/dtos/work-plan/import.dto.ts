@@ -3,7 +3,7 @@ import type { TimescaleKind, WorkItemStatus } from '@plexus/domain';
 import { text } from './fields';
 
 /** What a column of an imported table can hold. */
-export const IMPORT_FIELDS = ['theme', 'themeDescription', 'objectiveNumber', 'objective', 'work', 'measures', 'steps', 'timescale', 'leads', 'status'] as const;
+export const IMPORT_FIELDS = ['theme', 'themeDescription', 'objectiveNumber', 'objective', 'work', 'measures', 'steps', 'timescale', 'leads', 'status', 'reference'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const IMPORT_FIELD_LABELS: Readonly<Record<ImportField, string>> = {
@@ -17,6 +17,7 @@ export const IMPORT_FIELD_LABELS: Readonly<Record<ImportField, string>> = {
   timescale: 'Timescale',
   leads: 'Lead',
   status: 'Status',
+  reference: 'Reference (1.1, 3.4…)',
 };
 
 /** Largest file the import accepts. */
@@ -43,6 +44,8 @@ export interface ImportRowDto {
   /** The row's number in the file (1 = its first line), and its sheet in a workbook. */
   row: number;
   sheet: string | null;
+  /** The item's own reference from the table ("1.1"); empty: numbered by its place in the plan. */
+  reference: string;
   theme: string;
   objective: { number: string; title: string } | null;
   work: string;
@@ -68,6 +71,11 @@ export interface ImportPreviewDto {
   summary: { items: number; themes: number; objectives: number; errors: number; warnings: number; flaggedTimescales: number; unknownLeads: number };
   /** Problems with the file as a whole (no header row found, nothing to import…). */
   fileProblems: string[];
+  /**
+   * What the import made of the table's layout, in words: banner rows used as themes, a reference column kept,
+   * leads split at "/" or line breaks, statuses taken from cell colours.
+   */
+  notes: string[];
   /** True when nothing stops the import. */
   ok: boolean;
 }

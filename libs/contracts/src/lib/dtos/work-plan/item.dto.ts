@@ -94,7 +94,7 @@ export interface WorkItemSummaryDto {
   planId: string;
   themeId: string;
   objectiveId: string | null;
-  /** `3.2`: the theme's place and the item's place in it. */
+  /** `3.2`: the theme's place and the item's place in it, or the item's own reference from an imported table. */
   ref: string;
   work: string;
   measures: string[];

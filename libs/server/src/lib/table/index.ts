@@ -1,0 +1,2 @@
+export * from './table-reader';
+export * from './write-table';
