@@ -13,7 +13,7 @@ export const RISK_STATUSES = ['open', 'closed'] as const;
 export type RiskStatus = (typeof RISK_STATUSES)[number];
 
 const riskFields = {
-  dateRegistered: isoDate('date registered'),
+  dateRegistered: isoDate('date registered', { notInFuture: true }),
   identifiedBy: text(200, 'Identified by').default(''),
   description: prose(4000, 'Description').min(1, { error: 'Describe the risk' }),
   category: text(120, 'Category').default(''),
@@ -40,13 +40,13 @@ export const updateRiskSchema = z.object({ ...riskFields, version: z.number().in
 export type UpdateRiskRequest = z.input<typeof updateRiskSchema>;
 
 export const closeRiskSchema = z.object({
-  closedOn: isoDate('date closed'),
+  closedOn: isoDate('date closed', { notInFuture: true }),
   reason: prose(2000, 'Reason').min(1, { error: 'Say why the risk is closed' }),
 });
 export type CloseRiskRequest = z.input<typeof closeRiskSchema>;
 
 export const recordRiskReviewSchema = z.object({
-  reviewedOn: isoDate('review date'),
+  reviewedOn: isoDate('review date', { notInFuture: true }),
   /** The current (after-mitigation) scores found at the review. */
   likelihood: rating('likelihood'),
   impact: rating('impact'),

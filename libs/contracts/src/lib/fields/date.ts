@@ -16,11 +16,20 @@ export function isRealDate(value: string): boolean {
   return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
 }
 
-/** A date field, `YYYY-MM-DD`: a real day from DATE_MIN to DATE_MAX. `example` is shown in the format message. */
-export function isoDate(label: string, example = '2026-03-31') {
+export interface DateFieldOptions {
+  /** Shown in the format message (`like 2026-03-31`). */
+  example?: string;
+  /** A day that has happened (registered, reviewed, approved): past DATE_MAX it says so; the API checks today. */
+  notInFuture?: boolean;
+}
+
+/** A date field, `YYYY-MM-DD`: a real day from DATE_MIN to DATE_MAX. */
+export function isoDate(label: string, options: DateFieldOptions = {}) {
+  const range = `The ${label} must be between ${DATE_MIN.slice(0, 4)} and ${DATE_MAX.slice(0, 4)}`;
   return z
     .string({ error: `Enter the ${label}` })
-    .regex(ISO_DATE, { error: `Enter the ${label} as a date, like ${example}`, abort: true })
+    .regex(ISO_DATE, { error: `Enter the ${label} as a date, like ${options.example ?? '2026-03-31'}`, abort: true })
     .refine(isRealDate, { error: `The ${label} is not a real date`, abort: true })
-    .refine((v) => v >= DATE_MIN && v <= DATE_MAX, { error: `The ${label} must be between ${DATE_MIN.slice(0, 4)} and ${DATE_MAX.slice(0, 4)}` });
+    .refine((v) => v >= DATE_MIN, { error: range, abort: true })
+    .refine((v) => v <= DATE_MAX, { error: options.notInFuture ? `The ${label} cannot be in the future` : range });
 }

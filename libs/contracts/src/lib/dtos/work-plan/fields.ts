@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isoDate as dateField, prose, text } from '../../fields';
+import { isoDate as dateField, prose, text, type DateFieldOptions } from '../../fields';
 
 /** Small field schemas shared by the work-plan requests. Messages are written for the person filling the form. */
-export const isoDate = (label: string) => dateField(label, '2024-03-31');
+export const isoDate = (label: string, options: DateFieldOptions = {}) => dateField(label, { example: '2024-03-31', ...options });
 
 export { prose, text };
 

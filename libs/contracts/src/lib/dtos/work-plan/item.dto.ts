@@ -41,7 +41,7 @@ export const updateWorkItemSchema = z.object({
 export type UpdateWorkItemRequest = z.input<typeof updateWorkItemSchema>;
 
 export const progressUpdateSchema = z.object({
-  on: isoDate('date of the update'),
+  on: isoDate('date of the update', { notInFuture: true }),
   status: z.enum(WORK_ITEM_STATUSES, { error: 'Choose a status' }),
   narrative: requiredProse(4000, 'The update', 'Say how the work is going'),
 });

@@ -27,7 +27,7 @@ export const updateWorkPlanSchema = z
 export type UpdateWorkPlanRequest = z.input<typeof updateWorkPlanSchema>;
 
 export const approveWorkPlanSchema = z.object({
-  approvedOn: isoDate('date the board approved the plan'),
+  approvedOn: isoDate('date the board approved the plan', { notInFuture: true }),
   note: prose(2000, 'The note').default(''),
 });
 export type ApproveWorkPlanRequest = z.input<typeof approveWorkPlanSchema>;
