@@ -22,9 +22,9 @@ import { toApiError } from '../core/api-error';
 import { formatDateTime } from '../core/dates';
 import { FlashService } from '../core/flash.service';
 import { moveFocusTo } from '../core/focus';
-import { errorId, type FieldErrors, fieldErrorsFromApi, fieldErrorsFromIssues, FORM_ERROR } from '../core/form-errors';
-import { ErrorSummaryComponent } from '../ui/error-summary.component';
-import { FieldErrorComponent } from '../ui/field-error.component';
+import { fieldErrorsFromIssues } from '../core/form-errors';
+import { FormErrors } from '../ui/form-errors';
+import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
 import { LoadingComponent } from '../ui/loading.component';
 import { SuccessBannerComponent } from '../ui/success-banner.component';
@@ -52,7 +52,8 @@ type Draft = Record<string, string>;
 @Component({
   selector: 'plx-plan',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgTemplateOutlet, RouterLink, ErrorSummaryComponent, FieldErrorComponent, LoadErrorComponent, LoadingComponent, SuccessBannerComponent, ItemRowsComponent, PlanNavComponent, RagTagComponent],
+  imports: [NgTemplateOutlet, RouterLink, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent, SuccessBannerComponent, ItemRowsComponent, PlanNavComponent, RagTagComponent],
+  providers: [FormErrors],
   templateUrl: './plan.component.html',
   styles: `
     .plx-theme { border-top: 4px solid #005eb8; padding-top: 16px; margin-top: 32px; }
@@ -86,8 +87,7 @@ export class PlanComponent {
   protected readonly banner = signal<string | null>(inject(FlashService).take());
   protected readonly panel = signal<Panel | null>(null);
   protected readonly draft = signal<Draft>({});
-  protected readonly errors = signal<FieldErrors>({});
-  protected readonly attempt = signal(0);
+  protected readonly errors = inject(FormErrors);
   protected readonly busy = signal(false);
 
   protected readonly countsText = countsText;
@@ -98,15 +98,6 @@ export class PlanComponent {
   protected readonly longDate = longDate;
 
   // ---- helpers ----------------------------------------------------------------------------------
-
-  protected error(path: string): string | undefined {
-    return this.errors()[path];
-  }
-
-  protected describedBy(path: string, hintId?: string): string | null {
-    const ids = [hintId, this.error(path) ? errorId(path) : undefined].filter(Boolean);
-    return ids.length ? ids.join(' ') : null;
-  }
 
   protected value(name: string): string {
     return this.draft()[name] ?? '';
@@ -175,7 +166,7 @@ export class PlanComponent {
     if (this.busy()) return;
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      this.fail(fieldErrorsFromIssues(parsed.error.issues));
+      this.errors.fail(fieldErrorsFromIssues(parsed.error.issues));
       return;
     }
     this.send(send(parsed.data), done);
@@ -198,14 +189,9 @@ export class PlanComponent {
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        this.fail(fieldErrorsFromApi(toApiError(error)));
+        this.errors.failFromServer(error);
       },
     });
-  }
-
-  private fail(errors: FieldErrors): void {
-    this.errors.set(errors);
-    this.attempt.update((n) => n + 1);
   }
 
   private reason(): string | undefined {
@@ -239,7 +225,7 @@ export class PlanComponent {
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        this.fail({ [FORM_ERROR]: toApiError(error).message });
+        this.errors.failWith(toApiError(error).message);
       },
     });
   }
@@ -276,7 +262,7 @@ export class PlanComponent {
 
   private confirmDelete(request: Observable<WorkPlanDto>, done: string): void {
     if (this.approved() && !this.value('reason').trim()) {
-      this.fail({ reason: 'Give the reason for this change: the board has approved this plan' });
+      this.errors.fail({ reason: 'Give the reason for this change: the board has approved this plan' });
       return;
     }
     this.send(request, done);
@@ -309,7 +295,7 @@ export class PlanComponent {
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        this.fail({ [FORM_ERROR]: toApiError(error).message });
+        this.errors.failWith(toApiError(error).message);
       },
     });
   }
