@@ -201,7 +201,15 @@ describe('serverFieldErrors', () => {
   });
 
   it('shows only the fields it is told to; when none is left, the error’s own message goes to the form', () => {
-    expect(serverFieldErrors(invalid([{ field: 'file', message: 'Too big' }, { field: 'rows', message: 'x' }]), { only: ['file'] })).toEqual({ file: 'Too big' });
+    expect(
+      serverFieldErrors(
+        invalid([
+          { field: 'file', message: 'Too big' },
+          { field: 'rows', message: 'x' },
+        ]),
+        { only: ['file'] },
+      ),
+    ).toEqual({ file: 'Too big' });
     expect(serverFieldErrors(invalid([{ field: 'rows', message: 'x' }], 'The file has no rows'), { only: ['file'] })).toEqual({
       [FORM_ERROR]: 'The file has no rows',
     });

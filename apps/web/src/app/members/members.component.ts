@@ -49,9 +49,7 @@ const INVITE_STATUS: Record<InviteDto['status'], { label: string; tag: string }>
 
 /** A contributor acts for one member organisation: the schemas allow null, the rule does not. */
 function organisationRule(role: MembershipRole | '', organisationId: string): string | null {
-  return isMembershipRole(role) && roleNeedsOrganisation(role) && !organisationId
-    ? 'Choose the organisation this contributor works for'
-    : null;
+  return isMembershipRole(role) && roleNeedsOrganisation(role) && !organisationId ? 'Choose the organisation this contributor works for' : null;
 }
 
 @Component({

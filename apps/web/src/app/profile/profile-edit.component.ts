@@ -1,22 +1,7 @@
 import { httpResource } from '@angular/common/http';
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  DOCUMENT,
-  inject,
-  Injector,
-  input,
-  linkedSignal,
-  signal,
-} from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, DOCUMENT, inject, Injector, input, linkedSignal, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import {
-  LOGO_MAX_BYTES,
-  type NetworkProfileDto,
-  type SessionMembership,
-  updateNetworkProfileSchema,
-} from '@plexus/contracts';
+import { LOGO_MAX_BYTES, type NetworkProfileDto, type SessionMembership, updateNetworkProfileSchema } from '@plexus/contracts';
 import { NETWORK_SPECIALTIES, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, type OrganisationType } from '@plexus/domain';
 import { toApiError } from '../core/api-error';
 import { FlashService } from '../core/flash.service';
@@ -58,9 +43,7 @@ export class ProfileEditComponent {
 
   protected readonly profile = httpResource<NetworkProfileDto>(() => profileUrl(this.network()));
   /** The form; starts again from the server's profile whenever that is (re)loaded. */
-  protected readonly draft = linkedSignal<ProfileDraft | null>(() =>
-    this.profile.hasValue() ? draftFromProfile(this.profile.value()) : null,
-  );
+  protected readonly draft = linkedSignal<ProfileDraft | null>(() => (this.profile.hasValue() ? draftFromProfile(this.profile.value()) : null));
   /** The version the form was loaded from, sent back so that the API can detect a colleague's edit. */
   protected readonly version = linkedSignal<number | null>(() => (this.profile.hasValue() ? this.profile.value().version : null));
   protected readonly logo = linkedSignal<LogoState>(() => (this.profile.hasValue() ? this.profile.value().branding.logo : null));

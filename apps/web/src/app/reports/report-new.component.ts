@@ -44,7 +44,8 @@ import {
 } from './report-draft';
 import { openRisksUrl, plansUrl, ReportsApi } from './reports.api';
 
-type CoverText = 'meeting' | 'meetingDate' | 'paperReference' | 'author' | 'executiveSummary' | 'equalityImpact' | 'publicInvolvement' | 'nextPaperDate';
+type CoverText =
+  'meeting' | 'meetingDate' | 'paperReference' | 'author' | 'executiveSummary' | 'equalityImpact' | 'publicInvolvement' | 'nextPaperDate';
 type CoverList = 'previousConsideration' | 'questions' | 'priorities';
 
 const KIND_HINTS: Record<ReportKindValue, string> = {
@@ -186,7 +187,10 @@ export class ReportNewComponent {
   }
 
   protected setPrevious(index: number, patch: Partial<{ meeting: string; date: string; outcome: string }>): void {
-    this.updateCover((cover) => ({ ...cover, previousConsideration: cover.previousConsideration.map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
+    this.updateCover((cover) => ({
+      ...cover,
+      previousConsideration: cover.previousConsideration.map((row, i) => (i === index ? { ...row, ...patch } : row)),
+    }));
   }
 
   protected setQuestion(index: number, text: string): void {
@@ -200,7 +204,10 @@ export class ReportNewComponent {
   protected addPrevious(): void {
     const index = this.draft().cover.previousConsideration.length;
     if (index >= MAX_PREVIOUS_MEETINGS) return;
-    this.updateCover((cover) => ({ ...cover, previousConsideration: [...cover.previousConsideration, { key: newRowKey(), meeting: '', date: '', outcome: '' }] }));
+    this.updateCover((cover) => ({
+      ...cover,
+      previousConsideration: [...cover.previousConsideration, { key: newRowKey(), meeting: '', date: '', outcome: '' }],
+    }));
     this.focusById(fieldId(`cover.previousConsideration.${index}.meeting`));
   }
 

@@ -16,7 +16,15 @@ import {
 } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
-import { createRiskSchema, type MemberDto, type RiskDto, type SessionMembership, updateRiskSchema, type WorkItemListDto, type WorkPlanSummaryDto } from '@plexus/contracts';
+import {
+  createRiskSchema,
+  type MemberDto,
+  type RiskDto,
+  type SessionMembership,
+  updateRiskSchema,
+  type WorkItemListDto,
+  type WorkPlanSummaryDto,
+} from '@plexus/contracts';
 import { firstValueFrom } from 'rxjs';
 import { planUrl, workPlanUrl } from '../work-plan/work-plan.api';
 import { ROLE_LABELS } from '@plexus/domain';
@@ -72,7 +80,10 @@ export class RiskFormComponent {
     loader: async ({ params: slug }) => {
       const plans = await firstValueFrom(this.#http.get<WorkPlanSummaryDto[]>(`${workPlanUrl(slug)}/plans`));
       const groups = await Promise.all(
-        plans.map(async (plan) => ({ plan, items: (await firstValueFrom(this.#http.get<WorkItemListDto>(`${planUrl(slug, plan.id)}/items`))).items })),
+        plans.map(async (plan) => ({
+          plan,
+          items: (await firstValueFrom(this.#http.get<WorkItemListDto>(`${planUrl(slug, plan.id)}/items`))).items,
+        })),
       );
       return groups.filter((g) => g.items.length > 0);
     },

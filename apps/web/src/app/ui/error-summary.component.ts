@@ -1,4 +1,17 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, DOCUMENT, effect, ElementRef, inject, Injector, input, untracked, viewChild } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DOCUMENT,
+  effect,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { errorSummaryItems, type ErrorSummaryItem, type FieldErrors } from '../core/form-errors';
 import { focusField, moveFocusTo } from '../core/focus';
 import { FormErrors } from './form-errors';
@@ -50,9 +63,7 @@ export class ErrorSummaryComponent {
   constructor() {
     effect(() => {
       if (this.#attempt() === 0) return;
-      untracked(() =>
-        afterNextRender(() => moveFocusTo(this.summary()?.nativeElement), { injector: this.#injector }),
-      );
+      untracked(() => afterNextRender(() => moveFocusTo(this.summary()?.nativeElement), { injector: this.#injector }));
     });
   }
 

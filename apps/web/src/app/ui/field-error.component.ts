@@ -11,7 +11,9 @@ import { FormErrors } from './form-errors';
   selector: 'plx-field-error',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '[class.nhsuk-error-message]': '!!text()', '[attr.id]': 'text() ? id() : null' },
-  template: `@if (text(); as text) {<span class="nhsuk-u-visually-hidden">Error:</span> {{ text }}}`,
+  template: `@if (text(); as text) {
+    <span class="nhsuk-u-visually-hidden">Error:</span> {{ text }}
+  }`,
 })
 export class FieldErrorComponent {
   /** The field's dotted path, e.g. `memberOrganisations.2.name`. */

@@ -28,7 +28,9 @@ function text(element: Element | null): string {
       <div class="nhsuk-form-group" plxFormGroup="role">
         <label class="nhsuk-label" for="role">Role</label>
         <plx-field-error path="role" />
-        <select class="nhsuk-select" id="role" plxField="role"><option value="">Choose</option></select>
+        <select class="nhsuk-select" id="role" plxField="role">
+          <option value="">Choose</option>
+        </select>
       </div>
       <div class="nhsuk-form-group" [plxFormGroup]="notesPath()">
         <label class="nhsuk-label" [for]="'notes'">Notes</label>

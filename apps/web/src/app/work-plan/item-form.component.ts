@@ -1,5 +1,16 @@
 import { httpResource } from '@angular/common/http';
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, DOCUMENT, inject, Injector, input, linkedSignal, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DOCUMENT,
+  inject,
+  Injector,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import {
   createWorkItemSchema,
@@ -74,7 +85,9 @@ export function requestFromDraft(draft: ItemDraft, approved: boolean) {
   providers: [FormErrors],
   templateUrl: './item-form.component.html',
   styles: `
-    .plx-timescale-reading { margin-top: 8px; }
+    .plx-timescale-reading {
+      margin-top: 8px;
+    }
   `,
 })
 export class ItemFormComponent {

@@ -1,5 +1,16 @@
 import { httpResource } from '@angular/common/http';
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, DOCUMENT, inject, Injector, input, linkedSignal, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DOCUMENT,
+  inject,
+  Injector,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { progressUpdateSchema, type SessionMembership, type WorkItemDto, type WorkItemHistoryEntryDto } from '@plexus/contracts';
 import { todayIso, WORK_ITEM_STATUSES, type WorkItemStatus } from '@plexus/domain';
@@ -36,11 +47,25 @@ const CHANGE_FIELD_LABELS: Record<string, string> = {
   providers: [FormErrors],
   templateUrl: './item.component.html',
   styles: `
-    .plx-history { list-style: none; padding: 0; }
-    .plx-history__entry { border-left: 4px solid #d8dde0; padding: 8px 16px; margin-bottom: 16px; }
-    .plx-history__entry--change { border-left-color: #ffb81c; }
-    .plx-slipped { color: #d5281b; font-weight: 600; }
-    .plx-block { display: block; }
+    .plx-history {
+      list-style: none;
+      padding: 0;
+    }
+    .plx-history__entry {
+      border-left: 4px solid #d8dde0;
+      padding: 8px 16px;
+      margin-bottom: 16px;
+    }
+    .plx-history__entry--change {
+      border-left-color: #ffb81c;
+    }
+    .plx-slipped {
+      color: #d5281b;
+      font-weight: 600;
+    }
+    .plx-block {
+      display: block;
+    }
   `,
 })
 export class ItemComponent {
@@ -113,7 +138,9 @@ export class ItemComponent {
         this.item.set(item);
         this.progress.set({ on: todayIso(), status: item.status, narrative: '' });
         this.banner.set(null);
-        afterNextRender(() => this.banner.set(`Your update has been added. The item is now: ${statusLabel(item.status)}.`), { injector: this.#injector });
+        afterNextRender(() => this.banner.set(`Your update has been added. The item is now: ${statusLabel(item.status)}.`), {
+          injector: this.#injector,
+        });
       },
       error: (error: unknown) => {
         this.busy.set(false);

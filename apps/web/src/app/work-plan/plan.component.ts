@@ -1,5 +1,16 @@
 import { httpResource } from '@angular/common/http';
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, DOCUMENT, inject, Injector, input, linkedSignal, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DOCUMENT,
+  inject,
+  Injector,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { Router, RouterLink } from '@angular/router';
 import {
@@ -52,15 +63,46 @@ type Draft = Record<string, string>;
 @Component({
   selector: 'plx-plan',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgTemplateOutlet, RouterLink, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent, SuccessBannerComponent, ItemRowsComponent, PlanNavComponent, RagTagComponent],
+  imports: [
+    NgTemplateOutlet,
+    RouterLink,
+    FORM_ERROR_UI,
+    LoadErrorComponent,
+    LoadingComponent,
+    SuccessBannerComponent,
+    ItemRowsComponent,
+    PlanNavComponent,
+    RagTagComponent,
+  ],
   providers: [FormErrors],
   templateUrl: './plan.component.html',
   styles: `
-    .plx-theme { border-top: 4px solid #005eb8; padding-top: 16px; margin-top: 32px; }
-    .plx-objective { border-left: 4px solid #d8dde0; padding-left: 16px; margin: 24px 0; }
-    .plx-rollup { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; margin-bottom: 16px; }
-    .plx-rollup p { margin: 0; }
-    .plx-tools { display: flex; flex-wrap: wrap; gap: 8px 0; margin-bottom: 16px; }
+    .plx-theme {
+      border-top: 4px solid #005eb8;
+      padding-top: 16px;
+      margin-top: 32px;
+    }
+    .plx-objective {
+      border-left: 4px solid #d8dde0;
+      padding-left: 16px;
+      margin: 24px 0;
+    }
+    .plx-rollup {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px 16px;
+      margin-bottom: 16px;
+    }
+    .plx-rollup p {
+      margin: 0;
+    }
+    .plx-tools {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 0;
+      margin-bottom: 16px;
+    }
   `,
 })
 export class PlanComponent {
@@ -236,7 +278,12 @@ export class PlanComponent {
     if (themeId) {
       this.submit(themeSchema, body, (data) => this.#api.updateTheme(this.network(), themeId, data), 'The theme has been saved.');
     } else {
-      this.submit(themeSchema, body, (data) => this.#api.addTheme(this.network(), this.planId(), data), `The theme "${body.title.trim()}" has been added.`);
+      this.submit(
+        themeSchema,
+        body,
+        (data) => this.#api.addTheme(this.network(), this.planId(), data),
+        `The theme "${body.title.trim()}" has been added.`,
+      );
     }
   }
 
