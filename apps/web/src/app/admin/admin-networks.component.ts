@@ -5,6 +5,7 @@ import { NETWORK_SPECIALTIES, SLUG_MAX_LENGTH, slugify } from '@plexus/domain';
 import { formatDate } from '../core/dates';
 import { moveFocusTo } from '../core/focus';
 import { fieldErrorsFromIssues } from '../core/form-errors';
+import { controlValue } from '../ui/control-value';
 import { FormErrors } from '../ui/form-errors';
 import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
@@ -48,9 +49,7 @@ export class AdminNetworksComponent {
   protected readonly slugMax = SLUG_MAX_LENGTH;
   protected readonly formatDate = formatDate;
 
-  protected value(event: Event): string {
-    return (event.target as HTMLInputElement).value;
-  }
+  protected readonly value = controlValue;
 
   protected set(patch: Partial<NetworkForm>): void {
     this.form.update((form) => ({ ...form, ...patch }));

@@ -5,6 +5,7 @@ import { toApiError } from '../core/api-error';
 import { fieldErrorsFromIssues } from '../core/form-errors';
 import { safeReturnUrl } from '../core/return-url';
 import { SessionService } from '../core/session.service';
+import { controlValue } from '../ui/control-value';
 import { FormErrors } from '../ui/form-errors';
 import { FORM_ERROR_UI } from '../ui/form-ui';
 
@@ -27,9 +28,7 @@ export class SignInComponent {
   protected readonly errors = inject(FormErrors);
   protected readonly submitting = signal(false);
 
-  protected text(event: Event): string {
-    return (event.target as HTMLInputElement).value;
-  }
+  protected readonly text = controlValue;
 
   protected submit(event: Event): void {
     event.preventDefault();

@@ -17,6 +17,7 @@ import { moveFocusTo } from '../core/focus';
 import { fieldErrorsFromIssues, fieldId, prefixFieldErrors } from '../core/form-errors';
 import { SessionService } from '../core/session.service';
 import { profileUrl } from '../profile/profile.api';
+import { controlValue } from '../ui/control-value';
 import { FormErrors } from '../ui/form-errors';
 import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
@@ -93,9 +94,7 @@ export class MembersComponent {
 
   // ---- helpers ----------------------------------------------------------------------------------
 
-  protected value(event: Event): string {
-    return (event.target as HTMLInputElement | HTMLSelectElement).value;
-  }
+  protected readonly value = controlValue;
 
   private focusById(id: string): void {
     afterNextRender(() => moveFocusTo(this.#document.getElementById(id)), { injector: this.#injector });

@@ -7,6 +7,7 @@ import { toApiError } from '../core/api-error';
 import { FlashService } from '../core/flash.service';
 import { moveFocusTo } from '../core/focus';
 import { type FieldErrors, fieldErrorsFromIssues, fieldId, serverFieldErrors } from '../core/form-errors';
+import { controlValue } from '../ui/control-value';
 import { FormErrors } from '../ui/form-errors';
 import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
@@ -65,9 +66,7 @@ export class ProfileEditComponent {
 
   // ---- template helpers -------------------------------------------------------------------------
 
-  protected value(event: Event): string {
-    return (event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value;
-  }
+  protected readonly value = controlValue;
 
   protected logoSrc(): string {
     return logoUrl(this.network(), this.logo()?.updatedAt);

@@ -18,6 +18,7 @@ import { FlashService } from '../core/flash.service';
 import { moveFocusTo } from '../core/focus';
 import { fieldId, serverFieldErrors } from '../core/form-errors';
 import { SessionService } from '../core/session.service';
+import { controlChecked, controlValue } from '../ui/control-value';
 import { FormErrors } from '../ui/form-errors';
 import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
@@ -126,13 +127,8 @@ export class ReportNewComponent {
   protected readonly riskReferenceErrors = computed(() => this.errors.under('cover.riskReferences'));
   protected readonly riskReferencePaths = computed(() => this.riskReferenceErrors().map((item) => item.path));
 
-  protected value(event: Event): string {
-    return (event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value;
-  }
-
-  protected checked(event: Event): boolean {
-    return (event.target as HTMLInputElement).checked;
-  }
+  protected readonly value = controlValue;
+  protected readonly checked = controlChecked;
 
   protected planLabel(plan: WorkPlanSummaryDto): string {
     const status = plan.status === 'approved' ? 'approved' : 'draft';

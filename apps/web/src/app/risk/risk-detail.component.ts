@@ -28,6 +28,7 @@ import { FlashService } from '../core/flash.service';
 import { moveFocusTo } from '../core/focus';
 import { fieldErrorsFromIssues, prefixFieldErrors } from '../core/form-errors';
 import { composePageTitle } from '../core/page-title';
+import { controlValue } from '../ui/control-value';
 import { FormErrors } from '../ui/form-errors';
 import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
@@ -135,9 +136,7 @@ export class RiskDetailComponent {
 
   // ---- helpers ----------------------------------------------------------------------------------
 
-  protected value(event: Event): string {
-    return (event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value;
-  }
+  protected readonly value = controlValue;
 
   protected action(score: RiskScoreDto): string | null {
     return (bandOf(score.band) ?? bandOfScore(score.score))?.action ?? null;

@@ -34,6 +34,7 @@ import { moveFocusTo } from '../core/focus';
 import { fieldErrorsFromIssues, fieldId } from '../core/form-errors';
 import { composePageTitle } from '../core/page-title';
 import { membersUrl } from '../members/members.api';
+import { controlValue } from '../ui/control-value';
 import { FormErrors } from '../ui/form-errors';
 import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
@@ -152,9 +153,7 @@ export class RiskFormComponent {
 
   // ---- template helpers -------------------------------------------------------------------------
 
-  protected value(event: Event): string {
-    return (event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value;
-  }
+  protected readonly value = controlValue;
 
   protected ratingOf(draft: RiskDraft, field: 'likelihoodBefore' | 'impactBefore' | 'likelihoodAfter' | 'impactAfter'): string {
     return draft[field];
