@@ -2,12 +2,12 @@ import { HttpClient, httpResource } from '@angular/common/http';
 import { afterNextRender, ChangeDetectionStrategy, Component, DOCUMENT, inject, Injector, signal } from '@angular/core';
 import { type AdminNetworkDto, type CreatedNetworkDto, createNetworkSchema } from '@plexus/contracts';
 import { NETWORK_SPECIALTIES, SLUG_MAX_LENGTH, slugify } from '@plexus/domain';
-import { toApiError } from '../core/api-error';
 import { formatDate } from '../core/dates';
 import { moveFocusTo } from '../core/focus';
-import { errorId, type FieldErrors, fieldErrorsFromApi, fieldErrorsFromIssues } from '../core/form-errors';
-import { ErrorSummaryComponent } from '../ui/error-summary.component';
-import { FieldErrorComponent } from '../ui/field-error.component';
+import { fieldErrorsFromIssues } from '../core/form-errors';
+import { controlValue } from '../ui/control-value';
+import { FormErrors } from '../ui/form-errors';
+import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
 import { LoadingComponent } from '../ui/loading.component';
 import { OneTimeLinkComponent } from '../ui/one-time-link.component';
@@ -27,7 +27,8 @@ const ADMIN_NETWORKS_URL = '/api/admin/networks';
 @Component({
   selector: 'plx-admin-networks',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ErrorSummaryComponent, FieldErrorComponent, LoadErrorComponent, LoadingComponent, OneTimeLinkComponent],
+  imports: [FORM_ERROR_UI, LoadErrorComponent, LoadingComponent, OneTimeLinkComponent],
+  providers: [FormErrors],
   templateUrl: './admin-networks.component.html',
 })
 export class AdminNetworksComponent {
@@ -40,8 +41,7 @@ export class AdminNetworksComponent {
   protected readonly form = signal<NetworkForm>(EMPTY_FORM);
   /** Until the operator types an address, it follows the name. */
   protected readonly slugEdited = signal(false);
-  protected readonly errors = signal<FieldErrors>({});
-  protected readonly attempt = signal(0);
+  protected readonly errors = inject(FormErrors);
   protected readonly submitting = signal(false);
   protected readonly created = signal<CreatedNetworkDto | null>(null);
 
@@ -49,18 +49,7 @@ export class AdminNetworksComponent {
   protected readonly slugMax = SLUG_MAX_LENGTH;
   protected readonly formatDate = formatDate;
 
-  protected error(path: string): string | undefined {
-    return this.errors()[path];
-  }
-
-  protected describedBy(path: string, hintId?: string): string | null {
-    const ids = [hintId, this.error(path) ? errorId(path) : undefined].filter(Boolean);
-    return ids.length ? ids.join(' ') : null;
-  }
-
-  protected value(event: Event): string {
-    return (event.target as HTMLInputElement).value;
-  }
+  protected readonly value = controlValue;
 
   protected set(patch: Partial<NetworkForm>): void {
     this.form.update((form) => ({ ...form, ...patch }));
@@ -81,14 +70,14 @@ export class AdminNetworksComponent {
     const form = this.form();
     const parsed = createNetworkSchema.safeParse({ ...form, managerEmail: form.managerEmail.trim() });
     if (!parsed.success) {
-      this.fail(fieldErrorsFromIssues(parsed.error.issues));
+      this.errors.fail(fieldErrorsFromIssues(parsed.error.issues));
       return;
     }
     this.submitting.set(true);
     this.#http.post<CreatedNetworkDto>(ADMIN_NETWORKS_URL, parsed.data).subscribe({
       next: (created) => {
         this.submitting.set(false);
-        this.errors.set({});
+        this.errors.clear();
         this.form.set(EMPTY_FORM);
         this.slugEdited.set(false);
         this.created.set(created);
@@ -97,13 +86,8 @@ export class AdminNetworksComponent {
       },
       error: (error: unknown) => {
         this.submitting.set(false);
-        this.fail(fieldErrorsFromApi(toApiError(error)));
+        this.errors.failFromServer(error);
       },
     });
-  }
-
-  private fail(errors: FieldErrors): void {
-    this.errors.set(errors);
-    this.attempt.update((n) => n + 1);
   }
 }

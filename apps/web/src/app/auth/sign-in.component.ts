@@ -2,16 +2,18 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { Router } from '@angular/router';
 import { loginRequestSchema } from '@plexus/contracts';
 import { toApiError } from '../core/api-error';
-import { errorId, type FieldErrors, fieldErrorsFromApi, fieldErrorsFromIssues, FORM_ERROR } from '../core/form-errors';
+import { fieldErrorsFromIssues } from '../core/form-errors';
 import { safeReturnUrl } from '../core/return-url';
 import { SessionService } from '../core/session.service';
-import { ErrorSummaryComponent } from '../ui/error-summary.component';
-import { FieldErrorComponent } from '../ui/field-error.component';
+import { controlValue } from '../ui/control-value';
+import { FormErrors } from '../ui/form-errors';
+import { FORM_ERROR_UI } from '../ui/form-ui';
 
 @Component({
   selector: 'plx-sign-in',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ErrorSummaryComponent, FieldErrorComponent],
+  imports: [FORM_ERROR_UI],
+  providers: [FormErrors],
   templateUrl: './sign-in.component.html',
 })
 export class SignInComponent {
@@ -23,21 +25,17 @@ export class SignInComponent {
 
   protected readonly email = signal('');
   protected readonly password = signal('');
-  protected readonly errors = signal<FieldErrors>({});
-  protected readonly attempt = signal(0);
+  protected readonly errors = inject(FormErrors);
   protected readonly submitting = signal(false);
-  protected readonly errorId = errorId;
 
-  protected text(event: Event): string {
-    return (event.target as HTMLInputElement).value;
-  }
+  protected readonly text = controlValue;
 
   protected submit(event: Event): void {
     event.preventDefault();
     if (this.submitting()) return;
     const parsed = loginRequestSchema.safeParse({ email: this.email().trim(), password: this.password() });
     if (!parsed.success) {
-      this.fail(fieldErrorsFromIssues(parsed.error.issues));
+      this.errors.fail(fieldErrorsFromIssues(parsed.error.issues));
       return;
     }
     this.submitting.set(true);
@@ -50,18 +48,13 @@ export class SignInComponent {
         this.submitting.set(false);
         const apiError = toApiError(error);
         if (apiError.statusCode === 401) {
-          this.fail({ password: 'Email or password is not right' });
+          this.errors.fail({ password: 'Email or password is not right' });
         } else if (apiError.statusCode === 429) {
-          this.fail({ [FORM_ERROR]: apiError.message });
+          this.errors.failWith(apiError.message);
         } else {
-          this.fail(fieldErrorsFromApi(apiError));
+          this.errors.failFromServer(apiError);
         }
       },
     });
-  }
-
-  private fail(errors: FieldErrors): void {
-    this.errors.set(errors);
-    this.attempt.update((n) => n + 1);
   }
 }

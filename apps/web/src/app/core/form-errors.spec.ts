@@ -2,6 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { createInviteSchema, updateNetworkProfileSchema } from '@plexus/contracts';
 import { toApiError } from './api-error';
 import {
+  describedByIds,
   errorId,
   errorSummaryItems,
   fieldErrorsFromApi,
@@ -10,6 +11,8 @@ import {
   FORM_ERROR,
   prefixFieldErrors,
   removeRowErrors,
+  serverFieldErrors,
+  withFieldError,
 } from './form-errors';
 
 const validProfile = {
@@ -162,5 +165,89 @@ describe('removeRowErrors', () => {
 describe('prefixFieldErrors', () => {
   it('namespaces field messages and leaves form-level ones alone', () => {
     expect(prefixFieldErrors({ email: 'Taken', [FORM_ERROR]: 'Nope' }, 'invite')).toEqual({ 'invite.email': 'Taken', [FORM_ERROR]: 'Nope' });
+  });
+});
+
+describe('serverFieldErrors', () => {
+  const invalid = (fields: Array<{ field: string; message: string }>, message = 'The request is not valid') =>
+    new HttpErrorResponse({ status: 400, error: { statusCode: 400, code: 'validation_failed', message, fields } });
+
+  it('puts each dotted field of a 400 on the field of that path, first message first', () => {
+    expect(
+      serverFieldErrors(
+        invalid([
+          { field: 'memberOrganisations.2.name', message: 'Enter the organisation name' },
+          { field: 'memberOrganisations.2.name', message: 'second' },
+          { field: 'branding.accentColour', message: 'Accent colour must be a colour like #005eb8' },
+        ]),
+      ),
+    ).toEqual({
+      'memberOrganisations.2.name': 'Enter the organisation name',
+      'branding.accentColour': 'Accent colour must be a colour like #005eb8',
+    });
+  });
+
+  it('renames the server’s fields to the form’s (`file` → `logo`)', () => {
+    expect(serverFieldErrors(invalid([{ field: 'file', message: 'The logo must be a PNG or JPEG file' }]), { rename: { file: 'logo' } })).toEqual({
+      logo: 'The logo must be a PNG or JPEG file',
+    });
+  });
+
+  it('keeps two forms on a page apart with a prefix, and form-level messages form-level', () => {
+    expect(serverFieldErrors(invalid([{ field: 'email', message: 'Taken' }]), { prefix: 'invite' })).toEqual({ 'invite.email': 'Taken' });
+    expect(serverFieldErrors({ statusCode: 403, code: 'forbidden', message: 'Only managers can do this' }, { prefix: 'invite' })).toEqual({
+      [FORM_ERROR]: 'Only managers can do this',
+    });
+  });
+
+  it('shows only the fields it is told to; when none is left, the error’s own message goes to the form', () => {
+    expect(
+      serverFieldErrors(
+        invalid([
+          { field: 'file', message: 'Too big' },
+          { field: 'rows', message: 'x' },
+        ]),
+        { only: ['file'] },
+      ),
+    ).toEqual({ file: 'Too big' });
+    expect(serverFieldErrors(invalid([{ field: 'rows', message: 'x' }], 'The file has no rows'), { only: ['file'] })).toEqual({
+      [FORM_ERROR]: 'The file has no rows',
+    });
+  });
+
+  it('can put that message on a field instead, and reword it', () => {
+    const failure = new HttpErrorResponse({ status: 413, error: { statusCode: 413, code: 'too_large', message: 'The file is too large' } });
+    expect(serverFieldErrors(failure, { only: ['logo'], unplaced: 'logo' })).toEqual({ logo: 'The file is too large' });
+    expect(serverFieldErrors(failure, { reword: (m) => `Nothing has been imported. ${m}` })).toEqual({
+      [FORM_ERROR]: 'Nothing has been imported. The file is too large',
+    });
+  });
+
+  it('says something useful about a failure that is not an API error', () => {
+    expect(serverFieldErrors(new HttpErrorResponse({ status: 0 }))[FORM_ERROR]).toMatch(/could not be reached/);
+    expect(serverFieldErrors(new Error('boom'))[FORM_ERROR]).toMatch(/problem with the service/);
+  });
+});
+
+describe('describedByIds', () => {
+  it('names the hint, then the error message while there is one', () => {
+    expect(describedByIds('cover.meetingDate', 'cover-meetingDate-hint', true)).toBe('cover-meetingDate-hint cover-meetingDate-error');
+    expect(describedByIds('cover.meetingDate', 'cover-meetingDate-hint', false)).toBe('cover-meetingDate-hint');
+    expect(describedByIds('leads.0.title', null, true)).toBe('leads-0-title-error');
+    expect(describedByIds('timescale', 'timescale-hint timescale-reading', false)).toBe('timescale-hint timescale-reading');
+  });
+
+  it('is null when there is nothing to point at (no empty attribute)', () => {
+    expect(describedByIds('name', undefined, false)).toBeNull();
+    expect(describedByIds('name', '', false)).toBeNull();
+  });
+});
+
+describe('withFieldError', () => {
+  it('replaces one field’s message (listing it last) or removes it, leaving the others', () => {
+    const errors = { logo: 'old', name: 'Enter the network name' };
+    expect(Object.keys(withFieldError(errors, 'logo', 'new'))).toEqual(['name', 'logo']);
+    expect(withFieldError(errors, 'logo', null)).toEqual({ name: 'Enter the network name' });
+    expect(withFieldError(errors, 'region', undefined)).toEqual(errors);
   });
 });

@@ -1,4 +1,5 @@
 import type { ApiError } from '@plexus/contracts';
+import { toApiError } from './api-error';
 
 /**
  * Messages for a form, keyed by the field's dotted path (`memberOrganisations.2.name`), the same
@@ -40,11 +41,45 @@ export function fieldErrorsFromIssues(issues: ReadonlyArray<IssueLike>): FieldEr
  * a 500, a rule about the whole record) becomes a form-level message.
  */
 export function fieldErrorsFromApi(error: ApiError): FieldErrors {
+  return serverFieldErrors(error);
+}
+
+/**
+ * How a failed call's messages land on a form. The API's 400 names dotted fields
+ * (`memberOrganisations.2.name`, `file`); a form may call them otherwise, keep apart two forms on a
+ * page, or show only some of them. `F` is the form's own field paths.
+ */
+export interface ServerFieldMapping<F extends string = string> {
+  /** The server's name of a field → the form's (`file` → `logo`). */
+  readonly rename?: Readonly<Record<string, F>>;
+  /** Only these of the form's fields show a message from the server; the others are left out. */
+  readonly only?: readonly F[];
+  /** Puts the form's fields under a prefix (`email` → `invite.email`); form-level messages stay form-level. */
+  readonly prefix?: string;
+  /** Where the error's own message goes when no field is given one: the whole form (the default) or a field. */
+  readonly unplaced?: F | typeof FORM_ERROR;
+  /** Rewords that message, e.g. ``(m) => `Nothing has been imported. ${m}` ``. */
+  readonly reword?: (message: string) => string;
+}
+
+/**
+ * The messages of any failed API call (an `HttpErrorResponse`, an `ApiError`, anything thrown), by
+ * the form's field paths: the first message for each field the server names, in its order; if none
+ * lands on a field, the error's own message at form level (or on `unplaced`).
+ */
+export function serverFieldErrors<F extends string = string>(error: unknown, mapping: ServerFieldMapping<F> = {}): FieldErrors {
+  const apiError = toApiError(error);
+  const place = (path: string) => (path === FORM_ERROR || !mapping.prefix ? path : `${mapping.prefix}.${path}`);
   const errors: Record<string, string> = {};
-  for (const { field, message } of error.fields ?? []) {
-    if (!(field in errors)) errors[field] = message;
+  for (const { field, message } of apiError.fields ?? []) {
+    const name: string = mapping.rename?.[field] ?? field;
+    if (mapping.only && !(mapping.only as readonly string[]).includes(name)) continue;
+    const path = place(name);
+    if (!(path in errors)) errors[path] = message;
   }
-  if (Object.keys(errors).length === 0) errors[FORM_ERROR] = error.message;
+  if (Object.keys(errors).length === 0) {
+    errors[place(mapping.unplaced ?? FORM_ERROR)] = mapping.reword ? mapping.reword(apiError.message) : apiError.message;
+  }
   return errors;
 }
 
@@ -64,6 +99,23 @@ export function errorSummaryItems(errors: FieldErrors): ErrorSummaryItem[] {
     items.push({ href: `#${fieldId(path)}`, targetId: fieldId(path), text });
   }
   return items;
+}
+
+/**
+ * `aria-describedby` for a control: its hint ids (if any), then its error message's id when the field
+ * has one — the order the NHS design system reads them in. Null when there is nothing to point at.
+ */
+export function describedByIds(path: string, hintIds: string | null | undefined, hasError: boolean): string | null {
+  const ids = [hintIds?.trim(), hasError ? errorId(path) : undefined].filter(Boolean);
+  return ids.length ? ids.join(' ') : null;
+}
+
+/** The messages with one field's message replaced (it then comes last) or, given null, removed. */
+export function withFieldError(errors: FieldErrors, path: string, message: string | null | undefined): FieldErrors {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(errors)) if (key !== path) result[key] = value;
+  if (message) result[path] = message;
+  return result;
 }
 
 export function hasErrors(errors: FieldErrors): boolean {

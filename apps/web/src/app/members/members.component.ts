@@ -14,19 +14,12 @@ import { isMembershipRole, MEMBERSHIP_ROLES, type MembershipRole, ROLE_DESCRIPTI
 import { toApiError } from '../core/api-error';
 import { formatDate } from '../core/dates';
 import { moveFocusTo } from '../core/focus';
-import {
-  errorId,
-  type FieldErrors,
-  fieldErrorsFromApi,
-  fieldErrorsFromIssues,
-  fieldId,
-  FORM_ERROR,
-  prefixFieldErrors,
-} from '../core/form-errors';
+import { fieldErrorsFromIssues, fieldId, prefixFieldErrors } from '../core/form-errors';
 import { SessionService } from '../core/session.service';
 import { profileUrl } from '../profile/profile.api';
-import { ErrorSummaryComponent } from '../ui/error-summary.component';
-import { FieldErrorComponent } from '../ui/field-error.component';
+import { controlValue } from '../ui/control-value';
+import { FormErrors } from '../ui/form-errors';
+import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
 import { LoadingComponent } from '../ui/loading.component';
 import { OneTimeLinkComponent } from '../ui/one-time-link.component';
@@ -57,15 +50,14 @@ const INVITE_STATUS: Record<InviteDto['status'], { label: string; tag: string }>
 
 /** A contributor acts for one member organisation: the schemas allow null, the rule does not. */
 function organisationRule(role: MembershipRole | '', organisationId: string): string | null {
-  return isMembershipRole(role) && roleNeedsOrganisation(role) && !organisationId
-    ? 'Choose the organisation this contributor works for'
-    : null;
+  return isMembershipRole(role) && roleNeedsOrganisation(role) && !organisationId ? 'Choose the organisation this contributor works for' : null;
 }
 
 @Component({
   selector: 'plx-members',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ErrorSummaryComponent, FieldErrorComponent, LoadErrorComponent, LoadingComponent, OneTimeLinkComponent, SuccessBannerComponent],
+  imports: [RouterLink, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent, OneTimeLinkComponent, SuccessBannerComponent],
+  providers: [FormErrors],
   templateUrl: './members.component.html',
 })
 export class MembersComponent {
@@ -91,8 +83,7 @@ export class MembersComponent {
   protected readonly userId = computed(() => this.#session.user()?.id ?? null);
 
   protected readonly banner = signal<string | null>(null);
-  protected readonly errors = signal<FieldErrors>({});
-  protected readonly attempt = signal(0);
+  protected readonly errors = inject(FormErrors);
   protected readonly busy = signal(false);
 
   protected readonly editing = signal<MemberEdit | null>(null);
@@ -103,26 +94,10 @@ export class MembersComponent {
 
   // ---- helpers ----------------------------------------------------------------------------------
 
-  protected error(path: string): string | undefined {
-    return this.errors()[path];
-  }
-
-  protected describedBy(path: string, hintId?: string): string | null {
-    const ids = [hintId, this.error(path) ? errorId(path) : undefined].filter(Boolean);
-    return ids.length ? ids.join(' ') : null;
-  }
-
-  protected value(event: Event): string {
-    return (event.target as HTMLInputElement | HTMLSelectElement).value;
-  }
+  protected readonly value = controlValue;
 
   private focusById(id: string): void {
     afterNextRender(() => moveFocusTo(this.#document.getElementById(id)), { injector: this.#injector });
-  }
-
-  private fail(errors: FieldErrors): void {
-    this.errors.set(errors);
-    this.attempt.update((n) => n + 1);
   }
 
   private succeed(message: string): void {
@@ -164,7 +139,7 @@ export class MembersComponent {
     const rule = organisationRule(edit.role, edit.organisationId);
     if (!parsed.success || rule) {
       const errors = parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues);
-      this.fail(prefixFieldErrors(rule ? { ...errors, organisationId: rule } : errors, 'edit'));
+      this.errors.fail(prefixFieldErrors(rule ? { ...errors, organisationId: rule } : errors, 'edit'));
       return;
     }
     this.busy.set(true);
@@ -177,7 +152,7 @@ export class MembersComponent {
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        this.fail(prefixFieldErrors(fieldErrorsFromApi(toApiError(error)), 'edit'));
+        this.errors.failFromServer(error, { prefix: 'edit' });
       },
     });
   }
@@ -208,7 +183,7 @@ export class MembersComponent {
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        this.fail({ [FORM_ERROR]: toApiError(error).message });
+        this.errors.failWith(toApiError(error).message);
       },
     });
   }
@@ -237,7 +212,7 @@ export class MembersComponent {
     const rule = organisationRule(form.role, form.organisationId);
     if (!parsed.success || rule) {
       const errors = parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues);
-      this.fail(prefixFieldErrors(rule ? { ...errors, organisationId: rule } : errors, 'invite'));
+      this.errors.fail(prefixFieldErrors(rule ? { ...errors, organisationId: rule } : errors, 'invite'));
       return;
     }
     this.busy.set(true);
@@ -253,7 +228,7 @@ export class MembersComponent {
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        this.fail(prefixFieldErrors(fieldErrorsFromApi(toApiError(error)), 'invite'));
+        this.errors.failFromServer(error, { prefix: 'invite' });
       },
     });
   }
@@ -270,7 +245,7 @@ export class MembersComponent {
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        this.fail({ [FORM_ERROR]: toApiError(error).message });
+        this.errors.failWith(toApiError(error).message);
       },
     });
   }

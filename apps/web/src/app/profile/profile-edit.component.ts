@@ -1,37 +1,15 @@
 import { httpResource } from '@angular/common/http';
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  DOCUMENT,
-  inject,
-  Injector,
-  input,
-  linkedSignal,
-  signal,
-} from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, DOCUMENT, inject, Injector, input, linkedSignal, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import {
-  LOGO_MAX_BYTES,
-  type NetworkProfileDto,
-  type SessionMembership,
-  updateNetworkProfileSchema,
-} from '@plexus/contracts';
+import { LOGO_MAX_BYTES, type NetworkProfileDto, type SessionMembership, updateNetworkProfileSchema } from '@plexus/contracts';
 import { NETWORK_SPECIALTIES, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, type OrganisationType } from '@plexus/domain';
 import { toApiError } from '../core/api-error';
 import { FlashService } from '../core/flash.service';
 import { moveFocusTo } from '../core/focus';
-import {
-  errorId,
-  type FieldErrors,
-  fieldErrorsFromApi,
-  fieldErrorsFromIssues,
-  fieldId,
-  removeRowErrors,
-} from '../core/form-errors';
-import { ErrorSummaryComponent } from '../ui/error-summary.component';
-import { FieldErrorComponent } from '../ui/field-error.component';
+import { type FieldErrors, fieldErrorsFromIssues, fieldId, serverFieldErrors } from '../core/form-errors';
+import { controlValue } from '../ui/control-value';
+import { FormErrors } from '../ui/form-errors';
+import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
 import { LoadingComponent } from '../ui/loading.component';
 import { checkLogoFile, formatBytes } from './logo-file';
@@ -50,7 +28,8 @@ function isProfile(value: unknown): value is NetworkProfileDto {
 @Component({
   selector: 'plx-profile-edit',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ErrorSummaryComponent, FieldErrorComponent, LoadErrorComponent, LoadingComponent],
+  imports: [RouterLink, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent],
+  providers: [FormErrors],
   templateUrl: './profile-edit.component.html',
 })
 export class ProfileEditComponent {
@@ -65,17 +44,13 @@ export class ProfileEditComponent {
 
   protected readonly profile = httpResource<NetworkProfileDto>(() => profileUrl(this.network()));
   /** The form; starts again from the server's profile whenever that is (re)loaded. */
-  protected readonly draft = linkedSignal<ProfileDraft | null>(() =>
-    this.profile.hasValue() ? draftFromProfile(this.profile.value()) : null,
-  );
+  protected readonly draft = linkedSignal<ProfileDraft | null>(() => (this.profile.hasValue() ? draftFromProfile(this.profile.value()) : null));
   /** The version the form was loaded from, sent back so that the API can detect a colleague's edit. */
   protected readonly version = linkedSignal<number | null>(() => (this.profile.hasValue() ? this.profile.value().version : null));
   protected readonly logo = linkedSignal<LogoState>(() => (this.profile.hasValue() ? this.profile.value().branding.logo : null));
 
-  protected readonly formErrors = signal<FieldErrors>({});
-  protected readonly logoErrors = signal<FieldErrors>({});
-  protected readonly errors = computed<FieldErrors>(() => ({ ...this.formErrors(), ...this.logoErrors() }));
-  protected readonly attempt = signal(0);
+  /** The form's messages and, under `logo`, the logo's (which is saved on its own). */
+  protected readonly errors = inject(FormErrors);
   protected readonly saving = signal(false);
   protected readonly conflict = signal(false);
 
@@ -91,19 +66,7 @@ export class ProfileEditComponent {
 
   // ---- template helpers -------------------------------------------------------------------------
 
-  protected error(path: string): string | undefined {
-    return this.errors()[path];
-  }
-
-  /** `aria-describedby` for a field: its hint (if any) and its error (when there is one). */
-  protected describedBy(path: string, hintId?: string): string | null {
-    const ids = [hintId, this.error(path) ? errorId(path) : undefined].filter(Boolean);
-    return ids.length ? ids.join(' ') : null;
-  }
-
-  protected value(event: Event): string {
-    return (event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value;
-  }
+  protected readonly value = controlValue;
 
   protected logoSrc(): string {
     return logoUrl(this.network(), this.logo()?.updatedAt);
@@ -150,7 +113,7 @@ export class ProfileEditComponent {
 
   protected removeRow(list: ListKey, index: number): void {
     this.updateList(list, (rows) => rows.filter((_, i) => i !== index) as typeof rows);
-    this.formErrors.update((errors) => removeRowErrors(errors, list, index));
+    this.errors.removeRow(list, index);
     // Focus would otherwise be lost with the removed button: go to the list's "Add" button.
     afterNextRender(() => moveFocusTo(this.#document.getElementById(`${list}-add`)), { injector: this.#injector });
   }
@@ -190,26 +153,30 @@ export class ProfileEditComponent {
         this.saving.set(false);
         const apiError = toApiError(error);
         if (apiError.statusCode === 409) {
-          this.formErrors.set({});
+          this.errors.set(this.logoErrors());
           this.conflict.set(true);
           afterNextRender(() => moveFocusTo(this.#document.getElementById('conflict')), { injector: this.#injector });
           return;
         }
-        this.failForm(fieldErrorsFromApi(apiError));
+        this.failForm(serverFieldErrors(apiError));
       },
     });
   }
 
   protected reloadLatest(): void {
     this.conflict.set(false);
-    this.formErrors.set({});
-    this.logoErrors.set({});
+    this.errors.clear();
     this.profile.reload();
   }
 
+  /** The form's messages replace the form's, and the logo's message stays. */
   private failForm(errors: FieldErrors): void {
-    this.formErrors.set(errors);
-    this.attempt.update((n) => n + 1);
+    this.errors.fail({ ...errors, ...this.logoErrors() });
+  }
+
+  private logoErrors(): FieldErrors {
+    const message = this.errors.message('logo');
+    return message ? { logo: message } : {};
   }
 
   // ---- logo -------------------------------------------------------------------------------------
@@ -219,7 +186,7 @@ export class ProfileEditComponent {
     this.logoStatus.set('');
     const problem = file ? checkLogoFile(file) : null;
     this.chosenLogo.set(problem ? null : file);
-    this.logoErrors.set(problem ? { logo: problem } : {});
+    this.errors.setField('logo', problem);
   }
 
   protected uploadLogo(): void {
@@ -235,7 +202,7 @@ export class ProfileEditComponent {
       next: (answer) => {
         this.logoBusy.set(false);
         this.chosenLogo.set(null);
-        this.logoErrors.set({});
+        this.errors.setField('logo', null);
         this.adoptLogoAnswer(answer, { contentType: file.type, size: file.size, updatedAt: new Date().toISOString() });
         const input = this.#document.getElementById('logo') as HTMLInputElement | null;
         if (input) input.value = '';
@@ -243,9 +210,9 @@ export class ProfileEditComponent {
       },
       error: (error: unknown) => {
         this.logoBusy.set(false);
-        const apiError = toApiError(error);
-        const fields = fieldErrorsFromApi(apiError);
-        this.failLogo(fields['file'] ?? fields['logo'] ?? apiError.message);
+        // The API names the upload's part `file`; here it is the logo field.
+        const { logo } = serverFieldErrors(error, { rename: { file: 'logo' }, only: ['logo'], unplaced: 'logo' });
+        this.failLogo(logo ?? toApiError(error).message);
       },
     });
   }
@@ -256,7 +223,7 @@ export class ProfileEditComponent {
     this.#api.removeLogo(this.network()).subscribe({
       next: (answer) => {
         this.logoBusy.set(false);
-        this.logoErrors.set({});
+        this.errors.setField('logo', null);
         this.adoptLogoAnswer(answer, null);
         this.logoStatus.set('The logo has been removed.');
         afterNextRender(() => moveFocusTo(this.#document.getElementById('logo')), { injector: this.#injector });
@@ -284,7 +251,6 @@ export class ProfileEditComponent {
   }
 
   private failLogo(message: string): void {
-    this.logoErrors.set({ logo: message });
-    this.attempt.update((n) => n + 1);
+    this.errors.failField('logo', message);
   }
 }

@@ -21,8 +21,8 @@ import { toApiError } from '../core/api-error';
 import { formatDateTime } from '../core/dates';
 import { FlashService } from '../core/flash.service';
 import { moveFocusTo } from '../core/focus';
-import { type FieldErrors, FORM_ERROR } from '../core/form-errors';
 import { ErrorSummaryComponent } from '../ui/error-summary.component';
+import { FormErrors } from '../ui/form-errors';
 import { LoadErrorComponent } from '../ui/load-error.component';
 import { LoadingComponent } from '../ui/loading.component';
 import { SuccessBannerComponent } from '../ui/success-banner.component';
@@ -37,6 +37,7 @@ import { POLL_INTERVAL_MS, reportFileFacts, reportKindLabel, reportStatusView, s
   selector: 'plx-report-library',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, ErrorSummaryComponent, LoadErrorComponent, LoadingComponent, SuccessBannerComponent],
+  providers: [FormErrors],
   templateUrl: './report-library.component.html',
   styleUrl: './report-library.component.css',
 })
@@ -57,8 +58,7 @@ export class ReportLibraryComponent {
 
   protected readonly flash = inject(FlashService).take();
   protected readonly canGenerate = computed(() => can(this.membership().role, 'reports.generate'));
-  protected readonly errors = signal<FieldErrors>({});
-  protected readonly attempt = signal(0);
+  protected readonly errors = inject(FormErrors);
   protected readonly retrying = signal<string | null>(null);
   /** Read by screen readers when it changes: documents that became ready or failed. */
   protected readonly announcement = signal('');
@@ -122,11 +122,11 @@ export class ReportLibraryComponent {
         const apiError = toApiError(error);
         if (apiError.statusCode === 409) {
           // Someone else already tried again (or it is no longer failed): show where it is now.
-          this.fail(`${doc.title} is no longer failed, so it was not tried again. The list below shows where it is now.`);
+          this.errors.failWith(`${doc.title} is no longer failed, so it was not tried again. The list below shows where it is now.`);
           this.refresh();
           return;
         }
-        this.fail(apiError.message);
+        this.errors.failWith(apiError.message);
       },
     });
   }
@@ -136,10 +136,5 @@ export class ReportLibraryComponent {
       next: (latest) => this.adopt(latest),
       error: () => this.library.reload(),
     });
-  }
-
-  private fail(message: string): void {
-    this.errors.set({ [FORM_ERROR]: message });
-    this.attempt.update((n) => n + 1);
   }
 }

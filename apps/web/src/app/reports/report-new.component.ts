@@ -13,14 +13,14 @@ import {
   type SessionMembership,
   type WorkPlanSummaryDto,
 } from '@plexus/contracts';
-import { toApiError } from '../core/api-error';
 import { formatDate } from '../core/dates';
 import { FlashService } from '../core/flash.service';
 import { moveFocusTo } from '../core/focus';
-import { errorId, type FieldErrors, fieldErrorsFromApi, fieldId, removeRowErrors } from '../core/form-errors';
+import { fieldId, serverFieldErrors } from '../core/form-errors';
 import { SessionService } from '../core/session.service';
-import { ErrorSummaryComponent } from '../ui/error-summary.component';
-import { FieldErrorComponent } from '../ui/field-error.component';
+import { controlChecked, controlValue } from '../ui/control-value';
+import { FormErrors } from '../ui/form-errors';
+import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
 import { LoadingComponent } from '../ui/loading.component';
 import {
@@ -45,7 +45,8 @@ import {
 } from './report-draft';
 import { openRisksUrl, plansUrl, ReportsApi } from './reports.api';
 
-type CoverText = 'meeting' | 'meetingDate' | 'paperReference' | 'author' | 'executiveSummary' | 'equalityImpact' | 'publicInvolvement' | 'nextPaperDate';
+type CoverText =
+  'meeting' | 'meetingDate' | 'paperReference' | 'author' | 'executiveSummary' | 'equalityImpact' | 'publicInvolvement' | 'nextPaperDate';
 type CoverList = 'previousConsideration' | 'questions' | 'priorities';
 
 const KIND_HINTS: Record<ReportKindValue, string> = {
@@ -70,7 +71,8 @@ const PURPOSES = PAPER_PURPOSES.map((value) => {
 @Component({
   selector: 'plx-report-new',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, NgTemplateOutlet, ErrorSummaryComponent, FieldErrorComponent, LoadErrorComponent, LoadingComponent],
+  imports: [RouterLink, NgTemplateOutlet, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent],
+  providers: [FormErrors],
   templateUrl: './report-new.component.html',
   styleUrl: './report-new.component.css',
 })
@@ -92,8 +94,7 @@ export class ReportNewComponent {
   protected readonly risks = httpResource<RiskSummaryDto[]>(() => openRisksUrl(this.network()));
 
   protected readonly draft = signal<ReportDraft>(newReportDraft({ author: inject(SessionService).user()?.displayName }));
-  protected readonly errors = signal<FieldErrors>({});
-  protected readonly attempt = signal(0);
+  protected readonly errors = inject(FormErrors);
   protected readonly sending = signal(false);
 
   protected readonly kinds = REPORT_KINDS;
@@ -122,30 +123,12 @@ export class ReportNewComponent {
 
   // ---- template helpers -------------------------------------------------------------------------
 
-  protected error(path: string): string | undefined {
-    return this.errors()[path];
-  }
-
   /** The messages about any risk reference (they are keyed by reference: `cover.riskReferences.SN/07`). */
-  protected readonly riskReferenceErrors = computed(() =>
-    Object.entries(this.errors())
-      .filter(([path]) => path === 'cover.riskReferences' || path.startsWith('cover.riskReferences.'))
-      .map(([path, message]) => ({ path, message })),
-  );
+  protected readonly riskReferenceErrors = computed(() => this.errors.under('cover.riskReferences'));
+  protected readonly riskReferencePaths = computed(() => this.riskReferenceErrors().map((item) => item.path));
 
-  /** `aria-describedby` for a field: its hint (if any) and its error (when there is one). */
-  protected describedBy(path: string, hintId?: string): string | null {
-    const ids = [hintId, this.error(path) ? errorId(path) : undefined].filter(Boolean);
-    return ids.length ? ids.join(' ') : null;
-  }
-
-  protected value(event: Event): string {
-    return (event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value;
-  }
-
-  protected checked(event: Event): boolean {
-    return (event.target as HTMLInputElement).checked;
-  }
+  protected readonly value = controlValue;
+  protected readonly checked = controlChecked;
 
   protected planLabel(plan: WorkPlanSummaryDto): string {
     const status = plan.status === 'approved' ? 'approved' : 'draft';
@@ -200,7 +183,10 @@ export class ReportNewComponent {
   }
 
   protected setPrevious(index: number, patch: Partial<{ meeting: string; date: string; outcome: string }>): void {
-    this.updateCover((cover) => ({ ...cover, previousConsideration: cover.previousConsideration.map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
+    this.updateCover((cover) => ({
+      ...cover,
+      previousConsideration: cover.previousConsideration.map((row, i) => (i === index ? { ...row, ...patch } : row)),
+    }));
   }
 
   protected setQuestion(index: number, text: string): void {
@@ -214,7 +200,10 @@ export class ReportNewComponent {
   protected addPrevious(): void {
     const index = this.draft().cover.previousConsideration.length;
     if (index >= MAX_PREVIOUS_MEETINGS) return;
-    this.updateCover((cover) => ({ ...cover, previousConsideration: [...cover.previousConsideration, { key: newRowKey(), meeting: '', date: '', outcome: '' }] }));
+    this.updateCover((cover) => ({
+      ...cover,
+      previousConsideration: [...cover.previousConsideration, { key: newRowKey(), meeting: '', date: '', outcome: '' }],
+    }));
     this.focusById(fieldId(`cover.previousConsideration.${index}.meeting`));
   }
 
@@ -234,7 +223,7 @@ export class ReportNewComponent {
 
   protected removeRow(list: CoverList, index: number): void {
     this.updateCover((cover) => ({ ...cover, [list]: (cover[list] as unknown[]).filter((_, i) => i !== index) }));
-    this.errors.update((errors) => removeRowErrors(errors, `cover.${list}`, index));
+    this.errors.removeRow(`cover.${list}`, index);
     // Focus would otherwise be lost with the removed button: go to the list's "Add" button.
     this.focusById(`${list}-add`);
   }
@@ -254,7 +243,7 @@ export class ReportNewComponent {
     if (this.sending()) return;
     const checked = checkDraft(this.draft());
     if (!checked.ok) {
-      this.fail(checked.errors);
+      this.errors.fail(checked.errors);
       return;
     }
     this.send(checked.request);
@@ -270,13 +259,8 @@ export class ReportNewComponent {
       },
       error: (error: unknown) => {
         this.sending.set(false);
-        this.fail(riskReferenceErrorsByReference(request, fieldErrorsFromApi(toApiError(error))));
+        this.errors.fail(riskReferenceErrorsByReference(request, serverFieldErrors(error)));
       },
     });
-  }
-
-  private fail(errors: FieldErrors): void {
-    this.errors.set(errors);
-    this.attempt.update((n) => n + 1);
   }
 }

@@ -26,10 +26,11 @@ import { toApiError } from '../core/api-error';
 import { formatDate } from '../core/dates';
 import { FlashService } from '../core/flash.service';
 import { moveFocusTo } from '../core/focus';
-import { errorId, type FieldErrors, fieldErrorsFromApi, fieldErrorsFromIssues, FORM_ERROR, prefixFieldErrors } from '../core/form-errors';
+import { fieldErrorsFromIssues, prefixFieldErrors } from '../core/form-errors';
 import { composePageTitle } from '../core/page-title';
-import { ErrorSummaryComponent } from '../ui/error-summary.component';
-import { FieldErrorComponent } from '../ui/field-error.component';
+import { controlValue } from '../ui/control-value';
+import { FormErrors } from '../ui/form-errors';
+import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
 import { LoadingComponent } from '../ui/loading.component';
 import { SuccessBannerComponent } from '../ui/success-banner.component';
@@ -77,7 +78,8 @@ function reviewFormFor(risk: RiskDto | null): ReviewForm {
 @Component({
   selector: 'plx-risk-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ErrorSummaryComponent, FieldErrorComponent, LoadErrorComponent, LoadingComponent, SuccessBannerComponent, RiskScoreComponent],
+  imports: [RouterLink, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent, SuccessBannerComponent, RiskScoreComponent],
+  providers: [FormErrors],
   templateUrl: './risk-detail.component.html',
   styleUrl: './risk-detail.component.css',
 })
@@ -95,8 +97,7 @@ export class RiskDetailComponent {
   protected readonly flash = inject(FlashService).take();
   protected readonly banner = signal<string | null>(null);
 
-  protected readonly errors = signal<FieldErrors>({});
-  protected readonly attempt = signal(0);
+  protected readonly errors = inject(FormErrors);
   protected readonly busy = signal(false);
 
   protected readonly loaded = computed(() => (this.risk.hasValue() ? this.risk.value() : null));
@@ -135,18 +136,7 @@ export class RiskDetailComponent {
 
   // ---- helpers ----------------------------------------------------------------------------------
 
-  protected error(path: string): string | undefined {
-    return this.errors()[path];
-  }
-
-  protected describedBy(path: string, hintId?: string): string | null {
-    const ids = [hintId, this.error(path) ? errorId(path) : undefined].filter(Boolean);
-    return ids.length ? ids.join(' ') : null;
-  }
-
-  protected value(event: Event): string {
-    return (event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value;
-  }
+  protected readonly value = controlValue;
 
   protected action(score: RiskScoreDto): string | null {
     return (bandOf(score.band) ?? bandOfScore(score.score))?.action ?? null;
@@ -158,11 +148,6 @@ export class RiskDetailComponent {
 
   private focusById(id: string): void {
     afterNextRender(() => moveFocusTo(this.#document.getElementById(id)), { injector: this.#injector });
-  }
-
-  private fail(errors: FieldErrors): void {
-    this.errors.set(errors);
-    this.attempt.update((n) => n + 1);
   }
 
   private succeed(risk: RiskDto, message: string): void {
@@ -192,7 +177,7 @@ export class RiskDetailComponent {
       nextReviewDue: form.nextReviewDue.trim() || null,
     });
     if (!parsed.success) {
-      this.fail(prefixFieldErrors(fieldErrorsFromIssues(parsed.error.issues), 'review'));
+      this.errors.fail(prefixFieldErrors(fieldErrorsFromIssues(parsed.error.issues), 'review'));
       return;
     }
     this.busy.set(true);
@@ -204,7 +189,7 @@ export class RiskDetailComponent {
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        this.fail(prefixFieldErrors(fieldErrorsFromApi(toApiError(error)), 'review'));
+        this.errors.failFromServer(error, { prefix: 'review' });
       },
     });
   }
@@ -234,7 +219,7 @@ export class RiskDetailComponent {
     const form = this.closeForm();
     const parsed = closeRiskSchema.safeParse({ closedOn: form.closedOn.trim() || undefined, reason: form.reason });
     if (!parsed.success) {
-      this.fail(prefixFieldErrors(fieldErrorsFromIssues(parsed.error.issues), 'close'));
+      this.errors.fail(prefixFieldErrors(fieldErrorsFromIssues(parsed.error.issues), 'close'));
       return;
     }
     this.busy.set(true);
@@ -245,7 +230,7 @@ export class RiskDetailComponent {
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        this.fail(prefixFieldErrors(fieldErrorsFromApi(toApiError(error)), 'close'));
+        this.errors.failFromServer(error, { prefix: 'close' });
       },
     });
   }
@@ -257,7 +242,7 @@ export class RiskDetailComponent {
       next: (updated) => this.succeed(updated, `${updated.reference} has been re-opened.`),
       error: (error: unknown) => {
         this.busy.set(false);
-        this.fail({ [FORM_ERROR]: toApiError(error).message });
+        this.errors.failWith(toApiError(error).message);
       },
     });
   }

@@ -16,18 +16,27 @@ import {
 } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
-import { createRiskSchema, type MemberDto, type RiskDto, type SessionMembership, updateRiskSchema, type WorkItemListDto, type WorkPlanSummaryDto } from '@plexus/contracts';
+import {
+  createRiskSchema,
+  type MemberDto,
+  type RiskDto,
+  type SessionMembership,
+  updateRiskSchema,
+  type WorkItemListDto,
+  type WorkPlanSummaryDto,
+} from '@plexus/contracts';
 import { firstValueFrom } from 'rxjs';
 import { planUrl, workPlanUrl } from '../work-plan/work-plan.api';
 import { ROLE_LABELS } from '@plexus/domain';
 import { toApiError } from '../core/api-error';
 import { FlashService } from '../core/flash.service';
 import { moveFocusTo } from '../core/focus';
-import { errorId, type FieldErrors, fieldErrorsFromApi, fieldErrorsFromIssues, fieldId } from '../core/form-errors';
+import { fieldErrorsFromIssues, fieldId } from '../core/form-errors';
 import { composePageTitle } from '../core/page-title';
 import { membersUrl } from '../members/members.api';
-import { ErrorSummaryComponent } from '../ui/error-summary.component';
-import { FieldErrorComponent } from '../ui/field-error.component';
+import { controlValue } from '../ui/control-value';
+import { FormErrors } from '../ui/form-errors';
+import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
 import { LoadingComponent } from '../ui/loading.component';
 import { RiskApi, riskUrl } from './risk.api';
@@ -40,7 +49,8 @@ const REVIEW_FREQUENCIES = Array.from({ length: 24 }, (_, i) => i + 1);
 @Component({
   selector: 'plx-risk-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, NgTemplateOutlet, ErrorSummaryComponent, FieldErrorComponent, LoadErrorComponent, LoadingComponent],
+  imports: [RouterLink, NgTemplateOutlet, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent],
+  providers: [FormErrors],
   templateUrl: './risk-form.component.html',
   styleUrl: './risk-form.component.css',
 })
@@ -71,7 +81,10 @@ export class RiskFormComponent {
     loader: async ({ params: slug }) => {
       const plans = await firstValueFrom(this.#http.get<WorkPlanSummaryDto[]>(`${workPlanUrl(slug)}/plans`));
       const groups = await Promise.all(
-        plans.map(async (plan) => ({ plan, items: (await firstValueFrom(this.#http.get<WorkItemListDto>(`${planUrl(slug, plan.id)}/items`))).items })),
+        plans.map(async (plan) => ({
+          plan,
+          items: (await firstValueFrom(this.#http.get<WorkItemListDto>(`${planUrl(slug, plan.id)}/items`))).items,
+        })),
       );
       return groups.filter((g) => g.items.length > 0);
     },
@@ -90,8 +103,7 @@ export class RiskFormComponent {
   /** The version the form was loaded from, sent back so that the API can detect a colleague's edit. */
   protected readonly version = linkedSignal<number | null>(() => (this.risk.hasValue() ? this.risk.value().version : null));
 
-  protected readonly errors = signal<FieldErrors>({});
-  protected readonly attempt = signal(0);
+  protected readonly errors = inject(FormErrors);
   protected readonly saving = signal(false);
   protected readonly conflict = signal(false);
 
@@ -141,18 +153,7 @@ export class RiskFormComponent {
 
   // ---- template helpers -------------------------------------------------------------------------
 
-  protected error(path: string): string | undefined {
-    return this.errors()[path];
-  }
-
-  protected describedBy(path: string, hintId?: string): string | null {
-    const ids = [hintId, this.error(path) ? errorId(path) : undefined].filter(Boolean);
-    return ids.length ? ids.join(' ') : null;
-  }
-
-  protected value(event: Event): string {
-    return (event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value;
-  }
+  protected readonly value = controlValue;
 
   protected ratingOf(draft: RiskDraft, field: 'likelihoodBefore' | 'impactBefore' | 'likelihoodAfter' | 'impactAfter'): string {
     return draft[field];
@@ -183,7 +184,7 @@ export class RiskFormComponent {
       const version = this.version();
       if (version == null) return;
       const parsed = updateRiskSchema.safeParse({ ...request, version });
-      if (!parsed.success) return this.fail(fieldErrorsFromIssues(parsed.error.issues));
+      if (!parsed.success) return this.errors.fail(fieldErrorsFromIssues(parsed.error.issues));
       this.saving.set(true);
       this.conflict.set(false);
       this.#api.update(this.network(), id, parsed.data).subscribe({
@@ -192,7 +193,7 @@ export class RiskFormComponent {
       });
     } else {
       const parsed = createRiskSchema.safeParse(request);
-      if (!parsed.success) return this.fail(fieldErrorsFromIssues(parsed.error.issues));
+      if (!parsed.success) return this.errors.fail(fieldErrorsFromIssues(parsed.error.issues));
       this.saving.set(true);
       this.#api.create(this.network(), parsed.data).subscribe({
         next: (risk) => this.saved(risk, `Risk ${risk.reference} has been added to the register.`),
@@ -222,11 +223,6 @@ export class RiskFormComponent {
       afterNextRender(() => moveFocusTo(this.#document.getElementById('conflict')), { injector: this.#injector });
       return;
     }
-    this.fail(fieldErrorsFromApi(apiError));
-  }
-
-  private fail(errors: FieldErrors): void {
-    this.errors.set(errors);
-    this.attempt.update((n) => n + 1);
+    this.errors.failFromServer(apiError);
   }
 }

@@ -4,9 +4,9 @@ import type { RiskImportPreviewDto, SessionMembership } from '@plexus/contracts'
 import { toApiError } from '../core/api-error';
 import { FlashService } from '../core/flash.service';
 import { moveFocusTo } from '../core/focus';
-import { errorId, type FieldErrors, fieldId, FORM_ERROR } from '../core/form-errors';
-import { ErrorSummaryComponent } from '../ui/error-summary.component';
-import { FieldErrorComponent } from '../ui/field-error.component';
+import { fieldId } from '../core/form-errors';
+import { FormErrors } from '../ui/form-errors';
+import { FORM_ERROR_UI } from '../ui/form-ui';
 import { checkImportFile, formatFileSize, RISK_IMPORT_MAX_BYTES } from './import-file';
 import { fileProblemPath, importedMessage, mergeImportFailure, previewErrors, problemPath, withFormError } from './import-preview';
 import { RiskApi } from './risk.api';
@@ -18,7 +18,8 @@ export const BAD_ROWS_TITLE = 'Fix these rows in your file and choose it again: 
 @Component({
   selector: 'plx-risk-import',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ErrorSummaryComponent, FieldErrorComponent],
+  imports: [RouterLink, FORM_ERROR_UI],
+  providers: [FormErrors],
   templateUrl: './risk-import.component.html',
   styleUrl: './risk-import.component.css',
 })
@@ -34,8 +35,7 @@ export class RiskImportComponent {
 
   protected readonly file = signal<File | null>(null);
   protected readonly preview = signal<RiskImportPreviewDto | null>(null);
-  protected readonly errors = signal<FieldErrors>({});
-  protected readonly attempt = signal(0);
+  protected readonly errors = inject(FormErrors);
   protected readonly busy = signal<'checking' | 'importing' | null>(null);
 
   protected readonly badRows = computed(() => this.preview()?.rows.filter((row) => row.problems.length > 0).length ?? 0);
@@ -55,20 +55,6 @@ export class RiskImportComponent {
   protected readonly problemId = (row: number, index: number) => fieldId(problemPath(row, index));
   protected readonly fileProblemId = (index: number) => fieldId(fileProblemPath(index));
 
-  protected error(path: string): string | undefined {
-    return this.errors()[path];
-  }
-
-  protected describedBy(path: string, hintId?: string): string | null {
-    const ids = [hintId, this.error(path) ? errorId(path) : undefined].filter(Boolean);
-    return ids.length ? ids.join(' ') : null;
-  }
-
-  private fail(errors: FieldErrors): void {
-    this.errors.set(errors);
-    this.attempt.update((n) => n + 1);
-  }
-
   protected choose(event: Event): void {
     const file = (event.target as HTMLInputElement).files?.[0] ?? null;
     const problem = file ? checkImportFile(file) : null;
@@ -83,7 +69,7 @@ export class RiskImportComponent {
     const file = this.file();
     const problem = checkImportFile(file);
     if (problem || !file) {
-      this.fail({ file: problem ?? 'Choose an Excel (.xlsx) or CSV (.csv) file' });
+      this.errors.fail({ file: problem ?? 'Choose an Excel (.xlsx) or CSV (.csv) file' });
       return;
     }
     this.busy.set('checking');
@@ -94,9 +80,9 @@ export class RiskImportComponent {
         this.preview.set(preview);
         const errors = previewErrors(preview);
         if (Object.keys(errors).length) {
-          this.fail(errors);
+          this.errors.fail(errors);
         } else if (!preview.ok) {
-          this.fail({ [FORM_ERROR]: 'The file cannot be imported. Check it and choose it again.' });
+          this.errors.failWith('The file cannot be imported. Check it and choose it again.');
         } else {
           this.errors.set({});
           afterNextRender(() => moveFocusTo(this.#document.getElementById('preview-heading')), { injector: this.#injector });
@@ -104,9 +90,7 @@ export class RiskImportComponent {
       },
       error: (error: unknown) => {
         this.busy.set(null);
-        const apiError = toApiError(error);
-        const fileMessage = apiError.fields?.find((f) => f.field === 'file')?.message;
-        this.fail(fileMessage ? { file: fileMessage } : { [FORM_ERROR]: apiError.message });
+        this.errors.failFromServer(error, { only: ['file'] });
       },
     });
   }
@@ -128,11 +112,10 @@ export class RiskImportComponent {
         if (apiError.statusCode === 400 && apiError.fields?.some((f) => f.field.startsWith('rows.'))) {
           const merged = mergeImportFailure(preview, apiError);
           this.preview.set(merged.preview);
-          this.fail(withFormError(previewErrors(merged.preview), merged.formError));
+          this.errors.fail(withFormError(previewErrors(merged.preview), merged.formError));
           return;
         }
-        const fileMessage = apiError.fields?.find((f) => f.field === 'file')?.message;
-        this.fail(fileMessage ? { file: fileMessage } : { [FORM_ERROR]: `Nothing has been imported. ${apiError.message}` });
+        this.errors.failFromServer(apiError, { only: ['file'], reword: (message) => `Nothing has been imported. ${message}` });
       },
     });
   }

@@ -1,10 +1,25 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, DOCUMENT, effect, ElementRef, inject, Injector, input, untracked, viewChild } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DOCUMENT,
+  effect,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { errorSummaryItems, type ErrorSummaryItem, type FieldErrors } from '../core/form-errors';
 import { focusField, moveFocusTo } from '../core/focus';
+import { FormErrors } from './form-errors';
 
 /**
  * The NHS error summary: "There is a problem" and a link to every field in error. It takes focus
- * each time `attempt` changes while there are errors (a failed submit), not while the person types.
+ * each time `attempt` goes up (a failed submit), not while the person types. It shows the page's
+ * `FormErrors`; a page without them passes `errors` and `attempt` itself.
  */
 @Component({
   selector: 'plx-error-summary',
@@ -33,22 +48,22 @@ import { focusField, moveFocusTo } from '../core/focus';
   `,
 })
 export class ErrorSummaryComponent {
-  readonly errors = input.required<FieldErrors>();
+  readonly errors = input<FieldErrors>();
   /** Increase it after each failed submit to move focus to the summary. */
-  readonly attempt = input(0);
+  readonly attempt = input<number>();
   readonly title = input('There is a problem');
 
-  protected readonly items = computed(() => errorSummaryItems(this.errors()));
+  readonly #form = inject(FormErrors, { optional: true });
+  protected readonly items = computed(() => errorSummaryItems(this.errors() ?? this.#form?.errors() ?? {}));
+  readonly #attempt = computed(() => this.attempt() ?? this.#form?.attempt() ?? 0);
   private readonly summary = viewChild<ElementRef<HTMLElement>>('summary');
   readonly #document = inject(DOCUMENT);
   readonly #injector = inject(Injector);
 
   constructor() {
     effect(() => {
-      if (this.attempt() === 0) return;
-      untracked(() =>
-        afterNextRender(() => moveFocusTo(this.summary()?.nativeElement), { injector: this.#injector }),
-      );
+      if (this.#attempt() === 0) return;
+      untracked(() => afterNextRender(() => moveFocusTo(this.summary()?.nativeElement), { injector: this.#injector }));
     });
   }
 

@@ -1,5 +1,16 @@
 import { httpResource } from '@angular/common/http';
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, DOCUMENT, inject, Injector, input, linkedSignal, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DOCUMENT,
+  inject,
+  Injector,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import {
   createWorkItemSchema,
@@ -10,12 +21,11 @@ import {
   type WorkPlanPeopleDto,
 } from '@plexus/contracts';
 import { financialYearStartOf, parseTimescale } from '@plexus/domain';
-import { toApiError } from '../core/api-error';
 import { FlashService } from '../core/flash.service';
 import { moveFocusTo } from '../core/focus';
-import { errorId, type FieldErrors, fieldErrorsFromApi, fieldErrorsFromIssues, fieldId, removeRowErrors } from '../core/form-errors';
-import { ErrorSummaryComponent } from '../ui/error-summary.component';
-import { FieldErrorComponent } from '../ui/field-error.component';
+import { fieldErrorsFromIssues, fieldId } from '../core/form-errors';
+import { FormErrors } from '../ui/form-errors';
+import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
 import { LoadingComponent } from '../ui/loading.component';
 import { linesToList, listToLines, longDate } from './work-plan-format';
@@ -71,10 +81,13 @@ export function requestFromDraft(draft: ItemDraft, approved: boolean) {
 @Component({
   selector: 'plx-item-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ErrorSummaryComponent, FieldErrorComponent, LoadErrorComponent, LoadingComponent],
+  imports: [RouterLink, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent],
+  providers: [FormErrors],
   templateUrl: './item-form.component.html',
   styles: `
-    .plx-timescale-reading { margin-top: 8px; }
+    .plx-timescale-reading {
+      margin-top: 8px;
+    }
   `,
 })
 export class ItemFormComponent {
@@ -129,20 +142,10 @@ export class ItemFormComponent {
   protected readonly roleTitles = computed(() => (this.people.hasValue() ? this.people.value().roles : []));
   protected readonly members = computed(() => (this.people.hasValue() ? this.people.value().members : []));
 
-  protected readonly errors = signal<FieldErrors>({});
-  protected readonly attempt = signal(0);
+  protected readonly errors = inject(FormErrors);
   protected readonly saving = signal(false);
   protected readonly fieldId = fieldId;
   protected readonly longDate = longDate;
-
-  protected error(path: string): string | undefined {
-    return this.errors()[path];
-  }
-
-  protected describedBy(path: string, hintId?: string): string | null {
-    const ids = [hintId, this.error(path) ? errorId(path) : undefined].filter(Boolean);
-    return ids.length ? ids.join(' ') : null;
-  }
 
   protected set(key: Exclude<keyof ItemDraft, 'leads'>, event: Event): void {
     const value = (event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value;
@@ -177,7 +180,7 @@ export class ItemFormComponent {
 
   protected removeLead(index: number): void {
     this.draft.update((d) => d && { ...d, leads: d.leads.filter((_, i) => i !== index) });
-    this.errors.update((errors) => removeRowErrors(errors, 'leads', index));
+    this.errors.removeRow('leads', index);
     afterNextRender(() => moveFocusTo(this.#document.getElementById('leads-add')), { injector: this.#injector });
   }
 
@@ -190,7 +193,7 @@ export class ItemFormComponent {
     const schema = existing ? updateWorkItemSchema : createWorkItemSchema;
     const parsed = schema.safeParse(existing ? { ...body, version: existing.version } : body);
     if (!parsed.success) {
-      this.fail(fieldErrorsFromIssues(parsed.error.issues));
+      this.errors.fail(fieldErrorsFromIssues(parsed.error.issues));
       return;
     }
     this.saving.set(true);
@@ -205,13 +208,8 @@ export class ItemFormComponent {
       },
       error: (error: unknown) => {
         this.saving.set(false);
-        this.fail(fieldErrorsFromApi(toApiError(error)));
+        this.errors.failFromServer(error);
       },
     });
-  }
-
-  private fail(errors: FieldErrors): void {
-    this.errors.set(errors);
-    this.attempt.update((n) => n + 1);
   }
 }

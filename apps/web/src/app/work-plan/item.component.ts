@@ -1,16 +1,26 @@
 import { httpResource } from '@angular/common/http';
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, DOCUMENT, inject, Injector, input, linkedSignal, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DOCUMENT,
+  inject,
+  Injector,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { progressUpdateSchema, type SessionMembership, type WorkItemDto, type WorkItemHistoryEntryDto } from '@plexus/contracts';
 import { todayIso, WORK_ITEM_STATUSES, type WorkItemStatus } from '@plexus/domain';
 import { formatAuditValue, humanise } from '../audit/audit-format';
-import { toApiError } from '../core/api-error';
 import { formatDateTime } from '../core/dates';
 import { FlashService } from '../core/flash.service';
 import { moveFocusTo } from '../core/focus';
-import { errorId, type FieldErrors, fieldErrorsFromApi, fieldErrorsFromIssues, FORM_ERROR } from '../core/form-errors';
-import { ErrorSummaryComponent } from '../ui/error-summary.component';
-import { FieldErrorComponent } from '../ui/field-error.component';
+import { fieldErrorsFromIssues } from '../core/form-errors';
+import { FormErrors } from '../ui/form-errors';
+import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
 import { LoadingComponent } from '../ui/loading.component';
 import { SuccessBannerComponent } from '../ui/success-banner.component';
@@ -33,14 +43,29 @@ const CHANGE_FIELD_LABELS: Record<string, string> = {
 @Component({
   selector: 'plx-item',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ErrorSummaryComponent, FieldErrorComponent, LoadErrorComponent, LoadingComponent, SuccessBannerComponent, RagTagComponent],
+  imports: [RouterLink, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent, SuccessBannerComponent, RagTagComponent],
+  providers: [FormErrors],
   templateUrl: './item.component.html',
   styles: `
-    .plx-history { list-style: none; padding: 0; }
-    .plx-history__entry { border-left: 4px solid #d8dde0; padding: 8px 16px; margin-bottom: 16px; }
-    .plx-history__entry--change { border-left-color: #ffb81c; }
-    .plx-slipped { color: #d5281b; font-weight: 600; }
-    .plx-block { display: block; }
+    .plx-history {
+      list-style: none;
+      padding: 0;
+    }
+    .plx-history__entry {
+      border-left: 4px solid #d8dde0;
+      padding: 8px 16px;
+      margin-bottom: 16px;
+    }
+    .plx-history__entry--change {
+      border-left-color: #ffb81c;
+    }
+    .plx-slipped {
+      color: #d5281b;
+      font-weight: 600;
+    }
+    .plx-block {
+      display: block;
+    }
   `,
 })
 export class ItemComponent {
@@ -64,8 +89,7 @@ export class ItemComponent {
     source: () => this.item(),
     computation: (item, previous) => previous?.value ?? { on: todayIso(), status: item?.status ?? '', narrative: '' },
   });
-  protected readonly errors = signal<FieldErrors>({});
-  protected readonly attempt = signal(0);
+  protected readonly errors = inject(FormErrors);
   protected readonly busy = signal(false);
   protected readonly deleting = signal(false);
   protected readonly deleteReason = signal('');
@@ -78,15 +102,6 @@ export class ItemComponent {
   protected readonly statusLabel = statusLabel;
   protected readonly longDate = longDate;
   protected readonly formatDateTime = formatDateTime;
-
-  protected error(path: string): string | undefined {
-    return this.errors()[path];
-  }
-
-  protected describedBy(path: string, hintId?: string): string | null {
-    const ids = [hintId, this.error(path) ? errorId(path) : undefined].filter(Boolean);
-    return ids.length ? ids.join(' ') : null;
-  }
 
   protected setProgress(key: 'on' | 'narrative', event: Event): void {
     const value = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
@@ -112,7 +127,7 @@ export class ItemComponent {
     const form = this.progress();
     const parsed = progressUpdateSchema.safeParse({ ...form, status: form.status || undefined });
     if (!parsed.success) {
-      this.fail(fieldErrorsFromIssues(parsed.error.issues));
+      this.errors.fail(fieldErrorsFromIssues(parsed.error.issues));
       return;
     }
     this.busy.set(true);
@@ -123,11 +138,13 @@ export class ItemComponent {
         this.item.set(item);
         this.progress.set({ on: todayIso(), status: item.status, narrative: '' });
         this.banner.set(null);
-        afterNextRender(() => this.banner.set(`Your update has been added. The item is now: ${statusLabel(item.status)}.`), { injector: this.#injector });
+        afterNextRender(() => this.banner.set(`Your update has been added. The item is now: ${statusLabel(item.status)}.`), {
+          injector: this.#injector,
+        });
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        this.fail(fieldErrorsFromApi(toApiError(error)));
+        this.errors.failFromServer(error);
       },
     });
   }
@@ -151,7 +168,7 @@ export class ItemComponent {
     if (this.busy()) return;
     const approved = item.planStatus === 'approved';
     if (approved && !this.deleteReason().trim()) {
-      this.fail({ reason: 'Give the reason for this change: the board has approved this plan' });
+      this.errors.fail({ reason: 'Give the reason for this change: the board has approved this plan' });
       return;
     }
     this.busy.set(true);
@@ -163,14 +180,8 @@ export class ItemComponent {
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        const apiError = toApiError(error);
-        this.fail(apiError.fields?.length ? fieldErrorsFromApi(apiError) : { [FORM_ERROR]: apiError.message });
+        this.errors.failFromServer(error);
       },
     });
-  }
-
-  private fail(errors: FieldErrors): void {
-    this.errors.set(errors);
-    this.attempt.update((n) => n + 1);
   }
 }

@@ -94,4 +94,18 @@ describe('PlanComponent', () => {
     await fixture.whenStable();
     expect(element.querySelector('label[for="reason"]')).not.toBeNull();
   });
+
+  it('says who recorded the approval in one sentence, with no space before its comma or full stop', async () => {
+    const { element } = await render(
+      'viewer',
+      plan({ status: 'approved', approvedOn: '2023-05-18', approvedBy: 'Priya Shah', can: { edit: false, progress: false } }),
+      [],
+    );
+    expect(text(element)).toContain('by the board on 18 May 2023, recorded by Priya Shah. Changes are recorded with their reasons.');
+  });
+
+  it('ends the sentence after the date when no one is named', async () => {
+    const { element } = await render('viewer', plan({ status: 'approved', approvedOn: '2023-05-18', can: { edit: false, progress: false } }), []);
+    expect(text(element)).toContain('by the board on 18 May 2023. Changes are recorded with their reasons.');
+  });
 });

@@ -1,5 +1,16 @@
 import { httpResource } from '@angular/common/http';
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, DOCUMENT, inject, Injector, input, linkedSignal, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DOCUMENT,
+  inject,
+  Injector,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { Router, RouterLink } from '@angular/router';
 import {
@@ -22,9 +33,9 @@ import { toApiError } from '../core/api-error';
 import { formatDateTime } from '../core/dates';
 import { FlashService } from '../core/flash.service';
 import { moveFocusTo } from '../core/focus';
-import { errorId, type FieldErrors, fieldErrorsFromApi, fieldErrorsFromIssues, FORM_ERROR } from '../core/form-errors';
-import { ErrorSummaryComponent } from '../ui/error-summary.component';
-import { FieldErrorComponent } from '../ui/field-error.component';
+import { fieldErrorsFromIssues } from '../core/form-errors';
+import { FormErrors } from '../ui/form-errors';
+import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
 import { LoadingComponent } from '../ui/loading.component';
 import { SuccessBannerComponent } from '../ui/success-banner.component';
@@ -52,14 +63,46 @@ type Draft = Record<string, string>;
 @Component({
   selector: 'plx-plan',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgTemplateOutlet, RouterLink, ErrorSummaryComponent, FieldErrorComponent, LoadErrorComponent, LoadingComponent, SuccessBannerComponent, ItemRowsComponent, PlanNavComponent, RagTagComponent],
+  imports: [
+    NgTemplateOutlet,
+    RouterLink,
+    FORM_ERROR_UI,
+    LoadErrorComponent,
+    LoadingComponent,
+    SuccessBannerComponent,
+    ItemRowsComponent,
+    PlanNavComponent,
+    RagTagComponent,
+  ],
+  providers: [FormErrors],
   templateUrl: './plan.component.html',
   styles: `
-    .plx-theme { border-top: 4px solid #005eb8; padding-top: 16px; margin-top: 32px; }
-    .plx-objective { border-left: 4px solid #d8dde0; padding-left: 16px; margin: 24px 0; }
-    .plx-rollup { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; margin-bottom: 16px; }
-    .plx-rollup p { margin: 0; }
-    .plx-tools { display: flex; flex-wrap: wrap; gap: 8px 0; margin-bottom: 16px; }
+    .plx-theme {
+      border-top: 4px solid #005eb8;
+      padding-top: 16px;
+      margin-top: 32px;
+    }
+    .plx-objective {
+      border-left: 4px solid #d8dde0;
+      padding-left: 16px;
+      margin: 24px 0;
+    }
+    .plx-rollup {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px 16px;
+      margin-bottom: 16px;
+    }
+    .plx-rollup p {
+      margin: 0;
+    }
+    .plx-tools {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 0;
+      margin-bottom: 16px;
+    }
   `,
 })
 export class PlanComponent {
@@ -86,8 +129,7 @@ export class PlanComponent {
   protected readonly banner = signal<string | null>(inject(FlashService).take());
   protected readonly panel = signal<Panel | null>(null);
   protected readonly draft = signal<Draft>({});
-  protected readonly errors = signal<FieldErrors>({});
-  protected readonly attempt = signal(0);
+  protected readonly errors = inject(FormErrors);
   protected readonly busy = signal(false);
 
   protected readonly countsText = countsText;
@@ -98,15 +140,6 @@ export class PlanComponent {
   protected readonly longDate = longDate;
 
   // ---- helpers ----------------------------------------------------------------------------------
-
-  protected error(path: string): string | undefined {
-    return this.errors()[path];
-  }
-
-  protected describedBy(path: string, hintId?: string): string | null {
-    const ids = [hintId, this.error(path) ? errorId(path) : undefined].filter(Boolean);
-    return ids.length ? ids.join(' ') : null;
-  }
 
   protected value(name: string): string {
     return this.draft()[name] ?? '';
@@ -175,7 +208,7 @@ export class PlanComponent {
     if (this.busy()) return;
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      this.fail(fieldErrorsFromIssues(parsed.error.issues));
+      this.errors.fail(fieldErrorsFromIssues(parsed.error.issues));
       return;
     }
     this.send(send(parsed.data), done);
@@ -198,14 +231,9 @@ export class PlanComponent {
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        this.fail(fieldErrorsFromApi(toApiError(error)));
+        this.errors.failFromServer(error);
       },
     });
-  }
-
-  private fail(errors: FieldErrors): void {
-    this.errors.set(errors);
-    this.attempt.update((n) => n + 1);
   }
 
   private reason(): string | undefined {
@@ -239,7 +267,7 @@ export class PlanComponent {
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        this.fail({ [FORM_ERROR]: toApiError(error).message });
+        this.errors.failWith(toApiError(error).message);
       },
     });
   }
@@ -250,7 +278,12 @@ export class PlanComponent {
     if (themeId) {
       this.submit(themeSchema, body, (data) => this.#api.updateTheme(this.network(), themeId, data), 'The theme has been saved.');
     } else {
-      this.submit(themeSchema, body, (data) => this.#api.addTheme(this.network(), this.planId(), data), `The theme "${body.title.trim()}" has been added.`);
+      this.submit(
+        themeSchema,
+        body,
+        (data) => this.#api.addTheme(this.network(), this.planId(), data),
+        `The theme "${body.title.trim()}" has been added.`,
+      );
     }
   }
 
@@ -276,7 +309,7 @@ export class PlanComponent {
 
   private confirmDelete(request: Observable<WorkPlanDto>, done: string): void {
     if (this.approved() && !this.value('reason').trim()) {
-      this.fail({ reason: 'Give the reason for this change: the board has approved this plan' });
+      this.errors.fail({ reason: 'Give the reason for this change: the board has approved this plan' });
       return;
     }
     this.send(request, done);
@@ -309,7 +342,7 @@ export class PlanComponent {
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        this.fail({ [FORM_ERROR]: toApiError(error).message });
+        this.errors.failWith(toApiError(error).message);
       },
     });
   }

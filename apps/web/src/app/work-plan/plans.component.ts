@@ -3,11 +3,10 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { Router, RouterLink } from '@angular/router';
 import { createWorkPlanSchema, type SessionMembership, type WorkPlanSummaryDto } from '@plexus/contracts';
 import { can } from '@plexus/domain';
-import { toApiError } from '../core/api-error';
 import { FlashService } from '../core/flash.service';
-import { errorId, type FieldErrors, fieldErrorsFromApi, fieldErrorsFromIssues } from '../core/form-errors';
-import { ErrorSummaryComponent } from '../ui/error-summary.component';
-import { FieldErrorComponent } from '../ui/field-error.component';
+import { fieldErrorsFromIssues } from '../core/form-errors';
+import { FormErrors } from '../ui/form-errors';
+import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
 import { LoadingComponent } from '../ui/loading.component';
 import { SuccessBannerComponent } from '../ui/success-banner.component';
@@ -18,7 +17,8 @@ import { WorkPlanApi, workPlanUrl } from './work-plan.api';
 @Component({
   selector: 'plx-plans',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ErrorSummaryComponent, FieldErrorComponent, LoadErrorComponent, LoadingComponent, SuccessBannerComponent],
+  imports: [RouterLink, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent, SuccessBannerComponent],
+  providers: [FormErrors],
   templateUrl: './plans.component.html',
 })
 export class PlansComponent {
@@ -35,22 +35,12 @@ export class PlansComponent {
   protected readonly canProgress = computed(() => can(this.membership().role, 'plan.progress'));
 
   protected readonly form = signal({ title: '', periodStart: '', periodEnd: '' });
-  protected readonly errors = signal<FieldErrors>({});
-  protected readonly attempt = signal(0);
+  protected readonly errors = inject(FormErrors);
   protected readonly saving = signal(false);
 
   protected readonly countsText = countsText;
   protected readonly periodText = periodText;
   protected readonly longDate = longDate;
-
-  protected error(path: string): string | undefined {
-    return this.errors()[path];
-  }
-
-  protected describedBy(path: string, hintId?: string): string | null {
-    const ids = [hintId, this.error(path) ? errorId(path) : undefined].filter(Boolean);
-    return ids.length ? ids.join(' ') : null;
-  }
 
   protected set(key: 'title' | 'periodStart' | 'periodEnd', event: Event): void {
     const value = (event.target as HTMLInputElement).value;
@@ -62,8 +52,7 @@ export class PlansComponent {
     if (this.saving()) return;
     const parsed = createWorkPlanSchema.safeParse(this.form());
     if (!parsed.success) {
-      this.errors.set(fieldErrorsFromIssues(parsed.error.issues));
-      this.attempt.update((n) => n + 1);
+      this.errors.fail(fieldErrorsFromIssues(parsed.error.issues));
       return;
     }
     this.saving.set(true);
@@ -75,8 +64,7 @@ export class PlansComponent {
       },
       error: (error: unknown) => {
         this.saving.set(false);
-        this.errors.set(fieldErrorsFromApi(toApiError(error)));
-        this.attempt.update((n) => n + 1);
+        this.errors.failFromServer(error);
       },
     });
   }
