@@ -2,7 +2,8 @@ const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
 
 module.exports = {
-  output: { path: join(__dirname, '../../dist/apps/api'), clean: true },
+  // commonjs2: each entry's exports are the file's module.exports (the table worker's handler is its default export).
+  output: { path: join(__dirname, '../../dist/apps/api'), clean: true, library: { type: 'commonjs2' } },
   devtool: 'source-map',
   plugins: [
     new NxAppWebpackPlugin({
