@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import { ChromiumPool } from '../../apps/worker/src/report/chromium-pool';
-import { PdfRenderer, newMarker, RenderTimeoutError } from '../../apps/worker/src/report/pdf-renderer';
+import { ChromiumPool } from '../../apps/worker/src/report/render/chromium-pool';
+import { PdfRenderer, newMarker, RenderTimeoutError } from '../../apps/worker/src/report/render/pdf-renderer';
 import { pdfText } from '../support/pdf';
 
 /** The renderer fetches nothing: no loopback HTTP, no files; scripts do not run; a hang is stopped from outside. */

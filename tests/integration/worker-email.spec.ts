@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { EmailOutbox, JobQueue, QueueName } from '@plexus/server';
 import { QueueEvents } from 'bullmq';
 import { WorkerModule } from '../../apps/worker/src/app/worker.module';
-import { OutboxSweeper } from '../../apps/worker/src/email/outbox-sweeper';
+import { OutboxSweepJob } from '../../apps/worker/src/jobs/outbox-sweep.job';
 import { Heartbeat } from '../../apps/worker/src/app/heartbeat';
 import { eventually } from '../support/eventually';
 import { createTestDatabase, HttpClient, newNetwork, startApi, testConfig, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
@@ -85,7 +85,7 @@ describe('worker: email delivery through BullMQ to a real SMTP server', () => {
       await em.flush();
       return e;
     });
-    const swept = await worker.get(OutboxSweeper).sweep();
+    const swept = await worker.get(OutboxSweepJob).sweep();
     expect(swept).toBeGreaterThanOrEqual(1);
     const mails = await smtp.waitFor(2);
     expect(mails[1].to).toEqual(['lost@example.org']);
