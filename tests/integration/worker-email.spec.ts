@@ -71,7 +71,8 @@ describe('worker: email delivery through BullMQ to a real SMTP server', () => {
     expect(await jobs.enqueue('email.deliver', { networkId: a.network.id, emailId: emailOfA.id })).toBe(`email-${emailOfA.id}`);
     const dup = await jobs.queue(QueueName.Email).add('email.deliver', { networkId: a.network.id, emailId: emailOfA.id }, { jobId: `dup-${emailOfA.id}` });
     await expect(dup.waitUntilFinished(events, 15_000)).resolves.toEqual({ status: 'already-sent', messageId: emailOfA.messageId });
-    await new Promise((r) => setTimeout(r, 300));
+    // Nothing left that could send: the re-enqueue was a no-op (no job waiting or running), and the duplicate finished.
+    expect(await jobs.queue(QueueName.Email).getJobCounts('waiting', 'active', 'delayed', 'prioritized')).toEqual({ waiting: 0, active: 0, delayed: 0, prioritized: 0 });
     expect(smtp.mails).toHaveLength(1);
   });
 
