@@ -41,6 +41,7 @@ ensure_chromium() {
   if [ ! -x "$CHROMIUM_PATH" ]; then apt_install chromium fonts-liberation; fi
   [ -x "$CHROMIUM_PATH" ] || die "Chromium not found at $CHROMIUM_PATH. Install it (apt-get install chromium) or set CHROMIUM_PATH."
   command -v pdftotext >/dev/null || apt_install poppler-utils || true
+  command -v qpdf >/dev/null || apt_install qpdf || true
   export CHROMIUM_PATH
 }
 

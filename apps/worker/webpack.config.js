@@ -15,6 +15,8 @@ module.exports = {
       generatePackageJson: false,
       sourceMap: true,
       skipTypeChecking: true,
+      // Report templates are read at start-up from report-documents/ beside main.js (see documents/template-engine.ts).
+      assets: [{ input: './src/report/documents', glob: '**/*.{hbs,css}', output: 'report-documents' }],
     }),
   ],
 };

@@ -2,9 +2,10 @@
  * npm run bench:reports — figures for the PDF pipeline on this machine (not a test: nothing is asserted).
  * For a ~20-page progress report and a 1-page board cover sheet: cold start, warm p50/p95 of the render
  * step (view model → HTML → PDF bytes) and of the whole path (API request → queue → worker → stored →
- * ready), throughput at concurrency 1 and 2, the floor (bare Puppeteer: newPage, setContent, pdf, close
- * per document, browser launched once), peak PSS of this process and its Chromium, and memory over 500
- * documents. Uses its own database and Redis prefix; leaves nothing behind.
+ * ready), throughput at concurrency 1 and 2, two floors (bare Puppeteer, browser launched once: newPage,
+ * setContent, pdf, close per document; and one reused page per lane: setContent, pdf), the finish step alone
+ * (incremental update vs the whole-file rewrite it replaced), peak PSS of this process and its Chromium, and
+ * memory over 500 documents. Uses its own database and Redis prefix; leaves nothing behind.
  */
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -13,7 +14,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { requestReportSchema } from '@plexus/contracts';
 import { parseTimescale, type WorkItemStatus } from '@plexus/domain';
 import {
-  AppUser, loadConfig, migrate, Network, ormConfig, QueueName, roleFromUrl, TenantDb,
+  AppUser, jobIds, loadConfig, migrate, Network, ormConfig, QueueName, roleFromUrl, TenantDb,
   WorkItem, WorkItemLead, WorkItemProgress, WorkPlan, WorkPlanTheme,
 } from '@plexus/server';
 import { Job, Queue, QueueEvents } from 'bullmq';
@@ -21,16 +22,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import puppeteer from 'puppeteer-core';
+import puppeteer, { type Page } from 'puppeteer-core';
 import { createApp } from '../../apps/api/src/app/create-app';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
 import { seedDemo } from '../../apps/api/src/seed/seed';
 import { WorkerModule } from '../../apps/worker/src/app/worker.module';
-import { CHROMIUM_ARGS, ChromiumPool } from '../../apps/worker/src/report/chromium-pool';
-import { PdfRenderer, newMarker } from '../../apps/worker/src/report/pdf-renderer';
-import { TemplateEngine } from '../../apps/worker/src/report/template-engine';
-import { buildDocument } from '../../apps/worker/src/report/view-models/build-document';
-import type { DocumentViewModel } from '../../apps/worker/src/report/view-models/view-model';
+import { buildDocument } from '../../apps/worker/src/report/documents/registry';
+import type { DocumentViewModel } from '../../apps/worker/src/report/documents/shared/view-model';
+import { TemplateEngine } from '../../apps/worker/src/report/documents/template-engine';
+import { CHROMIUM_ARGS, ChromiumPool } from '../../apps/worker/src/report/render/chromium-pool';
+import { finishPdf, finishPdfByRewriting } from '../../apps/worker/src/report/render/pdf-finish';
+import { PdfRenderer, newMarker } from '../../apps/worker/src/report/render/pdf-renderer';
 import { ms, percentile, pssKiB, slope, throughput } from './bench-support';
 
 const OWNER_BASE = process.env['BENCH_DATABASE_OWNER_URL'] ?? 'postgres://plexus_owner:plexus_owner@127.0.0.1:5432/postgres';
@@ -109,45 +111,59 @@ async function main(): Promise<void> {
       const built = await vmOf(req, title);
       docs.push({ name, vm: built.vm, vmMs: built.ms, req });
     }
+    const kindOf = new Map(docs.map((d) => [d.vm, d.req.kind]));
     const pdfOptions = (header: string, footer: string) => ({ format: 'A4' as const, printBackground: true, tagged: true, outline: true, displayHeaderFooter: true, headerTemplate: header, footerTemplate: footer, margin: { top: '24mm', bottom: '20mm', left: '16mm', right: '16mm' } });
 
     console.log(`\nPlexus report benchmark — ${new Date().toISOString()} — node ${process.version}, ${require('node:os').cpus().length} cores, Chromium ${CHROMIUM}`);
     console.log(`(warm runs: ${WARM_RUNS}; soak: ${SOAK} documents; plan items: ${ITEMS})`);
 
-    // ---------- floor: bare Puppeteer, browser launched once, newPage/setContent/pdf/close per document
-    const floor: Record<string, { p50: number; p95: number; tput1: number; tput2: number; pages: number }> = {};
+    // ---------- floors: bare Puppeteer, browser launched once; (a) newPage/setContent/pdf/close per document,
+    // (b) one page per lane reused: setContent/pdf per document (no interception, no marker, no finishing)
+    type Floor = { p50: number; p95: number; tput1: number; tput2: number; pages: number };
+    const floor: Record<string, Floor> = {};
+    const reusedFloor: Record<string, Floor> = {};
     {
       const t0 = performance.now();
       const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
       const launchMs = performance.now() - t0;
       console.log(`\nFloor: bare Puppeteer (launch ${ms(launchMs)})`);
+      const idle: Page[] = [];
       for (const d of docs) {
-        const { html, header, footer } = engine.render(d.vm, 'floor');
-        const once = async () => {
+        const { html, header, footer } = engine.render(d.req.kind, d.vm, 'floor');
+        const newPageOnce = async () => {
           const page = await browser.newPage();
           await page.setContent(html, { waitUntil: 'load' });
           const pdf = await page.pdf(pdfOptions(header, footer));
           await page.close();
           return pdf;
         };
-        const first = performance.now();
-        await once();
-        const coldMs = performance.now() - first;
-        for (let i = 0; i < 3; i++) await once();
-        const times: number[] = [];
-        for (let i = 0; i < WARM_RUNS; i++) {
-          const t = performance.now();
+        const reusedPageOnce = async () => {
+          const page = idle.pop() ?? (await browser.newPage());
+          await page.setContent(html, { waitUntil: 'load' });
+          const pdf = await page.pdf(pdfOptions(header, footer));
+          idle.push(page);
+          return pdf;
+        };
+        for (const [label, once, into] of [['new page', newPageOnce, floor], ['reused page', reusedPageOnce, reusedFloor]] as const) {
+          const first = performance.now();
           await once();
-          times.push(performance.now() - t);
+          const coldMs = performance.now() - first;
+          for (let i = 0; i < 3; i++) await once();
+          const times: number[] = [];
+          for (let i = 0; i < WARM_RUNS; i++) {
+            const t = performance.now();
+            await once();
+            times.push(performance.now() - t);
+          }
+          const n = Math.max(8, Math.round(WARM_RUNS / 2));
+          const tput1 = await throughput(n, 1, once);
+          const tput2 = await throughput(n, 2, once);
+          const pages = (await (await import('pdf-lib')).PDFDocument.load(await once())).getPageCount();
+          into[d.name] = { p50: percentile(times, 50), p95: percentile(times, 95), tput1, tput2, pages };
+          line(`${d.name} (${pages} pages), ${label}: first`, ms(coldMs));
+          line(`${d.name}, ${label}: warm p50 / p95`, `${ms(into[d.name].p50)} / ${ms(into[d.name].p95)}`);
+          line(`${d.name}, ${label}: throughput c=1 / c=2`, `${tput1.toFixed(2)} / ${tput2.toFixed(2)} docs/s`);
         }
-        const n = Math.max(8, Math.round(WARM_RUNS / 2));
-        const tput1 = await throughput(n, 1, once);
-        const tput2 = await throughput(n, 2, once);
-        const pages = (await (await import('pdf-lib')).PDFDocument.load(await once())).getPageCount();
-        floor[d.name] = { p50: percentile(times, 50), p95: percentile(times, 95), tput1, tput2, pages };
-        line(`${d.name} (${pages} pages): first after launch`, ms(coldMs));
-        line(`${d.name}: warm p50 / p95`, `${ms(floor[d.name].p50)} / ${ms(floor[d.name].p95)}`);
-        line(`${d.name}: throughput c=1 / c=2`, `${tput1.toFixed(2)} / ${tput2.toFixed(2)} docs/s`);
       }
       await browser.close();
     }
@@ -158,10 +174,22 @@ async function main(): Promise<void> {
     const renderer = new PdfRenderer(pool, 60_000);
     let peakPss = 0;
     const samplePss = () => (peakPss = Math.max(peakPss, pssKiB(process.pid)));
+    const renderP50: Record<string, number> = {};
+    const metaOf = (vm: DocumentViewModel) => ({ title: vm.doc.title, author: vm.network.name, subject: vm.doc.subject, keywords: vm.doc.keywords });
+    const rawPdf = async (vm: DocumentViewModel) => {
+      const page = await pool.acquire();
+      try {
+        const { html, header, footer } = engine.render(kindOf.get(vm) ?? 'progress', vm, 'raw');
+        await page.setContent(html, { waitUntil: 'load' });
+        return await page.pdf(pdfOptions(header, footer));
+      } finally {
+        await pool.release(page, true);
+      }
+    };
     const renderOnce = async (vm: DocumentViewModel) => {
       const marker = newMarker();
-      const { html, header, footer } = engine.render(vm, marker);
-      return renderer.render({ html, header, footer, marker, meta: { title: vm.doc.title, author: vm.network.name, subject: vm.doc.subject, keywords: vm.doc.keywords } });
+      const { html, header, footer } = engine.render(kindOf.get(vm) ?? 'progress', vm, marker);
+      return renderer.render({ html, header, footer, marker, meta: metaOf(vm) });
     };
     for (const d of docs) {
       const cold = performance.now();
@@ -182,10 +210,25 @@ async function main(): Promise<void> {
       clearInterval(sampler);
       const p50 = percentile(times, 50);
       const f = floor[d.name];
+      const r = reusedFloor[d.name];
+      renderP50[d.name] = p50;
       line(`${d.name} (${first.pages} pages): view model build (DB)`, ms(d.vmMs));
       line(`${d.name}: cold (first document${d === docs[0] ? ', incl. Chromium launch' : ''})`, ms(coldMs));
-      line(`${d.name}: warm p50 / p95`, `${ms(p50)} / ${ms(percentile(times, 95))}   (${(p50 / f.p50).toFixed(2)}× floor p50)`);
-      line(`${d.name}: throughput c=1 / c=2`, `${tput1.toFixed(2)} / ${tput2.toFixed(2)} docs/s   (floor c=2: ${f.tput2.toFixed(2)})`);
+      line(`${d.name}: warm p50 / p95`, `${ms(p50)} / ${ms(percentile(times, 95))}   (${(p50 / f.p50).toFixed(2)}× new-page floor p50, ${(p50 / r.p50).toFixed(2)}× reused-page floor p50)`);
+      line(`${d.name}: throughput c=1 / c=2`, `${tput1.toFixed(2)} / ${tput2.toFixed(2)} docs/s = ${(tput2 * 60).toFixed(0)}/min   (c=2: ${(tput2 / f.tput2).toFixed(2)}× new-page floor ${f.tput2.toFixed(2)}, ${(tput2 / r.tput2).toFixed(2)}× reused-page floor ${r.tput2.toFixed(2)})`);
+      // The finishing step alone (contents page numbers and metadata: an incremental update), and the whole-file rewrite it replaced.
+      const raw = await rawPdf(d.vm);
+      const finishTimes: number[] = [];
+      const rewriteTimes: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        let t = performance.now();
+        await finishPdf(raw, metaOf(d.vm));
+        finishTimes.push(performance.now() - t);
+        t = performance.now();
+        await finishPdfByRewriting(raw, metaOf(d.vm));
+        rewriteTimes.push(performance.now() - t);
+      }
+      line(`${d.name}: finish step p50 (incremental / whole rewrite)`, `${percentile(finishTimes, 50).toFixed(1)} ms / ${percentile(rewriteTimes, 50).toFixed(1)} ms`);
     }
     line('peak PSS of this process + Chromium', `${(peakPss / 1024).toFixed(0)} MiB`);
 
@@ -226,7 +269,7 @@ async function main(): Promise<void> {
       const res = await fetch(`${base}/api/networks/east-midlands-mtn/reports`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: cookies.join('; '), 'x-xsrf-token': csrf }, body: JSON.stringify(body) });
       const doc = (await res.json()) as { id: string };
       // The job is enqueued after commit and before the response: wait for it to finish (status ready is set just before).
-      const job = await Job.fromId(queue, `report-${doc.id}`);
+      const job = await Job.fromId(queue, jobIds['report.render']({ documentId: doc.id }));
       if (!job) throw new Error('job not found');
       const result = (await job.waitUntilFinished(events, 60_000)) as { status: string };
       if (result.status !== 'ready') throw new Error(`unexpected ${result.status}`);
@@ -236,7 +279,8 @@ async function main(): Promise<void> {
       for (let i = 0; i < 3; i++) await whole(body);
       const times: number[] = [];
       for (let i = 0; i < Math.max(10, Math.round(WARM_RUNS / 2)); i++) times.push(await whole(body));
-      line(`${name}: whole path p50 / p95`, `${ms(percentile(times, 50))} / ${ms(percentile(times, 95))}`);
+      const p50 = percentile(times, 50);
+      line(`${name}: whole path p50 / p95`, `${ms(p50)} / ${ms(percentile(times, 95))}   (render step p50 + ${ms(p50 - renderP50[name])})`);
     }
     await events.close();
     await queue.close();

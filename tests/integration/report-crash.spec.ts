@@ -3,10 +3,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { JobQueue, QueueName, ReportDocument, TenantDb } from '@plexus/server';
+import { JobQueue, ReportDocument, TenantDb } from '@plexus/server';
 import { seedDemo } from '../../apps/api/src/seed/seed';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
 import { eventually } from '../support/eventually';
+import { holdingChromium } from '../support/holding-chromium';
 import { createTestDatabase, HttpClient, startApi, type TestApi, type TestDatabase } from '../support/harness';
 
 const WORKER_MAIN = resolve(__dirname, '../../dist/apps/worker/main.js');
@@ -18,7 +19,7 @@ describe('report pipeline survives a worker killed mid-render', () => {
   const storageDir = mkdtempSync(join(tmpdir(), 'plexus-crash-'));
   const workers: ChildProcess[] = [];
 
-  function startWorker(): ChildProcess {
+  function startWorker(chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'): ChildProcess {
     const child = spawn(process.execPath, [WORKER_MAIN], {
       env: {
         PATH: process.env['PATH'] ?? '',
@@ -28,7 +29,7 @@ describe('report pipeline survives a worker killed mid-render', () => {
         STORAGE_DIR: storageDir,
         REPORT_LOCK_MS: '1500',
         LOG_LEVEL: 'warn',
-        CHROMIUM_PATH: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+        CHROMIUM_PATH: chromiumPath,
       },
       stdio: ['ignore', 'ignore', 'pipe'],
       // Its own process group, so that "killing the worker" takes its Chromium down too, as a container kill would.
@@ -62,15 +63,20 @@ describe('report pipeline survives a worker killed mid-render', () => {
 
   it('finishes the document exactly once after the first worker dies', async () => {
     const alex = await new HttpClient(api.url).login('alex.morgan@example.org', DEMO_PASSWORD);
-    const first = startWorker();
+    // The first worker's Chromium holds the print: the render stays in flight until the worker is killed, and the
+    // stand-in logs "held" the moment it holds it (a positive signal, not a state caught by polling).
+    const stuck = holdingChromium({ holdAll: true });
+    const first = startWorker(stuck.path);
     const res = await alex.post('/api/networks/northern-spinal/reports', { kind: 'risk_register', options: { changedSince: '2016-01-01' } });
     expect(res.status).toBe(202);
     const id = res.body.id as string;
     const networkId = (await alex.get('/api/auth/session')).body.memberships.find((m: { slug: string }) => m.slug === 'northern-spinal').networkId as string;
     const read = () => api.db.inNetwork({ userId: null, networkId }, ({ em }) => em.findOneOrFail(ReportDocument, { id }, { refresh: true }));
 
-    const rendering = await eventually(read, (d) => d.status !== 'queued', 30_000);
+    expect(await eventually(async () => stuck.events(), (e) => e.includes('held'), 60_000)).toContain('held');
+    const rendering = await read();
     expect(rendering.status).toBe('rendering');
+    expect(rendering.attempts).toBe(1);
     process.kill(-(first.pid as number), 'SIGKILL');
     await new Promise((r) => first.once('exit', r));
     expect((await read()).status).toBe('rendering');
@@ -83,7 +89,7 @@ describe('report pipeline survives a worker killed mid-render', () => {
     expect(files).toEqual([`${id}.pdf`]); // one PDF, no half-written leftovers
     const bytes = readFileSync(join(storageDir, 'documents', networkId, `${id}.pdf`));
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(done.sha256);
-    const job = await api.app.get(JobQueue).queue(QueueName.Reports).getJob(`report-${id}`);
+    const job = await api.app.get(JobQueue).find('report.render', { networkId, documentId: id });
     expect(await job?.isCompleted()).toBe(true);
     expect(job?.returnvalue).toMatchObject({ status: 'ready', sha256: done.sha256 });
   });

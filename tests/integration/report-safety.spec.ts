@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import { ChromiumPool } from '../../apps/worker/src/report/chromium-pool';
-import { PdfRenderer, newMarker, RenderTimeoutError } from '../../apps/worker/src/report/pdf-renderer';
+import { ChromiumPool } from '../../apps/worker/src/report/render/chromium-pool';
+import { PdfRenderer, newMarker, RenderTimeoutError } from '../../apps/worker/src/report/render/pdf-renderer';
 import { pdfText } from '../support/pdf';
 
 /** The renderer fetches nothing: no loopback HTTP, no files; scripts do not run; a hang is stopped from outside. */
@@ -39,7 +39,11 @@ describe('report renderer safety (real Chromium)', () => {
       <script src="http://127.0.0.1:${port}/script.js"></script></body></html>`;
     const renderer = new PdfRenderer(pool, 20_000);
     const { bytes } = await renderer.render({ html, header: '<span></span>', footer: '<span></span>', marker, meta });
-    await new Promise((r) => setTimeout(r, 200));
+    // Every address the page names over http was asked for and refused at interception (scripts do not run, so
+    // script.js is never asked for)…
+    const named = ['style.css', 'import.css', 'img.png', 'frame', 'bg.png'].map((path) => `http://127.0.0.1:${port}/${path}`);
+    expect(pool.blocked).toEqual(expect.arrayContaining(named));
+    // …so none of them reached the server.
     expect(hits).toEqual([]);
     const text = pdfText(bytes);
     expect(text).toContain('Visible text');
@@ -67,5 +71,36 @@ describe('report renderer safety (real Chromium)', () => {
     const ok = newMarker();
     const after = await new PdfRenderer(pool, 20_000).render({ html: `<html><head><meta name="plexus-render" content="${ok}"></head><body>Fine again</body></html>`, header: '', footer: '', marker: ok, meta });
     expect(pdfText(after.bytes)).toContain('Fine again');
+  });
+
+  it('stops only the page that hangs: documents printing beside it finish, and Chromium is not restarted', async () => {
+    const shared = new ChromiumPool({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', size: 2, recycleAfter: 100 });
+    try {
+      await shared.warm();
+      const browserPid = shared.pid();
+      const rows = '<tr><td>row</td><td>' + 'lorem ipsum '.repeat(40) + '</td></tr>';
+      const heavy = newMarker();
+      let settled = false;
+      const hung = new PdfRenderer(shared, 1_500)
+        .render({ html: `<html><head><meta name="plexus-render" content="${heavy}"></head><body><table>${rows.repeat(40_000)}</table></body></html>`, header: '', footer: '', marker: heavy, meta })
+        .then(
+          () => 'printed',
+          (err: unknown) => err,
+        )
+        .finally(() => (settled = true));
+      // Documents one after another on the second page for as long as the first hangs, and one more after.
+      const renderer = new PdfRenderer(shared, 20_000);
+      const texts: string[] = [];
+      for (let i = 0; !settled || i < 2; i++) {
+        const m = newMarker();
+        const out = await renderer.render({ html: `<html><head><meta name="plexus-render" content="${m}"></head><body>Beside ${i}</body></html>`, header: '', footer: '', marker: m, meta });
+        texts.push(pdfText(out.bytes));
+      }
+      expect(await hung).toBeInstanceOf(RenderTimeoutError);
+      expect(texts.every((t, i) => t.includes(`Beside ${i}`))).toBe(true);
+      expect({ kills: shared.kills, samePid: shared.pid() === browserPid }).toEqual({ kills: 0, samePid: true });
+    } finally {
+      await shared.close();
+    }
   });
 });

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { EmailOutbox, JobQueue, QueueName } from '@plexus/server';
 import { QueueEvents } from 'bullmq';
 import { WorkerModule } from '../../apps/worker/src/app/worker.module';
-import { OutboxSweeper } from '../../apps/worker/src/email/outbox-sweeper';
+import { OutboxSweepJob } from '../../apps/worker/src/jobs/outbox-sweep.job';
 import { Heartbeat } from '../../apps/worker/src/app/heartbeat';
 import { eventually } from '../support/eventually';
 import { createTestDatabase, HttpClient, newNetwork, startApi, testConfig, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
@@ -71,7 +71,8 @@ describe('worker: email delivery through BullMQ to a real SMTP server', () => {
     expect(await jobs.enqueue('email.deliver', { networkId: a.network.id, emailId: emailOfA.id })).toBe(`email-${emailOfA.id}`);
     const dup = await jobs.queue(QueueName.Email).add('email.deliver', { networkId: a.network.id, emailId: emailOfA.id }, { jobId: `dup-${emailOfA.id}` });
     await expect(dup.waitUntilFinished(events, 15_000)).resolves.toEqual({ status: 'already-sent', messageId: emailOfA.messageId });
-    await new Promise((r) => setTimeout(r, 300));
+    // Nothing left that could send: the re-enqueue was a no-op (no job waiting or running), and the duplicate finished.
+    expect(await jobs.queue(QueueName.Email).getJobCounts('waiting', 'active', 'delayed', 'prioritized')).toEqual({ waiting: 0, active: 0, delayed: 0, prioritized: 0 });
     expect(smtp.mails).toHaveLength(1);
   });
 
@@ -85,7 +86,7 @@ describe('worker: email delivery through BullMQ to a real SMTP server', () => {
       await em.flush();
       return e;
     });
-    const swept = await worker.get(OutboxSweeper).sweep();
+    const swept = await worker.get(OutboxSweepJob).sweep();
     expect(swept).toBeGreaterThanOrEqual(1);
     const mails = await smtp.waitFor(2);
     expect(mails[1].to).toEqual(['lost@example.org']);

@@ -18,3 +18,28 @@ export function pdfInfo(bytes: Buffer): Record<string, string> {
   const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
 }
+
+function tempPdf(bytes: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plexus-pdf-'));
+  const file = join(dir, 'doc.pdf');
+  writeFileSync(file, bytes);
+  return file;
+}
+
+/** The text of each page (pdftotext, layout kept; pages are separated by form feeds). */
+export function pdfPageTexts(bytes: Buffer): string[] {
+  const pages = execFileSync('pdftotext', ['-layout', tempPdf(bytes), '-'], { encoding: 'utf8' }).split('\f');
+  if (pages[pages.length - 1].trim() === '') pages.pop();
+  return pages;
+}
+
+/** qpdf's structural check of a PDF: `ok` when qpdf exits 0 and reports no errors or warnings. */
+export function qpdfCheck(bytes: Buffer): { ok: boolean; output: string } {
+  try {
+    const output = execFileSync('qpdf', ['--check', tempPdf(bytes)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { ok: /No syntax or stream encoding errors found/.test(output) && !/WARNING/i.test(output), output };
+  } catch (err) {
+    const e = err as { stdout?: string; stderr?: string; message: string };
+    return { ok: false, output: `${e.stdout ?? ''}${e.stderr ?? ''}` || e.message };
+  }
+}

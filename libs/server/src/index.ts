@@ -14,8 +14,7 @@ export * from './lib/migrations';
 export * from './lib/tenancy/request-scope';
 export * from './lib/audit/audit-diff';
 export * from './lib/audit/audit.subscriber';
-export * from './lib/queue/queues';
-export * from './lib/queue/job-queue';
+export * from './lib/jobs';
 export * from './lib/nest/core.module';
 export * from './lib/nest/tokens';
 // people, networks and membership

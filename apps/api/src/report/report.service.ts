@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REPORT_KIND_LABELS, type ReportDocumentDto, type requestReportSchema } from '@plexus/contracts';
 import { can } from '@plexus/domain';
-import { DOCUMENT_STORAGE, JobQueue, QueueName, ReportDocument, ReportRepository, RequestScopes, RiskRepository, UserRepository, WorkPlanRepository, type DocumentStorage } from '@plexus/server';
+import { DOCUMENT_STORAGE, JobQueue, ReportDocument, ReportRepository, RequestScopes, RiskRepository, UserRepository, WorkPlanRepository, type DocumentStorage } from '@plexus/server';
 import type { z } from 'zod';
 import { DomainException } from '../core/http/domain.exception';
 import { toReportDto } from './report.mapper';
@@ -96,10 +96,8 @@ export class ReportService {
     await RequestScopes.em().flush();
     const networkId = doc.networkId;
     RequestScopes.afterCommit(async () => {
-      // A failed job keeps its id in BullMQ: remove it so that the same id can run again.
-      const queue = this.jobs.queue(QueueName.Reports);
-      await (await queue.getJob(`report-${doc.id}`))?.remove();
-      await this.jobs.enqueue('report.render', { networkId, documentId: doc.id });
+      // A failed job keeps its id in BullMQ: enqueueAgain removes it so that the same id can run again.
+      await this.jobs.enqueueAgain('report.render', { networkId, documentId: doc.id });
     });
     return (await this.dtos([doc]))[0];
   }

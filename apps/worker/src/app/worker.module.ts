@@ -1,19 +1,21 @@
-import { BullModule, Processor } from '@nestjs/bullmq';
 import { Module, type DynamicModule, type OnApplicationShutdown, Injectable } from '@nestjs/common';
-import { CoreModule, QueueName, type AppConfig } from '@plexus/server';
-import { ChromiumPool } from '../report/chromium-pool';
-import { PdfRenderer } from '../report/pdf-renderer';
-import { ReportRenderProcessor } from '../report/report-render.job';
-import { ReportSweeper } from '../report/report-sweeper';
-import { TemplateEngine } from '../report/template-engine';
+import { CoreModule, type AppConfig, type JobName } from '@plexus/server';
 import { LoggerModule } from 'nestjs-pino';
-import { EmailDeliveryProcessor } from '../email/email-delivery.job';
 import { MailTransport } from '../email/mail-transport';
-import { OutboxSweeper } from '../email/outbox-sweeper';
+import { EmailDeliveryJob } from '../jobs/email-delivery.job';
+import type { JobHandler, JobHandlerClass } from '../jobs/job-handler';
 import { assertJobHandlers } from '../jobs/job-registry';
+import { JOB_HANDLERS, JobRunner } from '../jobs/job-runner';
+import { OutboxSweepJob } from '../jobs/outbox-sweep.job';
+import { ReportRenderJob } from '../jobs/report-render.job';
+import { ReportSweepJob } from '../jobs/report-sweep.job';
+import { TemplateEngine } from '../report/documents/template-engine';
+import { ChromiumPool } from '../report/render/chromium-pool';
+import { PdfRenderer } from '../report/render/pdf-renderer';
 import { Heartbeat } from './heartbeat';
 
-const PROCESSORS = [EmailDeliveryProcessor, ReportRenderProcessor];
+/** Every job's handler: one `*.job.ts` each. Boot fails if a job has no handler here, or two. */
+const JOB_HANDLER_CLASSES: JobHandlerClass[] = [EmailDeliveryJob, ReportRenderJob, OutboxSweepJob, ReportSweepJob];
 
 @Injectable()
 class ChromiumShutdown implements OnApplicationShutdown {
@@ -23,16 +25,11 @@ class ChromiumShutdown implements OnApplicationShutdown {
   }
 }
 
-/** The worker: BullMQ processors only, no HTTP server. Scale it by running more processes. */
+/** The worker: BullMQ job handlers only, no HTTP server. Scale it by running more processes. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    assertJobHandlers(PROCESSORS.flatMap((p) => [...p.handles]));
-    // Worker options come from configuration, so the decorator is applied here rather than on the class.
-    Processor(
-      { name: QueueName.Reports },
-      { concurrency: config.REPORT_PAGE_POOL, lockDuration: config.REPORT_LOCK_MS, stalledInterval: config.REPORT_LOCK_MS, maxStalledCount: 2 },
-    )(ReportRenderProcessor);
+    assertJobHandlers(JOB_HANDLER_CLASSES.map((c) => c.jobName));
     return {
       module: WorkerModule,
       imports: [
@@ -40,16 +37,18 @@ export class WorkerModule {
         LoggerModule.forRoot({
           pinoHttp: { level: config.LOG_LEVEL, transport: config.LOG_PRETTY ? { target: 'pino-pretty', options: { singleLine: true } } : undefined },
         }),
-        BullModule.forRoot({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: config.REDIS_PREFIX }),
-        ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
       ],
       providers: [
-        ...PROCESSORS,
+        ...JOB_HANDLER_CLASSES,
+        {
+          provide: JOB_HANDLERS,
+          useFactory: (...handlers: JobHandler[]) => new Map<JobName, JobHandler>(handlers.map((h, i) => [JOB_HANDLER_CLASSES[i].jobName, h])),
+          inject: JOB_HANDLER_CLASSES,
+        },
+        JobRunner,
         MailTransport,
-        OutboxSweeper,
         Heartbeat,
-        ReportSweeper,
-        TemplateEngine,
+        { provide: TemplateEngine, useFactory: () => new TemplateEngine() },
         {
           provide: ChromiumPool,
           useFactory: () => new ChromiumPool({ executablePath: config.CHROMIUM_PATH, size: config.REPORT_PAGE_POOL, recycleAfter: config.REPORT_RECYCLE_AFTER }),

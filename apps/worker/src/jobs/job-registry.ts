@@ -1,8 +1,8 @@
-import { JOBS, type JobName } from '@plexus/server';
+import { JOB_NAMES, type JobName } from '@plexus/server';
 
 /** Fails boot when a job name has no handler, or more than one: a job nobody handles would sit in Redis silently. */
 export function assertJobHandlers(handled: JobName[]): void {
-  const declared = Object.keys(JOBS) as JobName[];
+  const declared = JOB_NAMES;
   const problems: string[] = [];
   for (const name of declared) {
     const count = handled.filter((h) => h === name).length;

@@ -4,7 +4,7 @@ import type { AppConfig } from '../config/app-config';
 import { assertUnprivilegedRole } from '../db/role-check';
 import { ormConfig } from '../db/orm-config';
 import { TenantDb } from '../db/tenant-db';
-import { JobQueue } from '../queue/job-queue';
+import { JobQueue } from '../jobs/job-queue';
 import { DOCUMENT_STORAGE } from '../storage/document-storage';
 import { storageFromConfig } from '../storage/storage-factory';
 import { Redis } from 'ioredis';

@@ -1,0 +1,61 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, JobQueue, QueueName, type AppConfig, type JobName } from '@plexus/server';
+import { UnrecoverableError, Worker, type Job, type WorkerOptions } from 'bullmq';
+import type { JobHandler } from './job-handler';
+
+/** The handlers of every job, by name (provided by the worker module from the `*.job.ts` classes). */
+export const JOB_HANDLERS = Symbol('JOB_HANDLERS');
+export type JobHandlers = ReadonlyMap<JobName, JobHandler>;
+
+/** How each queue is worked: concurrency, and for reports the lock that lets another worker take over a dead one's job. */
+export function queueWorkerOptions(queue: QueueName, config: AppConfig): Partial<WorkerOptions> {
+  switch (queue) {
+    case QueueName.Email:
+      return { concurrency: 4 };
+    case QueueName.Reports:
+      return { concurrency: config.REPORT_PAGE_POOL, lockDuration: config.REPORT_LOCK_MS, stalledInterval: config.REPORT_LOCK_MS, maxStalledCount: 2 };
+    case QueueName.Schedules:
+      return { concurrency: 1 };
+  }
+}
+
+/**
+ * One BullMQ worker per queue, each handing a job to the handler of its name; then the recurring duties'
+ * schedulers are registered (an upsert: every replica registering them still makes one per duty). Workers close
+ * before the rest of the application (database, Redis, Chromium), letting the jobs in hand finish.
+ */
+@Injectable()
+export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly workers: Worker[] = [];
+  private readonly logger = new Logger('JobRunner');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(JOB_HANDLERS) private readonly handlers: JobHandlers,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  private dispatch(job: Job, token?: string): Promise<unknown> {
+    const handler = this.handlers.get(job.name as JobName);
+    if (!handler) throw new UnrecoverableError(`no handler for job "${job.name}"`);
+    return handler.handle(job as never, token);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const queue of Object.values(QueueName)) {
+      const worker = new Worker(queue, (job, token) => this.dispatch(job, token), {
+        connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null },
+        prefix: this.config.REDIS_PREFIX,
+        ...queueWorkerOptions(queue, this.config),
+      });
+      worker.on('error', (err) => this.logger.error({ queue, err: err.message }, 'queue worker error'));
+      this.workers.push(worker);
+    }
+    await Promise.all(this.workers.map((w) => w.waitUntilReady()));
+    await this.jobs.registerSchedulers();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+}

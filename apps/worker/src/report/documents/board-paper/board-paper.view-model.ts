@@ -1,0 +1,54 @@
+import { PAPER_PURPOSE_LABELS, PAPER_PURPOSES, type boardPaperCoverSchema } from '@plexus/contracts';
+import { formatIsoDateLong } from '@plexus/domain';
+import { RequestScopes, Risk, currentOf } from '@plexus/server';
+import type { z } from 'zod';
+import { progressSections } from '../progress/progress.view-model';
+import { riskRegisterSections } from '../risk-register/risk-register.view-model';
+import { loadNetworkView } from '../shared/network-view';
+import { documentViewModel, type DocumentBody, type DocumentViewModel, type ReportRequestOf } from '../shared/view-model';
+
+type Cover = z.output<typeof boardPaperCoverSchema>;
+type Body = NonNullable<ReportRequestOf<'board_paper'>['body']>;
+
+/** The report a board paper carries after its cover sheet: the sections of a progress or risk register report. */
+async function body(request: Body, today: string): Promise<DocumentBody> {
+  return request.kind === 'progress' ? progressSections(request.options, today) : riskRegisterSections(request.options, today);
+}
+
+/** The cover sheet of seed 004: meeting, purposes, previous consideration, summary, questions, priorities, risks. */
+async function coverSheet(cover: Cover): Promise<{ meta: Array<{ label: string; value: string }>; data: unknown }> {
+  const risks = cover.riskReferences.length ? await RequestScopes.em().find(Risk, { reference: { $in: cover.riskReferences } }) : [];
+  return {
+    meta: [
+      { label: 'Meeting', value: `${cover.meeting}, ${formatIsoDateLong(cover.meetingDate)}` },
+      ...(cover.paperReference ? [{ label: 'Paper', value: cover.paperReference }] : []),
+      { label: 'Author', value: cover.author },
+    ],
+    data: {
+      purposes: PAPER_PURPOSES.map((p) => {
+        const [label, description] = PAPER_PURPOSE_LABELS[p].split(' — ');
+        return { label, description, selected: cover.purposes.includes(p) };
+      }),
+      previous: cover.previousConsideration,
+      executiveSummary: cover.executiveSummary,
+      questions: cover.questions,
+      priorities: cover.priorities.map((p) => ({ priority: p.priority, link: p.link === 'not_applicable' ? 'Not applicable' : p.link === 'yes' ? 'Yes' : 'No' })),
+      equalityImpact: cover.equalityImpact || 'Not stated',
+      publicInvolvement: cover.publicInvolvement || 'Not stated',
+      risks: cover.riskReferences.map((ref) => {
+        const r = risks.find((x) => x.reference === ref);
+        return { reference: ref, description: r?.description ?? 'not found', score: r ? `score ${currentOf(r).score ?? '–'}` : '' };
+      }),
+      nextPaperDate: cover.nextPaperDate || 'TBC',
+    },
+  };
+}
+
+/** A board paper: its cover sheet, then (optionally) a progress or risk register report, read inside the network's context. */
+export async function buildBoardPaperDocument(request: ReportRequestOf<'board_paper'>, title: string): Promise<DocumentViewModel> {
+  const { network, brand, today, todayLong } = await loadNetworkView();
+  const inner = request.body ? await body(request.body, today) : { sections: [], facts: [] };
+  const sheet = await coverSheet(request.cover);
+  const subtitle = `${request.cover.meeting}, ${formatIsoDateLong(request.cover.meetingDate)}${request.cover.paperReference ? ` · ${request.cover.paperReference}` : ''}`;
+  return documentViewModel('board_paper', { network, brand, todayLong }, { title, subtitle, facts: [{ label: 'Author', value: request.cover.author }, ...inner.facts], sections: inner.sections, coverSheet: sheet });
+}

@@ -1,0 +1,40 @@
+import { TemplateEngine } from '../template-engine';
+import { landmarks } from '../testing/landmarks';
+import { progressSample } from './progress.sample';
+import { statusChart } from './progress.view-model';
+
+describe('progress report (sample rendered to HTML)', () => {
+  const vm = progressSample(12);
+  const { html, header, footer } = new TemplateEngine().render('progress', vm, 'marker-1');
+  const page = landmarks(html);
+
+  it('opens with a title page, then contents linking every section, then one heading per section', () => {
+    expect(page.title).toBe('Progress report');
+    expect(page.h1).toEqual(['Progress report']);
+    expect(page.h2).toEqual(['Contents', '1. Summary', '2. Exceptions and slipped targets', '3. Capacity & flow', '4. Workforce', '5. Quality <and> safety']);
+    expect(page.contents).toEqual(vm.doc.sections.map((s) => ({ href: `#${s.id}`, text: `${s.number}. ${s.title}` })));
+    expect(page.sectionIds).toEqual(vm.doc.sections.map((s) => s.id));
+    expect(html).toContain('<dt>Plan</dt><dd>Work plan 2025–27</dd>');
+  });
+
+  it('draws the summary with its chart and table, and a table of items in every other section', () => {
+    expect(page.tables[0]).toEqual(['Theme', 'Off track', 'At risk', 'On track', 'Complete', 'Not started or deferred', 'Past target', 'Total']);
+    expect(page.tables.slice(1)).toEqual(Array(4).fill(['Status', 'Work', 'Lead', 'Target', 'Latest update']));
+    expect(html).toContain('role="img" aria-label="Status of work items by theme"');
+    expect(html.match(/<rect /g)?.length).toBeGreaterThan(5);
+  });
+
+  it('escapes what people typed and carries the marker, header and footer', () => {
+    expect(html).not.toMatch(/<and>/);
+    expect(html).toContain('Quality &lt;and&gt; safety');
+    expect(html).toContain('<meta name="plexus-render" content="marker-1">');
+    expect(header).toContain('Northern &lt;Spinal&gt; Network');
+    expect(footer).toContain('Page <span class="pageNumber"></span> of <span class="totalPages"></span>');
+  });
+
+  it('scales the chart to the themes: one bar each, segments proportional to the counts', () => {
+    const chart = statusChart([{ title: 'A', counts: { red: 1, amber: 1, green: 2, blue: 0, grey: 0 } }]);
+    expect(chart.bars).toHaveLength(1);
+    expect(chart.bars[0].segments.map((s) => s.width)).toEqual([97.5, 97.5, 195]);
+  });
+});

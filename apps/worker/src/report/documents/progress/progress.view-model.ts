@@ -1,0 +1,148 @@
+import { assessRag, formatIsoDateLong, RAG_INFO, RAG_SEVERITY, RAGS, type Rag } from '@plexus/domain';
+import { AppUser, RequestScopes, WorkItem, WorkItemLead, WorkItemProgress, WorkPlan, WorkPlanObjective, WorkPlanTheme } from '@plexus/server';
+import { UnrecoverableError } from 'bullmq';
+import { loadNetworkView } from '../shared/network-view';
+import { documentViewModel, type DocumentViewModel, type ReportRequestOf, type SectionView, type TagView } from '../shared/view-model';
+
+export interface ProgressReportOptions {
+  planId?: string;
+}
+
+const ORDER: Rag[] = ['red', 'amber', 'green', 'blue', 'grey'];
+
+function tag(rag: Rag): TagView {
+  const i = RAG_INFO[rag];
+  return { label: `${i.label} – ${i.meaning}`, colour: i.colour, textColour: i.textColour };
+}
+
+/** Stacked bars, one per theme, of item counts by BRAG colour: geometry for the SVG in the template. */
+export function statusChart(themes: Array<{ title: string; counts: Record<Rag, number> }>) {
+  const labelWidth = 190;
+  const barWidth = 390;
+  const barHeight = 16;
+  const gap = 10;
+  const bars = themes.map((t, i) => {
+    const total = ORDER.reduce((n, r) => n + t.counts[r], 0);
+    const y = 6 + i * (barHeight + gap);
+    let x = labelWidth;
+    const segments = ORDER.filter((r) => t.counts[r] > 0).map((r) => {
+      const width = total ? (t.counts[r] / total) * barWidth : 0;
+      const seg = {
+        x: round(x),
+        y,
+        width: round(width),
+        height: barHeight,
+        colour: RAG_INFO[r].colour,
+        textColour: RAG_INFO[r].textColour,
+        count: t.counts[r],
+        showCount: width >= 14,
+        textX: round(x + width / 2),
+        textY: y + 11.5,
+        title: `${t.title}: ${t.counts[r]} ${RAG_INFO[r].meaning.toLowerCase()}`,
+      };
+      x += width;
+      return seg;
+    });
+    return { label: t.title.length > 34 ? `${t.title.slice(0, 33)}…` : t.title, textY: y + 11.5, segments };
+  });
+  const legendY = 6 + themes.length * (barHeight + gap) + 4;
+  const legend = ORDER.map((r, i) => ({ x: labelWidth + i * 80, y: legendY, textX: labelWidth + i * 80 + 11, textY: legendY + 7.5, colour: RAG_INFO[r].colour, label: RAG_INFO[r].meaning.replace(' or deferred', '/deferred') }));
+  return { width: labelWidth + barWidth + 10, height: legendY + 16, bars, legend, label: 'Status of work items by theme' };
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** The progress report's sections: summary with the chart, exceptions and slipped targets first, then every theme's items. */
+export async function progressSections(options: ProgressReportOptions, today: string): Promise<{ sections: Array<Omit<SectionView, 'number' | 'id'>>; facts: Array<{ label: string; value: string }>; planTitle: string }> {
+  const em = RequestScopes.em();
+  const plan = options.planId
+    ? await em.findOne(WorkPlan, { id: options.planId })
+    : await em.findOne(WorkPlan, {}, { orderBy: { periodStart: 'desc', createdAt: 'desc' } });
+  if (!plan) throw new UnrecoverableError(options.planId ? 'That plan is not in this network' : 'This network has no work plan yet: create or import one first');
+  const [themes, objectives, items] = await Promise.all([
+    em.find(WorkPlanTheme, { planId: plan.id }, { orderBy: { position: 'asc' } }),
+    em.find(WorkPlanObjective, { planId: plan.id }, { orderBy: { position: 'asc' } }),
+    em.find(WorkItem, { planId: plan.id }, { orderBy: { position: 'asc' } }),
+  ]);
+  const itemIds = items.map((i) => i.id);
+  const [leads, updates] = await Promise.all([
+    em.find(WorkItemLead, { itemId: { $in: itemIds } }, { orderBy: { position: 'asc' } }),
+    em.find(WorkItemProgress, { itemId: { $in: itemIds } }, { orderBy: { onDate: 'desc', createdAt: 'desc' } }),
+  ]);
+  const users = await em.find(AppUser, { id: { $in: leads.map((l) => l.userId).filter((x): x is string => !!x) } });
+  const latest = new Map<string, WorkItemProgress>();
+  for (const u of updates) if (!latest.has(u.itemId)) latest.set(u.itemId, u);
+
+  const rows = items.map((item) => {
+    const a = assessRag(item.status, item.dueOn, today);
+    const u = latest.get(item.id);
+    const objective = objectives.find((o) => o.id === item.objectiveId);
+    const itemLeads = leads.filter((l) => l.itemId === item.id).map((l) => {
+      const user = users.find((x) => x.id === l.userId);
+      return user ? (l.title ? `${l.title} (${user.displayName})` : user.displayName) : l.title;
+    });
+    const moved = item.originalDueOn && item.dueOn && item.originalDueOn !== item.dueOn ? `Originally ${item.originalTimescaleText || formatIsoDateLong(item.originalDueOn)}` : '';
+    return {
+      themeId: item.themeId,
+      rag: a.rag,
+      severity: RAG_SEVERITY[a.rag],
+      daysLate: a.daysLate,
+      tag: tag(a.rag),
+      escalated: a.escalated ? `Status ${RAG_INFO[a.statusRag].meaning.toLowerCase()}, past target` : '',
+      objective: objective ? `${objective.number ? objective.number + '. ' : ''}${objective.title}` : '',
+      work: item.work,
+      leads: itemLeads.join(', ') || '—',
+      target: item.timescaleText || (item.dueOn ? formatIsoDateLong(item.dueOn) : '—'),
+      slipped: a.slipped ? `${a.daysLate} day${a.daysLate === 1 ? '' : 's'} past target` : '',
+      moved,
+      update: u ? { on: formatIsoDateLong(u.onDate), author: u.authorName, narrative: u.narrative } : null,
+    };
+  });
+  const countsOf = (list: typeof rows) => Object.fromEntries(RAGS.map((r) => [r, list.filter((x) => x.rag === r).length])) as Record<Rag, number>;
+  const themeRows = themes.map((t) => {
+    const list = rows.filter((r) => r.themeId === t.id);
+    const counts = countsOf(list);
+    return { title: t.title, counts, list, slipped: list.filter((r) => r.slipped).length, total: list.length };
+  });
+  const totals = countsOf(rows);
+  const exceptions = rows.filter((r) => r.rag === 'red' || r.rag === 'amber' || r.slipped).sort((a, b) => b.severity - a.severity || b.daysLate - a.daysLate);
+
+  const sections: Array<Omit<SectionView, 'number' | 'id'>> = [
+    {
+      title: 'Summary',
+      partial: 'progressSummary',
+      data: {
+        total: rows.length,
+        slippedCount: rows.filter((r) => r.slipped).length,
+        totals: ORDER.map((r) => ({ ...tag(r), count: totals[r] })),
+        columns: ORDER.map((r) => RAG_INFO[r].meaning),
+        themes: themeRows.map((t) => ({ title: t.title, counts: ORDER.map((r) => t.counts[r]), slipped: t.slipped, total: t.total })),
+        chart: statusChart(themeRows),
+      },
+    },
+    {
+      title: 'Exceptions and slipped targets',
+      partial: 'progressItems',
+      data: { intro: 'Items off track or at risk, and items past their target that are not complete: worst first.', rows: exceptions, empty: 'No exceptions: every item is on track, complete, not yet due or deferred.' },
+    },
+    ...themeRows.map((t) => ({ title: t.title, partial: 'progressItems', data: { intro: '', rows: t.list, empty: 'No work items under this theme.' } })),
+  ];
+  return {
+    sections,
+    planTitle: plan.title,
+    facts: [
+      { label: 'Plan', value: plan.title },
+      { label: 'Period', value: `${formatIsoDateLong(plan.periodStart)} – ${formatIsoDateLong(plan.periodEnd)}` },
+      { label: 'Status of plan', value: plan.status === 'approved' && plan.approvedOn ? `Approved by the board on ${formatIsoDateLong(plan.approvedOn)}` : 'Draft' },
+    ],
+  };
+}
+
+/** The whole progress report: the network's branding, a title page naming the plan, and the sections above. */
+export async function buildProgressDocument(request: ReportRequestOf<'progress'>, title: string): Promise<DocumentViewModel> {
+  const { network, brand, today, todayLong } = await loadNetworkView();
+  const inner = await progressSections(request.options, today);
+  return documentViewModel('progress', { network, brand, todayLong }, { title, subtitle: `Progress against ${inner.planTitle}, as at ${todayLong}`, facts: inner.facts, sections: inner.sections, coverSheet: null });
+}

@@ -1,0 +1,76 @@
+import { IMPACT, LIKELIHOOD, RISK_BAND_IDS, RISK_BANDS, riskBand, type RiskRating } from '@plexus/domain';
+import { SAMPLE_BRAND, SAMPLE_DATE, SAMPLE_NETWORK } from '../shared/shared.sample';
+import { documentViewModel, type DocumentViewModel } from '../shared/view-model';
+
+const RATINGS: RiskRating[] = [1, 2, 3, 4, 5];
+const bandTag = (score: number) => {
+  const b = riskBand(score);
+  return { label: b.label, colour: b.colour, textColour: b.textColour };
+};
+
+/** A risk register report with `count` open risks (what the builder makes from a register), for specs and the PDF checks. */
+export function riskRegisterSample(count = 18): DocumentViewModel {
+  const risks = Array.from({ length: count }, (_, i) => {
+    const likelihood = RATINGS[i % 5];
+    const impact = RATINGS[(i * 3 + 1) % 5];
+    const before = Math.min(5, likelihood + (i % 3 === 0 ? 1 : 0)) * impact;
+    const score = likelihood * impact;
+    return {
+      reference: `SN/${String(i + 1).padStart(2, '0')}`,
+      description: `Risk ${i + 1}: delay in transfer of patients <script>alert(${i})</script> to the specialist centre`,
+      mitigation: i % 2 ? 'Escalation protocol agreed with every trust' : '',
+      before: { score: before, tag: bandTag(before) },
+      current: { score, tag: bandTag(score) },
+      legacyNote: '',
+      lead: 'Clinical Lead',
+      nextReviewDue: i % 4 === 0 ? '1 October 2026' : '1 March 2027',
+      overdue: i % 4 === 0,
+      likelihood,
+      impact,
+    };
+  });
+  const grid = (title: string) => ({
+    title,
+    rows: [...RATINGS].reverse().map((l) => ({
+      label: `${l} ${LIKELIHOOD[l]}`,
+      cells: RATINGS.map((im) => {
+        const b = riskBand(l * im);
+        return { count: risks.filter((r) => r.likelihood === l && r.impact === im).length, band: b.label, colour: b.colour, textColour: b.textColour };
+      }),
+    })),
+  });
+  const overdue = risks.filter((r) => r.overdue);
+  return documentViewModel(
+    'risk_register',
+    { network: SAMPLE_NETWORK, brand: SAMPLE_BRAND, todayLong: SAMPLE_DATE },
+    {
+      title: 'Risk register report',
+      subtitle: `The risk register as at ${SAMPLE_DATE}`,
+      facts: [{ label: 'Open risks', value: String(risks.length) }, { label: 'Changes since', value: '1 June 2026' }],
+      coverSheet: null,
+      sections: [
+        {
+          title: 'Summary',
+          partial: 'riskSummary',
+          data: {
+            openCount: risks.length,
+            overdueCount: overdue.length,
+            unplaced: 0,
+            byBand: RISK_BAND_IDS.slice()
+              .reverse()
+              .map((id) => ({ label: RISK_BANDS[id].label, colour: RISK_BANDS[id].colour, textColour: RISK_BANDS[id].textColour, range: RISK_BANDS[id].range, action: RISK_BANDS[id].action, count: risks.filter((r) => riskBand(r.current.score).id === id).length, beforeCount: risks.filter((r) => riskBand(r.before.score).id === id).length })),
+          },
+        },
+        { title: 'Heat maps', partial: 'heatMaps', data: { impactLabels: RATINGS.map((i) => `${i} ${IMPACT[i]}`), maps: [grid('Now (after mitigation)'), grid('Before mitigation')] } },
+        { title: 'Top risks', partial: 'riskTable', data: { intro: 'The 5 highest-scoring open risks, by their current score.', rows: [...risks].sort((a, b) => b.current.score - a.current.score).slice(0, 5), empty: 'There are no open risks.' } },
+        {
+          title: 'Changes since 1 June 2026',
+          partial: 'riskChanges',
+          data: { intro: 'Every new risk, review, score change, closure and re-opening since 1 June 2026.', rows: risks.slice(0, 4).map((r) => ({ reference: r.reference, description: r.description, on: '2 July 2026', change: 'Score down', from: r.before.score, to: r.current.score })), empty: 'Nothing has changed since then.' },
+        },
+        { title: 'Reviews overdue', partial: 'riskTable', data: { intro: 'Open risks past their review date, oldest first.', rows: overdue, empty: 'Every open risk has been reviewed on time.' } },
+        { title: 'The register', partial: 'riskTable', data: { intro: 'All open risks.', rows: risks, empty: 'There are no open risks.' } },
+      ],
+    },
+  );
+}

@@ -1,0 +1,36 @@
+import { TemplateEngine } from '../template-engine';
+import { landmarks } from '../testing/landmarks';
+import { riskRegisterSample } from './risk-register.sample';
+
+describe('risk register report (sample rendered to HTML)', () => {
+  const vm = riskRegisterSample(12);
+  const { html } = new TemplateEngine().render('risk_register', vm, 'marker-2');
+  const page = landmarks(html);
+
+  it('opens with a title page, then contents linking every section, then one heading per section', () => {
+    expect(page.h1).toEqual(['Risk register report']);
+    expect(page.h2).toEqual(['Contents', '1. Summary', '2. Heat maps', '3. Top risks', '4. Changes since 1 June 2026', '5. Reviews overdue', '6. The register']);
+    expect(page.contents.map((c) => c.href)).toEqual(vm.doc.sections.map((s) => `#${s.id}`));
+    expect(page.sectionIds).toEqual(vm.doc.sections.map((s) => s.id));
+  });
+
+  it('draws the band summary, both heat maps (5 × 5) and the risk tables', () => {
+    expect(page.h3).toEqual(['Now (after mitigation)', 'Before mitigation']);
+    expect(page.tables[0]).toEqual(['Band', 'Score', 'Required action', 'Open risks now', 'Before mitigation']);
+    expect(page.tables[1]).toEqual(['', '1 Negligible', '2 Minor', '3 Moderate', '4 Major', '5 Catastrophic']);
+    expect(page.tables[2]).toEqual(page.tables[1]);
+    expect(html.match(/<td class="cell"/g)).toHaveLength(50);
+    expect(page.tables.slice(3)).toEqual([
+      ['Ref', 'Risk', 'Before', 'Now', 'Lead', 'Next review'],
+      ['Ref', 'Risk', 'When', 'Change', 'From', 'To'],
+      ['Ref', 'Risk', 'Before', 'Now', 'Lead', 'Next review'],
+      ['Ref', 'Risk', 'Before', 'Now', 'Lead', 'Next review'],
+    ]);
+    expect(html).toContain('<strong>(overdue)</strong>');
+  });
+
+  it('escapes what people typed', () => {
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(0)&lt;/script&gt;');
+  });
+});

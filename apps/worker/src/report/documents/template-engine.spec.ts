@@ -1,0 +1,57 @@
+import { DOCUMENT_KINDS } from './registry';
+import { partialName, TemplateEngine, templateSources } from './template-engine';
+import type { DocumentViewModel } from './shared/view-model';
+
+function vm(over: Partial<DocumentViewModel['doc']> = {}): DocumentViewModel {
+  return {
+    network: { name: 'North <b>Spinal</b>', specialty: 'Spinal', region: 'North', classification: 'OFFICIAL' },
+    brand: { primary: '#005eb8', primaryText: '#ffffff', accent: '#41b6e6', logo: null },
+    doc: { title: 'Report', subtitle: '', generatedOn: '24 November 2026', facts: [], sections: [], coverSheet: null, subject: '', keywords: [], ...over },
+  };
+}
+
+describe('report templates', () => {
+  const engine = new TemplateEngine();
+
+  it('use no triple-stash anywhere, so user text can never become markup', () => {
+    const sources = templateSources();
+    expect(Object.keys(sources)).toEqual(expect.arrayContaining(['shared/layout.hbs', 'shared/styles.css', 'shared/header.hbs', 'shared/footer.hbs', 'progress/progress.hbs']));
+    for (const [name, source] of Object.entries(sources)) {
+      expect({ name, tripleStash: /\{\{\{|\{\{&/.test(source) }).toEqual({ name, tripleStash: false });
+    }
+  });
+
+  it('escape what people typed, in the body and in the running header', () => {
+    const out = engine.render(
+      'risk_register',
+      vm({
+        title: '<img src="http://127.0.0.1:9/x">',
+        sections: [{ id: 'section-1', number: 1, title: 'Top risks', partial: 'riskTable', data: { rows: [{ reference: 'SN/01', description: '<script>alert(1)</script>', before: {}, current: {} }] } }],
+      }),
+      'm1',
+    );
+    expect(out.html).not.toContain('<script>alert(1)</script>');
+    expect(out.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(out.html).not.toContain('<img src="http://127.0.0.1:9/x">');
+    expect(out.header).toContain('North &lt;b&gt;Spinal&lt;/b&gt;');
+    expect(out.html).toContain('<meta name="plexus-render" content="m1">');
+    expect(out.footer).toContain('<span class="pageNumber"></span>');
+  });
+
+  it('opens a board paper with its cover sheet and leaves out the contents when there is no body', () => {
+    const out = engine.render('board_paper', vm({ coverSheet: { meta: [{ label: 'Meeting', value: 'Network Board' }], data: { purposes: [], previous: [], questions: [], priorities: [], risks: [], executiveSummary: 'Summary' } } }), 'm2');
+    expect(out.html).toContain('Board paper');
+    expect(out.html).not.toContain('class="cover"');
+    expect(out.html).not.toContain('Contents');
+  });
+
+  it('has a template and a sample for every report kind, and names partials after their files', () => {
+    expect(Object.keys(DOCUMENT_KINDS).sort()).toEqual(['board_paper', 'progress', 'risk_register']);
+    expect(partialName('progress-summary.hbs')).toBe('progressSummary');
+    expect(partialName('tag.hbs')).toBe('tag');
+  });
+
+  it('refuses a kind it has no template for', () => {
+    expect(() => engine.render('annual_report' as never, vm(), 'm3')).toThrow('No template for report kind "annual_report"');
+  });
+});

@@ -1,0 +1,89 @@
+import type { ReportKindValue } from '@plexus/contracts';
+import Handlebars from 'handlebars';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { DOCUMENT_KINDS, type DocumentKind } from './registry';
+import type { DocumentViewModel } from './shared/view-model';
+
+/**
+ * The folder holding the templates (`shared/`, one folder per kind). From TypeScript sources (jest, the
+ * benchmarks) it is this file's folder; in the webpack bundle `__dirname` is dist/apps/worker and the build
+ * copies the templates to `report-documents/` beside main.js (see apps/worker/webpack.config.js).
+ */
+export function documentsDir(): string {
+  const candidates = [__dirname, join(__dirname, 'report-documents')];
+  const found = candidates.find((dir) => existsSync(join(dir, 'shared', 'layout.hbs')));
+  if (!found) throw new Error(`Report templates not found (looked in ${candidates.join(', ')})`);
+  return found;
+}
+
+/** `progress-summary.hbs` → `progressSummary`: the name a view model's section gives as its `partial`. */
+export function partialName(file: string): string {
+  return basename(file, '.hbs').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** Every `.hbs` and `.css` template under the folder (for the safety checks): relative path → source. */
+export function templateSources(dir = documentsDir()): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(hbs|css)$/.test(entry.name)) out[path] = read(dir, path);
+    }
+  };
+  walk('');
+  return out;
+}
+
+/** A template file's source; the final newline every file ends with is not part of the template. */
+function read(dir: string, path: string): string {
+  return readFileSync(join(dir, path), 'utf8').replace(/\r?\n$/, '');
+}
+
+/**
+ * Handlebars, loaded from the template files and compiled once per process, in an isolated environment (no
+ * global helpers or partials). Partials: `shared/partials/*.hbs` and every kind's `partials/*.hbs`, named by
+ * their file; `styles` (shared/styles.css) and `layout` (shared/layout.hbs). Each kind's sample is rendered once
+ * here, so a template that does not compile, or names a partial that does not exist, stops the worker at boot.
+ */
+export class TemplateEngine {
+  private readonly hbs = Handlebars.create();
+  private readonly header: Handlebars.TemplateDelegate;
+  private readonly footer: Handlebars.TemplateDelegate;
+  private readonly bodies = new Map<ReportKindValue, Handlebars.TemplateDelegate>();
+
+  constructor(
+    readonly dir = documentsDir(),
+    kinds: { [K in ReportKindValue]: DocumentKind<K> } = DOCUMENT_KINDS,
+  ) {
+    const opts = { strict: false, noEscape: false, knownHelpersOnly: false } as const;
+    const compile = (path: string) => this.hbs.compile(read(dir, path), opts);
+    const partial = (name: string, path: string) => {
+      if (this.hbs.partials[name]) throw new Error(`Two report partials are called "${name}" (${path})`);
+      this.hbs.registerPartial(name, compile(path));
+    };
+    partial('styles', 'shared/styles.css');
+    partial('layout', 'shared/layout.hbs');
+    for (const folder of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+      const partials = join(dir, folder.name, 'partials');
+      if (!existsSync(partials)) continue;
+      for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs')).sort()) partial(partialName(file), `${folder.name}/partials/${file}`);
+    }
+    this.header = compile('shared/header.hbs');
+    this.footer = compile('shared/footer.hbs');
+    for (const [kind, def] of Object.entries(kinds) as Array<[ReportKindValue, DocumentKind<ReportKindValue>]>) {
+      this.bodies.set(kind, compile(def.template));
+      this.render(kind, def.sample(), 'start-up check');
+    }
+  }
+
+  /** The document's HTML, carrying `marker` for the renderer to check before printing, and its running header and footer. */
+  render(kind: ReportKindValue, vm: DocumentViewModel, marker: string): { html: string; header: string; footer: string } {
+    const body = this.bodies.get(kind);
+    if (!body) throw new Error(`No template for report kind "${kind}"`);
+    const context = { ...vm, marker };
+    const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
+    return { html: body(context, runtime), header: this.header(context, runtime), footer: this.footer(context, runtime) };
+  }
+}

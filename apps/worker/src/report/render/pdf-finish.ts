@@ -1,0 +1,325 @@
+import {
+  ParseSpeeds,
+  PDFArray,
+  PDFContext,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFObjectParser,
+  PDFRef,
+  PDFString,
+  rgb,
+  StandardFonts,
+  type PDFObject,
+} from 'pdf-lib';
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+}
+
+export interface FinishedPdf {
+  bytes: Buffer;
+  pages: number;
+  /** Section destination name → page number written into the contents. */
+  toc: Record<string, number>;
+}
+
+/** How the contents page numbers look: Helvetica 11 pt, right-aligned in the link's rectangle. */
+const NUMBER_SIZE = 11;
+const NUMBER_COLOUR = [0.13, 0.17, 0.2] as const;
+/** Helvetica's advance width of every digit, in thousandths of the font size (the AFM gives 556 for 0–9). */
+const HELVETICA_DIGIT_WIDTH = 556;
+/** The contents are on the first pages: only their links are read. */
+const CONTENTS_PAGES = 4;
+const PRODUCER = 'Plexus (Chromium, pdf-lib)';
+
+/**
+ * Finishes Chromium's PDF: writes the page number of each section into the contents page (Chromium has no
+ * target-counter(); its links to `#section-n` carry the rectangle of each contents line and the named
+ * destination of each section), and sets title, author, subject and keywords.
+ *
+ * It is an incremental update (PDF 32000-1 §7.5.6): Chromium's bytes are kept as they are and only the changed
+ * objects (the contents pages, the document information, the catalogue if needed), the new ones (one content
+ * stream per contents page, a font) and a new cross-reference section whose trailer points back with /Prev
+ * are appended. Only the objects it needs are parsed, found through the original cross-reference table, so the
+ * cost no longer grows with the size of the document. A file it does not expect (a cross-reference stream, an
+ * earlier update) is finished the slow way: parsed and rewritten whole by pdf-lib.
+ */
+export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Promise<FinishedPdf> {
+  let reader: PdfReader;
+  try {
+    reader = new PdfReader(pdf);
+  } catch (err) {
+    if (err instanceof UnsupportedPdfError) return finishPdfByRewriting(pdf, meta);
+    throw err;
+  }
+  return appendUpdate(reader, meta);
+}
+
+class UnsupportedPdfError extends Error {}
+
+const latin1 = (bytes: Uint8Array, start: number, end: number) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', start, end);
+
+/** Reads single objects of a PDF with a classic cross-reference table, by their byte offsets. */
+class PdfReader {
+  readonly context = PDFContext.create();
+  readonly trailer: PDFDict;
+  readonly startxref: number;
+  /** The trailer's /Size: the first object number free for new objects. */
+  readonly size: number;
+  private readonly offsets = new Map<number, number>();
+  private readonly cache = new Map<number, PDFObject>();
+
+  constructor(readonly bytes: Uint8Array) {
+    const tail = latin1(bytes, Math.max(0, bytes.length - 1024), bytes.length);
+    const found = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+    if (!found) throw new UnsupportedPdfError('no startxref at the end of the file');
+    this.startxref = Number(found[1]);
+    if (latin1(bytes, this.startxref, this.startxref + 4) !== 'xref') throw new UnsupportedPdfError('not a classic cross-reference table');
+    const trailerAt = latin1(bytes, this.startxref, bytes.length).indexOf('trailer');
+    if (trailerAt < 0) throw new UnsupportedPdfError('no trailer');
+    const tokens = latin1(bytes, this.startxref + 4, this.startxref + trailerAt).trim().split(/\s+/);
+    for (let i = 0; i < tokens.length; ) {
+      const first = Number(tokens[i++]);
+      const count = Number(tokens[i++]);
+      for (let n = 0; n < count; n++, i += 3) if (tokens[i + 2] === 'n') this.offsets.set(first + n, Number(tokens[i]));
+    }
+    const trailer = PDFObjectParser.forBytes(bytes.subarray(this.startxref + trailerAt + 'trailer'.length), this.context).parseObject();
+    if (!(trailer instanceof PDFDict)) throw new UnsupportedPdfError('the trailer is not a dictionary');
+    if (trailer.has(PDFName.of('Prev')) || trailer.has(PDFName.of('XRefStm')) || trailer.has(PDFName.of('Encrypt'))) throw new UnsupportedPdfError('an updated, hybrid or encrypted file');
+    this.trailer = trailer;
+    this.size = (trailer.get(PDFName.of('Size')) as PDFNumber).asNumber();
+  }
+
+  /** The object a reference points at (parsed once), or the object itself when it is direct. */
+  resolve(obj: PDFObject | undefined): PDFObject | undefined {
+    if (!(obj instanceof PDFRef)) return obj;
+    const cached = this.cache.get(obj.objectNumber);
+    if (cached) return cached;
+    const offset = this.offsets.get(obj.objectNumber);
+    if (offset === undefined) throw new UnsupportedPdfError(`object ${obj.objectNumber} is not in the cross-reference table`);
+    const header = latin1(this.bytes, offset, offset + 40);
+    const match = /^\s*(\d+)\s+(\d+)\s+obj/.exec(header);
+    if (!match || Number(match[1]) !== obj.objectNumber) throw new UnsupportedPdfError(`object ${obj.objectNumber} is not where the table says`);
+    const parsed = PDFObjectParser.forBytes(this.bytes.subarray(offset + match[0].length), this.context).parseObject();
+    this.cache.set(obj.objectNumber, parsed);
+    return parsed;
+  }
+
+  dict(obj: PDFObject | undefined): PDFDict | undefined {
+    const value = this.resolve(obj);
+    return value instanceof PDFDict ? value : undefined;
+  }
+
+  array(obj: PDFObject | undefined): PDFArray | undefined {
+    const value = this.resolve(obj);
+    return value instanceof PDFArray ? value : undefined;
+  }
+
+  number(obj: PDFObject | undefined): number | undefined {
+    const value = this.resolve(obj);
+    return value instanceof PDFNumber ? value.asNumber() : undefined;
+  }
+
+  /** The page objects in order, walking the page tree. */
+  pages(catalog: PDFDict): PDFRef[] {
+    const out: PDFRef[] = [];
+    const walk = (ref: PDFObject | undefined, depth: number) => {
+      if (depth > 32) throw new UnsupportedPdfError('page tree too deep');
+      const node = this.dict(ref);
+      if (!node || !(ref instanceof PDFRef)) throw new UnsupportedPdfError('page tree node is not an indirect dictionary');
+      const kids = this.array(node.get(PDFName.of('Kids')));
+      if (node.get(PDFName.of('Type')) === PDFName.of('Pages') && kids) for (let i = 0; i < kids.size(); i++) walk(kids.get(i), depth + 1);
+      else out.push(ref);
+    };
+    walk(catalog.get(PDFName.of('Pages')), 0);
+    return out;
+  }
+}
+
+const nameText = (value: PDFObject | undefined): string | null =>
+  value instanceof PDFName ? value.decodeText() : value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : null;
+
+/** The number's position: right-aligned 2 pt inside the link's rectangle, centred on its line (as pdf-lib's drawText placed it). */
+function numberOperators(text: string, rect: number[], font: string): string {
+  const [, y1, x2, y2] = rect;
+  const width = (text.length * HELVETICA_DIGIT_WIDTH * NUMBER_SIZE) / 1000;
+  const x = x2 - width - 2;
+  const y = y1 + (y2 - y1 - NUMBER_SIZE * 0.7) / 2;
+  return `BT\n${NUMBER_COLOUR.join(' ')} rg\n/${font} ${NUMBER_SIZE} Tf\n1 0 0 1 ${x.toFixed(3)} ${y.toFixed(3)} Tm\n(${text}) Tj\nET\n`;
+}
+
+function appendUpdate(reader: PdfReader, meta: PdfMetadata): FinishedPdf {
+  const { context, trailer } = reader;
+  const rootRef = trailer.get(PDFName.of('Root'));
+  const catalog = reader.dict(rootRef);
+  if (!catalog || !(rootRef instanceof PDFRef)) throw new Error('The PDF has no catalogue');
+  const pages = reader.pages(catalog);
+  const pageNumber = new Map(pages.map((ref, i) => [ref.objectNumber, i + 1]));
+  const dests = reader.dict(catalog.get(PDFName.of('Dests')));
+
+  let next = reader.size;
+  const changed = new Map<number, Uint8Array>();
+  const encoder = new TextEncoder();
+  const serialise = (obj: PDFObject) => {
+    const buffer = new Uint8Array(obj.sizeInBytes());
+    obj.copyBytesInto(buffer, 0);
+    return buffer;
+  };
+  const putObject = (objectNumber: number, obj: PDFObject) => changed.set(objectNumber, serialise(obj));
+  const putStream = (objectNumber: number, content: string) => {
+    const data = encoder.encode(content);
+    changed.set(objectNumber, Buffer.concat([encoder.encode(`<< /Length ${data.length} >>\nstream\n`), data, encoder.encode('\nendstream')]));
+  };
+
+  // ---- contents page numbers
+  const toc: Record<string, number> = {};
+  const fontName = 'PlexusHelv';
+  let fontRef: PDFRef | null = null;
+  let saveRef: PDFRef | null = null;
+  for (const pageRef of pages.slice(0, CONTENTS_PAGES)) {
+    const page = reader.dict(pageRef);
+    const annots = reader.array(page?.get(PDFName.of('Annots')));
+    if (!page || !annots) continue;
+    let operators = '';
+    for (let i = 0; i < annots.size(); i++) {
+      const annot = reader.dict(annots.get(i));
+      if (!annot || !dests) continue;
+      const action = reader.dict(annot.get(PDFName.of('A')));
+      const destName = nameText(reader.resolve(annot.get(PDFName.of('Dest')))) ?? nameText(reader.resolve(action?.get(PDFName.of('D'))));
+      if (!destName || !destName.startsWith('section-')) continue;
+      const target = reader.resolve(dests.get(PDFName.of(destName)));
+      const destination = target instanceof PDFDict ? reader.array(target.get(PDFName.of('D'))) : target instanceof PDFArray ? target : undefined;
+      const first = destination?.get(0);
+      const number = first instanceof PDFRef ? pageNumber.get(first.objectNumber) : undefined;
+      const rect = reader.array(annot.get(PDFName.of('Rect')));
+      const coords = rect ? [0, 1, 2, 3].map((k) => reader.number(rect.get(k))) : [];
+      if (!number || coords.length !== 4 || coords.some((c) => c === undefined)) continue;
+      operators += numberOperators(String(number), coords as number[], fontName);
+      toc[destName] = number;
+    }
+    if (!operators) continue;
+
+    fontRef ??= PDFRef.of(next++);
+    if (!saveRef) {
+      saveRef = PDFRef.of(next++);
+      putStream(saveRef.objectNumber, 'q');
+    }
+    // Chromium's page content starts by changing the coordinate system without saving the state: wrap it in q … Q
+    // so that the numbers are drawn in default space, and mark them as an artifact so the tagged PDF stays valid.
+    const numbersRef = PDFRef.of(next++);
+    putStream(numbersRef.objectNumber, `Q\n/Artifact BMC\nq\n${operators}Q\nEMC`);
+    const contentsRef = page.get(PDFName.of('Contents'));
+    const contents = reader.resolve(contentsRef);
+    const previous = contents instanceof PDFArray ? contents.asArray() : contentsRef ? [contentsRef] : [];
+    page.set(PDFName.of('Contents'), context.obj([saveRef, ...previous, numbersRef]));
+    const resources = (reader.dict(page.get(PDFName.of('Resources'))) ?? context.obj({})).clone(context);
+    const fonts = (reader.dict(resources.get(PDFName.of('Font'))) ?? context.obj({})).clone(context);
+    fonts.set(PDFName.of(fontName), fontRef);
+    resources.set(PDFName.of('Font'), fonts);
+    page.set(PDFName.of('Resources'), resources);
+    putObject(pageRef.objectNumber, page);
+  }
+  if (fontRef) putObject(fontRef.objectNumber, context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding' }));
+
+  // ---- document information (title shown in the window, author, subject, keywords)
+  const infoRef = trailer.get(PDFName.of('Info'));
+  const info = (reader.dict(infoRef) ?? context.obj({})).clone(context);
+  info.set(PDFName.of('Title'), PDFHexString.fromText(meta.title));
+  info.set(PDFName.of('Author'), PDFHexString.fromText(meta.author));
+  info.set(PDFName.of('Subject'), PDFHexString.fromText(meta.subject));
+  info.set(PDFName.of('Keywords'), PDFHexString.fromText(meta.keywords.join(' ')));
+  info.set(PDFName.of('Creator'), PDFHexString.fromText('Plexus'));
+  info.set(PDFName.of('Producer'), PDFHexString.fromText(PRODUCER));
+  const infoNumber = infoRef instanceof PDFRef ? infoRef.objectNumber : next++;
+  putObject(infoNumber, info);
+
+  // ---- catalogue: language and "show the title, not the file name" (Chromium usually sets both already)
+  const prefs = reader.dict(catalog.get(PDFName.of('ViewerPreferences')));
+  if (nameText(reader.resolve(catalog.get(PDFName.of('Lang')))) !== 'en-GB' || prefs?.get(PDFName.of('DisplayDocTitle'))?.toString() !== 'true') {
+    const updated = catalog.clone(context);
+    updated.set(PDFName.of('Lang'), PDFString.of('en-GB'));
+    const newPrefs = (prefs ?? context.obj({})).clone(context);
+    newPrefs.set(PDFName.of('DisplayDocTitle'), context.obj(true));
+    updated.set(PDFName.of('ViewerPreferences'), newPrefs);
+    putObject(rootRef.objectNumber, updated);
+  }
+
+  // ---- the update: objects, a cross-reference section for them, a trailer pointing back to the original
+  const original = reader.bytes;
+  const chunks: Uint8Array[] = [];
+  let offset = original.length;
+  const push = (chunk: Uint8Array) => {
+    chunks.push(chunk);
+    offset += chunk.length;
+  };
+  if (original[original.length - 1] !== 0x0a) push(encoder.encode('\n'));
+  const offsets = new Map<number, number>();
+  for (const [objectNumber, body] of [...changed].sort((a, b) => a[0] - b[0])) {
+    offsets.set(objectNumber, offset);
+    push(encoder.encode(`${objectNumber} 0 obj\n`));
+    push(body);
+    push(encoder.encode('\nendobj\n'));
+  }
+  const xrefAt = offset;
+  let xref = 'xref\n';
+  const numbers = [...offsets.keys()].sort((a, b) => a - b);
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
+    xref += `${numbers[i]} ${j - i + 1}\n`;
+    for (let k = i; k <= j; k++) xref += `${String(offsets.get(numbers[k])).padStart(10, '0')} 00000 n \n`;
+    i = j + 1;
+  }
+  const newTrailer = trailer.clone(context);
+  newTrailer.set(PDFName.of('Size'), PDFNumber.of(Math.max(next, reader.size)));
+  newTrailer.set(PDFName.of('Prev'), PDFNumber.of(reader.startxref));
+  newTrailer.set(PDFName.of('Info'), PDFRef.of(infoNumber));
+  push(encoder.encode(`${xref}trailer\n`));
+  push(serialise(newTrailer));
+  push(encoder.encode(`\nstartxref\n${xrefAt}\n%%EOF\n`));
+  return { bytes: Buffer.concat([original, ...chunks]), pages: pages.length, toc };
+}
+
+/** The slow way, for a PDF the incremental path does not expect: pdf-lib parses and rewrites the whole file. */
+export async function finishPdfByRewriting(pdf: Uint8Array, meta: PdfMetadata): Promise<FinishedPdf> {
+  // Fastest: parse without yielding to the event loop every few objects (the worker does nothing else meanwhile).
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  const pages = doc.getPages();
+  const pageOf = new Map(pages.map((p, i) => [p.ref.toString(), i + 1]));
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  const toc: Record<string, number> = {};
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (const page of pages.slice(0, CONTENTS_PAGES)) {
+    const annots = page.node.Annots();
+    if (!annots) continue;
+    for (let i = 0; i < annots.size(); i++) {
+      const annot = annots.lookup(i, PDFDict);
+      const destName = nameText(annot.get(PDFName.of('Dest')));
+      if (!destName || !destName.startsWith('section-') || !dests) continue;
+      const target = dests.lookupMaybe(PDFName.of(destName), PDFArray);
+      const ref = target?.get(0);
+      const number = ref instanceof PDFRef ? pageOf.get(ref.toString()) : undefined;
+      const rect = annot.lookupMaybe(PDFName.of('Rect'), PDFArray);
+      if (!number || !rect) continue;
+      const [, y1, x2, y2] = [0, 1, 2, 3].map((k) => (rect.lookup(k, PDFNumber) as PDFNumber).asNumber());
+      const text = String(number);
+      page.drawText(text, { x: x2 - font.widthOfTextAtSize(text, NUMBER_SIZE) - 2, y: y1 + (y2 - y1 - NUMBER_SIZE * 0.7) / 2, size: NUMBER_SIZE, font, color: rgb(...NUMBER_COLOUR) });
+      toc[destName] = number;
+    }
+  }
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
+  doc.setSubject(meta.subject);
+  doc.setKeywords(meta.keywords);
+  doc.setCreator('Plexus');
+  doc.setProducer(PRODUCER);
+  doc.setLanguage('en-GB');
+  const bytes = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
+  return { bytes: Buffer.from(bytes), pages: pages.length, toc };
+}

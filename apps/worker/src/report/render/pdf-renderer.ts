@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import type { Page } from 'puppeteer-core';
+import type { ChromiumPool } from './chromium-pool';
+import { finishPdf, type FinishedPdf, type PdfMetadata } from './pdf-finish';
+
+export class RenderTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`The document took longer than ${Math.round(ms / 1000)} s to render and was stopped`);
+    this.name = 'RenderTimeoutError';
+  }
+}
+
+/**
+ * A render that failed because Chromium was killed to stop another document that hung: not this document's
+ * fault, so its job is retried without spending an attempt.
+ */
+export class ChromiumRestartedError extends Error {
+  constructor(cause: unknown) {
+    super(`Chromium was restarted while this document was rendering (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+    this.name = 'ChromiumRestartedError';
+  }
+}
+
+export interface RenderInput {
+  html: string;
+  header: string;
+  footer: string;
+  marker: string;
+  meta: PdfMetadata;
+}
+
+export type RenderStage = 'loaded' | 'printed';
+
+export function newMarker(): string {
+  return randomBytes(12).toString('hex');
+}
+
+/**
+ * HTML → PDF on a pooled page: setContent (never a file:// URL), check the marker the template wrote (so
+ * we print our document, not an error page or a stale one), print A4 with running header and footer, give the
+ * page back, then finish the PDF. A watchdog outside the page stops a render that hangs by closing that page's
+ * target (its renderer process ends; the other documents in flight carry on).
+ */
+export class PdfRenderer {
+  constructor(
+    private readonly pool: ChromiumPool,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async render(input: RenderInput, onStage?: (stage: RenderStage) => void): Promise<FinishedPdf> {
+    const page = await this.pool.acquire();
+    const kills = this.pool.kills;
+    let healthy = false;
+    let timedOut = false;
+    let timer: NodeJS.Timeout | undefined;
+    const watchdog = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        void this.pool.stop(page).finally(() => reject(new RenderTimeoutError(this.timeoutMs)));
+      }, this.timeoutMs);
+    });
+    let pdf: Uint8Array;
+    try {
+      pdf = await Promise.race([this.print(page, input, onStage), watchdog]);
+      // (A page the watchdog is closing is not given back, even if its PDF arrived in the same instant.)
+      healthy = !timedOut;
+    } catch (err) {
+      if (timedOut) throw new RenderTimeoutError(this.timeoutMs);
+      if (this.pool.kills !== kills) throw new ChromiumRestartedError(err);
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      await this.pool.release(page, healthy);
+    }
+    // Finished after the page is back in the pool: the next document prints meanwhile.
+    return finishPdf(pdf, input.meta);
+  }
+
+  private async print(page: Page, input: RenderInput, onStage?: (stage: RenderStage) => void): Promise<Uint8Array> {
+    await page.setContent(input.html, { waitUntil: 'load', timeout: this.timeoutMs });
+    const marker = await page.$(`meta[name="plexus-render"][content="${input.marker}"]`);
+    if (!marker) throw new Error('The rendered page is not the document that was set (marker missing)');
+    await marker.dispose();
+    onStage?.('loaded');
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      tagged: true,
+      outline: true,
+      displayHeaderFooter: true,
+      headerTemplate: input.header,
+      footerTemplate: input.footer,
+      margin: { top: '24mm', bottom: '20mm', left: '16mm', right: '16mm' },
+      timeout: this.timeoutMs,
+    });
+    onStage?.('printed');
+    return pdf;
+  }
+}

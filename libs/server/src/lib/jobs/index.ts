@@ -1,0 +1,5 @@
+export * from './queue-name';
+export * from './job-ids';
+export * from './jobs';
+export * from './schedulers';
+export * from './job-queue';

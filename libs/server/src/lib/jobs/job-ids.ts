@@ -1,0 +1,8 @@
+/**
+ * Job ids, built here and nowhere else. Same record → same id, so an enqueue retried after a crash (or by a
+ * sweep) never runs the work twice: BullMQ ignores an add whose id already exists.
+ */
+export const jobIds = {
+  'email.deliver': (p: { emailId: string }): string => `email-${p.emailId}`,
+  'report.render': (p: { documentId: string }): string => `report-${p.documentId}`,
+} as const;

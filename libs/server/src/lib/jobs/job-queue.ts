@@ -1,0 +1,61 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { JOBS, type JobPayloads, type OnDemandJobName } from './jobs';
+import { QueueName } from './queue-name';
+import { SCHEDULERS, type SchedulerDefinition } from './schedulers';
+
+/** The one typed way to enqueue: the job id comes from the payload, so enqueuing twice runs the work once. */
+export class JobQueue {
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(
+    private readonly connection: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  queue(name: QueueName): Queue {
+    let q = this.queues.get(name);
+    if (!q) {
+      q = new Queue(name, { connection: this.connection, prefix: this.prefix });
+      this.queues.set(name, q);
+    }
+    return q;
+  }
+
+  async enqueue<N extends OnDemandJobName>(name: N, payload: JobPayloads[N]): Promise<string> {
+    const def = JOBS[name];
+    const jobId = def.jobId(payload);
+    await this.queue(def.queue).add(name, payload, { ...def.options, jobId });
+    return jobId;
+  }
+
+  /** The job for this payload as BullMQ holds it (waiting, active, finished…), or undefined. */
+  async find<N extends OnDemandJobName>(name: N, payload: JobPayloads[N]) {
+    const def = JOBS[name];
+    return this.queue(def.queue).getJob(def.jobId(payload));
+  }
+
+  /**
+   * Enqueues the work again (a retry asked for by a person, or a sweep finding a record whose job was lost):
+   * a job still waiting or running is left alone; a finished one keeps its id in BullMQ, so it is removed first
+   * for the same id to run again. Returns false when a live job already exists.
+   */
+  async enqueueAgain<N extends OnDemandJobName>(name: N, payload: JobPayloads[N]): Promise<boolean> {
+    const existing = await this.find(name, payload);
+    if (existing && !(await existing.isFailed()) && !(await existing.isCompleted())) return false;
+    await existing?.remove();
+    await this.enqueue(name, payload);
+    return true;
+  }
+
+  /** Registers every recurring duty (an upsert by scheduler id: any number of workers make one scheduler each). */
+  async registerSchedulers(): Promise<void> {
+    for (const [name, def] of Object.entries(SCHEDULERS) as Array<[string, SchedulerDefinition<never>]>) {
+      await this.queue(def.queue).upsertJobScheduler(def.id, { every: def.everyMs }, { name, data: def.payload, opts: def.options });
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+}
