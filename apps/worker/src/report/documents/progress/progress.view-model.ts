@@ -1,5 +1,5 @@
 import { assessRag, formatIsoDateLong, RAG_INFO, RAG_SEVERITY, RAGS, type Rag } from '@plexus/domain';
-import { AppUser, RequestScopes, WorkItem, WorkItemLead, WorkItemProgress, WorkPlan, WorkPlanObjective, WorkPlanTheme } from '@plexus/server';
+import { WorkPlanRepository } from '@plexus/server';
 import { UnrecoverableError } from 'bullmq';
 import { loadNetworkView } from '../shared/network-view';
 import { documentViewModel, type DocumentViewModel, type ReportRequestOf, type SectionView, type TagView } from '../shared/view-model';
@@ -56,33 +56,14 @@ function round(n: number): number {
 
 /** The progress report's sections: summary with the chart, exceptions and slipped targets first, then every theme's items. */
 export async function progressSections(options: ProgressReportOptions, today: string): Promise<{ sections: Array<Omit<SectionView, 'number' | 'id'>>; facts: Array<{ label: string; value: string }>; planTitle: string }> {
-  const em = RequestScopes.em();
-  const plan = options.planId
-    ? await em.findOne(WorkPlan, { id: options.planId })
-    : await em.findOne(WorkPlan, {}, { orderBy: { periodStart: 'desc', createdAt: 'desc' } });
-  if (!plan) throw new UnrecoverableError(options.planId ? 'That plan is not in this network' : 'This network has no work plan yet: create or import one first');
-  const [themes, objectives, items] = await Promise.all([
-    em.find(WorkPlanTheme, { planId: plan.id }, { orderBy: { position: 'asc' } }),
-    em.find(WorkPlanObjective, { planId: plan.id }, { orderBy: { position: 'asc' } }),
-    em.find(WorkItem, { planId: plan.id }, { orderBy: { position: 'asc' } }),
-  ]);
-  const itemIds = items.map((i) => i.id);
-  const [leads, updates] = await Promise.all([
-    em.find(WorkItemLead, { itemId: { $in: itemIds } }, { orderBy: { position: 'asc' } }),
-    em.find(WorkItemProgress, { itemId: { $in: itemIds } }, { orderBy: { onDate: 'desc', createdAt: 'desc' } }),
-  ]);
-  const users = await em.find(AppUser, { id: { $in: leads.map((l) => l.userId).filter((x): x is string => !!x) } });
-  const latest = new Map<string, WorkItemProgress>();
-  for (const u of updates) if (!latest.has(u.itemId)) latest.set(u.itemId, u);
+  // The work plan's own repository: the same queries the API's plan pages use.
+  const loaded = await new WorkPlanRepository().planWithItems(options.planId);
+  if (!loaded) throw new UnrecoverableError(options.planId ? 'That plan is not in this network' : 'This network has no work plan yet: create or import one first');
+  const { plan, themes } = loaded;
 
-  const rows = items.map((item) => {
+  const rows = loaded.items.map(({ item, objective, leads, latest: u }) => {
     const a = assessRag(item.status, item.dueOn, today);
-    const u = latest.get(item.id);
-    const objective = objectives.find((o) => o.id === item.objectiveId);
-    const itemLeads = leads.filter((l) => l.itemId === item.id).map((l) => {
-      const user = users.find((x) => x.id === l.userId);
-      return user ? (l.title ? `${l.title} (${user.displayName})` : user.displayName) : l.title;
-    });
+    const itemLeads = leads.map((l) => (l.name ? (l.title ? `${l.title} (${l.name})` : l.name) : l.title));
     const moved = item.originalDueOn && item.dueOn && item.originalDueOn !== item.dueOn ? `Originally ${item.originalTimescaleText || formatIsoDateLong(item.originalDueOn)}` : '';
     return {
       themeId: item.themeId,
