@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, JobQueue, QueueName, type AppConfig, type JobName } from '@plexus/server';
+import { APP_CONFIG, JobQueue, QueueName, REDIS, type AppConfig, type JobName } from '@plexus/server';
+import type { Redis } from 'ioredis';
 import { UnrecoverableError, Worker, type Job, type WorkerOptions } from 'bullmq';
 import type { JobHandler } from './job-handler';
 
@@ -33,6 +34,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(JOB_HANDLERS) private readonly handlers: JobHandlers,
     private readonly jobs: JobQueue,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
   private dispatch(job: Job, token?: string): Promise<unknown> {
@@ -53,6 +55,14 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     }
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
     await this.jobs.registerSchedulers();
+    // Redis keeps nothing on disk here: after it restarts, the schedulers are gone with everything else. Every
+    // reconnection registers them again (an upsert), so the sweeps that recover lost work come back by themselves.
+    this.redis.on('ready', () => {
+      this.jobs.registerSchedulers().then(
+        () => this.logger.log('job schedulers registered again after Redis reconnected'),
+        (err: Error) => this.logger.error({ err: err.message }, 'could not register job schedulers after reconnecting'),
+      );
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {

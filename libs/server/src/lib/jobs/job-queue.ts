@@ -40,10 +40,15 @@ export class JobQueue {
    * a job still waiting or running is left alone; a finished one keeps its id in BullMQ, so it is removed first
    * for the same id to run again. Returns false when a live job already exists.
    */
-  async enqueueAgain<N extends OnDemandJobName>(name: N, payload: JobPayloads[N]): Promise<boolean> {
+  /** Whether the job for this payload is waiting, delayed or running (not missing, failed or completed). */
+  async isPending<N extends OnDemandJobName>(name: N, payload: JobPayloads[N]): Promise<boolean> {
     const existing = await this.find(name, payload);
-    if (existing && !(await existing.isFailed()) && !(await existing.isCompleted())) return false;
-    await existing?.remove();
+    return !!existing && !(await existing.isFailed()) && !(await existing.isCompleted());
+  }
+
+  async enqueueAgain<N extends OnDemandJobName>(name: N, payload: JobPayloads[N]): Promise<boolean> {
+    if (await this.isPending(name, payload)) return false;
+    await (await this.find(name, payload))?.remove();
     await this.enqueue(name, payload);
     return true;
   }
