@@ -73,19 +73,19 @@ describe.each([
     expect({ status: hungDoc.status, attempts: hungDoc.attempts }).toEqual({ status: 'ready', attempts: 2 });
     const jobs = worker.get(JobQueue);
     const hungJob = await jobs.find('report.render', { networkId: a.network.id, documentId: hung.body.id });
-    expect(hungJob?.stacktrace[0]).toMatch(/^RenderTimeoutError: The document took longer than 6 s to render and was stopped/);
+    expect(hungJob?.stacktrace?.[0]).toMatch(/^RenderTimeoutError: The document took longer than 6 s to render and was stopped/);
 
     const pool = worker.get(ChromiumPool);
     const job = await jobs.find('report.render', { networkId: b.network.id, documentId: other.body.id });
     if (swallowClose) {
       // Cut short by the kill, then run again without spending an attempt (attemptsMade counts the one that finished).
       expect(pool.kills).toBe(1);
-      expect({ started: job?.attemptsStarted, made: job?.attemptsMade, failures: job?.stacktrace.length }).toEqual({ started: 2, made: 1, failures: 0 });
+      expect({ started: job?.attemptsStarted, made: job?.attemptsMade, failures: job?.stacktrace?.length ?? 0 }).toEqual({ started: 2, made: 1, failures: 0 });
     } else {
       const events = chromium.events();
       expect(events.indexOf('close')).toBeLessThan(events.indexOf('released'));
       expect(pool.kills).toBe(0);
-      expect({ started: job?.attemptsStarted, made: job?.attemptsMade, failures: job?.stacktrace.length }).toEqual({ started: 1, made: 1, failures: 0 });
+      expect({ started: job?.attemptsStarted, made: job?.attemptsMade, failures: job?.stacktrace?.length ?? 0 }).toEqual({ started: 1, made: 1, failures: 0 });
     }
   });
 });
