@@ -21,10 +21,14 @@ npx nx run-many -t build --projects=api,worker,web --outputStyle=static >tmp/bui
 say "Running tests"
 status=0
 npx jest --selectProjects unit web integration browser --ci --json --outputFile=tmp/jest-results.json "$@" || status=$?
+say "Running the fault and abuse suite (npm run test:faults)"
+npm run --silent test:faults 2>&1 | tee tmp/faults.log
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 node -e '
   const r = require("./tmp/jest-results.json");
   const skipped = r.numPendingTests + r.numTodoTests;
-  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+  const f = /^faults: (\d+) passed, (\d+) failed/m.exec(require("fs").readFileSync("tmp/faults.log", "utf8")) || [0, 0, 1];
+  console.log(`tests: ${r.numPassedTests + Number(f[1])} passed, ${r.numFailedTests + Number(f[2])} failed` + (skipped ? `, ${skipped} skipped` : ""));
   if (r.numTotalTests === 0) { console.error("No tests ran"); process.exit(1); }
 ' || status=1
 exit $status
