@@ -68,12 +68,11 @@ export function secret(label: string) {
   return z.string({ error: `Enter ${label}` }).superRefine(safeCharacters(label.charAt(0).toUpperCase() + label.slice(1), false));
 }
 
-/** An email address: checked, trimmed and lower-cased. */
+/** An email address: checked (the format admits no control or formatting characters), then lower-cased. */
 export function email(message = 'Enter an email address, like name@example.org') {
   return z
-    .string({ error: message })
+    .email({ error: message })
+    .max(254, { error: 'Enter an email address of 254 characters or fewer' })
     .superRefine(safeCharacters('The email address', false))
-    .trim()
-    .pipe(z.email({ error: message }).max(254, { error: 'Enter an email address of 254 characters or fewer' }))
-    .transform((v) => v.toLowerCase());
+    .transform((v) => v.trim().toLowerCase());
 }
