@@ -11,7 +11,7 @@ import { fuzz } from './scenarios/fuzz';
 import { hostileUploads } from './scenarios/hostile-uploads';
 import { load } from './scenarios/load';
 import { workerKilled } from './scenarios/worker-kill';
-import { createDatabase, freePort, RedisServer, Stack } from './stack';
+import { createFaultsDatabase, freePort, RedisServer, Stack } from './stack';
 import type { Context, Row, Scenario } from './suite';
 
 /** No scenario may hang the suite: past this it is a failed row, and clean-up still runs. */
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const redis = new RedisServer(await freePort());
   await redis.start();
-  const db = await createDatabase();
+  const db = await createFaultsDatabase();
   const stack = new Stack({ db, redis });
   const rows: Row[] = [];
   const started = Date.now();

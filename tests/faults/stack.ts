@@ -4,8 +4,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
-import { TEST_APP_ROLE_URL, TEST_OWNER_BASE, urlFor } from '../support/env';
+import { createDatabase, type TestDatabase } from '../support/databases';
 
 /**
  * The running product for the fault suite: the BUILT api and worker processes (dist/), a database of the suite's own
@@ -81,30 +80,11 @@ export function restartPostgres(): void {
   execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'restart', '-m', 'fast'], { stdio: 'ignore' });
 }
 
-export interface Database {
-  name: string;
-  appUrl: string;
-  ownerUrl: string;
-  drop(): Promise<void>;
-}
+export type Database = TestDatabase;
 
-export async function createDatabase(): Promise<Database> {
-  const name = `plexus_faults_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: TEST_OWNER_BASE });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  return {
-    name,
-    appUrl: urlFor(TEST_APP_ROLE_URL, name),
-    ownerUrl: urlFor(TEST_OWNER_BASE, name),
-    async drop() {
-      const c = new Client({ connectionString: TEST_OWNER_BASE });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+/** An empty database of the suite's own: the built API migrates and seeds it. */
+export function createFaultsDatabase(): Promise<Database> {
+  return createDatabase('plexus_faults', null);
 }
 
 export interface StackOptions {

@@ -14,40 +14,20 @@ import {
   type AppConfig,
 } from '@plexus/server';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { createApp } from '../../apps/api/src/app/create-app';
 import { PasswordService } from '../../apps/api/src/auth/password.service';
-import { TEMPLATE_DB, TEST_APP_ROLE_URL, TEST_OWNER_BASE, TEST_REDIS_URL, urlFor } from './env';
+import { TEST_REDIS_URL } from './env';
 
+import { createDatabase, type TestDatabase } from './databases';
 import { PASSWORD } from './http-client';
 
 export { HttpClient, PASSWORD } from './http-client';
 
-export interface TestDatabase {
-  name: string;
-  appUrl: string;
-  ownerUrl: string;
-  drop(): Promise<void>;
-}
+export type { TestDatabase } from './databases';
 
 /** A database of this test file's own, cloned from the migrated template. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `plexus_t_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: TEST_OWNER_BASE });
-  await admin.connect();
-  await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
-  await admin.end();
-  return {
-    name,
-    appUrl: urlFor(TEST_APP_ROLE_URL, name),
-    ownerUrl: urlFor(TEST_OWNER_BASE, name),
-    async drop() {
-      const c = new Client({ connectionString: TEST_OWNER_BASE });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+export function createTestDatabase(): Promise<TestDatabase> {
+  return createDatabase();
 }
 
 export function testConfig(db: TestDatabase, overrides: Record<string, string> = {}): AppConfig {
