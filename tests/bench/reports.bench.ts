@@ -32,7 +32,7 @@ import type { DocumentViewModel } from '../../apps/worker/src/report/documents/s
 import { TemplateEngine } from '../../apps/worker/src/report/documents/template-engine';
 import { CHROMIUM_ARGS, ChromiumPool } from '../../apps/worker/src/report/render/chromium-pool';
 import { finishPdf, finishPdfByRewriting } from '../../apps/worker/src/report/render/pdf-finish';
-import { PdfRenderer, newMarker } from '../../apps/worker/src/report/render/pdf-renderer';
+import { PdfRenderer, PRINT_OPTIONS, newMarker } from '../../apps/worker/src/report/render/pdf-renderer';
 import { ms, percentile, pssKiB, slope, throughput } from './bench-support';
 
 const OWNER_BASE = process.env['BENCH_DATABASE_OWNER_URL'] ?? 'postgres://plexus_owner:plexus_owner@127.0.0.1:5432/postgres';
@@ -112,7 +112,6 @@ async function main(): Promise<void> {
       docs.push({ name, vm: built.vm, vmMs: built.ms, req });
     }
     const kindOf = new Map(docs.map((d) => [d.vm, d.req.kind]));
-    const pdfOptions = (header: string, footer: string) => ({ format: 'A4' as const, printBackground: true, tagged: true, outline: true, displayHeaderFooter: true, headerTemplate: header, footerTemplate: footer, margin: { top: '24mm', bottom: '20mm', left: '16mm', right: '16mm' } });
 
     console.log(`\nPlexus report benchmark — ${new Date().toISOString()} — node ${process.version}, ${require('node:os').cpus().length} cores, Chromium ${CHROMIUM}`);
     console.log(`(warm runs: ${WARM_RUNS}; soak: ${SOAK} documents; plan items: ${ITEMS})`);
@@ -129,18 +128,18 @@ async function main(): Promise<void> {
       console.log(`\nFloor: bare Puppeteer (launch ${ms(launchMs)})`);
       const idle: Page[] = [];
       for (const d of docs) {
-        const { html, header, footer } = engine.render(d.req.kind, d.vm, 'floor');
+        const { html } = engine.render(d.req.kind, d.vm, 'floor');
         const newPageOnce = async () => {
           const page = await browser.newPage();
           await page.setContent(html, { waitUntil: 'load' });
-          const pdf = await page.pdf(pdfOptions(header, footer));
+          const pdf = await page.pdf(PRINT_OPTIONS);
           await page.close();
           return pdf;
         };
         const reusedPageOnce = async () => {
           const page = idle.pop() ?? (await browser.newPage());
           await page.setContent(html, { waitUntil: 'load' });
-          const pdf = await page.pdf(pdfOptions(header, footer));
+          const pdf = await page.pdf(PRINT_OPTIONS);
           idle.push(page);
           return pdf;
         };
@@ -179,17 +178,17 @@ async function main(): Promise<void> {
     const rawPdf = async (vm: DocumentViewModel) => {
       const page = await pool.acquire();
       try {
-        const { html, header, footer } = engine.render(kindOf.get(vm) ?? 'progress', vm, 'raw');
+        const { html } = engine.render(kindOf.get(vm) ?? 'progress', vm, 'raw');
         await page.setContent(html, { waitUntil: 'load' });
-        return await page.pdf(pdfOptions(header, footer));
+        return await page.pdf(PRINT_OPTIONS);
       } finally {
         await pool.release(page, true);
       }
     };
     const renderOnce = async (vm: DocumentViewModel) => {
       const marker = newMarker();
-      const { html, header, footer } = engine.render(kindOf.get(vm) ?? 'progress', vm, marker);
-      return renderer.render({ html, header, footer, marker, meta: metaOf(vm) });
+      const { html } = engine.render(kindOf.get(vm) ?? 'progress', vm, marker);
+      return renderer.render({ html, marker, meta: metaOf(vm) });
     };
     for (const d of docs) {
       const cold = performance.now();

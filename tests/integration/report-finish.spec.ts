@@ -7,7 +7,7 @@ import type { DocumentViewModel } from '../../apps/worker/src/report/documents/s
 import { TemplateEngine } from '../../apps/worker/src/report/documents/template-engine';
 import { ChromiumPool } from '../../apps/worker/src/report/render/chromium-pool';
 import { finishPdf } from '../../apps/worker/src/report/render/pdf-finish';
-import { newMarker, PdfRenderer } from '../../apps/worker/src/report/render/pdf-renderer';
+import { newMarker, PdfRenderer, PRINT_OPTIONS } from '../../apps/worker/src/report/render/pdf-renderer';
 import { pdfInfo, pdfPageTexts, qpdfCheck } from '../support/pdf';
 
 /**
@@ -35,7 +35,7 @@ describe('report PDF finish (real Chromium, every document kind)', () => {
 
   it.each(cases)('%s: valid, tagged, searchable, with the right page in every contents line', async (_label, kind, vm) => {
     const marker = newMarker();
-    const { html, header, footer } = engine.render(kind, vm, marker);
+    const { html } = engine.render(kind, vm, marker);
     const meta = { title: vm.doc.title, author: vm.network.name, subject: vm.doc.subject, keywords: vm.doc.keywords };
 
     // Chromium's PDF, then the finish step on it.
@@ -43,7 +43,7 @@ describe('report PDF finish (real Chromium, every document kind)', () => {
     let raw: Uint8Array;
     try {
       await page.setContent(html, { waitUntil: 'load' });
-      raw = await page.pdf({ format: 'A4', printBackground: true, tagged: true, outline: true, displayHeaderFooter: true, headerTemplate: header, footerTemplate: footer, margin: { top: '24mm', bottom: '20mm', left: '16mm', right: '16mm' } });
+      raw = await page.pdf(PRINT_OPTIONS);
     } finally {
       await pool.release(page, true);
     }
@@ -81,7 +81,7 @@ describe('report PDF finish (real Chromium, every document kind)', () => {
     if (!vm.doc.sections.length) expect(finished.toc).toEqual({});
 
     // The renderer finishes the same way: one update appended to Chromium's bytes, and a valid file.
-    const rendered = await new PdfRenderer(pool, 30_000).render({ html, header, footer, marker, meta });
+    const rendered = await new PdfRenderer(pool, 30_000).render({ html, marker, meta });
     expect(rendered.bytes.toString('latin1').match(/%%EOF/g)).toHaveLength(2);
     expect(qpdfCheck(rendered.bytes).ok).toBe(true);
   });

@@ -38,7 +38,7 @@ describe('report renderer safety (real Chromium)', () => {
       <script>document.body.innerHTML = 'SCRIPT RAN'; fetch('http://127.0.0.1:${port}/fetch');</script>
       <script src="http://127.0.0.1:${port}/script.js"></script></body></html>`;
     const renderer = new PdfRenderer(pool, 20_000);
-    const { bytes } = await renderer.render({ html, header: '<span></span>', footer: '<span></span>', marker, meta });
+    const { bytes } = await renderer.render({ html, marker, meta });
     // Every address the page names over http was asked for and refused at interception (scripts do not run, so
     // script.js is never asked for)…
     const named = ['style.css', 'import.css', 'img.png', 'frame', 'bg.png'].map((path) => `http://127.0.0.1:${port}/${path}`);
@@ -55,7 +55,7 @@ describe('report renderer safety (real Chromium)', () => {
   it('refuses to print a page that does not carry the marker it was given', async () => {
     const renderer = new PdfRenderer(pool, 20_000);
     await expect(
-      renderer.render({ html: '<html><head><meta name="plexus-render" content="stale"></head><body>x</body></html>', header: '', footer: '', marker: newMarker(), meta }),
+      renderer.render({ html: '<html><head><meta name="plexus-render" content="stale"></head><body>x</body></html>', marker: newMarker(), meta }),
     ).rejects.toThrow('marker missing');
   });
 
@@ -66,10 +66,10 @@ describe('report renderer safety (real Chromium)', () => {
     const marker = newMarker();
     const html = `<html><head><meta name="plexus-render" content="${marker}"></head><body><table>${rows.repeat(40_000)}</table></body></html>`;
     const started = Date.now();
-    await expect(renderer.render({ html, header: '', footer: '', marker, meta })).rejects.toBeInstanceOf(RenderTimeoutError);
+    await expect(renderer.render({ html, marker, meta })).rejects.toBeInstanceOf(RenderTimeoutError);
     expect(Date.now() - started).toBeLessThan(15_000);
     const ok = newMarker();
-    const after = await new PdfRenderer(pool, 20_000).render({ html: `<html><head><meta name="plexus-render" content="${ok}"></head><body>Fine again</body></html>`, header: '', footer: '', marker: ok, meta });
+    const after = await new PdfRenderer(pool, 20_000).render({ html: `<html><head><meta name="plexus-render" content="${ok}"></head><body>Fine again</body></html>`, marker: ok, meta });
     expect(pdfText(after.bytes)).toContain('Fine again');
   });
 
@@ -82,7 +82,7 @@ describe('report renderer safety (real Chromium)', () => {
       const heavy = newMarker();
       let settled = false;
       const hung = new PdfRenderer(shared, 1_500)
-        .render({ html: `<html><head><meta name="plexus-render" content="${heavy}"></head><body><table>${rows.repeat(40_000)}</table></body></html>`, header: '', footer: '', marker: heavy, meta })
+        .render({ html: `<html><head><meta name="plexus-render" content="${heavy}"></head><body><table>${rows.repeat(40_000)}</table></body></html>`, marker: heavy, meta })
         .then(
           () => 'printed',
           (err: unknown) => err,
@@ -93,7 +93,7 @@ describe('report renderer safety (real Chromium)', () => {
       const texts: string[] = [];
       for (let i = 0; !settled || i < 2; i++) {
         const m = newMarker();
-        const out = await renderer.render({ html: `<html><head><meta name="plexus-render" content="${m}"></head><body>Beside ${i}</body></html>`, header: '', footer: '', marker: m, meta });
+        const out = await renderer.render({ html: `<html><head><meta name="plexus-render" content="${m}"></head><body>Beside ${i}</body></html>`, marker: m, meta });
         texts.push(pdfText(out.bytes));
       }
       expect(await hung).toBeInstanceOf(RenderTimeoutError);

@@ -81,10 +81,10 @@ export class ReportRenderJob implements JobHandler<'report.render'> {
       const vm = await this.db.inNetwork({ userId: null, networkId }, () => buildDocument(parsed.data, claim.doc.title));
       progress.report(25);
       const marker = newMarker();
-      const { html, header, footer } = this.templates.render(parsed.data.kind, vm, marker);
+      const { html } = this.templates.render(parsed.data.kind, vm, marker);
       progress.report(40);
       const meta = { title: vm.doc.title, author: vm.network.name, subject: vm.doc.subject, keywords: vm.doc.keywords };
-      const pdf = await this.renderer.render({ html, header, footer, marker, meta }, (stage) => progress.report(stage === 'loaded' ? 55 : 80));
+      const pdf = await this.renderer.render({ html, marker, meta }, (stage) => progress.report(stage === 'loaded' ? 55 : 80));
       const sha256 = createHash('sha256').update(pdf.bytes).digest('hex');
       const key = documentKey(networkId, documentId);
       await this.storage.put(key, pdf.bytes, 'application/pdf');

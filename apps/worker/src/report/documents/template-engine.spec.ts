@@ -1,5 +1,5 @@
 import { DOCUMENT_KINDS } from './registry';
-import { partialName, TemplateEngine, templateSources } from './template-engine';
+import { cssString, partialName, TemplateEngine, templateSources } from './template-engine';
 import type { DocumentViewModel } from './shared/view-model';
 
 function vm(over: Partial<DocumentViewModel['doc']> = {}): DocumentViewModel {
@@ -15,7 +15,7 @@ describe('report templates', () => {
 
   it('use no triple-stash anywhere, so user text can never become markup', () => {
     const sources = templateSources();
-    expect(Object.keys(sources)).toEqual(expect.arrayContaining(['shared/layout.hbs', 'shared/styles.css', 'shared/header.hbs', 'shared/footer.hbs', 'progress/progress.hbs']));
+    expect(Object.keys(sources)).toEqual(expect.arrayContaining(['shared/layout.hbs', 'shared/styles.css', 'shared/partials/contents.hbs', 'progress/progress.hbs']));
     for (const [name, source] of Object.entries(sources)) {
       expect({ name, tripleStash: /\{\{\{|\{\{&/.test(source) }).toEqual({ name, tripleStash: false });
     }
@@ -33,9 +33,11 @@ describe('report templates', () => {
     expect(out.html).not.toContain('<script>alert(1)</script>');
     expect(out.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(out.html).not.toContain('<img src="http://127.0.0.1:9/x">');
-    expect(out.header).toContain('North &lt;b&gt;Spinal&lt;/b&gt;');
+    // The running header (a margin box of the page) carries the name as a CSS string: every "<" escaped.
+    expect(out.html).toContain('@top-left { content: "North \\3c b\\3e Spinal\\3c \\2f b\\3e ";');
+    expect(out.html).not.toMatch(/<b>Spinal/);
     expect(out.html).toContain('<meta name="plexus-render" content="m1">');
-    expect(out.footer).toContain('<span class="pageNumber"></span>');
+    expect(out.html).toContain('content: "Page " counter(page) " of " counter(pages)');
   });
 
   it('opens a board paper with its cover sheet and leaves out the contents when there is no body', () => {
@@ -49,6 +51,13 @@ describe('report templates', () => {
     expect(Object.keys(DOCUMENT_KINDS).sort()).toEqual(['board_paper', 'progress', 'risk_register']);
     expect(partialName('progress-summary.hbs')).toBe('progressSummary');
     expect(partialName('tag.hbs')).toBe('tag');
+  });
+
+  it('writes what people typed into the running header as CSS strings nothing can break out of', () => {
+    expect(cssString('A "quoted" \\ name')).toBe('"A \\22 quoted\\22  \\5c  name"');
+    expect(cssString('x";}</style><script>alert(1)</script>\n')).toMatch(/^"[A-Za-z0-9 \\]*"$/);
+    expect(cssString('Zoë 🩺')).toBe('"Zo\\eb  \\1fa7a "');
+    expect(cssString('')).toBe('""');
   });
 
   it('refuses a kind it has no template for', () => {

@@ -17,6 +17,16 @@ export function documentsDir(): string {
   return found;
 }
 
+/**
+ * A CSS string literal of any text, safe inside a <style> element: letters, digits and spaces as they are, every
+ * other character as a CSS escape (`\3c ` for "<"), so nothing typed can end the string, the rule or the element.
+ */
+export function cssString(value: string): string {
+  let out = '"';
+  for (const ch of value) out += /[A-Za-z0-9 ]/.test(ch) ? ch : `\\${(ch.codePointAt(0) ?? 0xfffd).toString(16)} `;
+  return `${out}"`;
+}
+
 /** `progress-summary.hbs` → `progressSummary`: the name a view model's section gives as its `partial`. */
 export function partialName(file: string): string {
   return basename(file, '.hbs').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -49,8 +59,6 @@ function read(dir: string, path: string): string {
  */
 export class TemplateEngine {
   private readonly hbs = Handlebars.create();
-  private readonly header: Handlebars.TemplateDelegate;
-  private readonly footer: Handlebars.TemplateDelegate;
   private readonly bodies = new Map<ReportKindValue, Handlebars.TemplateDelegate>();
 
   constructor(
@@ -58,6 +66,7 @@ export class TemplateEngine {
     kinds: { [K in ReportKindValue]: DocumentKind<K> } = DOCUMENT_KINDS,
   ) {
     const opts = { strict: false, noEscape: false, knownHelpersOnly: false } as const;
+    this.hbs.registerHelper('cssString', (value: unknown) => new this.hbs.SafeString(cssString(value === null || value === undefined ? '' : String(value))));
     const compile = (path: string) => this.hbs.compile(read(dir, path), opts);
     const partial = (name: string, path: string) => {
       if (this.hbs.partials[name]) throw new Error(`Two report partials are called "${name}" (${path})`);
@@ -70,20 +79,18 @@ export class TemplateEngine {
       if (!existsSync(partials)) continue;
       for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs')).sort()) partial(partialName(file), `${folder.name}/partials/${file}`);
     }
-    this.header = compile('shared/header.hbs');
-    this.footer = compile('shared/footer.hbs');
     for (const [kind, def] of Object.entries(kinds) as Array<[ReportKindValue, DocumentKind<ReportKindValue>]>) {
       this.bodies.set(kind, compile(def.template));
       this.render(kind, def.sample(), 'start-up check');
     }
   }
 
-  /** The document's HTML, carrying `marker` for the renderer to check before printing, and its running header and footer. */
-  render(kind: ReportKindValue, vm: DocumentViewModel, marker: string): { html: string; header: string; footer: string } {
+  /** The document's HTML (its running header and footer are the page's margin boxes), carrying `marker` for the renderer to check before printing. */
+  render(kind: ReportKindValue, vm: DocumentViewModel, marker: string): { html: string } {
     const body = this.bodies.get(kind);
     if (!body) throw new Error(`No template for report kind "${kind}"`);
     const context = { ...vm, marker };
     const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
-    return { html: body(context, runtime), header: this.header(context, runtime), footer: this.footer(context, runtime) };
+    return { html: body(context, runtime) };
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Page } from 'puppeteer-core';
+import type { Page, PDFOptions } from 'puppeteer-core';
 import type { ChromiumPool } from './chromium-pool';
 import { finishPdf, type FinishedPdf, type PdfMetadata } from './pdf-finish';
 
@@ -23,11 +23,23 @@ export class ChromiumRestartedError extends Error {
 
 export interface RenderInput {
   html: string;
-  header: string;
-  footer: string;
   marker: string;
   meta: PdfMetadata;
 }
+
+/**
+ * How every document is printed: A4, backgrounds, tagged (accessible), with an outline. The running header and
+ * footer are the page's CSS margin boxes (in the document's styles), not Chromium's header and footer templates,
+ * which are laid out again for every page and cost about a third of a one-page document's print.
+ */
+export const PRINT_OPTIONS: PDFOptions = {
+  format: 'A4',
+  printBackground: true,
+  tagged: true,
+  outline: true,
+  displayHeaderFooter: false,
+  margin: { top: '24mm', bottom: '20mm', left: '16mm', right: '16mm' },
+};
 
 export type RenderStage = 'loaded' | 'printed';
 
@@ -37,7 +49,7 @@ export function newMarker(): string {
 
 /**
  * HTML → PDF on a pooled page: setContent (never a file:// URL), check the marker the template wrote (so
- * we print our document, not an error page or a stale one), print A4 with running header and footer, give the
+ * we print our document, not an error page or a stale one), print it (PRINT_OPTIONS), give the
  * page back, then finish the PDF. A watchdog outside the page stops a render that hangs by closing that page's
  * target (its renderer process ends; the other documents in flight carry on).
  */
@@ -82,17 +94,7 @@ export class PdfRenderer {
     if (!marker) throw new Error('The rendered page is not the document that was set (marker missing)');
     await marker.dispose();
     onStage?.('loaded');
-    const pdf = await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      tagged: true,
-      outline: true,
-      displayHeaderFooter: true,
-      headerTemplate: input.header,
-      footerTemplate: input.footer,
-      margin: { top: '24mm', bottom: '20mm', left: '16mm', right: '16mm' },
-      timeout: this.timeoutMs,
-    });
+    const pdf = await page.pdf({ ...PRINT_OPTIONS, timeout: this.timeoutMs });
     onStage?.('printed');
     return pdf;
   }

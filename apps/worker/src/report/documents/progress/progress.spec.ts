@@ -5,7 +5,7 @@ import { statusChart } from './progress.view-model';
 
 describe('progress report (sample rendered to HTML)', () => {
   const vm = progressSample(12);
-  const { html, header, footer } = new TemplateEngine().render('progress', vm, 'marker-1');
+  const { html } = new TemplateEngine().render('progress', vm, 'marker-1');
   const page = landmarks(html);
 
   it('opens with a title page, then contents linking every section, then one heading per section', () => {
@@ -28,8 +28,9 @@ describe('progress report (sample rendered to HTML)', () => {
     expect(html).not.toMatch(/<and>/);
     expect(html).toContain('Quality &lt;and&gt; safety');
     expect(html).toContain('<meta name="plexus-render" content="marker-1">');
-    expect(header).toContain('Northern &lt;Spinal&gt; Network');
-    expect(footer).toContain('Page <span class="pageNumber"></span> of <span class="totalPages"></span>');
+    // The running header and footer are the page's margin boxes: the network's name as an escaped CSS string.
+    expect(html).toContain('@top-left { content: "Northern \\3c Spinal\\3e  Network";');
+    expect(html).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages);');
   });
 
   it('scales the chart to the themes: one bar each, segments proportional to the counts', () => {
