@@ -11,3 +11,4 @@ export * from './lib/limits';
 export * from './lib/dtos/work-plan.dto';
 export * from './lib/dtos/risk.dto';
 export * from './lib/dtos/report.dto';
+export * from './lib/dtos/response-fields';

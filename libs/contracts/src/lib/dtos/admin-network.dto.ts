@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '@plexus/domain';
 import { email, text } from '../fields';
+import { id, timestamp } from './response-fields';
 
 export const createNetworkSchema = z.object({
   slug: text(SLUG_MAX_LENGTH, 'The address')
@@ -14,15 +15,15 @@ export const createNetworkSchema = z.object({
 });
 export type CreateNetworkRequest = z.input<typeof createNetworkSchema>;
 
-export interface AdminNetworkDto {
-  id: string;
-  slug: string;
-  name: string;
-  createdAt: string;
-}
+export const adminNetworkDtoSchema = z
+  .object({ id: id(), slug: z.string(), name: z.string(), createdAt: timestamp() })
+  .meta({ id: 'AdminNetwork', description: 'A network in the platform registry (no tenant data).' });
+export type AdminNetworkDto = z.infer<typeof adminNetworkDtoSchema>;
 
-export interface CreatedNetworkDto extends AdminNetworkDto {
-  /** The one-time invite link for the first manager. */
-  managerInviteUrl: string;
-  managerInviteExpiresAt: string;
-}
+export const createdNetworkDtoSchema = adminNetworkDtoSchema
+  .extend({
+    managerInviteUrl: z.string().describe('The one-time invite link for the first manager.'),
+    managerInviteExpiresAt: timestamp(),
+  })
+  .meta({ id: 'CreatedNetwork', description: 'A new network, with the one-time invite link for its first manager (shown once).' });
+export type CreatedNetworkDto = z.infer<typeof createdNetworkDtoSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text, UUID_PATTERN } from '../fields';
+import { fieldChangeDtoSchema, fieldChanges, id, timestamp } from './response-fields';
 
 const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -23,23 +24,25 @@ export const auditQuerySchema = z.object({
 });
 export type AuditQuery = z.input<typeof auditQuerySchema>;
 
-export interface AuditChangeDto {
-  from: unknown;
-  to: unknown;
-}
+export type AuditChangeDto = z.infer<typeof fieldChangeDtoSchema>;
 
-export interface AuditEventDto {
-  id: string;
-  occurredAt: string;
-  action: 'create' | 'update' | 'delete';
-  entityType: string;
-  entityId: string;
-  actor: { userId: string; displayName: string } | null;
-  changes: Record<string, AuditChangeDto>;
-}
+export const auditEventDtoSchema = z
+  .object({
+    id: id(),
+    occurredAt: timestamp(),
+    action: z.enum(['create', 'update', 'delete']),
+    entityType: z.string(),
+    entityId: z.string(),
+    actor: z.object({ userId: id(), displayName: z.string() }).nullable(),
+    changes: fieldChanges(),
+  })
+  .meta({ id: 'AuditEvent', description: "One create, update or delete of a network's record, with what changed." });
+export type AuditEventDto = z.infer<typeof auditEventDtoSchema>;
 
-export interface AuditPageDto {
-  items: AuditEventDto[];
-  /** Pass as `before` to get the next (older) page; null when there is none. */
-  nextCursor: string | null;
-}
+export const auditPageDtoSchema = z
+  .object({
+    items: z.array(auditEventDtoSchema),
+    nextCursor: z.string().nullable().describe('Pass as `before` to get the next (older) page; null when there is none.'),
+  })
+  .meta({ id: 'AuditPage', description: 'A page of the audit trail, newest first.' });
+export type AuditPageDto = z.infer<typeof auditPageDtoSchema>;

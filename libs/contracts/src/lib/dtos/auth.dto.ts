@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MEMBERSHIP_ROLES } from '@plexus/domain';
 import { email, secret } from '../fields';
+import { id } from './response-fields';
 
 export const loginRequestSchema = z.object({
   email: email(),
@@ -8,24 +9,21 @@ export const loginRequestSchema = z.object({
 });
 export type LoginRequest = z.input<typeof loginRequestSchema>;
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  displayName: string;
-  isOperator: boolean;
-}
+export const sessionUserDtoSchema = z
+  .object({ id: id(), email: z.string(), displayName: z.string(), isOperator: z.boolean() })
+  .meta({ id: 'SessionUser', description: 'The signed-in person.' });
+export type SessionUser = z.infer<typeof sessionUserDtoSchema>;
 
-export interface SessionMembership {
-  networkId: string;
-  slug: string;
-  name: string;
-  role: (typeof MEMBERSHIP_ROLES)[number];
-  organisationId: string | null;
-}
+export const sessionMembershipDtoSchema = z
+  .object({ networkId: id(), slug: z.string(), name: z.string(), role: z.enum(MEMBERSHIP_ROLES), organisationId: id().nullable() })
+  .meta({ id: 'SessionMembership', description: 'A network the person belongs to, and their role in it.' });
+export type SessionMembership = z.infer<typeof sessionMembershipDtoSchema>;
 
-export interface SessionResponse {
-  user: SessionUser;
-  memberships: SessionMembership[];
-  /** Also set as the `XSRF-TOKEN` cookie; send it back as `X-XSRF-TOKEN` on unsafe requests. */
-  csrfToken: string;
-}
+export const sessionResponseSchema = z
+  .object({
+    user: sessionUserDtoSchema,
+    memberships: z.array(sessionMembershipDtoSchema),
+    csrfToken: z.string().describe('Also set as the `XSRF-TOKEN` cookie; send it back as `X-XSRF-TOKEN` on unsafe requests.'),
+  })
+  .meta({ id: 'Session', description: 'The signed-in person, their networks and roles, and the CSRF token.' });
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;

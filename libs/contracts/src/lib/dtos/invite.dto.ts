@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { MEMBERSHIP_ROLES, type MembershipRole } from '@plexus/domain';
+import { MEMBERSHIP_ROLES } from '@plexus/domain';
 import { email, secret, text } from '../fields';
 import { PASSWORD_MIN_LENGTH } from '../limits';
+import { id, timestamp } from './response-fields';
 
 export const createInviteSchema = z.object({
   email: email(),
@@ -33,31 +34,38 @@ export const acceptInviteSchema = z.object({
 });
 export type AcceptInviteRequest = z.input<typeof acceptInviteSchema>;
 
-export interface InviteDto {
-  id: string;
-  email: string;
-  displayName: string;
-  role: MembershipRole;
-  organisationId: string | null;
-  expiresAt: string;
-  createdAt: string;
-  status: 'pending' | 'accepted' | 'expired' | 'revoked';
-}
+export const inviteDtoSchema = z
+  .object({
+    id: id(),
+    email: z.string(),
+    displayName: z.string(),
+    role: z.enum(MEMBERSHIP_ROLES),
+    organisationId: id().nullable(),
+    expiresAt: timestamp(),
+    createdAt: timestamp(),
+    status: z.enum(['pending', 'accepted', 'expired', 'revoked']),
+  })
+  .meta({ id: 'Invite', description: 'An invite sent by the network.' });
+export type InviteDto = z.infer<typeof inviteDtoSchema>;
 
 /** Returned once, when an invite is created: the link is not stored and cannot be shown again. */
-export interface CreatedInviteDto extends InviteDto {
-  url: string;
-}
+export const createdInviteDtoSchema = inviteDtoSchema
+  .extend({ url: z.string().describe('The one-time link (also emailed); it is not stored and cannot be shown again.') })
+  .meta({ id: 'CreatedInvite', description: 'A new invite with its one-time link, shown once.' });
+export type CreatedInviteDto = z.infer<typeof createdInviteDtoSchema>;
 
 /**
  * What an invite link is for. The same shape whether or not the email already has an account: the link's
  * holder cannot learn that here. (Someone who already has an account signs in, then accepts.)
  */
-export interface InvitePreviewDto {
-  networkName: string;
-  networkSlug: string;
-  email: string;
-  displayName: string;
-  role: MembershipRole;
-  expiresAt: string;
-}
+export const invitePreviewDtoSchema = z
+  .object({
+    networkName: z.string(),
+    networkSlug: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    role: z.enum(MEMBERSHIP_ROLES),
+    expiresAt: timestamp(),
+  })
+  .meta({ id: 'InvitePreview', description: 'What an invite link is for; the same shape whether or not the email has an account.' });
+export type InvitePreviewDto = z.infer<typeof invitePreviewDtoSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MEMBERSHIP_ROLES, type MembershipRole } from '@plexus/domain';
+import { MEMBERSHIP_ROLES } from '@plexus/domain';
+import { id, timestamp } from './response-fields';
 
 export const updateMemberSchema = z.object({
   role: z.enum(MEMBERSHIP_ROLES, { error: 'Choose a role' }),
@@ -7,13 +8,16 @@ export const updateMemberSchema = z.object({
 });
 export type UpdateMemberRequest = z.input<typeof updateMemberSchema>;
 
-export interface MemberDto {
-  id: string;
-  userId: string;
-  displayName: string;
-  email: string;
-  role: MembershipRole;
-  organisationId: string | null;
-  organisationName: string | null;
-  joinedAt: string;
-}
+export const memberDtoSchema = z
+  .object({
+    id: id(),
+    userId: id(),
+    displayName: z.string(),
+    email: z.string(),
+    role: z.enum(MEMBERSHIP_ROLES),
+    organisationId: id().nullable(),
+    organisationName: z.string().nullable(),
+    joinedAt: timestamp(),
+  })
+  .meta({ id: 'Member', description: 'A member of the network and their role.' });
+export type MemberDto = z.infer<typeof memberDtoSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { HEX_COLOUR_PATTERN, ORGANISATION_TYPES, type OrganisationType } from '@plexus/domain';
+import { HEX_COLOUR_PATTERN, ORGANISATION_TYPES } from '@plexus/domain';
 import { prose, text } from '../fields';
+import { id, timestamp } from './response-fields';
 
 const required = (max: number, label: string) => text(max, label).min(1, { error: `Enter the ${label.toLowerCase()}` });
 const colour = (label: string) => text(100, label).regex(HEX_COLOUR_PATTERN, { error: `${label} must be a colour like #005eb8` });
@@ -59,36 +60,37 @@ export const updateNetworkProfileSchema = z
   });
 export type UpdateNetworkProfileRequest = z.input<typeof updateNetworkProfileSchema>;
 
-export interface MemberOrganisationDto {
-  id: string;
-  name: string;
-  type: OrganisationType;
-}
+export const memberOrganisationDtoSchema = z
+  .object({ id: id(), name: z.string(), type: z.enum(ORGANISATION_TYPES) })
+  .meta({ id: 'MemberOrganisation', description: 'An organisation of the network (a trust, a hospital…).' });
+export type MemberOrganisationDto = z.infer<typeof memberOrganisationDtoSchema>;
 
-export interface LeadershipRoleDto {
-  id: string;
-  title: string;
-  personName: string;
-}
+export const leadershipRoleDtoSchema = z
+  .object({ id: id(), title: z.string(), personName: z.string() })
+  .meta({ id: 'LeadershipRole', description: 'A leadership role of the network and who holds it.' });
+export type LeadershipRoleDto = z.infer<typeof leadershipRoleDtoSchema>;
 
-export interface NetworkProfileDto {
-  networkId: string;
-  slug: string;
-  name: string;
-  specialty: string;
-  region: string;
-  purpose: string;
-  vision: string;
-  coreFunctions: string[];
-  leadershipRoles: LeadershipRoleDto[];
-  memberOrganisations: MemberOrganisationDto[];
-  branding: {
-    primaryColour: string;
-    accentColour: string;
-    classification: string;
-    logo: { contentType: string; size: number; updatedAt: string } | null;
-  };
-  riskPrefix: string;
-  version: number;
-  updatedAt: string;
-}
+export const networkProfileDtoSchema = z
+  .object({
+    networkId: id(),
+    slug: z.string(),
+    name: z.string(),
+    specialty: z.string(),
+    region: z.string(),
+    purpose: z.string(),
+    vision: z.string(),
+    coreFunctions: z.array(z.string()),
+    leadershipRoles: z.array(leadershipRoleDtoSchema),
+    memberOrganisations: z.array(memberOrganisationDtoSchema),
+    branding: z.object({
+      primaryColour: z.string(),
+      accentColour: z.string(),
+      classification: z.string(),
+      logo: z.object({ contentType: z.string().describe('image/png or image/jpeg'), size: z.number().int().min(0), updatedAt: timestamp() }).nullable(),
+    }),
+    riskPrefix: z.string(),
+    version: z.number().int().min(1).describe('Send it back when you replace the profile; a stale one answers 409.'),
+    updatedAt: timestamp(),
+  })
+  .meta({ id: 'NetworkProfile', description: "The network's profile: who it is, its organisations, leadership and branding." });
+export type NetworkProfileDto = z.infer<typeof networkProfileDtoSchema>;

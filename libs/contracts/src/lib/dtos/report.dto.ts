@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, prose, text } from '../fields';
+import { id, personRef, timestamp } from './response-fields';
 
 // Board reports: what a manager asks for, and the documents in the network's library.
 
@@ -75,27 +76,28 @@ export const requestReportSchema = z.discriminatedUnion(
 );
 export type RequestReportRequest = z.input<typeof requestReportSchema>;
 
-export type ReportStatusValue = 'queued' | 'rendering' | 'ready' | 'failed';
+export const REPORT_STATUSES = ['queued', 'rendering', 'ready', 'failed'] as const;
+export type ReportStatusValue = (typeof REPORT_STATUSES)[number];
 
-export interface ReportDocumentDto {
-  id: string;
-  kind: ReportKindValue;
-  title: string;
-  status: ReportStatusValue;
-  /** 0–100 while rendering. */
-  progress: number;
-  requestedAt: string;
-  requestedBy: { userId: string | null; name: string };
-  startedAt: string | null;
-  finishedAt: string | null;
-  attempts: number;
-  failureReason: string | null;
-  templateVersion: string | null;
-  sizeBytes: number | null;
-  pageCount: number | null;
-  sha256: string | null;
-  /** Relative URL of the PDF once ready. */
-  downloadUrl: string | null;
-  /** What the caller may do: retry a failed one (managers). */
-  can: { retry: boolean };
-}
+export const reportDocumentDtoSchema = z
+  .object({
+    id: id(),
+    kind: z.enum(REPORT_KINDS),
+    title: z.string(),
+    status: z.enum(REPORT_STATUSES),
+    progress: z.number().int().min(0).max(100).describe('0–100 while rendering.'),
+    requestedAt: timestamp(),
+    requestedBy: personRef(),
+    startedAt: timestamp().nullable(),
+    finishedAt: timestamp().nullable(),
+    attempts: z.number().int().min(0),
+    failureReason: z.string().nullable(),
+    templateVersion: z.string().nullable(),
+    sizeBytes: z.number().int().min(0).nullable(),
+    pageCount: z.number().int().min(0).nullable(),
+    sha256: z.string().nullable(),
+    downloadUrl: z.string().nullable().describe('Relative URL of the PDF once ready.'),
+    can: z.object({ retry: z.boolean() }).describe('What the caller may do: retry a failed one (managers).'),
+  })
+  .meta({ id: 'ReportDocument', description: "A document in the network's library: its status while queued or rendering, its snapshot facts once ready." });
+export type ReportDocumentDto = z.infer<typeof reportDocumentDtoSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RiskBandId } from '@plexus/domain';
 import { isoDate, prose, text } from '../fields';
+import { day, id, personRef } from './response-fields';
 
 // Request schemas and response types for the risk register.
 
@@ -71,104 +72,121 @@ export const riskListQuerySchema = z.object({
 });
 export type RiskListQuery = z.input<typeof riskListQuerySchema>;
 
-export interface RiskScoreDto {
-  likelihood: number | null;
-  impact: number | null;
-  /** likelihood × impact, or the legacy value when there is no pair. */
-  score: number | null;
-  band: RiskBandId | null;
-  /** Set when the score came from an old register and is not (or not known to be) likelihood × impact. */
-  legacy: { value: number; reason: string } | null;
-}
+export const RISK_BAND_IDS = ['low', 'medium', 'high', 'extreme'] as const satisfies readonly RiskBandId[];
+const band = () => z.enum(RISK_BAND_IDS);
+const oneToFive = () => z.number().int().min(1).max(5);
+const problem = () => z.object({ field: z.string(), message: z.string() });
 
-export interface RiskSummaryDto {
-  id: string;
-  reference: string;
-  status: RiskStatus;
-  description: string;
-  category: string;
-  before: RiskScoreDto;
-  current: RiskScoreDto;
-  targetScore: number | null;
-  mitigationLead: { userId: string | null; name: string };
-  lastReviewedOn: string | null;
-  nextReviewDue: string | null;
-  /** Past its review date (open risks only). */
-  overdue: boolean;
-  dateRegistered: string;
-}
+export const riskScoreDtoSchema = z
+  .object({
+    likelihood: oneToFive().nullable(),
+    impact: oneToFive().nullable(),
+    score: z.number().nullable().describe('likelihood × impact, or the legacy value when there is no pair.'),
+    band: band().nullable(),
+    legacy: z
+      .object({ value: z.number(), reason: z.string() })
+      .nullable()
+      .describe('Set when the score came from an old register and is not (or not known to be) likelihood × impact.'),
+  })
+  .meta({ id: 'RiskScore', description: 'A likelihood × impact score and its band.' });
+export type RiskScoreDto = z.infer<typeof riskScoreDtoSchema>;
 
-export interface RiskReviewDto {
-  id: string;
-  reviewedOn: string;
-  reviewer: { userId: string | null; name: string };
-  likelihood: number;
-  impact: number;
-  score: number;
-  band: RiskBandId;
-  notes: string;
-}
+export const riskSummaryDtoSchema = z
+  .object({
+    id: id(),
+    reference: z.string(),
+    status: z.enum(RISK_STATUSES),
+    description: z.string(),
+    category: z.string(),
+    before: riskScoreDtoSchema,
+    current: riskScoreDtoSchema,
+    targetScore: z.number().int().nullable(),
+    mitigationLead: personRef(),
+    lastReviewedOn: day().nullable(),
+    nextReviewDue: day().nullable(),
+    overdue: z.boolean().describe('Past its review date (open risks only).'),
+    dateRegistered: day(),
+  })
+  .meta({ id: 'RiskSummary', description: 'A risk as the register lists it.' });
+export type RiskSummaryDto = z.infer<typeof riskSummaryDtoSchema>;
 
-export interface RiskScorePointDto {
-  /** The day the scores took effect. */
-  on: string;
-  source: 'registered' | 'edited' | 'reviewed' | 'imported' | 'closed' | 'reopened';
-  before: RiskScoreDto;
-  current: RiskScoreDto;
-}
+export const riskReviewDtoSchema = z
+  .object({
+    id: id(),
+    reviewedOn: day(),
+    reviewer: personRef(),
+    likelihood: oneToFive(),
+    impact: oneToFive(),
+    score: z.number().int(),
+    band: band(),
+    notes: z.string(),
+  })
+  .meta({ id: 'RiskReview', description: 'A review of a risk: the date, the current scores found, notes.' });
+export type RiskReviewDto = z.infer<typeof riskReviewDtoSchema>;
 
-export interface RiskDto extends RiskSummaryDto {
-  identifiedBy: string;
-  mitigation: string;
-  outcome: string;
-  reviewFrequencyMonths: number;
-  closedOn: string | null;
-  closedReason: string | null;
-  version: number;
-  reviews: RiskReviewDto[];
-  history: RiskScorePointDto[];
-  linkedWorkItems: Array<{ id: string; planId: string; planTitle: string; work: string; status: string }>;
-  /** What the caller may do with this risk. */
-  can: { edit: boolean; review: boolean };
-}
+export const riskScorePointDtoSchema = z
+  .object({
+    on: day().describe('The day the scores took effect.'),
+    source: z.enum(['registered', 'edited', 'reviewed', 'imported', 'closed', 'reopened']),
+    before: riskScoreDtoSchema,
+    current: riskScoreDtoSchema,
+  })
+  .meta({ id: 'RiskScorePoint', description: "A point in the history of a risk's scores." });
+export type RiskScorePointDto = z.infer<typeof riskScorePointDtoSchema>;
 
-export interface RiskHeatMapCellDto {
-  likelihood: number;
-  impact: number;
-  score: number;
-  band: RiskBandId;
-  count: number;
-  riskIds: string[];
-}
+export const riskDtoSchema = riskSummaryDtoSchema
+  .extend({
+    identifiedBy: z.string(),
+    mitigation: z.string(),
+    outcome: z.string(),
+    reviewFrequencyMonths: z.number().int(),
+    closedOn: day().nullable(),
+    closedReason: z.string().nullable(),
+    version: z.number().int().min(1).describe('Send it back when you edit the risk; a stale one answers 409.'),
+    reviews: z.array(riskReviewDtoSchema),
+    history: z.array(riskScorePointDtoSchema),
+    linkedWorkItems: z.array(z.object({ id: id(), planId: id(), planTitle: z.string(), work: z.string(), status: z.string() })),
+    can: z.object({ edit: z.boolean(), review: z.boolean() }).describe('What the caller may do with this risk.'),
+  })
+  .meta({ id: 'Risk', description: 'A risk with its reviews, score history and linked work items.' });
+export type RiskDto = z.infer<typeof riskDtoSchema>;
 
-export interface RiskHeatMapDto {
-  /** Rows from likelihood 5 (top) to 1; impact 1 to 5 left to right. Open risks only. */
-  current: RiskHeatMapCellDto[][];
-  before: RiskHeatMapCellDto[][];
-  /** Open risks with only a legacy score, which no cell can show. */
-  unplaced: { current: number; before: number };
-}
+export const riskHeatMapCellDtoSchema = z
+  .object({ likelihood: oneToFive(), impact: oneToFive(), score: z.number().int(), band: band(), count: z.number().int().min(0), riskIds: z.array(id()) })
+  .meta({ id: 'RiskHeatMapCell', description: 'One cell of the 5×5 heat map and the open risks in it.' });
+export type RiskHeatMapCellDto = z.infer<typeof riskHeatMapCellDtoSchema>;
 
-export interface RiskImportRowDto {
-  /** Row number in the file (1 = first data row after the header). */
-  row: number;
-  reference: string | null;
-  description: string;
-  problems: Array<{ field: string; message: string }>;
-  /** Legacy scores kept as they were, flagged (not errors). */
-  warnings: Array<{ field: string; message: string }>;
-}
+export const riskHeatMapDtoSchema = z
+  .object({
+    current: z.array(z.array(riskHeatMapCellDtoSchema)).describe('Rows from likelihood 5 (top) to 1; impact 1 to 5 left to right. Open risks only.'),
+    before: z.array(z.array(riskHeatMapCellDtoSchema)),
+    unplaced: z.object({ current: z.number().int(), before: z.number().int() }).describe('Open risks with only a legacy score, which no cell can show.'),
+  })
+  .meta({ id: 'RiskHeatMap', description: '5×5 heat maps of the open risks, current and before mitigation.' });
+export type RiskHeatMapDto = z.infer<typeof riskHeatMapDtoSchema>;
 
-export interface RiskImportPreviewDto {
-  rows: RiskImportRowDto[];
-  /** Columns found, by our field name → the header in the file. */
-  columns: Record<string, string>;
-  ok: boolean;
-  /** Problems with the file as a whole (no header row, unknown format…). */
-  fileProblems: string[];
-}
+export const riskImportRowDtoSchema = z
+  .object({
+    row: z.number().int().describe('Row number in the file (1 = first data row after the header).'),
+    reference: z.string().nullable(),
+    description: z.string(),
+    problems: z.array(problem()),
+    warnings: z.array(problem()).describe('Legacy scores kept as they were, flagged (not errors).'),
+  })
+  .meta({ id: 'RiskImportRow', description: 'A row of an imported register with its problems.' });
+export type RiskImportRowDto = z.infer<typeof riskImportRowDtoSchema>;
 
-export interface RiskImportResultDto {
-  imported: number;
-  references: string[];
-}
+export const riskImportPreviewDtoSchema = z
+  .object({
+    rows: z.array(riskImportRowDtoSchema),
+    columns: z.record(z.string(), z.string()).describe('Columns found, by our field name → the header in the file.'),
+    ok: z.boolean(),
+    fileProblems: z.array(z.string()).describe('Problems with the file as a whole (no header row, unknown format…).'),
+  })
+  .meta({ id: 'RiskImportPreview', description: 'What an import of a register file would do, row by row. Nothing is saved.' });
+export type RiskImportPreviewDto = z.infer<typeof riskImportPreviewDtoSchema>;
+
+export const riskImportResultDtoSchema = z
+  .object({ imported: z.number().int(), references: z.array(z.string()) })
+  .meta({ id: 'RiskImportResult', description: 'How many risks were imported, and their references.' });
+export type RiskImportResultDto = z.infer<typeof riskImportResultDtoSchema>;

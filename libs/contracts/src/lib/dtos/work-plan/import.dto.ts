@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import type { TimescaleKind, WorkItemStatus } from '@plexus/domain';
+import { WORK_ITEM_STATUSES } from '@plexus/domain';
+import { id } from '../response-fields';
 import { text } from './fields';
+import { TIMESCALE_KINDS } from './item.dto';
 
 /** What a column of an imported table can hold. */
 export const IMPORT_FIELDS = ['theme', 'themeDescription', 'objectiveNumber', 'objective', 'work', 'measures', 'steps', 'timescale', 'leads', 'status', 'reference'] as const;
@@ -33,57 +35,65 @@ export const importOptionsSchema = z.object({
 });
 export type ImportOptions = z.input<typeof importOptionsSchema>;
 
-export interface ImportProblemDto {
-  field: ImportField | 'row';
-  message: string;
-  /** Errors stop the import; warnings are kept and flagged (an unread timescale, a lead who is not a member). */
-  severity: 'error' | 'warning';
-}
+export const importProblemDtoSchema = z
+  .object({
+    field: z.enum([...IMPORT_FIELDS, 'row']),
+    message: z.string(),
+    severity: z.enum(['error', 'warning']).describe('Errors stop the import; warnings are kept and flagged (an unread timescale, a lead who is not a member).'),
+  })
+  .meta({ id: 'ImportProblem', description: 'A problem with a row of an imported table.' });
+export type ImportProblemDto = z.infer<typeof importProblemDtoSchema>;
 
-export interface ImportRowDto {
-  /** The row's number in the file (1 = its first line), and its sheet in a workbook. */
-  row: number;
-  sheet: string | null;
-  /** The item's own reference from the table ("1.1"); empty: numbered by its place in the plan. */
-  reference: string;
-  theme: string;
-  objective: { number: string; title: string } | null;
-  work: string;
-  measures: string[];
-  steps: string[];
-  timescale: { text: string; label: string; kind: TimescaleKind; flag: string | null };
-  leads: Array<{ label: string; userId: string | null; known: boolean }>;
-  status: WorkItemStatus;
-  problems: ImportProblemDto[];
-}
+export const importRowDtoSchema = z
+  .object({
+    row: z.number().int().describe("The row's number in the file (1 = its first line)."),
+    sheet: z.string().nullable().describe('Its sheet, in a workbook.'),
+    reference: z.string().describe('The item\'s own reference from the table ("1.1"); empty: numbered by its place in the plan.'),
+    theme: z.string(),
+    objective: z.object({ number: z.string(), title: z.string() }).nullable(),
+    work: z.string(),
+    measures: z.array(z.string()),
+    steps: z.array(z.string()),
+    timescale: z.object({ text: z.string(), label: z.string(), kind: z.enum(TIMESCALE_KINDS), flag: z.string().nullable() }),
+    leads: z.array(z.object({ label: z.string(), userId: id().nullable(), known: z.boolean() })),
+    status: z.enum(WORK_ITEM_STATUSES),
+    problems: z.array(importProblemDtoSchema),
+  })
+  .meta({ id: 'ImportRow', description: 'A row of an imported table as it would become a work item.' });
+export type ImportRowDto = z.infer<typeof importRowDtoSchema>;
 
-export interface ImportColumnDto {
-  index: number;
-  header: string;
-  field: ImportField | null;
-}
+export const importColumnDtoSchema = z
+  .object({ index: z.number().int().min(0), header: z.string(), field: z.enum(IMPORT_FIELDS).nullable() })
+  .meta({ id: 'ImportColumn', description: 'A column of an imported table and the field it was read as.' });
+export type ImportColumnDto = z.infer<typeof importColumnDtoSchema>;
 
-export interface ImportPreviewDto {
-  format: 'xlsx' | 'csv' | 'tsv';
-  columns: ImportColumnDto[];
-  rows: ImportRowDto[];
-  themes: Array<{ title: string; existing: boolean; items: number }>;
-  summary: { items: number; themes: number; objectives: number; errors: number; warnings: number; flaggedTimescales: number; unknownLeads: number };
-  /** Problems with the file as a whole (no header row found, nothing to import…). */
-  fileProblems: string[];
-  /**
-   * What the import made of the table's layout, in words: banner rows used as themes, a reference column kept,
-   * leads split at "/" or line breaks, statuses taken from cell colours.
-   */
-  notes: string[];
-  /** True when nothing stops the import. */
-  ok: boolean;
-}
+export const importPreviewDtoSchema = z
+  .object({
+    format: z.enum(['xlsx', 'csv', 'tsv']),
+    columns: z.array(importColumnDtoSchema),
+    rows: z.array(importRowDtoSchema),
+    themes: z.array(z.object({ title: z.string(), existing: z.boolean(), items: z.number().int() })),
+    summary: z.object({
+      items: z.number().int(),
+      themes: z.number().int(),
+      objectives: z.number().int(),
+      errors: z.number().int(),
+      warnings: z.number().int(),
+      flaggedTimescales: z.number().int(),
+      unknownLeads: z.number().int(),
+    }),
+    fileProblems: z.array(z.string()).describe('Problems with the file as a whole (no header row found, nothing to import…).'),
+    notes: z
+      .array(z.string())
+      .describe(
+        "What the import made of the table's layout, in words: banner rows used as themes, a reference column kept, leads split at \"/\" or line breaks, statuses taken from cell colours.",
+      ),
+    ok: z.boolean().describe('True when nothing stops the import.'),
+  })
+  .meta({ id: 'ImportPreview', description: 'What importing a table would do, row by row. Nothing is saved.' });
+export type ImportPreviewDto = z.infer<typeof importPreviewDtoSchema>;
 
-export interface ImportResultDto {
-  planId: string;
-  imported: number;
-  themes: number;
-  objectives: number;
-  flaggedTimescales: number;
-}
+export const importResultDtoSchema = z
+  .object({ planId: id(), imported: z.number().int(), themes: z.number().int(), objectives: z.number().int(), flaggedTimescales: z.number().int() })
+  .meta({ id: 'ImportResult', description: 'What an import added to the plan.' });
+export type ImportResultDto = z.infer<typeof importResultDtoSchema>;

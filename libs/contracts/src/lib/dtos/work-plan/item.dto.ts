@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { WORK_ITEM_STATUSES, RAGS, type Rag, type TimescaleKind, type WorkItemStatus } from '@plexus/domain';
+import { WORK_ITEM_STATUSES, RAGS, type TimescaleKind } from '@plexus/domain';
+import { day, fieldChanges, id, timestamp } from '../response-fields';
 import { isoDate, reasonField, requiredProse, text, textList } from './fields';
 
 export const workItemLeadSchema = z
@@ -63,97 +64,118 @@ export const workItemQuerySchema = z.object({
 });
 export type WorkItemQuery = z.input<typeof workItemQuerySchema>;
 
-export interface WorkItemLeadDto {
-  id: string;
-  userId: string | null;
-  /** The member's name, when the lead is a member. */
-  name: string | null;
-  title: string;
-  /** `Network Manager (Priya Shah)`, `Network Manager` or `Priya Shah`. */
-  label: string;
-}
+/** Every kind of timescale the parser tells apart (the same list as `TimescaleKind` in @plexus/domain). */
+export const TIMESCALE_KINDS = ['date', 'range', 'ongoing', 'as_required', 'tbc', 'unparsed'] as const satisfies readonly TimescaleKind[];
+type MissingKinds = Exclude<TimescaleKind, (typeof TIMESCALE_KINDS)[number]>;
+const everyKindListed: MissingKinds extends never ? true : false = true;
+void everyKindListed;
 
-export interface TimescaleDto {
-  /** As written. */
-  text: string;
-  /** Normalised, like `Q4 2023/24`. */
-  label: string;
-  kind: TimescaleKind;
-  start: string | null;
-  end: string | null;
-  due: string | null;
-  /** Why it needs a look (could not be read, or something was assumed); null when it is fine. */
-  flag: string | null;
-  milestones: Array<{ label: string; end: string; note?: string }>;
-  /** The target when the board approved the plan (or when the item was added). */
-  original: { text: string; due: string | null };
-}
+const status = () => z.enum(WORK_ITEM_STATUSES);
+const quarter = () => z.object({ key: z.string(), label: z.string() });
 
-export interface WorkItemSummaryDto {
-  id: string;
-  planId: string;
-  themeId: string;
-  objectiveId: string | null;
-  /** `3.2`: the theme's place and the item's place in it, or the item's own reference from an imported table. */
-  ref: string;
-  work: string;
-  measures: string[];
-  steps: string[];
-  leads: WorkItemLeadDto[];
-  timescale: TimescaleDto;
-  dueQuarter: { key: string; label: string } | null;
-  status: WorkItemStatus;
-  statusOn: string | null;
-  /** The colour shown today: past its target and not complete is at least Amber. */
-  rag: Rag;
-  ragReason: string | null;
-  /** Past the (current) target and not complete. */
-  late: { slipped: boolean; daysLate: number };
-  /** How far the current target moved from the original (positive: later). */
-  targetMoved: { moved: boolean; days: number };
-  /** Late, or its target moved later: what the reports call slipped. */
-  slipped: boolean;
-  latestUpdate: { on: string; status: WorkItemStatus; narrative: string; author: string } | null;
-  /** May the caller add a progress update (a manager, or one of its leads)? */
-  canProgress: boolean;
-  version: number;
-}
+export const workItemLeadDtoSchema = z
+  .object({
+    id: id(),
+    userId: id().nullable(),
+    name: z.string().nullable().describe("The member's name, when the lead is a member."),
+    title: z.string(),
+    label: z.string().describe('`Network Manager (Priya Shah)`, `Network Manager` or `Priya Shah`.'),
+  })
+  .meta({ id: 'WorkItemLead', description: 'Who leads a work item: a member, a role title, or both.' });
+export type WorkItemLeadDto = z.infer<typeof workItemLeadDtoSchema>;
+
+export const timescaleDtoSchema = z
+  .object({
+    text: z.string().describe('As written.'),
+    label: z.string().describe('Normalised, like `Q4 2023/24`.'),
+    kind: z.enum(TIMESCALE_KINDS),
+    start: day().nullable(),
+    end: day().nullable(),
+    due: day().nullable(),
+    flag: z.string().nullable().describe('Why it needs a look (could not be read, or something was assumed); null when it is fine.'),
+    milestones: z.array(z.object({ label: z.string(), end: day(), note: z.string().optional() })),
+    original: z.object({ text: z.string(), due: day().nullable() }).describe('The target when the board approved the plan (or when the item was added).'),
+  })
+  .meta({ id: 'Timescale', description: 'A timescale as written and as read (NHS financial years and quarters).' });
+export type TimescaleDto = z.infer<typeof timescaleDtoSchema>;
+
+const latestUpdate = z.object({ on: day(), status: status(), narrative: z.string(), author: z.string() });
+
+export const workItemSummaryDtoSchema = z
+  .object({
+    id: id(),
+    planId: id(),
+    themeId: id(),
+    objectiveId: id().nullable(),
+    ref: z.string().describe("`3.2`: the theme's place and the item's place in it, or the item's own reference from an imported table."),
+    work: z.string(),
+    measures: z.array(z.string()),
+    steps: z.array(z.string()),
+    leads: z.array(workItemLeadDtoSchema),
+    timescale: timescaleDtoSchema,
+    dueQuarter: quarter().nullable(),
+    status: status(),
+    statusOn: day().nullable(),
+    rag: z.enum(RAGS).describe('The colour shown today: past its target and not complete is at least Amber.'),
+    ragReason: z.string().nullable(),
+    late: z.object({ slipped: z.boolean(), daysLate: z.number().int() }).describe('Past the (current) target and not complete.'),
+    targetMoved: z.object({ moved: z.boolean(), days: z.number().int() }).describe('How far the current target moved from the original (positive: later).'),
+    slipped: z.boolean().describe('Late, or its target moved later: what the reports call slipped.'),
+    latestUpdate: latestUpdate.nullable(),
+    canProgress: z.boolean().describe('May the caller add a progress update (a manager, or one of its leads)?'),
+    version: z.number().int().min(1),
+  })
+  .meta({ id: 'WorkItemSummary', description: 'A work item as the plan tree shows it.' });
+export type WorkItemSummaryDto = z.infer<typeof workItemSummaryDtoSchema>;
 
 /** An item in a flat list: with the names of its theme and objective. */
-export interface WorkItemRowDto extends WorkItemSummaryDto {
-  theme: { id: string; title: string };
-  objective: { id: string; number: string; title: string } | null;
-  plan: { id: string; title: string };
-}
+export const workItemRowDtoSchema = workItemSummaryDtoSchema
+  .extend({
+    theme: z.object({ id: id(), title: z.string() }),
+    objective: z.object({ id: id(), number: z.string(), title: z.string() }).nullable(),
+    plan: z.object({ id: id(), title: z.string() }),
+  })
+  .meta({ id: 'WorkItemRow', description: 'A work item in a flat list, with its theme, objective and plan.' });
+export type WorkItemRowDto = z.infer<typeof workItemRowDtoSchema>;
 
-export type WorkItemHistoryEntryDto =
-  | { kind: 'progress'; id: string; on: string; at: string; status: WorkItemStatus; narrative: string; author: string }
-  | {
-      kind: 'change';
-      id: string;
-      at: string;
-      action: 'create' | 'update' | 'delete';
-      changes: Record<string, { from: unknown; to: unknown }>;
-      reason: string;
-      author: string;
-    };
+export const workItemHistoryEntryDtoSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('progress'), id: id(), on: day(), at: timestamp(), status: status(), narrative: z.string(), author: z.string() }),
+    z.object({
+      kind: z.literal('change'),
+      id: id(),
+      at: timestamp(),
+      action: z.enum(['create', 'update', 'delete']),
+      changes: fieldChanges(),
+      reason: z.string(),
+      author: z.string(),
+    }),
+  ])
+  .meta({ id: 'WorkItemHistoryEntry', description: 'A progress update, or a tracked change with its reason.' });
+export type WorkItemHistoryEntryDto = z.infer<typeof workItemHistoryEntryDtoSchema>;
 
-export interface WorkItemDto extends WorkItemRowDto {
-  planStatus: 'draft' | 'approved';
-  /** Newest first. */
-  history: WorkItemHistoryEntryDto[];
-  can: { edit: boolean; progress: boolean };
-  asOf: string;
-}
+export const workItemDtoSchema = workItemRowDtoSchema
+  .extend({
+    planStatus: z.enum(['draft', 'approved']),
+    history: z.array(workItemHistoryEntryDtoSchema).describe('Newest first.'),
+    can: z.object({ edit: z.boolean(), progress: z.boolean() }),
+    asOf: day(),
+  })
+  .meta({ id: 'WorkItem', description: 'A work item with its history: progress updates and tracked changes, newest first.' });
+export type WorkItemDto = z.infer<typeof workItemDtoSchema>;
 
-export interface WorkItemListDto {
-  asOf: string;
-  items: WorkItemRowDto[];
-  /** Choices for the filters, from the whole list (not only what the filters let through). */
-  filters: {
-    leads: Array<{ value: string; label: string }>;
-    themes: Array<{ id: string; title: string }>;
-    quarters: Array<{ key: string; label: string }>;
-  };
-  total: number;
-}
+export const workItemListDtoSchema = z
+  .object({
+    asOf: day(),
+    items: z.array(workItemRowDtoSchema),
+    filters: z
+      .object({
+        leads: z.array(z.object({ value: z.string(), label: z.string() })),
+        themes: z.array(z.object({ id: id(), title: z.string() })),
+        quarters: z.array(quarter()),
+      })
+      .describe('Choices for the filters, from the whole list (not only what the filters let through).'),
+    total: z.number().int().min(0),
+  })
+  .meta({ id: 'WorkItemList', description: 'Work items as a filtered list, with the choices for the filters.' });
+export type WorkItemListDto = z.infer<typeof workItemListDtoSchema>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { Rag } from '@plexus/domain';
+import { MEMBERSHIP_ROLES, RAGS } from '@plexus/domain';
+import { day, fieldChanges, id, timestamp } from '../response-fields';
 import { isoDate, prose, reasonField, requiredProse, requiredText, text } from './fields';
-import type { WorkItemSummaryDto } from './item.dto';
+import { workItemSummaryDtoSchema } from './item.dto';
 
 export const WORK_PLAN_STATUSES = ['draft', 'approved'] as const;
 export type WorkPlanStatusValue = (typeof WORK_PLAN_STATUSES)[number];
@@ -57,79 +58,87 @@ export type UpdateObjectiveRequest = z.input<typeof updateObjectiveSchema>;
 export const moveSchema = z.object({ direction: z.enum(['up', 'down'], { error: 'Choose up or down' }) });
 export type MoveRequest = z.input<typeof moveSchema>;
 
-export interface RagCountsDto {
-  blue: number;
-  green: number;
-  amber: number;
-  red: number;
-  grey: number;
-}
+const count = () => z.number().int().min(0);
 
-export interface WorkPlanCountsDto {
-  items: number;
-  /** By the colour shown today (dates taken into account). */
-  rag: RagCountsDto;
-  /** The worst colour among the items, for a roll-up; null when there are no items. */
-  worst: Rag | null;
-  slipped: number;
-  /** Timescales that could not be read, or rest on an assumption: the manager should look. */
-  flagged: number;
-  complete: number;
-}
+export const ragCountsDtoSchema = z
+  .object({ blue: count(), green: count(), amber: count(), red: count(), grey: count() })
+  .meta({ id: 'RagCounts', description: 'How many items show each colour.' });
+export type RagCountsDto = z.infer<typeof ragCountsDtoSchema>;
 
-export interface WorkPlanSummaryDto {
-  id: string;
-  title: string;
-  periodStart: string;
-  periodEnd: string;
-  status: WorkPlanStatusValue;
-  approvedOn: string | null;
-  counts: WorkPlanCountsDto;
-}
+export const workPlanCountsDtoSchema = z
+  .object({
+    items: count(),
+    rag: ragCountsDtoSchema.describe('By the colour shown today (dates taken into account).'),
+    worst: z.enum(RAGS).nullable().describe('The worst colour among the items, for a roll-up; null when there are no items.'),
+    slipped: count(),
+    flagged: count().describe('Timescales that could not be read, or rest on an assumption: the manager should look.'),
+    complete: count(),
+  })
+  .meta({ id: 'WorkPlanCounts', description: 'Counts of items by colour, slipped, flagged and complete.' });
+export type WorkPlanCountsDto = z.infer<typeof workPlanCountsDtoSchema>;
 
-export interface WorkPlanObjectiveDto {
-  id: string;
-  themeId: string;
-  number: string;
-  title: string;
-  counts: WorkPlanCountsDto;
-  items: WorkItemSummaryDto[];
-}
+export const workPlanSummaryDtoSchema = z
+  .object({
+    id: id(),
+    title: z.string(),
+    periodStart: day(),
+    periodEnd: day(),
+    status: z.enum(WORK_PLAN_STATUSES),
+    approvedOn: day().nullable(),
+    counts: workPlanCountsDtoSchema,
+  })
+  .meta({ id: 'WorkPlanSummary', description: 'A plan as the list of plans shows it.' });
+export type WorkPlanSummaryDto = z.infer<typeof workPlanSummaryDtoSchema>;
 
-export interface WorkPlanThemeDto {
-  id: string;
-  title: string;
-  description: string;
-  counts: WorkPlanCountsDto;
-  /** Items straight under the theme (no numbered objective), then the objectives with theirs. */
-  items: WorkItemSummaryDto[];
-  objectives: WorkPlanObjectiveDto[];
-}
+export const workPlanObjectiveDtoSchema = z
+  .object({ id: id(), themeId: id(), number: z.string(), title: z.string(), counts: workPlanCountsDtoSchema, items: z.array(workItemSummaryDtoSchema) })
+  .meta({ id: 'WorkPlanObjective', description: 'A numbered objective of a theme, with its items.' });
+export type WorkPlanObjectiveDto = z.infer<typeof workPlanObjectiveDtoSchema>;
 
-export interface WorkPlanDto extends WorkPlanSummaryDto {
-  approvedBy: string | null;
-  approvalNote: string;
-  version: number;
-  /** The day the colours and slippage were worked out for (Europe/London). */
-  asOf: string;
-  themes: WorkPlanThemeDto[];
-  can: { edit: boolean; progress: boolean };
-}
+export const workPlanThemeDtoSchema = z
+  .object({
+    id: id(),
+    title: z.string(),
+    description: z.string(),
+    counts: workPlanCountsDtoSchema,
+    items: z.array(workItemSummaryDtoSchema).describe('Items straight under the theme (no numbered objective); the objectives follow with theirs.'),
+    objectives: z.array(workPlanObjectiveDtoSchema),
+  })
+  .meta({ id: 'WorkPlanTheme', description: 'A theme of the plan (a function or strategic objective), with its items and objectives.' });
+export type WorkPlanThemeDto = z.infer<typeof workPlanThemeDtoSchema>;
 
-export interface WorkPlanChangeDto {
-  id: string;
-  at: string;
-  subjectType: 'plan' | 'theme' | 'objective' | 'item';
-  subjectId: string;
-  subjectLabel: string;
-  action: 'create' | 'update' | 'delete';
-  changes: Record<string, { from: unknown; to: unknown }>;
-  reason: string;
-  actor: string;
-}
+export const workPlanDtoSchema = workPlanSummaryDtoSchema
+  .extend({
+    approvedBy: z.string().nullable(),
+    approvalNote: z.string(),
+    version: z.number().int().min(1),
+    asOf: day().describe('The day the colours and slippage were worked out for (Europe/London).'),
+    themes: z.array(workPlanThemeDtoSchema),
+    can: z.object({ edit: z.boolean(), progress: z.boolean() }),
+  })
+  .meta({ id: 'WorkPlan', description: 'A plan as a tree: themes, objectives and items, with counts and RAG roll-ups.' });
+export type WorkPlanDto = z.infer<typeof workPlanDtoSchema>;
+
+export const workPlanChangeDtoSchema = z
+  .object({
+    id: id(),
+    at: timestamp(),
+    subjectType: z.enum(['plan', 'theme', 'objective', 'item']),
+    subjectId: id(),
+    subjectLabel: z.string(),
+    action: z.enum(['create', 'update', 'delete']),
+    changes: fieldChanges(),
+    reason: z.string(),
+    actor: z.string(),
+  })
+  .meta({ id: 'WorkPlanChange', description: 'A change made to an approved plan, with its reason.' });
+export type WorkPlanChangeDto = z.infer<typeof workPlanChangeDtoSchema>;
 
 /** People and role titles that can lead work, for pickers and for matching imported leads. */
-export interface WorkPlanPeopleDto {
-  members: Array<{ userId: string; displayName: string; role: string }>;
-  roles: Array<{ title: string; personName: string; userId: string | null }>;
-}
+export const workPlanPeopleDtoSchema = z
+  .object({
+    members: z.array(z.object({ userId: id(), displayName: z.string(), role: z.enum(MEMBERSHIP_ROLES) })),
+    roles: z.array(z.object({ title: z.string(), personName: z.string(), userId: id().nullable() })),
+  })
+  .meta({ id: 'WorkPlanPeople', description: 'Members and leadership roles who can lead work.' });
+export type WorkPlanPeopleDto = z.infer<typeof workPlanPeopleDtoSchema>;
