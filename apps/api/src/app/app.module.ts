@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import type { AppConfig } from '@plexus/server';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
@@ -10,6 +10,7 @@ import { AuthModule } from '../auth/auth.module';
 import type { AppRequest } from '../auth/auth.types';
 import { EventLoopModule } from '../core/event-loop/event-loop.module';
 import { ApiExceptionFilter } from '../core/http/api-exception.filter';
+import { ResponseContractInterceptor } from '../core/http/response-contract.interceptor';
 import { UploadModule } from '../core/upload/upload.module';
 import { CoreModule } from '@plexus/server';
 import { EmailModule } from '../email/email.module';
@@ -64,7 +65,11 @@ export class AppModule {
         RiskModule,
         ReportModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        // Tests: every response is checked against the schema its operation declares in the OpenAPI document.
+        ...(config.CHECK_RESPONSES ? [{ provide: APP_INTERCEPTOR, useClass: ResponseContractInterceptor }] : []),
+      ],
     };
   }
 }

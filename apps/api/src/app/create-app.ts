@@ -1,7 +1,6 @@
-import { type INestApplication } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@plexus/server';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
@@ -12,26 +11,16 @@ import { RequestShapeGuard } from '../core/http/request-shape.guard';
 import { sameOriginOnly } from '../core/http/same-origin.middleware';
 import { CSP_NONCE_PLACEHOLDER, securityHeaders } from '../core/http/security-headers';
 import { AppModule } from './app.module';
-
-export function buildOpenApi(app: INestApplication): OpenAPIObject {
-  const doc = new DocumentBuilder()
-    .setTitle('Plexus API')
-    .setDescription(
-      'Objectives, work plans, risk registers and board reports for NHS clinical networks. Sign in with POST /api/auth/login; ' +
-        'the session is a cookie; unsafe methods need the X-XSRF-TOKEN header echoing the XSRF-TOKEN cookie. ' +
-        'Request bodies are JSON (uploads: multipart/form-data where documented); unsafe requests from another site are refused (403). ' +
-        'Network routes live under /api/networks/{network}/… and answer 404 for networks you do not belong to.',
-    )
-    .setVersion('0.1.0')
-    .addCookieAuth('plexus_session')
-    .build();
-  return SwaggerModule.createDocument(app, doc);
-}
+import { buildOpenApi } from './openapi-document';
 
 /** The API as one Nest application: used by main.ts and by the integration tests alike. */
 export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestExpressApplication> {
   // bodyParser: false: only the JSON parser below is registered (no urlencoded forms, which a cross-site page can post).
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    abortOnError: false,
+    bodyParser: false,
+  });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
   app.set('trust proxy', /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
@@ -43,7 +32,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   app.useGlobalGuards(new RequestShapeGuard(app.get(Reflector)));
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
-  SwaggerModule.setup('api/docs', app, buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, buildOpenApi(app, config), { jsonDocumentUrl: 'api/docs-json' });
   serveWeb(app, config);
   return app;
 }

@@ -1,8 +1,9 @@
 import { Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery } from '@nestjs/swagger';
-import { auditQuerySchema, type AuditPageDto } from '@plexus/contracts';
+import { ApiOperation } from '@nestjs/swagger';
+import { auditPageDtoSchema, auditQuerySchema, type AuditPageDto } from '@plexus/contracts';
+import { ApiZodResponse } from '../core/http/api-response';
 import type { z } from 'zod';
-import { zod } from '../core/http/zod';
+import { ApiZodQueries, zod } from '../core/http/zod';
 import { NetworkController, RequirePermission } from '../tenancy/network-route.decorator';
 import { AuditService } from './audit.service';
 
@@ -12,11 +13,9 @@ export class AuditController {
 
   @Get()
   @RequirePermission('audit.read')
-  @ApiOperation({ summary: 'The audit trail, newest first; filter to one record with entityType and entityId' })
-  @ApiQuery({ name: 'entityType', required: false })
-  @ApiQuery({ name: 'entityId', required: false })
-  @ApiQuery({ name: 'before', required: false, description: 'nextCursor from the previous page' })
-  @ApiQuery({ name: 'limit', required: false })
+  @ApiOperation({ operationId: 'listAuditEvents', summary: 'The audit trail, newest first; filter to one record with entityType and entityId' })
+  @ApiZodQueries(auditQuerySchema)
+  @ApiZodResponse(auditPageDtoSchema, { description: 'A page of events; pass its nextCursor as `before` for the next' })
   list(@Query(zod(auditQuerySchema)) q: z.output<typeof auditQuerySchema>): Promise<AuditPageDto> {
     return this.audit.page(q);
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { loginRequestSchema, type SessionResponse } from '@plexus/contracts';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { loginRequestSchema, sessionResponseSchema, type SessionResponse } from '@plexus/contracts';
+import { ApiEmptyResponse, ApiErrorResponses, ApiZodResponse } from '../core/http/api-response';
 import type { Response } from 'express';
 import { ApiZodBody, zod } from '../core/http/zod';
 import { AuthService } from './auth.service';
@@ -20,9 +21,16 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with email and password; sets the session and XSRF-TOKEN cookies' })
+  @ApiOperation({ operationId: 'signIn', summary: 'Sign in with email and password; sets the session and XSRF-TOKEN cookies' })
   @ApiZodBody(loginRequestSchema)
-  @ApiOkResponse({ description: 'The session: user, memberships, CSRF token' })
+  @ApiZodResponse(sessionResponseSchema, {
+    description: 'Signed in: the person, their networks and roles, and the CSRF token to send back as X-XSRF-TOKEN',
+  })
+  @ApiErrorResponses(
+    [401, 'The email and password do not match an account (`invalid_credentials`).'],
+    [429, 'Too many failed attempts for this email or from this address (`too_many_attempts`): wait for the `Retry-After` seconds.'],
+    503,
+  )
   async login(
     @Body(zod(loginRequestSchema)) body: { email: string; password: string },
     @Req() req: AppRequest,
@@ -32,12 +40,15 @@ export class AuthController {
     if (req.auth) await this.sessions.destroy(req.auth.sessionId);
     const { token, csrfToken } = await this.sessions.create(user.id, { ip: req.ip, userAgent: req.headers['user-agent'] });
     this.sessions.setCookies(res, token, csrfToken);
-    return this.sessions.describe({ user: { id: user.id, email: user.email, displayName: user.displayName, isOperator: user.isOperator }, csrfToken });
+    return this.sessions.describe({
+      user: { id: user.id, email: user.email, displayName: user.displayName, isOperator: user.isOperator },
+      csrfToken,
+    });
   }
 
   @Get('session')
-  @ApiCookieAuth()
-  @ApiOperation({ summary: 'The signed-in person, their networks and roles, and the CSRF token' })
+  @ApiOperation({ operationId: 'getSession', summary: 'The signed-in person, their networks and roles, and the CSRF token' })
+  @ApiZodResponse(sessionResponseSchema, { description: 'The session' })
   session(@CurrentAuth() auth: AuthContext): Promise<SessionResponse> {
     return this.sessions.describe(auth);
   }
@@ -45,10 +56,10 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Sign out: ends the session on the server and clears the cookies' })
+  @ApiOperation({ operationId: 'signOut', summary: 'Sign out: ends the session on the server and clears the cookies' })
+  @ApiEmptyResponse('Signed out (also when there was no session)')
   async logout(@Req() req: AppRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
     if (req.auth) await this.sessions.destroy(req.auth.sessionId);
     this.sessions.clearCookies(res);
   }
 }
-

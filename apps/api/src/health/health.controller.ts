@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MikroORM } from '@mikro-orm/postgresql';
-import type { HealthDto } from '@plexus/contracts';
+import { healthDtoSchema, type HealthDto } from '@plexus/contracts';
+import { ApiZodResponse } from '../core/http/api-response';
 import type { Redis } from 'ioredis';
 import type { Response } from 'express';
 import { Public } from '../auth/public.decorator';
@@ -29,10 +30,18 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Database and Redis reachability; 503 when either is down' })
+  @ApiOperation({ operationId: 'getHealth', summary: 'Database and Redis reachability; 503 when either is down' })
+  @ApiZodResponse(healthDtoSchema, { description: 'The database and Redis answer' })
+  @ApiZodResponse(healthDtoSchema, { status: 503, description: 'The database or Redis does not answer (`degraded`)' })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
-    const database = await within(2000, this.orm.em.fork().execute('select 1')).then(() => 'up' as const, () => 'down' as const);
-    const redis = await within(2000, this.redis.ping()).then((r) => (r === 'PONG' ? ('up' as const) : ('down' as const)), () => 'down' as const);
+    const database = await within(2000, this.orm.em.fork().execute('select 1')).then(
+      () => 'up' as const,
+      () => 'down' as const,
+    );
+    const redis = await within(2000, this.redis.ping()).then(
+      (r) => (r === 'PONG' ? ('up' as const) : ('down' as const)),
+      () => 'down' as const,
+    );
     const status = database === 'up' && redis === 'up' ? 'ok' : 'degraded';
     if (status !== 'ok') res.status(503);
     return { status, database, redis, version: APP_VERSION, eventLoopLagMs: this.eventLoop.p99Ms() };

@@ -1,7 +1,8 @@
 import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import { updateMemberSchema, type MemberDto } from '@plexus/contracts';
-import type { z } from 'zod';
+import { memberDtoSchema, updateMemberSchema, type MemberDto } from '@plexus/contracts';
+import { z } from 'zod';
+import { ApiEmptyResponse, ApiZodResponse } from '../core/http/api-response';
 import { ApiZodBody, zod } from '../core/http/zod';
 import { NetworkController, RequirePermission } from '../tenancy/network-route.decorator';
 import { MembersService } from './members.service';
@@ -14,14 +15,16 @@ export class MembersController {
 
   @Get()
   @RequirePermission('members.manage')
-  @ApiOperation({ summary: "The network's members and their roles" })
+  @ApiOperation({ operationId: 'listMembers', summary: "The network's members and their roles" })
+  @ApiZodResponse(z.array(memberDtoSchema), { description: 'The members' })
   list(): Promise<MemberDto[]> {
     return this.members.list();
   }
 
   @Patch(':memberId')
   @RequirePermission('members.manage')
-  @ApiOperation({ summary: "Change a member's role (and organisation, for contributors)" })
+  @ApiOperation({ operationId: 'updateMember', summary: "Change a member's role (and organisation, for contributors)" })
+  @ApiZodResponse(memberDtoSchema, { description: 'The member as changed' })
   @ApiZodBody(updateMemberSchema)
   update(@Param('memberId', uuid) id: string, @Body(zod(updateMemberSchema)) body: z.output<typeof updateMemberSchema>): Promise<MemberDto> {
     return this.members.update(id, body);
@@ -30,7 +33,8 @@ export class MembersController {
   @Delete(':memberId')
   @HttpCode(204)
   @RequirePermission('members.manage')
-  @ApiOperation({ summary: 'Remove a member from the network (their account stays)' })
+  @ApiOperation({ operationId: 'removeMember', summary: 'Remove a member from the network (their account stays)' })
+  @ApiEmptyResponse('Removed')
   remove(@Param('memberId', uuid) id: string): Promise<void> {
     return this.members.remove(id);
   }

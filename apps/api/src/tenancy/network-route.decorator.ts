@@ -1,6 +1,7 @@
 import { applyDecorators, Controller, SetMetadata, UseInterceptors } from '@nestjs/common';
-import { ApiCookieAuth, ApiNotFoundResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Permission } from '@plexus/domain';
+import { ApiErrorResponses } from '../core/http/api-response';
 import { NetworkScopeInterceptor } from './network-scope.interceptor';
 
 export const REQUIRED_PERMISSION = 'plexus:permission';
@@ -17,9 +18,7 @@ export function NetworkController(path: string, tag: string): ClassDecorator {
     Controller(`networks/:network/${path}`.replace(/\/$/, '')),
     UseInterceptors(NetworkScopeInterceptor),
     ApiTags(tag),
-    ApiCookieAuth(),
-    ApiParam({ name: 'network', description: "The network's slug", example: 'east-midlands-mtn' }),
-    ApiNotFoundResponse({ description: 'No such network for you, or no such record in it' }),
+    ApiParam({ name: 'network', description: "The network's slug", type: 'string', example: 'east-midlands-mtn' }),
   ) as ClassDecorator;
 }
 
@@ -28,4 +27,13 @@ export function NetworkController(path: string, tag: string): ClassDecorator {
  * by default: what any member may read says `RequirePermission('network.read')`. A network route without
  * one stops the app at start-up (`NetworkRoutePermissionCheck`), and is refused if it ever runs.
  */
-export const RequirePermission = (permission: Permission) => SetMetadata(REQUIRED_PERMISSION, permission);
+export const RequirePermission = (permission: Permission) =>
+  permission === 'network.read'
+    ? SetMetadata(REQUIRED_PERMISSION, permission)
+    : applyDecorators(
+        SetMetadata(REQUIRED_PERMISSION, permission),
+        ApiErrorResponses([
+          403,
+          `Your role cannot do this: it needs \`${permission}\` (\`forbidden\`); or an unsafe request without the X-XSRF-TOKEN header (\`csrf_failed\`), or sent by another site (\`cross_site_request\`).`,
+        ]),
+      );

@@ -37,3 +37,19 @@ export function ApiZodBody(schema: z.ZodType, description?: string): MethodDecor
 export function ApiZodQuery(name: string, schema: z.ZodType, required = false): MethodDecorator {
   return applyDecorators(ApiQuery({ name, required, schema: jsonSchema(schema) as never }));
 }
+
+/** Documents every field of a query schema (a zod object) as an optional query parameter, from the schema that validates it. */
+export function ApiZodQueries(schema: z.ZodObject): MethodDecorator {
+  const shape = jsonSchema(schema) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
+  return applyDecorators(
+    ...Object.entries(shape.properties ?? {}).map(([name, property]) => {
+      const { description, ...rest } = property;
+      return ApiQuery({
+        name,
+        required: shape.required?.includes(name) ?? false,
+        description: description as string | undefined,
+        schema: rest as never,
+      });
+    }),
+  );
+}

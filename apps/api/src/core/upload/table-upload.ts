@@ -1,9 +1,19 @@
-import { applyDecorators, Injectable, mixin, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor, type Type } from '@nestjs/common';
+import {
+  applyDecorators,
+  Injectable,
+  mixin,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+  type Type,
+} from '@nestjs/common';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import multer, { MulterError, memoryStorage } from 'multer';
 import { finished } from 'node:stream';
 import type { Observable } from 'rxjs';
+import { ApiErrorResponses } from '../http/api-response';
 import { DomainException } from '../http/domain.exception';
 
 /** A table uploaded for import, held in memory (its size is capped while it arrives). */
@@ -37,14 +47,19 @@ function uploadError(err: unknown, opts: TableUploadOptions): DomainException {
       case 'LIMIT_UNEXPECTED_FILE':
         return DomainException.field(
           'file',
-          err.field === 'file' || !err.field ? 'Send one file at a time, in the field named file' : `Send the file in the field named file (it came in a field named "${err.field}")`,
+          err.field === 'file' || !err.field
+            ? 'Send one file at a time, in the field named file'
+            : `Send the file in the field named file (it came in a field named "${err.field}")`,
         );
       case 'LIMIT_FILE_COUNT':
         return DomainException.field('file', 'Send one file at a time, in the field named file');
       case 'LIMIT_FIELD_VALUE':
         return DomainException.field(err.field || 'options', `The ${err.field || 'options'} field must be ${OPTIONS_MAX_BYTES / 1024} KB or smaller`);
       default:
-        return DomainException.field(err.field || 'file', 'The upload could not be read: send the file in the field named file, and any options as JSON in the field named options');
+        return DomainException.field(
+          err.field || 'file',
+          'The upload could not be read: send the file in the field named file, and any options as JSON in the field named options',
+        );
     }
   }
   // busboy: a body that is not well-formed multipart (no boundary, cut short, malformed part headers).
@@ -55,7 +70,11 @@ function uploadError(err: unknown, opts: TableUploadOptions): DomainException {
 function checkFields(req: Request): void {
   const body = (req.body ?? {}) as Record<string, unknown>;
   for (const name of Object.keys(body)) {
-    if (name !== 'options') throw DomainException.field(name, `Unexpected field "${name}": send the file in the field named file, and any options in the field named options`);
+    if (name !== 'options')
+      throw DomainException.field(
+        name,
+        `Unexpected field "${name}": send the file in the field named file, and any options in the field named options`,
+      );
   }
   const options = body['options'];
   if (Array.isArray(options)) throw DomainException.field('options', 'Send the options once');
@@ -120,5 +139,12 @@ export function TableUpload(opts: TableUploadOptions): MethodDecorator {
         required: ['file'],
       },
     }),
+    ApiErrorResponses(
+      [
+        413,
+        `The file is larger than ${megabytes(opts.maxBytes)}, or past a limit on rows, columns, cells or sheets, or took too long to read (\`payload_too_large\`); \`fields\` names \`file\` and the limit.`,
+      ],
+      [429, 'Too many uploads are being read just now (`too_many_attempts`): try again after `Retry-After` seconds.'],
+    ),
   );
 }

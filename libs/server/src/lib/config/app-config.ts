@@ -23,12 +23,18 @@ export const configSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PUBLIC_URL: url(['http:', 'https:']).default('http://localhost:3000'),
   /** Which proxies may set X-Forwarded-For (Express "trust proxy"): loopback, uniquelocal, a hop count or addresses. */
-  TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, { error: 'use loopback, uniquelocal, a number of hops or addresses' }).default('loopback'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[\w.:/, -]+$/, { error: 'use loopback, uniquelocal, a number of hops or addresses' })
+    .default('loopback'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://plexus_app:plexus_app@127.0.0.1:5432/plexus'),
   DATABASE_OWNER_URL: url(['postgres:', 'postgresql:']).default('postgres://plexus_owner:plexus_owner@127.0.0.1:5432/plexus'),
   DATABASE_POOL_MAX: int(1, 100).default(10),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]+$/, { error: 'use letters, digits, _ . : -' }).default('plexus'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]+$/, { error: 'use letters, digits, _ . : -' })
+    .default('plexus'),
   SESSION_TTL_HOURS: int(1, 24 * 30).default(12),
   COOKIE_SECURE: bool.optional(),
   LOGIN_MAX_FAILURES: int(1, 100).default(5),
@@ -62,6 +68,8 @@ export const configSchema = z.object({
   IMPORT_PARSE_TIMEOUT_MS: int(100, 600_000).default(15_000),
   /** Worker threads the API reads uploaded tables in (off its event loop). */
   IMPORT_PARSE_THREADS: int(1, 16).default(1),
+  /** Check every response body against the operation's declared schema (the OpenAPI contract); tests turn it on. */
+  CHECK_RESPONSES: bool.default(false),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
