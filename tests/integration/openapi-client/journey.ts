@@ -5,7 +5,24 @@
  * it (strict), then runs it against a real API and worker. Nothing here knows Plexus beyond the generated types.
  */
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { ApiError, ReportDocumentDto, SessionResponse, WorkItemDto, WorkPlanDto, WorkPlanSummaryDto } from '@plexus/contracts';
+import type {
+  AuditPageDto,
+  ApiError,
+  HealthDto,
+  ImportPreviewDto,
+  InviteDto,
+  MemberDto,
+  NetworkProfileDto,
+  ReportDocumentDto,
+  RiskDto,
+  RiskHeatMapDto,
+  RiskSummaryDto,
+  SessionResponse,
+  WorkItemDto,
+  WorkItemListDto,
+  WorkPlanDto,
+  WorkPlanSummaryDto,
+} from '@plexus/contracts';
 import type { components, operations, paths } from './generated/plexus-api';
 
 // The generated types and @plexus/contracts agree, both ways (a drift is a type error in this file).
@@ -18,8 +35,18 @@ export const typesAgree: [
   Same<Schemas['WorkItem'], WorkItemDto>,
   Same<Schemas['ReportDocument'], ReportDocumentDto>,
   Same<Schemas['ApiError'], ApiError>,
+  Same<Schemas['WorkItemList'], WorkItemListDto>,
+  Same<Schemas['RiskSummary'], RiskSummaryDto>,
+  Same<Schemas['Risk'], RiskDto>,
+  Same<Schemas['RiskHeatMap'], RiskHeatMapDto>,
+  Same<Schemas['NetworkProfile'], NetworkProfileDto>,
+  Same<Schemas['Member'], MemberDto>,
+  Same<Schemas['Invite'], InviteDto>,
+  Same<Schemas['AuditPage'], AuditPageDto>,
+  Same<Schemas['ImportPreview'], ImportPreviewDto>,
+  Same<Schemas['Health'], HealthDto>,
   Same<operations['listWorkPlans']['responses'][200]['content']['application/json'], WorkPlanSummaryDto[]>,
-] = [true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 export interface JourneyInput {
   baseUrl: string;
