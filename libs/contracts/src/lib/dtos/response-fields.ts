@@ -12,5 +12,7 @@ export const day = () => z.iso.date();
 /** A person as a record names them: a member's user id (null when not a member, or since removed) and a name. */
 export const personRef = () => z.object({ userId: id().nullable(), name: z.string() });
 /** `{ from, to }` of one changed field: any JSON value on either side. */
-export const fieldChangeDtoSchema = z.object({ from: z.unknown(), to: z.unknown() }).meta({ id: 'FieldChange', description: 'One changed field: its value before and after.' });
+export const fieldChangeDtoSchema = z
+  .object({ from: z.unknown(), to: z.unknown() })
+  .meta({ id: 'FieldChange', description: 'One changed field: its value before and after.' });
 export const fieldChanges = () => z.record(z.string(), fieldChangeDtoSchema);

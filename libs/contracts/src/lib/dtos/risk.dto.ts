@@ -6,9 +6,13 @@ import { day, id, personRef } from './response-fields';
 // Request schemas and response types for the risk register.
 
 const rating = (label: string) =>
-  z.number({ error: `Choose the ${label} (1 to 5)` }).int({ error: `The ${label} must be a whole number from 1 to 5` }).min(1, {
-    error: `The ${label} must be from 1 to 5`,
-  }).max(5, { error: `The ${label} must be from 1 to 5` });
+  z
+    .number({ error: `Choose the ${label} (1 to 5)` })
+    .int({ error: `The ${label} must be a whole number from 1 to 5` })
+    .min(1, {
+      error: `The ${label} must be from 1 to 5`,
+    })
+    .max(5, { error: `The ${label} must be from 1 to 5` });
 
 export const RISK_STATUSES = ['open', 'closed'] as const;
 export type RiskStatus = (typeof RISK_STATUSES)[number];
@@ -26,12 +30,26 @@ const riskFields = {
   mitigationLeadName: text(200, 'Mitigation lead').default(''),
   likelihoodAfter: rating('likelihood after mitigation'),
   impactAfter: rating('impact after mitigation'),
-  targetScore: z.number().int().min(1, { error: 'The target score must be from 1 to 25' }).max(25, { error: 'The target score must be from 1 to 25' }).nullable().default(null),
+  targetScore: z
+    .number()
+    .int()
+    .min(1, { error: 'The target score must be from 1 to 25' })
+    .max(25, { error: 'The target score must be from 1 to 25' })
+    .nullable()
+    .default(null),
   outcome: prose(4000, 'Outcome').default(''),
-  reviewFrequencyMonths: z.number().int().min(1, { error: 'Review at least every 24 months' }).max(24, { error: 'Review at least every 24 months' }).default(3),
+  reviewFrequencyMonths: z
+    .number()
+    .int()
+    .min(1, { error: 'Review at least every 24 months' })
+    .max(24, { error: 'Review at least every 24 months' })
+    .default(3),
   nextReviewDue: isoDate('next review date').nullable().default(null),
   /** Work items (from the network's work plans) that mitigate this risk. */
-  linkedWorkItemIds: z.array(z.uuid({ error: 'Choose work items from the work plan' })).max(50, { error: 'Link 50 work items at most' }).default([]),
+  linkedWorkItemIds: z
+    .array(z.uuid({ error: 'Choose work items from the work plan' }))
+    .max(50, { error: 'Link 50 work items at most' })
+    .default([]),
 };
 
 export const createRiskSchema = z.object(riskFields);
@@ -62,9 +80,14 @@ export const riskListQuerySchema = z.object({
   status: z.enum(['open', 'closed', 'all']).default('open'),
   band: z.enum(['low', 'medium', 'high', 'extreme']).optional(),
   leadUserId: z.uuid().optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   /** Cell of the heat map: `L,I`, on the current (after-mitigation) or `before` scores. */
-  cell: text(10, 'The heat map cell').regex(/^[1-5],[1-5]$/, { error: 'Use likelihood,impact like 4,3' }).optional(),
+  cell: text(10, 'The heat map cell')
+    .regex(/^[1-5],[1-5]$/, { error: 'Use likelihood,impact like 4,3' })
+    .optional(),
   matrix: z.enum(['current', 'before']).default('current'),
   q: text(200, 'The search').optional(),
   sort: z.enum(RISK_SORTS).default('reference'),
@@ -152,7 +175,14 @@ export const riskDtoSchema = riskSummaryDtoSchema
 export type RiskDto = z.infer<typeof riskDtoSchema>;
 
 export const riskHeatMapCellDtoSchema = z
-  .object({ likelihood: oneToFive(), impact: oneToFive(), score: z.number().int(), band: band(), count: z.number().int().min(0), riskIds: z.array(id()) })
+  .object({
+    likelihood: oneToFive(),
+    impact: oneToFive(),
+    score: z.number().int(),
+    band: band(),
+    count: z.number().int().min(0),
+    riskIds: z.array(id()),
+  })
   .meta({ id: 'RiskHeatMapCell', description: 'One cell of the 5×5 heat map and the open risks in it.' });
 export type RiskHeatMapCellDto = z.infer<typeof riskHeatMapCellDtoSchema>;
 
@@ -160,7 +190,9 @@ export const riskHeatMapDtoSchema = z
   .object({
     current: z.array(z.array(riskHeatMapCellDtoSchema)).describe('Rows from likelihood 5 (top) to 1; impact 1 to 5 left to right. Open risks only.'),
     before: z.array(z.array(riskHeatMapCellDtoSchema)),
-    unplaced: z.object({ current: z.number().int(), before: z.number().int() }).describe('Open risks with only a legacy score, which no cell can show.'),
+    unplaced: z
+      .object({ current: z.number().int(), before: z.number().int() })
+      .describe('Open risks with only a legacy score, which no cell can show.'),
   })
   .meta({ id: 'RiskHeatMap', description: '5×5 heat maps of the open risks, current and before mitigation.' });
 export type RiskHeatMapDto = z.infer<typeof riskHeatMapDtoSchema>;

@@ -5,7 +5,19 @@ import { text } from './fields';
 import { TIMESCALE_KINDS } from './item.dto';
 
 /** What a column of an imported table can hold. */
-export const IMPORT_FIELDS = ['theme', 'themeDescription', 'objectiveNumber', 'objective', 'work', 'measures', 'steps', 'timescale', 'leads', 'status', 'reference'] as const;
+export const IMPORT_FIELDS = [
+  'theme',
+  'themeDescription',
+  'objectiveNumber',
+  'objective',
+  'work',
+  'measures',
+  'steps',
+  'timescale',
+  'leads',
+  'status',
+  'reference',
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const IMPORT_FIELD_LABELS: Readonly<Record<ImportField, string>> = {
@@ -29,7 +41,10 @@ export const IMPORT_MAX_ROWS = 2000;
 
 export const importOptionsSchema = z.object({
   /** The field of each column, by position (null: not imported). Omit to let Plexus guess from the headers. */
-  columns: z.array(z.enum(IMPORT_FIELDS, { error: 'Choose what the column holds' }).nullable()).max(100).optional(),
+  columns: z
+    .array(z.enum(IMPORT_FIELDS, { error: 'Choose what the column holds' }).nullable())
+    .max(100)
+    .optional(),
   /** The theme for rows before any heading, when the table has no theme column. */
   defaultTheme: text(300, 'The theme').optional(),
 });
@@ -39,7 +54,9 @@ export const importProblemDtoSchema = z
   .object({
     field: z.enum([...IMPORT_FIELDS, 'row']),
     message: z.string(),
-    severity: z.enum(['error', 'warning']).describe('Errors stop the import; warnings are kept and flagged (an unread timescale, a lead who is not a member).'),
+    severity: z
+      .enum(['error', 'warning'])
+      .describe('Errors stop the import; warnings are kept and flagged (an unread timescale, a lead who is not a member).'),
   })
   .meta({ id: 'ImportProblem', description: 'A problem with a row of an imported table.' });
 export type ImportProblemDto = z.infer<typeof importProblemDtoSchema>;
@@ -86,7 +103,7 @@ export const importPreviewDtoSchema = z
     notes: z
       .array(z.string())
       .describe(
-        "What the import made of the table's layout, in words: banner rows used as themes, a reference column kept, leads split at \"/\" or line breaks, statuses taken from cell colours.",
+        'What the import made of the table\'s layout, in words: banner rows used as themes, a reference column kept, leads split at "/" or line breaks, statuses taken from cell colours.',
       ),
     ok: z.boolean().describe('True when nothing stops the import.'),
   })

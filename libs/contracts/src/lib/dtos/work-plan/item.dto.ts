@@ -56,7 +56,9 @@ export const workItemQuerySchema = z.object({
   rag: z.enum(RAGS, { error: 'Choose a colour' }).optional(),
   themeId: z.uuid({ error: 'Choose a theme' }).optional(),
   /** The financial quarter the item is due in, as `2023-Q4` (Q4 of 2023/24), or `none` for undated work. */
-  quarter: text(20, 'The quarter').regex(/^(\d{4}-Q[1-4]|none)$/, { error: 'Use a quarter like 2023-Q4 (Q4 2023/24)' }).optional(),
+  quarter: text(20, 'The quarter')
+    .regex(/^(\d{4}-Q[1-4]|none)$/, { error: 'Use a quarter like 2023-Q4 (Q4 2023/24)' })
+    .optional(),
   slipped: flag.optional(),
   flagged: flag.optional(),
   mine: flag.optional(),
@@ -94,7 +96,9 @@ export const timescaleDtoSchema = z
     due: day().nullable(),
     flag: z.string().nullable().describe('Why it needs a look (could not be read, or something was assumed); null when it is fine.'),
     milestones: z.array(z.object({ label: z.string(), end: day(), note: z.string().optional() })),
-    original: z.object({ text: z.string(), due: day().nullable() }).describe('The target when the board approved the plan (or when the item was added).'),
+    original: z
+      .object({ text: z.string(), due: day().nullable() })
+      .describe('The target when the board approved the plan (or when the item was added).'),
   })
   .meta({ id: 'Timescale', description: 'A timescale as written and as read (NHS financial years and quarters).' });
 export type TimescaleDto = z.infer<typeof timescaleDtoSchema>;
@@ -119,7 +123,9 @@ export const workItemSummaryDtoSchema = z
     rag: z.enum(RAGS).describe('The colour shown today: past its target and not complete is at least Amber.'),
     ragReason: z.string().nullable(),
     late: z.object({ slipped: z.boolean(), daysLate: z.number().int() }).describe('Past the (current) target and not complete.'),
-    targetMoved: z.object({ moved: z.boolean(), days: z.number().int() }).describe('How far the current target moved from the original (positive: later).'),
+    targetMoved: z
+      .object({ moved: z.boolean(), days: z.number().int() })
+      .describe('How far the current target moved from the original (positive: later).'),
     slipped: z.boolean().describe('Late, or its target moved later: what the reports call slipped.'),
     latestUpdate: latestUpdate.nullable(),
     canProgress: z.boolean().describe('May the caller add a progress update (a manager, or one of its leads)?'),

@@ -91,7 +91,14 @@ export const workPlanSummaryDtoSchema = z
 export type WorkPlanSummaryDto = z.infer<typeof workPlanSummaryDtoSchema>;
 
 export const workPlanObjectiveDtoSchema = z
-  .object({ id: id(), themeId: id(), number: z.string(), title: z.string(), counts: workPlanCountsDtoSchema, items: z.array(workItemSummaryDtoSchema) })
+  .object({
+    id: id(),
+    themeId: id(),
+    number: z.string(),
+    title: z.string(),
+    counts: workPlanCountsDtoSchema,
+    items: z.array(workItemSummaryDtoSchema),
+  })
   .meta({ id: 'WorkPlanObjective', description: 'A numbered objective of a theme, with its items.' });
 export type WorkPlanObjectiveDto = z.infer<typeof workPlanObjectiveDtoSchema>;
 
