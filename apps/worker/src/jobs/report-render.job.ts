@@ -35,7 +35,9 @@ class ProgressReporter {
           await em.nativeUpdate(ReportDocument, { id: documentId, status: 'rendering' }, { progress: value });
         });
       })
-      .catch((err: unknown) => this.logger.warn({ networkId, documentId, err: err instanceof Error ? err.message : String(err) }, 'progress not recorded'));
+      .catch((err: unknown) =>
+        this.logger.warn({ networkId, documentId, err: err instanceof Error ? err.message : String(err) }, 'progress not recorded'),
+      );
   }
 
   flush(): Promise<void> {
@@ -117,7 +119,11 @@ export class ReportRenderJob implements JobHandler<'report.render'> {
       if (err instanceof ChromiumRestartedError && token) {
         // Not this document's fault: back to queued with the attempt given back, and run again shortly.
         await this.db.inNetwork({ userId: null, networkId }, async ({ em }) => {
-          await em.nativeUpdate(ReportDocument, { id: documentId, status: { $ne: 'ready' } }, { status: 'queued', attempts: claim.doc.attempts - 1, failureReason: null });
+          await em.nativeUpdate(
+            ReportDocument,
+            { id: documentId, status: { $ne: 'ready' } },
+            { status: 'queued', attempts: claim.doc.attempts - 1, failureReason: null },
+          );
         });
         this.logger.warn({ networkId, documentId, err: reason }, 'render cut short by a Chromium restart; retrying without spending an attempt');
         await job.moveToDelayed(Date.now() + COLLATERAL_RETRY_MS, token);
@@ -125,7 +131,13 @@ export class ReportRenderJob implements JobHandler<'report.render'> {
       }
       const final = err instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       await this.db.inNetwork({ userId: null, networkId }, async ({ em }) => {
-        await em.nativeUpdate(ReportDocument, { id: documentId, status: { $ne: 'ready' } }, final ? { status: 'failed', failureReason: reason, finishedAt: new Date() } : { status: 'queued', failureReason: `Retrying after: ${reason}` });
+        await em.nativeUpdate(
+          ReportDocument,
+          { id: documentId, status: { $ne: 'ready' } },
+          final
+            ? { status: 'failed', failureReason: reason, finishedAt: new Date() }
+            : { status: 'queued', failureReason: `Retrying after: ${reason}` },
+        );
       });
       this.logger.warn({ networkId, documentId, err: reason, final }, 'render failed');
       throw err;

@@ -48,7 +48,8 @@ describe('AcceptInviteComponent', () => {
     fixture.detectChanges();
     const sessionRequest = http.expectOne('/api/auth/session');
     if (signedInAs) sessionRequest.flush(session(signedInAs));
-    else sessionRequest.flush({ statusCode: 401, code: 'unauthenticated', message: 'Sign in to continue' }, { status: 401, statusText: 'Unauthorized' });
+    else
+      sessionRequest.flush({ statusCode: 401, code: 'unauthenticated', message: 'Sign in to continue' }, { status: 401, statusText: 'Unauthorized' });
     http.expectOne(INVITE_URL).flush(PREVIEW);
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
@@ -118,7 +119,11 @@ describe('AcceptInviteComponent', () => {
     await fill('password', 'a long enough password');
     await submit();
     http.expectOne(`${INVITE_URL}/accept`).flush(
-      { statusCode: 401, code: 'sign_in_required', message: 'There is already a Plexus account for sam.patel@example.org. Sign in to it first, then accept the invite.' },
+      {
+        statusCode: 401,
+        code: 'sign_in_required',
+        message: 'There is already a Plexus account for sam.patel@example.org. Sign in to it first, then accept the invite.',
+      },
       { status: 401, statusText: 'Unauthorized' },
     );
     await fixture.whenStable();
@@ -145,7 +150,9 @@ describe('AcceptInviteComponent', () => {
 
   it('asks someone signed in as another person to sign out first', async () => {
     const { element, fixture } = await render('alex.morgan@example.org');
-    expect(text(element.querySelector('.nhsuk-inset-text'))).toContain('You are signed in as alex.morgan@example.org, but this invite is for sam.patel@example.org.');
+    expect(text(element.querySelector('.nhsuk-inset-text'))).toContain(
+      'You are signed in as alex.morgan@example.org, but this invite is for sam.patel@example.org.',
+    );
     expect(element.querySelector('form')).toBeNull();
     (element.querySelector('button.nhsuk-button--secondary') as HTMLButtonElement).click();
     http.expectOne({ method: 'POST', url: '/api/auth/logout' }).flush(null, { status: 204, statusText: 'No Content' });
@@ -159,7 +166,9 @@ describe('AcceptInviteComponent', () => {
     fixture.componentRef.setInput('network', 'north-spinal');
     fixture.componentRef.setInput('token', 'tok_abcdefghijklmnopqrstuvwxyz');
     fixture.detectChanges();
-    http.expectOne('/api/auth/session').flush({ statusCode: 401, code: 'unauthenticated', message: 'x' }, { status: 401, statusText: 'Unauthorized' });
+    http
+      .expectOne('/api/auth/session')
+      .flush({ statusCode: 401, code: 'unauthenticated', message: 'x' }, { status: 401, statusText: 'Unauthorized' });
     http.expectOne(INVITE_URL).flush({ statusCode: 410, code: 'gone', message: 'This invite has expired.' }, { status: 410, statusText: 'Gone' });
     await fixture.whenStable();
     expect(text((fixture.nativeElement as HTMLElement).querySelector('h1'))).toBe('This invite link is not valid or has expired');

@@ -1,7 +1,13 @@
 import { HttpClient, httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { acceptInviteNewAccountSchema, type AcceptInviteRequest, type InvitePreviewDto, PASSWORD_MIN_LENGTH, type SessionResponse } from '@plexus/contracts';
+import {
+  acceptInviteNewAccountSchema,
+  type AcceptInviteRequest,
+  type InvitePreviewDto,
+  PASSWORD_MIN_LENGTH,
+  type SessionResponse,
+} from '@plexus/contracts';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '@plexus/domain';
 import { statusOf, toApiError } from '../core/api-error';
 import { formatDate } from '../core/dates';

@@ -71,7 +71,9 @@ describe('ImportComponent (work plan)', () => {
     http.expectNone(`${PLAN_URL}/import/preview`);
     const summary = element.querySelector('.nhsuk-error-summary') as HTMLElement;
     expect(document.activeElement).toBe(summary);
-    expect(Array.from(summary.querySelectorAll('a'), (a) => [a.getAttribute('href'), text(a)])).toEqual([['#text', 'Paste the table from Word or Excel']]);
+    expect(Array.from(summary.querySelectorAll('a'), (a) => [a.getAttribute('href'), text(a)])).toEqual([
+      ['#text', 'Paste the table from Word or Excel'],
+    ]);
     expect(text(byId('text-error'))).toBe('Error: Paste the table from Word or Excel');
     expect(byId('text-error').classList).toContain('nhsuk-error-message');
     expect(byId('text').getAttribute('aria-describedby')).toBe('text-hint text-error');
@@ -96,12 +98,15 @@ describe('ImportComponent (work plan)', () => {
     await fill('text', 'Work\tLead\nAudit\tSam');
     await fill('options-defaultTheme', 'x'.repeat(10));
     await submit();
-    http
-      .expectOne({ method: 'POST', url: `${PLAN_URL}/import/preview` })
-      .flush(
-        { statusCode: 400, code: 'validation_failed', message: 'Check the options', fields: [{ field: 'options.defaultTheme', message: 'The theme is too long' }] },
-        { status: 400, statusText: 'Bad Request' },
-      );
+    http.expectOne({ method: 'POST', url: `${PLAN_URL}/import/preview` }).flush(
+      {
+        statusCode: 400,
+        code: 'validation_failed',
+        message: 'Check the options',
+        fields: [{ field: 'options.defaultTheme', message: 'The theme is too long' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     await fixture.whenStable();
     expect(document.activeElement).toBe(element.querySelector('.nhsuk-error-summary'));
     expect(text(byId('options-defaultTheme-error'))).toBe('Error: The theme is too long');
@@ -110,12 +115,15 @@ describe('ImportComponent (work plan)', () => {
     expect(element.querySelector('.nhsuk-error-summary a')!.getAttribute('href')).toBe('#options-defaultTheme');
 
     await submit();
-    http
-      .expectOne({ method: 'POST', url: `${PLAN_URL}/import/preview` })
-      .flush(
-        { statusCode: 400, code: 'validation_failed', message: 'Nothing has been imported: 1 row has problems', fields: [{ field: 'rows.2.work', message: 'Enter the work' }] },
-        { status: 400, statusText: 'Bad Request' },
-      );
+    http.expectOne({ method: 'POST', url: `${PLAN_URL}/import/preview` }).flush(
+      {
+        statusCode: 400,
+        code: 'validation_failed',
+        message: 'Nothing has been imported: 1 row has problems',
+        fields: [{ field: 'rows.2.work', message: 'Enter the work' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     await fixture.whenStable();
     const summary = element.querySelector('.nhsuk-error-summary')!;
     expect(text(summary)).toContain('Nothing has been imported: 1 row has problems');

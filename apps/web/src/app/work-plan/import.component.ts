@@ -32,11 +32,23 @@ type Source = 'paste' | 'file';
   providers: [FormErrors],
   templateUrl: './import.component.html',
   styles: `
-    .plx-import-text { font-family: monospace; font-size: 0.9rem; }
-    .plx-problem--error { color: #d5281b; font-weight: 600; }
-    .plx-problem--warning { color: #4c6272; }
-    .plx-import-rows td { vertical-align: top; }
-    .plx-import-rows ul { margin-bottom: 0; }
+    .plx-import-text {
+      font-family: monospace;
+      font-size: 0.9rem;
+    }
+    .plx-problem--error {
+      color: #d5281b;
+      font-weight: 600;
+    }
+    .plx-problem--warning {
+      color: #4c6272;
+    }
+    .plx-import-rows td {
+      vertical-align: top;
+    }
+    .plx-import-rows ul {
+      margin-bottom: 0;
+    }
   `,
 })
 export class ImportComponent {
@@ -90,7 +102,9 @@ export class ImportComponent {
   protected setColumn(index: number, event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
     const current = this.columns() ?? this.preview()?.columns.map((c) => c.field) ?? [];
-    const next = current.map((field, i) => (i === index ? ((IMPORT_FIELDS as readonly string[]).includes(value) ? (value as ImportField) : null) : field === value ? null : field));
+    const next = current.map((field, i) =>
+      i === index ? ((IMPORT_FIELDS as readonly string[]).includes(value) ? (value as ImportField) : null) : field === value ? null : field,
+    );
     this.columns.set(next);
     this.runPreview();
   }
