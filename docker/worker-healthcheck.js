@@ -23,7 +23,9 @@ let found = false;
 redis.connect().then(
   () => {
     const keys = redis.scanStream({ match: `${prefix}:worker:heartbeat:${hostname()}:*`, count: 500 });
-    keys.on('data', (batch) => { if (batch.length) found = true; });
+    keys.on('data', (batch) => {
+      if (batch.length) found = true;
+    });
     keys.on('end', () => done(found));
     keys.on('error', () => done(false));
   },

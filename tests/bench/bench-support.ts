@@ -19,7 +19,11 @@ export function pssKiB(rootPid: number): number {
   const pids = [rootPid];
   for (let i = 0; i < pids.length; i++) {
     try {
-      const children = execFileSync('pgrep', ['-P', String(pids[i])], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+      const children = execFileSync('pgrep', ['-P', String(pids[i])], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map(Number);
       pids.push(...children);
     } catch {
       // no children

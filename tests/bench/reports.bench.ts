@@ -14,8 +14,20 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { requestReportSchema } from '@plexus/contracts';
 import { parseTimescale, type WorkItemStatus } from '@plexus/domain';
 import {
-  AppUser, jobIds, loadConfig, migrate, Network, ormConfig, QueueName, roleFromUrl, TenantDb,
-  WorkItem, WorkItemLead, WorkItemProgress, WorkPlan, WorkPlanTheme,
+  AppUser,
+  jobIds,
+  loadConfig,
+  migrate,
+  Network,
+  ormConfig,
+  QueueName,
+  roleFromUrl,
+  TenantDb,
+  WorkItem,
+  WorkItemLead,
+  WorkItemProgress,
+  WorkPlan,
+  WorkPlanTheme,
 } from '@plexus/server';
 import { Job, Queue, QueueEvents } from 'bullmq';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -48,10 +60,18 @@ const STATUSES: WorkItemStatus[] = ['on_track', 'on_track', 'complete', 'at_risk
 
 async function bigPlan(db: TenantDb, networkId: string): Promise<void> {
   await db.inNetwork({ userId: null, networkId }, async ({ em }) => {
-    const plan = Object.assign(new WorkPlan(), { networkId, title: 'Benchmark work plan 2025–27', periodStart: '2025-04-01', periodEnd: '2027-03-31', status: 'approved', approvedOn: '2025-05-01' });
+    const plan = Object.assign(new WorkPlan(), {
+      networkId,
+      title: 'Benchmark work plan 2025–27',
+      periodStart: '2025-04-01',
+      periodEnd: '2027-03-31',
+      status: 'approved',
+      approvedOn: '2025-05-01',
+    });
     em.persist(plan);
-    const themes = ['Service delivery', 'Resources', 'Workforce', 'Quality', 'Collaboration', 'Transformation', 'Population health'].map((title, position) =>
-      Object.assign(new WorkPlanTheme(), { networkId, planId: plan.id, title, description: `${title}: what the network will do`, position }),
+    const themes = ['Service delivery', 'Resources', 'Workforce', 'Quality', 'Collaboration', 'Transformation', 'Population health'].map(
+      (title, position) =>
+        Object.assign(new WorkPlanTheme(), { networkId, planId: plan.id, title, description: `${title}: what the network will do`, position }),
     );
     themes.forEach((t) => em.persist(t));
     for (let i = 0; i < ITEMS; i++) {
@@ -60,14 +80,33 @@ async function bigPlan(db: TenantDb, networkId: string): Promise<void> {
       const timescale = parseTimescale(text);
       const status = STATUSES[i % STATUSES.length];
       const item = Object.assign(new WorkItem(), {
-        networkId, planId: plan.id, themeId: theme.id, position: i,
+        networkId,
+        planId: plan.id,
+        themeId: theme.id,
+        position: i,
         work: `Work item ${i + 1}: develop and monitor the network's arrangements for ${theme.title.toLowerCase()} across all partner trusts, with shared learning`,
-        measures: ['Agreed by the board', 'Reported quarterly'], steps: [], timescaleText: text, timescale, dueOn: timescale.due ?? null,
-        originalTimescaleText: text, originalDueOn: timescale.due ?? null, status, statusOn: '2026-10-01',
+        measures: ['Agreed by the board', 'Reported quarterly'],
+        steps: [],
+        timescaleText: text,
+        timescale,
+        dueOn: timescale.due ?? null,
+        originalTimescaleText: text,
+        originalDueOn: timescale.due ?? null,
+        status,
+        statusOn: '2026-10-01',
       });
       em.persist(item);
       em.persist(Object.assign(new WorkItemLead(), { networkId, itemId: item.id, title: 'Network Manager', position: 0 }));
-      em.persist(Object.assign(new WorkItemProgress(), { networkId, itemId: item.id, onDate: '2026-10-01', status, narrative: `Update for item ${i + 1}: meetings held with all trusts; next steps agreed at the clinical governance group.`, authorName: 'Priya Shah' }));
+      em.persist(
+        Object.assign(new WorkItemProgress(), {
+          networkId,
+          itemId: item.id,
+          onDate: '2026-10-01',
+          status,
+          narrative: `Update for item ${i + 1}: meetings held with all trusts; next steps agreed at the clinical governance group.`,
+          authorName: 'Priya Shah',
+        }),
+      );
     }
     await em.flush();
   });
@@ -80,7 +119,17 @@ async function main(): Promise<void> {
   await admin.query(`create database ${dbName}`);
   await admin.end();
   const storage = mkdtempSync(join(tmpdir(), 'plexus-bench-'));
-  const env = { DATABASE_URL: url(APP_BASE, dbName), DATABASE_OWNER_URL: url(OWNER_BASE, dbName), REDIS_PREFIX: `plexus-bench-${dbName}`, STORAGE_DIR: storage, LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', REPORT_PAGE_POOL: '2', CHROMIUM_PATH: CHROMIUM, REPORT_RECYCLE_AFTER: '100000' };
+  const env = {
+    DATABASE_URL: url(APP_BASE, dbName),
+    DATABASE_OWNER_URL: url(OWNER_BASE, dbName),
+    REDIS_PREFIX: `plexus-bench-${dbName}`,
+    STORAGE_DIR: storage,
+    LOG_LEVEL: 'silent',
+    WEB_DIST: '/nonexistent',
+    REPORT_PAGE_POOL: '2',
+    CHROMIUM_PATH: CHROMIUM,
+    REPORT_RECYCLE_AFTER: '100000',
+  };
   const config = loadConfig(env);
   let orm: MikroORM | undefined;
   let worker: INestApplicationContext | undefined;
@@ -96,8 +145,18 @@ async function main(): Promise<void> {
 
     const progressReq = requestReportSchema.parse({ kind: 'progress' });
     const coverReq = requestReportSchema.parse({
-      kind: 'board_paper', title: 'Board cover sheet',
-      cover: { meeting: 'Network Board', meetingDate: '2026-12-03', paperReference: 'Paper G', author: 'Priya Shah', purposes: ['assurance'], executiveSummary: 'The board is asked to note the progress of the work plan and the changes to the risk register since its last meeting.', questions: ['Does the board accept the report?'], riskReferences: ['EMMTN/01'] },
+      kind: 'board_paper',
+      title: 'Board cover sheet',
+      cover: {
+        meeting: 'Network Board',
+        meetingDate: '2026-12-03',
+        paperReference: 'Paper G',
+        author: 'Priya Shah',
+        purposes: ['assurance'],
+        executiveSummary: 'The board is asked to note the progress of the work plan and the changes to the risk register since its last meeting.',
+        questions: ['Does the board accept the report?'],
+        riskReferences: ['EMMTN/01'],
+      },
     });
     const vmOf = async (req: typeof progressReq, title: string) => {
       const t = performance.now();
@@ -106,14 +165,19 @@ async function main(): Promise<void> {
     };
     const engine = new TemplateEngine();
     const docs: Array<{ name: string; vm: DocumentViewModel; vmMs: number; req: typeof progressReq }> = [];
-    for (const [name, req, title] of [['progress report', progressReq, 'Progress report'], ['board cover sheet', coverReq, 'Board cover sheet']] as const) {
+    for (const [name, req, title] of [
+      ['progress report', progressReq, 'Progress report'],
+      ['board cover sheet', coverReq, 'Board cover sheet'],
+    ] as const) {
       await vmOf(req, title);
       const built = await vmOf(req, title);
       docs.push({ name, vm: built.vm, vmMs: built.ms, req });
     }
     const kindOf = new Map(docs.map((d) => [d.vm, d.req.kind]));
 
-    console.log(`\nPlexus report benchmark — ${new Date().toISOString()} — node ${process.version}, ${require('node:os').cpus().length} cores, Chromium ${CHROMIUM}`);
+    console.log(
+      `\nPlexus report benchmark — ${new Date().toISOString()} — node ${process.version}, ${require('node:os').cpus().length} cores, Chromium ${CHROMIUM}`,
+    );
     console.log(`(warm runs: ${WARM_RUNS}; soak: ${SOAK} documents; plan items: ${ITEMS})`);
 
     // ---------- floors: bare Puppeteer, browser launched once; (a) newPage/setContent/pdf/close per document,
@@ -145,7 +209,10 @@ async function main(): Promise<void> {
           return pdf;
         };
         reusedFloorOnce[d.name] = reusedPageOnce;
-        for (const [label, once, into] of [['new page', newPageOnce, floor], ['reused page', reusedPageOnce, reusedFloor]] as const) {
+        for (const [label, once, into] of [
+          ['new page', newPageOnce, floor],
+          ['reused page', reusedPageOnce, reusedFloor],
+        ] as const) {
           const first = performance.now();
           await once();
           const coldMs = performance.now() - first;
@@ -222,8 +289,14 @@ async function main(): Promise<void> {
       renderP50[d.name] = p50;
       line(`${d.name} (${first.pages} pages): view model build (DB)`, ms(d.vmMs));
       line(`${d.name}: cold (first document${d === docs[0] ? ', incl. Chromium launch' : ''})`, ms(coldMs));
-      line(`${d.name}: warm p50 / p95`, `${ms(p50)} / ${ms(percentile(times, 95))}   (${(p50 / f.p50).toFixed(2)}× new-page floor p50, ${(p50 / r.p50).toFixed(2)}× reused-page floor p50)`);
-      line(`${d.name}: throughput c=1 / c=2`, `${tput1.toFixed(2)} / ${tput2.toFixed(2)} docs/s = ${(tput2 * 60).toFixed(0)}/min   (c=2: ${(tput2 / f.tput2).toFixed(2)}× new-page floor ${f.tput2.toFixed(2)}, ${(tput2 / r.tput2).toFixed(2)}× reused-page floor ${r.tput2.toFixed(2)})`);
+      line(
+        `${d.name}: warm p50 / p95`,
+        `${ms(p50)} / ${ms(percentile(times, 95))}   (${(p50 / f.p50).toFixed(2)}× new-page floor p50, ${(p50 / r.p50).toFixed(2)}× reused-page floor p50)`,
+      );
+      line(
+        `${d.name}: throughput c=1 / c=2`,
+        `${tput1.toFixed(2)} / ${tput2.toFixed(2)} docs/s = ${(tput2 * 60).toFixed(0)}/min   (c=2: ${(tput2 / f.tput2).toFixed(2)}× new-page floor ${f.tput2.toFixed(2)}, ${(tput2 / r.tput2).toFixed(2)}× reused-page floor ${r.tput2.toFixed(2)})`,
+      );
       // The finishing step alone (contents page numbers and metadata: an incremental update), and the whole-file rewrite it replaced.
       const raw = await rawPdf(d.vm);
       const finishTimes: number[] = [];
@@ -236,8 +309,14 @@ async function main(): Promise<void> {
         await finishPdfByRewriting(raw, metaOf(d.vm));
         rewriteTimes.push(performance.now() - t);
       }
-      line(`${d.name}: c=2 paired with the reused-page floor`, `${ratios.map((x) => x.toFixed(2)).join(' / ')} (3 alternating rounds; median ${percentile(ratios, 50).toFixed(2)}×)`);
-      line(`${d.name}: finish step p50 (incremental / whole rewrite)`, `${percentile(finishTimes, 50).toFixed(1)} ms / ${percentile(rewriteTimes, 50).toFixed(1)} ms`);
+      line(
+        `${d.name}: c=2 paired with the reused-page floor`,
+        `${ratios.map((x) => x.toFixed(2)).join(' / ')} (3 alternating rounds; median ${percentile(ratios, 50).toFixed(2)}×)`,
+      );
+      line(
+        `${d.name}: finish step p50 (incremental / whole rewrite)`,
+        `${percentile(finishTimes, 50).toFixed(1)} ms / ${percentile(rewriteTimes, 50).toFixed(1)} ms`,
+      );
     }
     line('peak PSS of this process + Chromium', `${(peakPss / 1024).toFixed(0)} MiB`);
     await floorBrowser.close();
@@ -270,13 +349,21 @@ async function main(): Promise<void> {
     await worker.init();
     const events = new QueueEvents(QueueName.Reports, { connection: { url: config.REDIS_URL }, prefix: config.REDIS_PREFIX });
     await events.waitUntilReady();
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'priya.shah@example.org', password: DEMO_PASSWORD }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'priya.shah@example.org', password: DEMO_PASSWORD }),
+    });
     const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]);
     const csrf = (await login.json()).csrfToken as string;
     const queue = new Queue(QueueName.Reports, { connection: { url: config.REDIS_URL }, prefix: config.REDIS_PREFIX });
     const whole = async (body: unknown) => {
       const t = performance.now();
-      const res = await fetch(`${base}/api/networks/east-midlands-mtn/reports`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: cookies.join('; '), 'x-xsrf-token': csrf }, body: JSON.stringify(body) });
+      const res = await fetch(`${base}/api/networks/east-midlands-mtn/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: cookies.join('; '), 'x-xsrf-token': csrf },
+        body: JSON.stringify(body),
+      });
       const doc = (await res.json()) as { id: string };
       // The job is enqueued after commit and before the response: wait for it to finish (status ready is set just before).
       const job = await Job.fromId(queue, jobIds['report.render']({ documentId: doc.id }));
@@ -285,7 +372,10 @@ async function main(): Promise<void> {
       if (result.status !== 'ready') throw new Error(`unexpected ${result.status}`);
       return performance.now() - t;
     };
-    for (const [name, body] of [['progress report', { kind: 'progress' }], ['board cover sheet', coverReq]] as const) {
+    for (const [name, body] of [
+      ['progress report', { kind: 'progress' }],
+      ['board cover sheet', coverReq],
+    ] as const) {
       for (let i = 0; i < 3; i++) await whole(body);
       const times: number[] = [];
       for (let i = 0; i < Math.max(10, Math.round(WARM_RUNS / 2)); i++) times.push(await whole(body));

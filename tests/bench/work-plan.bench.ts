@@ -27,7 +27,18 @@ function csvCell(text: string): string {
 
 /** A plan of `items` rows: 10 themes, 5 numbered objectives each, leads by role and by name, varied timescales. */
 function planTable(items: number, leadName: string): string {
-  const timescales = ['Q1 2023/24', 'Q2 2023/24', 'Q3 2023/24', 'Q4 2023/24', 'Q1 2024/25', 'Ongoing', 'Q4 2023/24 Q4 2024/25', 'by 31st December 2024', 'April to July 20017', 'As required'];
+  const timescales = [
+    'Q1 2023/24',
+    'Q2 2023/24',
+    'Q3 2023/24',
+    'Q4 2023/24',
+    'Q1 2024/25',
+    'Ongoing',
+    'Q4 2023/24 Q4 2024/25',
+    'by 31st December 2024',
+    'April to July 20017',
+    'As required',
+  ];
   const statuses = ['On track', 'At risk', 'Complete', 'Not started', 'Off track'];
   const rows = [['Theme', 'Theme description', 'Objective no.', 'Objective', 'Work', 'Measures of success', 'Steps', 'Timescale', 'Leads', 'Status']];
   for (let i = 0; i < items; i++) {
@@ -85,20 +96,29 @@ async function main(): Promise<void> {
       f.append('file', new Blob([table]), 'bench.csv');
       return f;
     };
-    const newPlan = async () => (await manager.post(`${base}/plans`, { title: 'Bench plan', periodStart: '2023-04-01', periodEnd: '2025-03-31' })).body.id as string;
+    const newPlan = async () =>
+      (await manager.post(`${base}/plans`, { title: 'Bench plan', periodStart: '2023-04-01', periodEnd: '2025-03-31' })).body.id as string;
 
     const previewPlan = await newPlan();
     await time(`Import preview of ${ITEMS} rows (CSV)`, () => manager.request('POST', `${base}/plans/${previewPlan}/import/preview`, form()), 200);
     let planId = '';
-    await time(`Import of ${ITEMS} rows (CSV, one transaction)`, async () => {
-      planId = await newPlan();
-      return manager.request('POST', `${base}/plans/${planId}/import`, form());
-    }, 201);
+    await time(
+      `Import of ${ITEMS} rows (CSV, one transaction)`,
+      async () => {
+        planId = await newPlan();
+        return manager.request('POST', `${base}/plans/${planId}/import`, form());
+      },
+      201,
+    );
     const tree = await manager.get(`${base}/plans/${planId}`);
     if (tree.body.counts.items !== ITEMS) throw new Error(`expected ${ITEMS} items, got ${tree.body.counts.items}`);
     await time(`Plan tree of ${ITEMS} items (GET plans/:id)`, () => manager.get(`${base}/plans/${planId}`), 200);
     await time(`Item table of ${ITEMS} items (GET plans/:id/items)`, () => manager.get(`${base}/plans/${planId}/items`), 200);
-    await time('Item table, filtered (slipped, one theme)', () => manager.get(`${base}/plans/${planId}/items?slipped=true&themeId=${tree.body.themes[0].id}`), 200);
+    await time(
+      'Item table, filtered (slipped, one theme)',
+      () => manager.get(`${base}/plans/${planId}/items?slipped=true&themeId=${tree.body.themes[0].id}`),
+      200,
+    );
     const lead = await new HttpClient(api.url).login(fx.users.lead.email);
     const led = (await lead.get(`${base}/my-items`)).body.items.length as number;
     await time(`My items (a lead's ${led} items across the ${RUNS} imported plans)`, () => lead.get(`${base}/my-items`), 200);
@@ -109,11 +129,15 @@ async function main(): Promise<void> {
     await api.close();
     await db.drop();
   }
-  console.log(`\nWork plan benchmark: ${ITEMS} items, ${RUNS} runs each, PostgreSQL on this machine (times in ms; SQL = statements in one request, including the session and tenant set-up)\n`);
+  console.log(
+    `\nWork plan benchmark: ${ITEMS} items, ${RUNS} runs each, PostgreSQL on this machine (times in ms; SQL = statements in one request, including the session and tenant set-up)\n`,
+  );
   const width = Math.max(...results.map((r) => r.what.length));
   console.log(`${'what'.padEnd(width)}  ${'p50'.padStart(7)}  ${'min'.padStart(7)}  ${'max'.padStart(7)}  ${'SQL'.padStart(5)}`);
   for (const r of results) {
-    console.log(`${r.what.padEnd(width)}  ${r.p50.toFixed(0).padStart(7)}  ${r.min.toFixed(0).padStart(7)}  ${r.max.toFixed(0).padStart(7)}  ${String(r.statements).padStart(5)}`);
+    console.log(
+      `${r.what.padEnd(width)}  ${r.p50.toFixed(0).padStart(7)}  ${r.min.toFixed(0).padStart(7)}  ${r.max.toFixed(0).padStart(7)}  ${String(r.statements).padStart(5)}`,
+    );
   }
 }
 

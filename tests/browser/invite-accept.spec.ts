@@ -43,7 +43,10 @@ describe('browser journey: accept an invite, as a new person and as an existing 
     await page.getByLabel('Create a password').fill('a long enough password');
     await page.getByRole('button', { name: 'Create account and join' }).click();
     await page.waitForURL(/\/n\/northern-maternity\//);
-    await page.getByRole('heading', { name: /Northern Maternity Clinical Network/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /Northern Maternity Clinical Network/ })
+      .first()
+      .waitFor();
     expectNoCspViolations(page);
   });
 

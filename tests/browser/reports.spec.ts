@@ -49,7 +49,10 @@ describe('browser journey: a manager creates a risk register report, follows it 
 
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Reports' }).click();
     await page.waitForURL(/\/n\/east-midlands-mtn\/reports$/);
-    await page.getByRole('heading', { name: /Reports/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /Reports/ })
+      .first()
+      .waitFor();
     await page.getByText('No reports yet.').waitFor();
     await expectNoSeriousA11yIssues(page);
   });

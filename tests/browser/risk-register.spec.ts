@@ -39,7 +39,10 @@ describe('browser journey: add a risk, review it down a band, see the heat map c
   it('adds a risk scored Likely × Major, with the band in words', async () => {
     await page.getByRole('link', { name: 'Risk register' }).click();
     await page.waitForURL(/\/risks/);
-    await page.getByRole('heading', { name: /Risk register/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /Risk register/ })
+      .first()
+      .waitFor();
     await expectNoSeriousA11yIssues(page);
     before['4,4'] = await cellCount(page, 4, 4);
     before['2,4'] = await cellCount(page, 2, 4);
@@ -59,7 +62,10 @@ describe('browser journey: add a risk, review it down a band, see the heat map c
     // On the heat map it now sits in Likely × Major.
     await page.getByRole('link', { name: 'Risk register' }).first().click();
     await page.waitForURL(/\/risks(\?.*)?$/);
-    await page.getByRole('heading', { name: /Risk register/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /Risk register/ })
+      .first()
+      .waitFor();
     expect(await cellCount(page, 4, 4)).toBe(before['4,4'] + 1);
     await page.goto(riskUrl);
   });
@@ -76,7 +82,10 @@ describe('browser journey: add a risk, review it down a band, see the heat map c
 
     await page.getByRole('link', { name: 'Risk register' }).first().click();
     await page.waitForURL(/\/risks(\?.*)?$/);
-    await page.getByRole('heading', { name: /Risk register/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /Risk register/ })
+      .first()
+      .waitFor();
     expect(await cellCount(page, 2, 4)).toBe(before['2,4'] + 1);
     expect(await cellCount(page, 4, 4)).toBe(before['4,4']);
     await page.getByRole('radio', { name: 'Before mitigation' }).check();

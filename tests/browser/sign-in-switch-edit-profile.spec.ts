@@ -43,12 +43,18 @@ describe('browser journey: sign in, switch network, edit the profile', () => {
 
   it('switches between networks with the network switcher', async () => {
     await page.goto(`${api.url}/n/east-midlands-mtn/profile`);
-    await page.getByRole('heading', { name: /East Midlands Major Trauma Network/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /East Midlands Major Trauma Network/ })
+      .first()
+      .waitFor();
     // Alex is a viewer here: no edit button.
     expect(await page.getByRole('button', { name: 'Edit profile' }).count()).toBe(0);
     await page.getByRole('combobox', { name: 'Network' }).selectOption({ label: 'Northern Spinal Network – Network manager' });
     await page.waitForURL(/\/n\/northern-spinal\/profile/);
-    await page.getByRole('heading', { name: /Northern Spinal Network/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /Northern Spinal Network/ })
+      .first()
+      .waitFor();
     await expectNoSeriousA11yIssues(page);
   });
 
@@ -77,11 +83,17 @@ describe('browser journey: sign in, switch network, edit the profile', () => {
     const csp = res?.headers()['content-security-policy'] ?? '';
     expect(csp).toContain("script-src 'self';");
     expect(csp).not.toContain('unsafe-inline');
-    await page.getByRole('heading', { name: /Northern Spinal Network/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /Northern Spinal Network/ })
+      .first()
+      .waitFor();
     // The risk register has component styles: Angular adds them as <style> elements carrying the page's nonce.
     await page.getByRole('link', { name: 'Risk register' }).first().click();
     await page.waitForURL(/\/n\/northern-spinal\/risks/);
-    await page.getByRole('heading', { name: /Risk register/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /Risk register/ })
+      .first()
+      .waitFor();
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
     const styleNonces = await page.evaluate(() => Array.from(document.querySelectorAll('style'), (s) => s.nonce));
     expect(styleNonces.length).toBeGreaterThan(0);

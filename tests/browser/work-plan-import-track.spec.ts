@@ -8,7 +8,9 @@ import { createTestDatabase, startApi, type TestApi, type TestDatabase } from '.
 
 async function expectNoSeriousA11yIssues(page: Page): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  const serious = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
   expect(serious).toEqual([]);
 }
 
@@ -18,7 +20,9 @@ const PASTED = [
   'Improve Quality, Safety, Patient Experience and Outcomes',
   ['Work Plan', 'Metric', 'Timescale', 'Lead'].join('\t'),
   ['Support the establishment of a regional trauma desk at EMAS', 'Established Trauma Desk', 'Q4 2023/24', 'Network Manager'].join('\t'),
-  ['Review pit stopping arrangements for pre-hospital clinicians', 'Review complete', 'September 20024', 'Network Medical Lead Network Manager'].join('\t'),
+  ['Review pit stopping arrangements for pre-hospital clinicians', 'Review complete', 'September 20024', 'Network Medical Lead Network Manager'].join(
+    '\t',
+  ),
 ].join('\n');
 
 describe('browser journey: import a pasted table, fix a flagged timescale, add progress, see the item slip', () => {
@@ -104,7 +108,10 @@ describe('browser journey: import a pasted table, fix a flagged timescale, add p
     await page.getByRole('button', { name: 'Add update' }).click();
     await page.getByText('Your update has been added. The item is now: On track.').waitFor();
     // On track by its own account, but past its target: slipped, and shown as Amber.
-    await page.getByTestId('slippage').getByText(/Slipped: \d+ days past its target/).waitFor();
+    await page
+      .getByTestId('slippage')
+      .getByText(/Slipped: \d+ days past its target/)
+      .waitFor();
     await page.getByText('Amber – On track (past its target)').first().waitFor();
     await page.getByTestId('history').getByText('Blood products SOP embedded; trials with two trauma units still to run.').waitFor();
     await expectNoSeriousA11yIssues(page);

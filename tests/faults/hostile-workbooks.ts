@@ -38,13 +38,18 @@ export function declaredRange(): Uint8Array {
 /** 50,000 rows of three cells (about 1.6 MB zipped): far past any sensible import. */
 export function manyRows(rows = 50_000): Uint8Array {
   const parts: string[] = [`<row r="1">${cell('A1', 'Work')}${cell('B1', 'Lead')}${cell('C1', 'Timescale')}</row>`];
-  for (let r = 2; r <= rows; r++) parts.push(`<row r="${r}">${cell(`A${r}`, `Work item ${r} ${(r * 7919).toString(36)}`)}${cell(`B${r}`, `Lead ${r % 97}`)}${cell(`C${r}`, 'Q4 2025/26')}</row>`);
+  for (let r = 2; r <= rows; r++)
+    parts.push(
+      `<row r="${r}">${cell(`A${r}`, `Work item ${r} ${(r * 7919).toString(36)}`)}${cell(`B${r}`, `Lead ${r % 97}`)}${cell(`C${r}`, 'Q4 2025/26')}</row>`,
+    );
   return workbook([sheetXml(`A1:C${rows}`, parts.join(''))]);
 }
 
 /** A sheet that inflates to `mb` MB from a few hundred KB: one cell with a huge text. */
 export function zipBomb(mb = 80): Uint8Array {
-  const head = enc(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`);
+  const head = enc(
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`,
+  );
   const tail = enc(`</t></is></c></row></sheetData></worksheet>`);
   const body = new Uint8Array(head.length + mb * 1024 * 1024 + tail.length).fill(0x41);
   body.set(head, 0);

@@ -19,9 +19,10 @@ const SCENARIO_LIMIT_MS = Number(process.env['FAULTS_SCENARIO_LIMIT_MS'] ?? 300_
 
 function within<T>(ms: number, name: string, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([work, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${name} did not finish in ${ms / 1000} s`)), ms)))]).finally(() =>
-    clearTimeout(timer),
-  );
+  return Promise.race([
+    work,
+    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${name} did not finish in ${ms / 1000} s`)), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 async function main(): Promise<void> {

@@ -54,16 +54,24 @@ export class RedisServer {
     return `redis://127.0.0.1:${this.port}`;
   }
   async start(): Promise<void> {
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], {
-      stdio: 'ignore',
-    });
-    await waitFor('redis-server', () => {
-      try {
-        return execFileSync('redis-cli', ['-p', String(this.port), 'ping'], { encoding: 'utf8' }).trim() === 'PONG';
-      } catch {
-        return false;
-      }
-    }, 10_000);
+    this.child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+      {
+        stdio: 'ignore',
+      },
+    );
+    await waitFor(
+      'redis-server',
+      () => {
+        try {
+          return execFileSync('redis-cli', ['-p', String(this.port), 'ping'], { encoding: 'utf8' }).trim() === 'PONG';
+        } catch {
+          return false;
+        }
+      },
+      10_000,
+    );
   }
   async stop(): Promise<void> {
     if (!this.child) return;
@@ -202,7 +210,11 @@ export function chromiumUnder(pid: number): number[] {
     const p = queue.shift() as number;
     let children: number[] = [];
     try {
-      children = execFileSync('pgrep', ['-P', String(p)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+      children = execFileSync('pgrep', ['-P', String(p)], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map(Number);
     } catch {
       // none
     }

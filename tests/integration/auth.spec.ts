@@ -13,7 +13,10 @@ describe('sign-in, sessions, CSRF and rate limiting', () => {
     b = await newNetwork(api.db, 'auth-b');
     // One person in two networks with different roles.
     await api.db.inNetwork({ userId: null, networkId: b.network.id }, async ({ em }) => {
-      await em.execute(`insert into membership (id, network_id, user_id, role) values (gen_random_uuid(), ?, ?, 'viewer')`, [b.network.id, a.users.manager.id]);
+      await em.execute(`insert into membership (id, network_id, user_id, role) values (gen_random_uuid(), ?, ?, 'viewer')`, [
+        b.network.id,
+        a.users.manager.id,
+      ]);
     });
   });
   afterAll(async () => {
@@ -35,7 +38,10 @@ describe('sign-in, sessions, CSRF and rate limiting', () => {
     expect(res.body.csrfToken).toBe(client.cookie('XSRF-TOKEN'));
     expect(res.body.user).toMatchObject({ email: a.users.manager.email, isOperator: false });
     expect(res.body).not.toHaveProperty('user.passwordHash');
-    expect(res.body.memberships.map((m: { slug: string; role: string }) => `${m.slug}:${m.role}`).sort()).toEqual(['auth-a:manager', 'auth-b:viewer']);
+    expect(res.body.memberships.map((m: { slug: string; role: string }) => `${m.slug}:${m.role}`).sort()).toEqual([
+      'auth-a:manager',
+      'auth-b:viewer',
+    ]);
   });
 
   it('answers the same 401 for a wrong password and an unknown email, and 400 naming a malformed field', async () => {
@@ -78,7 +84,12 @@ describe('sign-in, sessions, CSRF and rate limiting', () => {
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(120);
     }
-    const right = await new HttpClient(api.url).request('POST', '/api/auth/login', { email, password: PASSWORD }, { 'x-forwarded-for': '203.0.113.31' });
+    const right = await new HttpClient(api.url).request(
+      'POST',
+      '/api/auth/login',
+      { email, password: PASSWORD },
+      { 'x-forwarded-for': '203.0.113.31' },
+    );
     expect(right.status).toBe(429);
     expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
   });
@@ -87,20 +98,30 @@ describe('sign-in, sessions, CSRF and rate limiting', () => {
     const from = { 'x-forwarded-for': '203.0.113.40' };
     const statuses: number[] = [];
     for (let i = 0; i < 13; i++) {
-      statuses.push((await new HttpClient(api.url).request('POST', '/api/auth/login', { email: `nobody${i}@example.org`, password: 'whatever it is' }, from)).status);
+      statuses.push(
+        (await new HttpClient(api.url).request('POST', '/api/auth/login', { email: `nobody${i}@example.org`, password: 'whatever it is' }, from))
+          .status,
+      );
     }
     expect(statuses.slice(0, 12)).toEqual(Array(12).fill(401));
     expect(statuses[12]).toBe(429);
     const blocked = await new HttpClient(api.url).request('POST', '/api/auth/login', { email: a.users.lead.email, password: PASSWORD }, from);
     expect(blocked.status).toBe(429);
-    const elsewhere = await new HttpClient(api.url).request('POST', '/api/auth/login', { email: a.users.lead.email, password: PASSWORD }, { 'x-forwarded-for': '203.0.113.41' });
+    const elsewhere = await new HttpClient(api.url).request(
+      'POST',
+      '/api/auth/login',
+      { email: a.users.lead.email, password: PASSWORD },
+      { 'x-forwarded-for': '203.0.113.41' },
+    );
     expect(elsewhere.status).toBe(200);
   });
 
   it('gives back a successful sign-in’s point: a person who keeps signing in is never locked out by it', async () => {
     const from = { 'x-forwarded-for': '203.0.113.50' };
     for (let i = 0; i < 15; i++) {
-      expect((await new HttpClient(api.url).request('POST', '/api/auth/login', { email: a.users.viewer.email, password: PASSWORD }, from)).status).toBe(200);
+      expect(
+        (await new HttpClient(api.url).request('POST', '/api/auth/login', { email: a.users.viewer.email, password: PASSWORD }, from)).status,
+      ).toBe(200);
     }
   });
 
@@ -167,10 +188,15 @@ describe('sign-in, sessions, CSRF and rate limiting', () => {
     // Plexus's own origin (PUBLIC_URL), the request's own origin outside production, same-origin fetch
     // metadata, and no such headers at all (curl, other servers) all pass.
     expect((await new HttpClient(api.url).request('POST', '/api/auth/login', body, { origin: 'http://plexus.test' })).status).toBe(200);
-    expect((await new HttpClient(api.url).request('POST', '/api/auth/login', body, { origin: api.url, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect(
+      (await new HttpClient(api.url).request('POST', '/api/auth/login', body, { origin: api.url, 'sec-fetch-site': 'same-origin' })).status,
+    ).toBe(200);
     expect((await new HttpClient(api.url).request('POST', '/api/auth/login', body)).status).toBe(200);
     // Reading is never refused for its origin.
-    expect((await new HttpClient(api.url).request('GET', '/api/health', undefined, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' })).status).toBe(200);
+    expect(
+      (await new HttpClient(api.url).request('GET', '/api/health', undefined, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }))
+        .status,
+    ).toBe(200);
   });
 
   it('signs out on the server: the old cookie no longer works', async () => {
@@ -214,7 +240,11 @@ describe('malformed requests', () => {
     const broken = await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
     expect(broken.status).toBe(400);
     expect((await broken.json()).message).toBe('The request body is not valid JSON');
-    const huge = await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'x'.repeat(2_000_000) }) });
+    const huge = await fetch(`${api.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'x'.repeat(2_000_000) }),
+    });
     expect(huge.status).toBe(413);
   });
 });

@@ -35,23 +35,41 @@ describe('demo data', () => {
   it('signs in the person who belongs to two networks with a different role in each', async () => {
     const alex = await new HttpClient(api.url).login('alex.morgan@example.org', DEMO_PASSWORD);
     const session = (await alex.get('/api/auth/session')).body;
-    expect(session.memberships.map((m: { slug: string; role: string }) => `${m.slug}:${m.role}`).sort()).toEqual(['east-midlands-mtn:viewer', 'northern-spinal:manager']);
+    expect(session.memberships.map((m: { slug: string; role: string }) => `${m.slug}:${m.role}`).sort()).toEqual([
+      'east-midlands-mtn:viewer',
+      'northern-spinal:manager',
+    ]);
   });
 
   it('loads seed 001’s five risks for the spinal network, with legacy scores, moving scores and overdue reviews', async () => {
     const alex = await new HttpClient(api.url).login('alex.morgan@example.org', DEMO_PASSWORD);
-    const risks = (await alex.get('/api/networks/northern-spinal/risks')).body as Array<{ reference: string; before: { legacy: unknown }; overdue: boolean; id: string }>;
+    const risks = (await alex.get('/api/networks/northern-spinal/risks')).body as Array<{
+      reference: string;
+      before: { legacy: unknown };
+      overdue: boolean;
+      id: string;
+    }>;
     expect(risks.map((r) => r.reference)).toEqual(['SN/01', 'SN/02', 'SN/03', 'SN/04', 'SN/05']);
     expect(risks.every((r) => r.before.legacy)).toBe(true);
     expect(risks.some((r) => r.overdue)).toBe(todayIso() > '2026-10-01');
     const sn02 = (await alex.get(`/api/networks/northern-spinal/risks/${risks[1].id}`)).body;
     expect(sn02.history.map((h: { current: { score: number } }) => h.current.score)).toEqual([5, 6, 4]);
     // New risks continue the numbering.
-    const next = await alex.post('/api/networks/northern-spinal/risks', { dateRegistered: '2026-11-01', description: 'New', likelihoodBefore: 2, impactBefore: 2, likelihoodAfter: 1, impactAfter: 2 });
+    const next = await alex.post('/api/networks/northern-spinal/risks', {
+      dateRegistered: '2026-11-01',
+      description: 'New',
+      likelihoodBefore: 2,
+      impactBefore: 2,
+      likelihoodAfter: 1,
+      impactAfter: 2,
+    });
     expect(next.body.reference).toBe('SN/06');
     for (const slug of ['east-midlands-mtn', 'northern-maternity']) {
       const network = await api.db.run({ userId: null }, ({ em }) => em.findOneOrFail(Network, { slug }));
-      const [count, changes] = await api.db.inNetwork({ userId: null, networkId: network.id }, async ({ em }) => [await em.count(Risk, {}), await em.count(RiskScoreChange, { source: 'reviewed' })]);
+      const [count, changes] = await api.db.inNetwork({ userId: null, networkId: network.id }, async ({ em }) => [
+        await em.count(Risk, {}),
+        await em.count(RiskScoreChange, { source: 'reviewed' }),
+      ]);
       expect(count).toBeGreaterThanOrEqual(3);
       expect(changes).toBeGreaterThanOrEqual(1);
     }

@@ -19,7 +19,10 @@ describe('isolation sweep over every network route', () => {
     api = await startApi(db);
     a = await newNetwork(api.db, 'sweep-a');
     b = await newNetwork(api.db, 'sweep-b');
-    for (const [key, fx] of [['a', a], ['b', b]] as const) {
+    for (const [key, fx] of [
+      ['a', a],
+      ['b', b],
+    ] as const) {
       const manager = await new HttpClient(api.url).login(fx.users.manager.email);
       for (const make of SWEEP_IDS) Object.assign(ids[key], await make(manager, fx));
     }
@@ -52,7 +55,10 @@ describe('isolation sweep over every network route', () => {
         if (!template.startsWith('/api/networks/{network}') || !(method in ops)) continue;
         const verb = method.toUpperCase();
         const foreign = await client.request(verb, fill(template, ids.b), verb === 'GET' || verb === 'DELETE' ? undefined : {});
-        expect({ route: `${verb} ${template} as another network`, status: foreign.status }).toEqual({ route: `${verb} ${template} as another network`, status: 404 });
+        expect({ route: `${verb} ${template} as another network`, status: foreign.status }).toEqual({
+          route: `${verb} ${template} as another network`,
+          status: 404,
+        });
         if (/\{(?!network\})\w+\}/.test(template)) {
           // A valid body, so that the answer comes from looking the record up rather than from validation.
           const body = VALID_BODIES[`${verb} ${template}`];
@@ -65,7 +71,10 @@ describe('isolation sweep over every network route', () => {
         const own = await client.request(verb, fill(template, ids.a), verb === 'GET' || verb === 'DELETE' ? undefined : {});
         // Own data is reached: a real answer, or a 400 for the empty body, or 404 only where the record simply is absent (no logo yet).
         const absentLogo = template.endsWith('/profile/logo') && verb === 'GET';
-        expect({ route: `${verb} ${template} (control)`, reached: own.status !== 404 || absentLogo }).toEqual({ route: `${verb} ${template} (control)`, reached: true });
+        expect({ route: `${verb} ${template} (control)`, reached: own.status !== 404 || absentLogo }).toEqual({
+          route: `${verb} ${template} (control)`,
+          reached: true,
+        });
         checked.push(`${verb} ${template}`);
       }
     }

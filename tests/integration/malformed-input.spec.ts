@@ -104,7 +104,10 @@ describe('malformed input: never a 5xx, and every 400 names the field', () => {
   let a: Fixture;
   let manager: HttpClient;
   let operator: HttpClient;
-  let paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> }; parameters?: Array<{ name: string; in: string }> }>>;
+  let paths: Record<
+    string,
+    Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> }; parameters?: Array<{ name: string; in: string }> }>
+  >;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -142,7 +145,9 @@ describe('malformed input: never a 5xx, and every 400 names the field', () => {
   }
 
   it('finds the write endpoints and their string fields in the OpenAPI document', () => {
-    const writes = Object.entries(paths).flatMap(([t, ops]) => ['post', 'put', 'patch', 'delete'].filter((m) => ops[m]?.requestBody?.content?.['application/json']).map((m) => `${m} ${t}`));
+    const writes = Object.entries(paths).flatMap(([t, ops]) =>
+      ['post', 'put', 'patch', 'delete'].filter((m) => ops[m]?.requestBody?.content?.['application/json']).map((m) => `${m} ${t}`),
+    );
     expect(writes.length).toBeGreaterThanOrEqual(20);
   });
 
@@ -158,8 +163,13 @@ describe('malformed input: never a 5xx, and every 400 names the field', () => {
           const base = sample(variant);
           for (const leaf of stringLeaves(variant)) {
             const field = leaf.path.join('.');
-            const bad: Array<[string, string]> = [...BAD_TEXT, ...(isDate(leaf.schema) ? BAD_DATES.map((d): [string, string] => [`the date ${d}`, d]) : [])];
-            const answers = await Promise.all(bad.map(([, value]) => clientFor(template).request(method.toUpperCase(), fill(template), withValue(base, leaf.path, value))));
+            const bad: Array<[string, string]> = [
+              ...BAD_TEXT,
+              ...(isDate(leaf.schema) ? BAD_DATES.map((d): [string, string] => [`the date ${d}`, d]) : []),
+            ];
+            const answers = await Promise.all(
+              bad.map(([, value]) => clientFor(template).request(method.toUpperCase(), fill(template), withValue(base, leaf.path, value))),
+            );
             sent += answers.length;
             answers.forEach((res, i) => {
               const problem = judge(route, bad[i][0], field, res);
@@ -181,7 +191,9 @@ describe('malformed input: never a 5xx, and every 400 names the field', () => {
         // A URL cannot carry a lone surrogate (UTF-8 has none); its encoded form is invalid UTF-8, which the
         // query parser keeps as literal text: that only has to stay below 500.
         const text = BAD_TEXT.filter(([, value]) => !/[\ud800-\udfff]/.test(value));
-        const answers = await Promise.all(text.map(([, value]) => clientFor(template).get(`${fill(template)}?${param.name}=${encodeURIComponent(value)}`)));
+        const answers = await Promise.all(
+          text.map(([, value]) => clientFor(template).get(`${fill(template)}?${param.name}=${encodeURIComponent(value)}`)),
+        );
         sent += answers.length;
         answers.forEach((res, i) => {
           const problem = judge(`GET ${template}`, text[i][0], param.name, res);
@@ -224,7 +236,9 @@ describe('malformed input: never a 5xx, and every 400 names the field', () => {
             const field = what.startsWith('invalid UTF-8') ? '(path)' : param;
             if (res.status >= 500) problems.push(`${method.toUpperCase()} ${template} with ${what} in {${param}}: ${res.status}`);
             else if (res.status === 400 && !(res.body.fields ?? []).some((f: { field: string }) => f.field === field)) {
-              problems.push(`${method.toUpperCase()} ${template} with ${what} in {${param}}: 400 naming ${JSON.stringify(res.body.fields ?? res.body)}`);
+              problems.push(
+                `${method.toUpperCase()} ${template} with ${what} in {${param}}: 400 naming ${JSON.stringify(res.body.fields ?? res.body)}`,
+              );
             } else if (res.status < 400) problems.push(`${method.toUpperCase()} ${template} with ${what} in {${param}}: accepted (${res.status})`);
           }
         }
@@ -237,7 +251,9 @@ describe('malformed input: never a 5xx, and every 400 names the field', () => {
   it('answers PUT /profile with {} or nulls with a 400 naming each field (the validator itself used to throw)', async () => {
     const empty = await manager.put('/api/networks/malformed-a/profile', {});
     expect(empty.status).toBe(400);
-    expect(empty.body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['version', 'name', 'memberOrganisations', 'branding']));
+    expect(empty.body.fields.map((f: { field: string }) => f.field)).toEqual(
+      expect.arrayContaining(['version', 'name', 'memberOrganisations', 'branding']),
+    );
     const nulls = await manager.put('/api/networks/malformed-a/profile', {
       version: null,
       name: null,
@@ -251,15 +267,25 @@ describe('malformed input: never a 5xx, and every 400 names the field', () => {
       branding: null,
     });
     expect(nulls.status).toBe(400);
-    expect(nulls.body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['version', 'name', 'coreFunctions', 'memberOrganisations', 'branding']));
+    expect(nulls.body.fields.map((f: { field: string }) => f.field)).toEqual(
+      expect.arrayContaining(['version', 'name', 'coreFunctions', 'memberOrganisations', 'branding']),
+    );
     const nullItems = await manager.put('/api/networks/malformed-a/profile', { memberOrganisations: [null, 7, { name: null }] });
     expect(nullItems.status).toBe(400);
-    expect(nullItems.body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['memberOrganisations.0', 'memberOrganisations.1', 'memberOrganisations.2.name']));
+    expect(nullItems.body.fields.map((f: { field: string }) => f.field)).toEqual(
+      expect.arrayContaining(['memberOrganisations.0', 'memberOrganisations.1', 'memberOrganisations.2.name']),
+    );
   });
 
   it('answers a malformed audit-trail cursor or record id with a 400 naming it', async () => {
     const trail = '/api/networks/malformed-a/audit';
-    for (const before of ['0000-00-00T99:99Z|6f1c2b1e-0000-4000-8000-000000000001', '2026-02-30T10:00:00.000Z|6f1c2b1e-0000-4000-8000-000000000001', 'garbage', '2026-01-01T10:00:00.000Z|not-an-id', `2026-01-01T10:00:00.000Z|${'\u0000'.repeat(36)}`]) {
+    for (const before of [
+      '0000-00-00T99:99Z|6f1c2b1e-0000-4000-8000-000000000001',
+      '2026-02-30T10:00:00.000Z|6f1c2b1e-0000-4000-8000-000000000001',
+      'garbage',
+      '2026-01-01T10:00:00.000Z|not-an-id',
+      `2026-01-01T10:00:00.000Z|${'\u0000'.repeat(36)}`,
+    ]) {
       const res = await manager.get(`${trail}?before=${encodeURIComponent(before)}`);
       expect({ before, status: res.status, field: res.body.fields?.[0]?.field }).toEqual({ before, status: 400, field: 'before' });
     }
@@ -286,7 +312,11 @@ describe('malformed input: never a 5xx, and every 400 names the field', () => {
       coreFunctions: profile.coreFunctions,
       leadershipRoles: profile.leadershipRoles,
       memberOrganisations: profile.memberOrganisations,
-      branding: { primaryColour: profile.branding.primaryColour, accentColour: profile.branding.accentColour, classification: profile.branding.classification },
+      branding: {
+        primaryColour: profile.branding.primaryColour,
+        accentColour: profile.branding.accentColour,
+        classification: profile.branding.classification,
+      },
     });
     expect(saved.status).toBe(200);
     expect(saved.body.purpose).toBe(purpose);

@@ -48,7 +48,10 @@ describe('members, invites and platform operators', () => {
 
     // Single use: the same link now answers 410, and the invite shows as accepted.
     expect((await new HttpClient(api.url).get(`/api/invites/${network}/${token}`)).status).toBe(410);
-    expect((await new HttpClient(api.url).post(`/api/invites/${network}/${token}/accept`, { displayName: 'X', password: 'a long enough password' })).status).toBe(410);
+    expect(
+      (await new HttpClient(api.url).post(`/api/invites/${network}/${token}/accept`, { displayName: 'X', password: 'a long enough password' }))
+        .status,
+    ).toBe(410);
     const list = await manager.get('/api/networks/mem-a/invites');
     expect(list.body.find((i: { id: string }) => i.id === created.body.id).status).toBe('accepted');
     // The token is stored only as a hash.
@@ -62,7 +65,11 @@ describe('members, invites and platform operators', () => {
     const otherManager = await new HttpClient(api.url).login(other.users.manager.email);
     const created = await otherManager.post('/api/networks/mem-b/invites', { email: a.users.viewer.email, displayName: 'Viewer A', role: 'viewer' });
     const { network, token } = tokenOf(created.body.url);
-    const fresh = await otherManager.post('/api/networks/mem-b/invites', { email: 'nobody.yet@example.org', displayName: 'Nobody Yet', role: 'viewer' });
+    const fresh = await otherManager.post('/api/networks/mem-b/invites', {
+      email: 'nobody.yet@example.org',
+      displayName: 'Nobody Yet',
+      role: 'viewer',
+    });
 
     // The preview has the same shape whether or not the email has an account.
     const visitor = new HttpClient(api.url);
@@ -97,13 +104,22 @@ describe('members, invites and platform operators', () => {
   });
 
   it('limits attempts on one invite link (counted before the link is used), so a link cannot be hammered', async () => {
-    const created = await manager.post('/api/networks/mem-a/invites', { email: a.users.viewer.email.replace('viewer', 'target'), displayName: 'Target', role: 'viewer' });
+    const created = await manager.post('/api/networks/mem-a/invites', {
+      email: a.users.viewer.email.replace('viewer', 'target'),
+      displayName: 'Target',
+      role: 'viewer',
+    });
     expect(created.status).toBe(201);
     const { network, token } = tokenOf(created.body.url);
     // 30 parallel attempts from different addresses, each a fresh visitor: at most LOGIN_MAX_FAILURES (5) are looked at.
     const attempts = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        new HttpClient(api.url).request('POST', `/api/invites/${network}/${token}/accept`, { displayName: 'T', password: 'short' + 'x'.repeat(12) + i }, { 'x-forwarded-for': `198.51.100.${i + 1}` }),
+        new HttpClient(api.url).request(
+          'POST',
+          `/api/invites/${network}/${token}/accept`,
+          { displayName: 'T', password: 'short' + 'x'.repeat(12) + i },
+          { 'x-forwarded-for': `198.51.100.${i + 1}` },
+        ),
       ),
     );
     const statuses = attempts.map((r) => r.status);
@@ -118,12 +134,16 @@ describe('members, invites and platform operators', () => {
     const from = { 'x-forwarded-for': '198.51.100.200' };
     // 20 (4 × LOGIN_MAX_FAILURES) guessed links from one address, then even a real link is refused from there.
     for (let i = 0; i < 20; i++) {
-      expect((await new HttpClient(api.url).request('GET', `/api/invites/mem-a/guessed-token-${i}-xxxxxxxxxxxxxxxxxx`, undefined, from)).status).toBe(404);
+      expect((await new HttpClient(api.url).request('GET', `/api/invites/mem-a/guessed-token-${i}-xxxxxxxxxxxxxxxxxx`, undefined, from)).status).toBe(
+        404,
+      );
     }
     const created = await manager.post('/api/networks/mem-a/invites', { email: 'limited@example.org', displayName: 'Limited', role: 'viewer' });
     const { network, token } = tokenOf(created.body.url);
     expect((await new HttpClient(api.url).request('GET', `/api/invites/${network}/${token}`, undefined, from)).status).toBe(429);
-    expect((await new HttpClient(api.url).request('GET', `/api/invites/${network}/${token}`, undefined, { 'x-forwarded-for': '198.51.100.201' })).status).toBe(200);
+    expect(
+      (await new HttpClient(api.url).request('GET', `/api/invites/${network}/${token}`, undefined, { 'x-forwarded-for': '198.51.100.201' })).status,
+    ).toBe(200);
     // A request the API refuses as malformed (no name for the new account) is given back: the person can correct it.
     const elsewhere = { 'x-forwarded-for': '198.51.100.202' };
     for (let i = 0; i < 8; i++) {
@@ -131,7 +151,12 @@ describe('members, invites and platform operators', () => {
       expect(bad.status).toBe(400);
       expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['displayName', 'password']);
     }
-    const accepted = await new HttpClient(api.url).request('POST', `/api/invites/${network}/${token}/accept`, { displayName: 'Limited', password: 'a long enough password' }, elsewhere);
+    const accepted = await new HttpClient(api.url).request(
+      'POST',
+      `/api/invites/${network}/${token}/accept`,
+      { displayName: 'Limited', password: 'a long enough password' },
+      elsewhere,
+    );
     expect(accepted.status).toBe(200);
   });
 
@@ -145,7 +170,12 @@ describe('members, invites and platform operators', () => {
     const bad = await manager.post('/api/networks/mem-a/invites', { email: 'nope', displayName: '', role: 'chief' });
     expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['displayName', 'email', 'role']);
 
-    const created = await manager.post('/api/networks/mem-a/invites', { email: 'c@example.org', displayName: 'C', role: 'contributor', organisationId: a.organisations[1].id });
+    const created = await manager.post('/api/networks/mem-a/invites', {
+      email: 'c@example.org',
+      displayName: 'C',
+      role: 'contributor',
+      organisationId: a.organisations[1].id,
+    });
     expect(created.status).toBe(201);
     expect((await manager.delete(`/api/networks/mem-a/invites/${created.body.id}`)).status).toBe(204);
     const { network, token } = tokenOf(created.body.url);
@@ -174,9 +204,7 @@ describe('members, invites and platform operators', () => {
   });
 
   it('lets a platform operator create a network and invite its first manager, without seeing its data', async () => {
-    await api.db.run({ userId: null }, ({ em }) =>
-      em.execute(`update app_user set is_operator = true where id = ?`, [a.users.viewer.id]),
-    );
+    await api.db.run({ userId: null }, ({ em }) => em.execute(`update app_user set is_operator = true where id = ?`, [a.users.viewer.id]));
     const operator = await new HttpClient(api.url).login(a.users.viewer.email);
     const notOperator = await manager.post('/api/admin/networks', {});
     expect(notOperator.status).toBe(403);
@@ -193,7 +221,17 @@ describe('members, invites and platform operators', () => {
     });
     expect(created.status).toBe(201);
     expect(created.body.managerInviteUrl).toMatch(/\/invite\/new-critical-care\//);
-    expect((await operator.post('/api/admin/networks', { slug: 'new-critical-care', name: 'Again', specialty: 'x', managerEmail: 'a@example.org', managerName: 'A' })).body.fields[0].field).toBe('slug');
+    expect(
+      (
+        await operator.post('/api/admin/networks', {
+          slug: 'new-critical-care',
+          name: 'Again',
+          specialty: 'x',
+          managerEmail: 'a@example.org',
+          managerName: 'A',
+        })
+      ).body.fields[0].field,
+    ).toBe('slug');
     expect((await operator.get('/api/admin/networks')).body.map((n: { slug: string }) => n.slug)).toContain('new-critical-care');
     // The operator is not a member: the new network's data answers 404.
     expect((await operator.get('/api/networks/new-critical-care/profile')).status).toBe(404);

@@ -78,7 +78,10 @@ describe('network profile, with its audit trail', () => {
     expect(latest.changes.classification).toEqual({ from: 'OFFICIAL', to: 'OFFICIAL-SENSITIVE' });
 
     const orgs = await manager.get('/api/networks/prof-a/audit?entityType=member_organisation');
-    const created = orgs.body.items.find((e: { action: string; changes: Record<string, { to: unknown }> }) => e.action === 'create' && e.changes['name']?.to === 'Northern Ambulance Service');
+    const created = orgs.body.items.find(
+      (e: { action: string; changes: Record<string, { to: unknown }> }) =>
+        e.action === 'create' && e.changes['name']?.to === 'Northern Ambulance Service',
+    );
     expect(created).toBeDefined();
     const roles = await manager.get('/api/networks/prof-a/audit?entityType=leadership_role');
     expect(roles.body.items[0].changes).toMatchObject({ title: { from: null, to: 'Network Chair' }, personName: { from: null, to: 'Dr Example' } });
@@ -98,7 +101,11 @@ describe('network profile, with its audit trail', () => {
     const bad = asUpdate(current);
     bad.name = '';
     bad.branding = { ...bad.branding, primaryColour: 'blue' };
-    bad.memberOrganisations = [{ name: 'Same Trust', type: 'trauma_unit' }, { name: 'same trust', type: 'trauma_unit' }, { name: 'X', type: 'spaceport' as never }];
+    bad.memberOrganisations = [
+      { name: 'Same Trust', type: 'trauma_unit' },
+      { name: 'same trust', type: 'trauma_unit' },
+      { name: 'X', type: 'spaceport' as never },
+    ];
     const res = await manager.put(url, bad);
     expect(res.status).toBe(400);
     const fields = res.body.fields.map((f: { field: string }) => f.field);

@@ -70,10 +70,17 @@ describe('report pipeline survives a worker killed mid-render', () => {
     const res = await alex.post('/api/networks/northern-spinal/reports', { kind: 'risk_register', options: { changedSince: '2016-01-01' } });
     expect(res.status).toBe(202);
     const id = res.body.id as string;
-    const networkId = (await alex.get('/api/auth/session')).body.memberships.find((m: { slug: string }) => m.slug === 'northern-spinal').networkId as string;
+    const networkId = (await alex.get('/api/auth/session')).body.memberships.find((m: { slug: string }) => m.slug === 'northern-spinal')
+      .networkId as string;
     const read = () => api.db.inNetwork({ userId: null, networkId }, ({ em }) => em.findOneOrFail(ReportDocument, { id }, { refresh: true }));
 
-    expect(await eventually(async () => stuck.events(), (e) => e.includes('held'), 60_000)).toContain('held');
+    expect(
+      await eventually(
+        async () => stuck.events(),
+        (e) => e.includes('held'),
+        60_000,
+      ),
+    ).toContain('held');
     const rendering = await read();
     expect(rendering.status).toBe('rendering');
     expect(rendering.attempts).toBe(1);

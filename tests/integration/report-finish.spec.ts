@@ -28,7 +28,11 @@ describe('report PDF finish (real Chromium, every document kind)', () => {
   });
 
   const cases: Array<[string, ReportKindValue, DocumentViewModel]> = [
-    ...(Object.keys(DOCUMENT_KINDS) as ReportKindValue[]).map((kind): [string, ReportKindValue, DocumentViewModel] => [kind, kind, DOCUMENT_KINDS[kind].sample()]),
+    ...(Object.keys(DOCUMENT_KINDS) as ReportKindValue[]).map((kind): [string, ReportKindValue, DocumentViewModel] => [
+      kind,
+      kind,
+      DOCUMENT_KINDS[kind].sample(),
+    ]),
     ['progress, 60 items', 'progress', progressSample(60)],
     ['board paper, cover sheet alone', 'board_paper', boardPaperSample(true)],
   ];
@@ -55,7 +59,15 @@ describe('report PDF finish (real Chromium, every document kind)', () => {
     const check = qpdfCheck(bytes);
     expect({ ok: check.ok, output: check.output }).toEqual({ ok: true, output: expect.any(String) });
     const info = pdfInfo(bytes);
-    expect({ title: info['Title'], author: info['Author'], subject: info['Subject'], keywords: info['Keywords'], tagged: info['Tagged'], creator: info['Creator'], pages: Number(info['Pages']) }).toEqual({
+    expect({
+      title: info['Title'],
+      author: info['Author'],
+      subject: info['Subject'],
+      keywords: info['Keywords'],
+      tagged: info['Tagged'],
+      creator: info['Creator'],
+      pages: Number(info['Pages']),
+    }).toEqual({
       title: vm.doc.title,
       author: vm.network.name,
       subject: vm.doc.subject,

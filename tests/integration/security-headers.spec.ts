@@ -17,7 +17,10 @@ function directives(csp: string | null): Record<string, string[]> {
 /** A stand-in for the built web app: the shell carries the nonce placeholder, as apps/web/src/index.html does. */
 function fakeWebDist(): string {
   const dir = mkdtempSync(join(tmpdir(), 'plexus-web-'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><script src="main.js" type="module"></script></head><body><plx-root ngCspNonce="CSP_NONCE"></plx-root></body></html>');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html><head><script src="main.js" type="module"></script></head><body><plx-root ngCspNonce="CSP_NONCE"></plx-root></body></html>',
+  );
   writeFileSync(join(dir, 'main.js'), 'console.log("plexus");');
   return dir;
 }

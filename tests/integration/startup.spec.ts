@@ -43,7 +43,9 @@ describe('start-up checks of the built processes', () => {
   });
 
   it('refuses to serve when connected as the owner role', async () => {
-    const { code, output } = await run(API_MAIN, { DATABASE_URL: db.ownerUrl, PORT: '39871', LOG_LEVEL: 'silent', REDIS_PREFIX: `t-${db.name}` }, ['serve']);
+    const { code, output } = await run(API_MAIN, { DATABASE_URL: db.ownerUrl, PORT: '39871', LOG_LEVEL: 'silent', REDIS_PREFIX: `t-${db.name}` }, [
+      'serve',
+    ]);
     expect(code).toBe(1);
     expect(output).toMatch(/Refusing to start: DATABASE_URL connects as "plexus_owner"/);
   });

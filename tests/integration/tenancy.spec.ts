@@ -7,9 +7,21 @@ type PolicyRow = { table: string; name: string; permissive: string; cmd: string;
 
 /** The policies a tenant table may have besides its own isolation policy, with their exact expressions. */
 const ALLOWED_EXTRA_POLICIES: Record<string, Pick<PolicyRow, 'permissive' | 'cmd' | 'qual' | 'with_check'> & { why: string }> = {
-  'membership.membership_own_rows': { permissive: 'PERMISSIVE', cmd: 'SELECT', qual: 'USER', with_check: null, why: 'a person reads their own memberships (network switcher)' },
+  'membership.membership_own_rows': {
+    permissive: 'PERMISSIVE',
+    cmd: 'SELECT',
+    qual: 'USER',
+    with_check: null,
+    why: 'a person reads their own memberships (network switcher)',
+  },
   'audit_event.audit_event_no_update': { permissive: 'RESTRICTIVE', cmd: 'UPDATE', qual: 'false', with_check: null, why: 'the trail is append-only' },
-  'audit_event.audit_event_no_delete': { permissive: 'RESTRICTIVE', cmd: 'DELETE', qual: '(network_id IS NULL)', with_check: null, why: 'the trail is append-only' },
+  'audit_event.audit_event_no_delete': {
+    permissive: 'RESTRICTIVE',
+    cmd: 'DELETE',
+    qual: '(network_id IS NULL)',
+    with_check: null,
+    why: 'the trail is append-only',
+  },
 };
 
 /** PostgreSQL's own normalised text of the fail-closed predicates: made on a throw-away table, rolled back. */
@@ -54,16 +66,27 @@ async function policyProblems(pg: Client, predicates: { network: string; user: s
         p === isolation
           ? { permissive: 'PERMISSIVE', cmd: 'ALL', roles: ['public'], qual: predicate, with_check: predicate }
           : extra
-            ? { permissive: extra.permissive, cmd: extra.cmd, roles: ['public'], qual: extra.qual === 'USER' ? userPredicate : extra.qual, with_check: extra.with_check }
+            ? {
+                permissive: extra.permissive,
+                cmd: extra.cmd,
+                roles: ['public'],
+                qual: extra.qual === 'USER' ? userPredicate : extra.qual,
+                with_check: extra.with_check,
+              }
             : null;
       const actual = { permissive: p.permissive, cmd: p.cmd, roles: p.roles, qual: p.qual, with_check: p.with_check };
       if (!expected) problems.push(`${key}: unexpected policy ${p.permissive} ${p.cmd} USING ${p.qual} WITH CHECK ${p.with_check}`);
-      else if (JSON.stringify(actual) !== JSON.stringify(expected)) problems.push(`${key}: ${JSON.stringify(actual)} is not ${JSON.stringify(expected)}`);
+      else if (JSON.stringify(actual) !== JSON.stringify(expected))
+        problems.push(`${key}: ${JSON.stringify(actual)} is not ${JSON.stringify(expected)}`);
     }
   }
   // The network registry: anyone may read it (slugs resolve before a network is chosen); writes only in its own context.
   const networkPredicate = predicate.replace('network_id', 'id');
-  const network = Object.fromEntries(policies.filter((p) => p.table === 'network').map((p) => [p.name, { permissive: p.permissive, cmd: p.cmd, qual: p.qual, with_check: p.with_check }]));
+  const network = Object.fromEntries(
+    policies
+      .filter((p) => p.table === 'network')
+      .map((p) => [p.name, { permissive: p.permissive, cmd: p.cmd, qual: p.qual, with_check: p.with_check }]),
+  );
   const expectedNetwork = {
     network_insert: { permissive: 'PERMISSIVE', cmd: 'INSERT', qual: null, with_check: networkPredicate },
     network_read: { permissive: 'PERMISSIVE', cmd: 'SELECT', qual: 'true', with_check: null },
@@ -127,11 +150,16 @@ describe('tenancy: every query is scoped, and the database enforces it', () => {
       try {
         await pg.query('create policy risk_sneaky on risk using (true)');
         await pg.query('drop policy stored_file_tenant_isolation on stored_file');
-        await pg.query(`create policy stored_file_tenant_isolation on stored_file using (network_id = nullif(current_setting('app.network_id', true), '')::uuid)`);
+        await pg.query(
+          `create policy stored_file_tenant_isolation on stored_file using (network_id = nullif(current_setting('app.network_id', true), '')::uuid)`,
+        );
         const caught = await policyProblems(pg, predicates);
         expect(caught).toHaveLength(2);
         expect(caught).toEqual(
-          expect.arrayContaining([expect.stringMatching(/^risk\.risk_sneaky: unexpected policy PERMISSIVE ALL USING true/), expect.stringMatching(/^stored_file\.stored_file_tenant_isolation: /)]),
+          expect.arrayContaining([
+            expect.stringMatching(/^risk\.risk_sneaky: unexpected policy PERMISSIVE ALL USING true/),
+            expect.stringMatching(/^stored_file\.stored_file_tenant_isolation: /),
+          ]),
         );
       } finally {
         await pg.query('rollback');
@@ -146,7 +174,9 @@ describe('tenancy: every query is scoped, and the database enforces it', () => {
     await expect(assertUnprivilegedRole(orm.em.fork() as never)).resolves.toBeUndefined();
     await orm.close(true);
     const owner = await MikroORM.init(ormConfig({ clientUrl: db.ownerUrl, poolMax: 1 }));
-    await expect(assertUnprivilegedRole(owner.em.fork() as never)).rejects.toThrow(/Refusing to start: DATABASE_URL connects as "plexus_owner", which owns \d+ table/);
+    await expect(assertUnprivilegedRole(owner.em.fork() as never)).rejects.toThrow(
+      /Refusing to start: DATABASE_URL connects as "plexus_owner", which owns \d+ table/,
+    );
     await owner.close(true);
   });
 
@@ -168,7 +198,9 @@ describe('tenancy: every query is scoped, and the database enforces it', () => {
       await pg.query('begin');
       await pg.query(`select set_config('app.network_id', $1, true)`, [a.network.id]);
       await expect(
-        pg.query(`insert into member_organisation (id, network_id, name, org_type) values (gen_random_uuid(), $1, 'Sneaky', 'other')`, [b.network.id]),
+        pg.query(`insert into member_organisation (id, network_id, name, org_type) values (gen_random_uuid(), $1, 'Sneaky', 'other')`, [
+          b.network.id,
+        ]),
       ).rejects.toThrow(/row-level security/);
       await pg.query('rollback');
     } finally {

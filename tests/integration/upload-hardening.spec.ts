@@ -22,7 +22,11 @@ function inField(field: string): FormData {
 async function rawPost(client: HttpClient, path: string, contentType: string, body: string): Promise<{ status: number; body: any }> {
   const res = await fetch(client.base + path, {
     method: 'POST',
-    headers: { cookie: `plexus_session=${client.cookie('plexus_session')}; XSRF-TOKEN=${client.cookie('XSRF-TOKEN')}`, 'x-xsrf-token': client.cookie('XSRF-TOKEN') ?? '', 'content-type': contentType },
+    headers: {
+      cookie: `plexus_session=${client.cookie('plexus_session')}; XSRF-TOKEN=${client.cookie('XSRF-TOKEN')}`,
+      'x-xsrf-token': client.cookie('XSRF-TOKEN') ?? '',
+      'content-type': contentType,
+    },
     body,
   });
   return { status: res.status, body: await res.json() };
@@ -51,7 +55,11 @@ describe('uploads cannot stop the service (issue 15, defects 1 and 9)', () => {
     api = await startApi(db);
     const fx = await newNetwork(api.db, 'up-hard');
     manager = await new HttpClient(api.url).login(fx.users.manager.email);
-    const plan = await manager.post('/api/networks/up-hard/work-plan/plans', { title: 'Hardening', periodStart: '2024-04-01', periodEnd: '2025-03-31' });
+    const plan = await manager.post('/api/networks/up-hard/work-plan/plans', {
+      title: 'Hardening',
+      periodStart: '2024-04-01',
+      periodEnd: '2025-03-31',
+    });
     preview = `/api/networks/up-hard/work-plan/plans/${plan.body.id}/import/preview`;
   });
   afterAll(async () => {
@@ -73,8 +81,16 @@ describe('uploads cannot stop the service (issue 15, defects 1 and 9)', () => {
   });
 
   it.each([
-    ['50,000 rows (about 1.7 MB)', books.fiftyThousandRows, /^The sheet "Plan" has more than 5,000 rows; the most an import takes is 5,000\. Split the file\.$/],
-    ['a zip bomb (a sheet inflating to 100 MB)', books.zipBomb, /^The workbook holds more than 32 MB once unpacked; the most an import reads is 32 MB/],
+    [
+      '50,000 rows (about 1.7 MB)',
+      books.fiftyThousandRows,
+      /^The sheet "Plan" has more than 5,000 rows; the most an import takes is 5,000\. Split the file\.$/,
+    ],
+    [
+      'a zip bomb (a sheet inflating to 100 MB)',
+      books.zipBomb,
+      /^The workbook holds more than 32 MB once unpacked; the most an import reads is 32 MB/,
+    ],
     ['too many sheets', books.tooManySheets, /^The workbook has more than 50 sheets; the most an import takes is 50/],
     ['too many columns', books.tooManyColumns, /^The sheet "Plan" has more than 200 columns; the most an import takes is 200/],
     ['too many cells', books.tooManyCells, /^The file has more than 250,000 filled cells; the most an import takes is 250,000/],
@@ -92,7 +108,9 @@ describe('uploads cannot stop the service (issue 15, defects 1 and 9)', () => {
     const timings: number[] = [];
     let reading = true;
     const uploads = Promise.all(
-      [books.fiftyThousandRows, books.zipBomb, books.heavy, books.heavy].map((bytes, i) => manager.request('POST', preview, upload(bytes, `hostile-${i}.xlsx`))),
+      [books.fiftyThousandRows, books.zipBomb, books.heavy, books.heavy].map((bytes, i) =>
+        manager.request('POST', preview, upload(bytes, `hostile-${i}.xlsx`)),
+      ),
     ).finally(() => (reading = false));
     const health = new HttpClient(api.url);
     let last: HealthDto | null = null;
@@ -120,7 +138,11 @@ describe('uploads cannot stop the service (issue 15, defects 1 and 9)', () => {
     ])('%s', async (_what, form, field, message) => {
       for (const path of [preview, riskPreview]) {
         const res = await manager.request('POST', path, form());
-        expect({ path, status: res.status, fields: res.body.fields }).toEqual({ path, status: 400, fields: [{ field, message: expect.stringMatching(message) }] });
+        expect({ path, status: res.status, fields: res.body.fields }).toEqual({
+          path,
+          status: 400,
+          fields: [{ field, message: expect.stringMatching(message) }],
+        });
       }
     });
 
@@ -158,7 +180,9 @@ describe('a file that takes too long to read', () => {
   it('answers 413 saying so, its thread is replaced, and the next upload works', async () => {
     const slow = await manager.request('POST', preview, upload(books.heavy, 'heavy.xlsx'));
     expect(slow.status).toBe(413);
-    expect(slow.body.fields).toEqual([{ field: 'file', message: expect.stringMatching(/^The file took too long to read: the most an import spends on one file is 0\.3 seconds/) }]);
+    expect(slow.body.fields).toEqual([
+      { field: 'file', message: expect.stringMatching(/^The file took too long to read: the most an import spends on one file is 0\.3 seconds/) },
+    ]);
     const next = await manager.request('POST', preview, upload('Work,Lead\nDo the thing,Network Manager', 'next.csv'));
     expect(next.status).toBe(200);
     expect((next.body as ImportPreviewDto).rows.map((r) => r.work)).toEqual(['Do the thing']);

@@ -26,7 +26,12 @@ describe('work plans in the demo data', () => {
 
   it('gives the major trauma network seed 000’s plan, approved, with progress, slippage and a moved target', async () => {
     const { client, plan } = await planOf('priya.shah@example.org', 'east-midlands-mtn');
-    expect(plan).toMatchObject({ title: 'Objectives and Work Plan 2023–25', status: 'approved', approvedOn: '2023-05-18', counts: { items: 30, flagged: 1 } });
+    expect(plan).toMatchObject({
+      title: 'Objectives and Work Plan 2023–25',
+      status: 'approved',
+      approvedOn: '2023-05-18',
+      counts: { items: 30, flagged: 1 },
+    });
     expect(plan.themes).toHaveLength(7);
     expect(plan.counts.rag.blue).toBeGreaterThanOrEqual(10);
     expect(plan.counts.slipped).toBeGreaterThanOrEqual(3);
@@ -47,7 +52,12 @@ describe('work plans in the demo data', () => {
   it('gives the spinal network seed 001’s plan with its numbered objectives and the "20017" typos flagged', async () => {
     const { plan } = await planOf('alex.morgan@example.org', 'northern-spinal');
     expect(plan).toMatchObject({ status: 'approved', counts: { items: 16, flagged: 5 } });
-    expect(plan.themes.map((t) => t.title)).toEqual(['Quality Strategic Objective', 'Innovation Strategic Objective', 'Productivity Strategic Objective', 'Prevention Strategic Objective']);
+    expect(plan.themes.map((t) => t.title)).toEqual([
+      'Quality Strategic Objective',
+      'Innovation Strategic Objective',
+      'Productivity Strategic Objective',
+      'Prevention Strategic Objective',
+    ]);
     const fatima = await new HttpClient(api.url).login('fatima.ali@example.org', DEMO_PASSWORD);
     expect(((await fatima.get('/api/networks/northern-spinal/work-plan/my-items')).body as WorkItemListDto).items.length).toBeGreaterThanOrEqual(1);
   });
@@ -58,7 +68,9 @@ describe('work plans in the demo data', () => {
     expect(plan.themes[0].objectives).toHaveLength(7);
     for (const email of ['nina.clarke@example.org', 'grace.okafor@example.org']) {
       const lead = await new HttpClient(api.url).login(email, DEMO_PASSWORD);
-      expect(((await lead.get('/api/networks/northern-maternity/work-plan/my-items')).body as WorkItemListDto).items.length).toBeGreaterThanOrEqual(2);
+      expect(((await lead.get('/api/networks/northern-maternity/work-plan/my-items')).body as WorkItemListDto).items.length).toBeGreaterThanOrEqual(
+        2,
+      );
     }
   });
 });

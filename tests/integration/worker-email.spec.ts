@@ -50,7 +50,10 @@ describe('worker: email delivery through BullMQ to a real SMTP server', () => {
     expect(mail.raw).toContain('Subject: You are invited to Network mail-a on Plexus');
     expect(mail.raw).toContain(invite.body.url);
     // The worker records the delivery just after the SMTP server accepts the message.
-    const rows = await eventually(() => outbox(a.network.id), (r) => r[0]?.status === 'sent');
+    const rows = await eventually(
+      () => outbox(a.network.id),
+      (r) => r[0]?.status === 'sent',
+    );
     expect(rows[0]).toMatchObject({ status: 'sent', attempts: 1, toAddress: 'invitee@example.org' });
     expect(mail.raw).toContain(`Message-ID: ${rows[0].messageId}`);
   });
@@ -58,7 +61,9 @@ describe('worker: email delivery through BullMQ to a real SMTP server', () => {
   it('runs a job only in the network its payload names: another network’s email id finds nothing and is not retried', async () => {
     const [emailOfA] = await outbox(a.network.id);
     const jobs = worker.get(JobQueue);
-    const job = await jobs.queue(QueueName.Email).add('email.deliver', { networkId: b.network.id, emailId: emailOfA.id }, { jobId: `cross-${emailOfA.id}`, attempts: 3 });
+    const job = await jobs
+      .queue(QueueName.Email)
+      .add('email.deliver', { networkId: b.network.id, emailId: emailOfA.id }, { jobId: `cross-${emailOfA.id}`, attempts: 3 });
     await expect(job.waitUntilFinished(events, 15_000)).rejects.toThrow(`email ${emailOfA.id} does not exist in network ${b.network.id}`);
     const failed = await jobs.queue(QueueName.Email).getJob(job.id!);
     expect(failed!.attemptsMade).toBe(1); // unrecoverable: no retries
@@ -69,17 +74,30 @@ describe('worker: email delivery through BullMQ to a real SMTP server', () => {
     const [emailOfA] = await outbox(a.network.id);
     const jobs = worker.get(JobQueue);
     expect(await jobs.enqueue('email.deliver', { networkId: a.network.id, emailId: emailOfA.id })).toBe(`email-${emailOfA.id}`);
-    const dup = await jobs.queue(QueueName.Email).add('email.deliver', { networkId: a.network.id, emailId: emailOfA.id }, { jobId: `dup-${emailOfA.id}` });
+    const dup = await jobs
+      .queue(QueueName.Email)
+      .add('email.deliver', { networkId: a.network.id, emailId: emailOfA.id }, { jobId: `dup-${emailOfA.id}` });
     await expect(dup.waitUntilFinished(events, 15_000)).resolves.toEqual({ status: 'already-sent', messageId: emailOfA.messageId });
     // Nothing left that could send: the re-enqueue was a no-op (no job waiting or running), and the duplicate finished.
-    expect(await jobs.queue(QueueName.Email).getJobCounts('waiting', 'active', 'delayed', 'prioritized')).toEqual({ waiting: 0, active: 0, delayed: 0, prioritized: 0 });
+    expect(await jobs.queue(QueueName.Email).getJobCounts('waiting', 'active', 'delayed', 'prioritized')).toEqual({
+      waiting: 0,
+      active: 0,
+      delayed: 0,
+      prioritized: 0,
+    });
     expect(smtp.mails).toHaveLength(1);
   });
 
   it('re-enqueues an email whose enqueue was lost after commit (outbox sweep)', async () => {
     // A row committed without its job, as after a crash between commit and enqueue.
     const lost = await api.db.inNetwork({ userId: null, networkId: b.network.id }, async ({ em }) => {
-      const e = Object.assign(new EmailOutbox(), { networkId: b.network.id, kind: 'test', toAddress: 'lost@example.org', subject: 'Recovered', bodyText: 'hello' });
+      const e = Object.assign(new EmailOutbox(), {
+        networkId: b.network.id,
+        kind: 'test',
+        toAddress: 'lost@example.org',
+        subject: 'Recovered',
+        bodyText: 'hello',
+      });
       e.messageId = `<${e.id}@plexus.test>`;
       e.createdAt = new Date(Date.now() - 5 * 60_000);
       em.persist(e);
@@ -90,7 +108,10 @@ describe('worker: email delivery through BullMQ to a real SMTP server', () => {
     expect(swept).toBeGreaterThanOrEqual(1);
     const mails = await smtp.waitFor(2);
     expect(mails[1].to).toEqual(['lost@example.org']);
-    const rows = await eventually(() => outbox(b.network.id), (r) => r.find((e) => e.id === lost.id)?.status === 'sent');
+    const rows = await eventually(
+      () => outbox(b.network.id),
+      (r) => r.find((e) => e.id === lost.id)?.status === 'sent',
+    );
     expect(rows.find((e) => e.id === lost.id)!.status).toBe('sent');
   });
 

@@ -40,10 +40,22 @@ describe('recurring duties: BullMQ job schedulers, one per duty for the whole cl
     // Work committed whose enqueue was lost (a crash between commit and enqueue), older than the sweeps look for.
     const longAgo = new Date(Date.now() - 5 * 60_000);
     const { email, report } = await tdb.inNetwork({ userId: null, networkId: net.network.id }, async ({ em }) => {
-      const e = Object.assign(new EmailOutbox(), { networkId: net.network.id, kind: 'test', toAddress: 'swept@example.org', subject: 'Swept', bodyText: 'hello' });
+      const e = Object.assign(new EmailOutbox(), {
+        networkId: net.network.id,
+        kind: 'test',
+        toAddress: 'swept@example.org',
+        subject: 'Swept',
+        bodyText: 'hello',
+      });
       e.messageId = `<${e.id}@plexus.test>`;
       e.createdAt = longAgo;
-      const r = Object.assign(new ReportDocument(), { networkId: net.network.id, kind: 'risk_register', title: 'Swept report', options: { kind: 'risk_register', options: { topRisks: 10 } }, requestedAt: longAgo });
+      const r = Object.assign(new ReportDocument(), {
+        networkId: net.network.id,
+        kind: 'risk_register',
+        title: 'Swept report',
+        options: { kind: 'risk_register', options: { topRisks: 10 } },
+        requestedAt: longAgo,
+      });
       em.persist([e, r]);
       await em.flush();
       return { email: e, report: r };
@@ -57,18 +69,27 @@ describe('recurring duties: BullMQ job schedulers, one per duty for the whole cl
     }
     const queue = workers[0].get(JobQueue).queue(QueueName.Schedules);
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((s) => s.key).sort()).toEqual(Object.values(SCHEDULERS).map((s) => s.id).sort());
+    expect(schedulers.map((s) => s.key).sort()).toEqual(
+      Object.values(SCHEDULERS)
+        .map((s) => s.id)
+        .sort(),
+    );
     expect(schedulers.map((s) => s.every).sort()).toEqual([30_000, 60_000]);
 
     // The sweeps ran (their first run is at registration): the email is delivered, the report rendered.
     const [mail] = await smtp.waitFor(1);
     expect(mail.to).toEqual(['swept@example.org']);
-    const read = () => tdb.inNetwork({ userId: null, networkId: net.network.id }, async ({ em }) => ({
-      email: await em.findOneOrFail(EmailOutbox, { id: email.id }, { refresh: true }),
-      report: await em.findOneOrFail(ReportDocument, { id: report.id }, { refresh: true }),
-    }));
+    const read = () =>
+      tdb.inNetwork({ userId: null, networkId: net.network.id }, async ({ em }) => ({
+        email: await em.findOneOrFail(EmailOutbox, { id: email.id }, { refresh: true }),
+        report: await em.findOneOrFail(ReportDocument, { id: report.id }, { refresh: true }),
+      }));
     const done = await eventually(read, (r) => r.email.status === 'sent' && (r.report.status === 'ready' || r.report.status === 'failed'), 30_000);
-    expect({ email: done.email.status, report: done.report.status, attempts: done.report.attempts }).toEqual({ email: 'sent', report: 'ready', attempts: 1 });
+    expect({ email: done.email.status, report: done.report.status, attempts: done.report.attempts }).toEqual({
+      email: 'sent',
+      report: 'ready',
+      attempts: 1,
+    });
 
     // Once per duty, though two workers registered it: one finished run each, and the next one waiting its turn.
     const completed = await queue.getJobs(['completed']);

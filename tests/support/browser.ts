@@ -38,7 +38,9 @@ export async function launchChromium(): Promise<Browser> {
 export async function expectNoSeriousA11yIssues(page: Page): Promise<void> {
   if (cspViolations.has(page.context())) expectNoCspViolations(page);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  expect(
+    result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
+  ).toEqual([]);
 }
 
 /**
@@ -55,7 +57,8 @@ async function watchCsp(context: BrowserContext): Promise<BrowserContext> {
   });
   context.on('console', (message) => {
     const text = message.text();
-    if (/CSP violation|Content Security Policy|Refused to (apply|execute|load|connect|frame)/i.test(text)) seen.push(`${message.page()?.url() ?? ''}: ${text}`);
+    if (/CSP violation|Content Security Policy|Refused to (apply|execute|load|connect|frame)/i.test(text))
+      seen.push(`${message.page()?.url() ?? ''}: ${text}`);
   });
   return context;
 }

@@ -2,17 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { MembershipRole } from '@plexus/domain';
-import {
-  AppUser,
-  loadConfig,
-  MemberOrganisation,
-  Membership,
-  Network,
-  NetworkProfile,
-  ormConfig,
-  TenantDb,
-  type AppConfig,
-} from '@plexus/server';
+import { AppUser, loadConfig, MemberOrganisation, Membership, Network, NetworkProfile, ormConfig, TenantDb, type AppConfig } from '@plexus/server';
 import { randomBytes } from 'node:crypto';
 import { createApp } from '../../apps/api/src/app/create-app';
 import { PasswordService } from '../../apps/api/src/auth/password.service';

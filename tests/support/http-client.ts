@@ -23,7 +23,12 @@ export class HttpClient {
     return this.cookies.get(name);
   }
 
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers; raw: Response }> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: any; headers: Headers; raw: Response }> {
     const h: Record<string, string> = { ...headers };
     if (this.cookies.size) h['cookie'] = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const csrf = this.csrfOverride === undefined ? this.cookies.get('XSRF-TOKEN') : this.csrfOverride;

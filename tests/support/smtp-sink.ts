@@ -6,7 +6,12 @@ export interface CaughtMail {
 }
 
 /** A real SMTP server on loopback that keeps what it receives. */
-export async function startSmtpSink(): Promise<{ url: string; mails: CaughtMail[]; close(): Promise<void>; waitFor(n: number, ms?: number): Promise<CaughtMail[]> }> {
+export async function startSmtpSink(): Promise<{
+  url: string;
+  mails: CaughtMail[];
+  close(): Promise<void>;
+  waitFor(n: number, ms?: number): Promise<CaughtMail[]>;
+}> {
   const mails: CaughtMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -16,7 +21,12 @@ export async function startSmtpSink(): Promise<{ url: string; mails: CaughtMail[
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8').replace(/=\r?\n/g, '') });
+        mails.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks)
+            .toString('utf8')
+            .replace(/=\r?\n/g, ''),
+        });
         callback();
       });
     },

@@ -22,7 +22,11 @@ async function runSeed(config: AppConfig): Promise<void> {
     const result = await seedDemo(new TenantDb(orm));
     if (result.created.length) console.log(`Demo networks loaded: ${result.created.join(', ')}`);
     if (result.skipped.length) console.log(`Demo networks already present: ${result.skipped.join(', ')}`);
-    console.log(`Demo sign-ins (password for all: ${DEMO_PASSWORD}): ${DEMO_PEOPLE.slice(0, 3).map((p) => p.email).join(', ')} …`);
+    console.log(
+      `Demo sign-ins (password for all: ${DEMO_PASSWORD}): ${DEMO_PEOPLE.slice(0, 3)
+        .map((p) => p.email)
+        .join(', ')} …`,
+    );
   } finally {
     await orm.close(true);
   }

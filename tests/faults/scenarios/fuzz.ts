@@ -45,14 +45,14 @@ const hostileString = fc.oneof(
     'x'.repeat(70_000),
   ),
 );
-const hostileScalar = fc.oneof(
-  hostileString,
-  fc.integer(),
-  fc.double(),
-  fc.constantFrom(Number.MAX_SAFE_INTEGER, -1, 0, 1e308, true, false, null),
-);
+const hostileScalar = fc.oneof(hostileString, fc.integer(), fc.double(), fc.constantFrom(Number.MAX_SAFE_INTEGER, -1, 0, 1e308, true, false, null));
 const anything: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
-  v: fc.oneof({ depthSize: 'small' }, hostileScalar, fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), tie('v'), { maxKeys: 3 })),
+  v: fc.oneof(
+    { depthSize: 'small' },
+    hostileScalar,
+    fc.array(tie('v'), { maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 8 }), tie('v'), { maxKeys: 3 }),
+  ),
 })).v;
 
 function resolve(schema: Schema | undefined, doc: { components?: { schemas?: Record<string, Schema> } }): Schema {
@@ -74,7 +74,11 @@ function fromSchema(schema: Schema | undefined, doc: object, depth = 0): fc.Arbi
     return fc.oneof({ weight: 4, arbitrary: fc.record(props, { requiredKeys: [] }) }, { weight: 1, arbitrary: anything });
   }
   if (type === 'array') return fc.oneof(fc.array(fromSchema(s.items, doc, depth + 1), { maxLength: 4 }), hostileScalar);
-  if (type === 'string' && s.format === 'date') return fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), hostileString);
+  if (type === 'string' && s.format === 'date')
+    return fc.oneof(
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      hostileString,
+    );
   if (type === 'string' && s.format === 'uuid') return fc.oneof(fc.uuid(), hostileString);
   if (type === 'integer' || type === 'number') return fc.oneof(fc.integer({ min: -5, max: 30 }), hostileScalar);
   if (type === 'boolean') return fc.oneof(fc.boolean(), hostileScalar);
@@ -86,7 +90,10 @@ function fromSchema(schema: Schema | undefined, doc: object, depth = 0): fc.Arbi
  * bodies, queries and path segments from fast-check. No answer may be a 5xx.
  */
 export const fuzz: Scenario = async ({ spinal }) => {
-  const doc = (await spinal.get('/api/docs-json')).body as { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, Schema> } };
+  const doc = (await spinal.get('/api/docs-json')).body as {
+    paths: Record<string, Record<string, Operation>>;
+    components?: { schemas?: Record<string, Schema> };
+  };
   const ownIds = await harvestIds(spinal);
   let sent = 0;
   const failures: string[] = [];
@@ -102,14 +109,21 @@ export const fuzz: Scenario = async ({ spinal }) => {
       const content = op.requestBody?.content ?? {};
       const json = content['application/json']?.schema;
       const multipart = 'multipart/form-data' in content;
-      const segment = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...(ownIds.length ? ownIds : ['00000000-0000-4000-8000-000000000000'])) }, { weight: 1, arbitrary: hostileString });
-      const params = Object.fromEntries([...template.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, name === 'network' ? fc.constant('northern-spinal') : segment]));
+      const segment = fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...(ownIds.length ? ownIds : ['00000000-0000-4000-8000-000000000000'])) },
+        { weight: 1, arbitrary: hostileString },
+      );
+      const params = Object.fromEntries(
+        [...template.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, name === 'network' ? fc.constant('northern-spinal') : segment]),
+      );
       const query = fc.record(Object.fromEntries(queries.map((q) => [q.name, fromSchema(q.schema, doc)])), { requiredKeys: [] });
       const body = multipart ? fc.uint8Array({ maxLength: 2048 }) : json ? fromSchema(json, doc) : fc.constant(undefined);
       const samples = fc.sample(fc.record({ params: fc.record(params), query, body }), { numRuns: RUNS_PER_OPERATION, seed: 20261202 + operations });
       for (const sample of samples) {
         const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeSegment(String((sample.params as Record<string, unknown>)[name])));
-        const qs = new URLSearchParams(Object.entries(sample.query as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString();
+        const qs = new URLSearchParams(
+          Object.entries(sample.query as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+        ).toString();
         let payload: unknown = sample.body;
         if (multipart) {
           const form = new FormData();
@@ -124,7 +138,10 @@ export const fuzz: Scenario = async ({ spinal }) => {
     }
   }
   if (failures.length) console.log(`\nfuzz failures (first 15):\n${failures.slice(0, 15).join('\n')}`);
-  const summary = [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${n}×${s}`).join(', ');
+  const summary = [...statuses]
+    .sort(([a], [b]) => a - b)
+    .map(([s, n]) => `${n}×${s}`)
+    .join(', ');
   const rows: Row[] = [
     {
       scenario: 'fuzzing every write operation (fast-check)',

@@ -70,7 +70,12 @@ async function requestsThrough(client: HttpClient, fault: () => Promise<void>): 
 }
 
 async function settle(ctx: Context, ids: string[]): Promise<{ ready: number; lost: number; duplicates: number }> {
-  await waitFor('documents finished', async () => (await library(ctx.spinal)).filter((d) => ids.includes(d.id)).every((d) => d.status === 'ready' || d.status === 'failed'), 240_000, 250).catch(() => undefined);
+  await waitFor(
+    'documents finished',
+    async () => (await library(ctx.spinal)).filter((d) => ids.includes(d.id)).every((d) => d.status === 'ready' || d.status === 'failed'),
+    240_000,
+    250,
+  ).catch(() => undefined);
   const docs = (await library(ctx.spinal)).filter((d) => ids.includes(d.id));
   const ready = docs.filter((d) => d.status === 'ready').length;
   const dir = join(ctx.stack.storageDir, 'documents');
@@ -80,12 +85,15 @@ async function settle(ctx: Context, ids: string[]): Promise<{ ready: number; los
 }
 
 function summarise(statuses: Map<number, number>): string {
-  return [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${n}×${s === 0 ? 'no answer' : s}`).join(', ');
+  return [...statuses]
+    .sort(([a], [b]) => a - b)
+    .map(([s, n]) => `${n}×${s === 0 ? 'no answer' : s}`)
+    .join(', ');
 }
 
 function rows(what: string, did: string, out: Outcome, end: { ready: number; lost: number; duplicates: number }): Row[] {
   const bad = [...out.statuses.keys()].filter((s) => s !== 202 && s !== 503);
-  const badProbes = [...out.probes.keys()].filter((s) => s === 0 || s >= 500 && s !== 503);
+  const badProbes = [...out.probes.keys()].filter((s) => s === 0 || (s >= 500 && s !== 503));
   return [
     {
       scenario: `${what}: health and sign-in meanwhile`,
@@ -135,10 +143,15 @@ export function chromiumKilled(stackWorker: () => ReturnType<Stack['startWorker'
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) ids.push((await ctx.spinal.post(`${SPINAL}/reports`, riskReport)).body.id);
     let browsers: number[] = [];
-    await waitFor('a render with Chromium up', async () => {
-      browsers = chromiumUnder(worker.pid as number);
-      return browsers.length > 0 && (await library(ctx.spinal)).some((d) => ids.includes(d.id) && d.status === 'rendering');
-    }, 60_000, 10);
+    await waitFor(
+      'a render with Chromium up',
+      async () => {
+        browsers = chromiumUnder(worker.pid as number);
+        return browsers.length > 0 && (await library(ctx.spinal)).some((d) => ids.includes(d.id) && d.status === 'rendering');
+      },
+      60_000,
+      10,
+    );
     for (const pid of browsers) process.kill(pid, 'SIGKILL');
     const end = await settle(ctx, ids);
     const relaunched = chromiumUnder(worker.pid as number).filter((p) => !browsers.includes(p));

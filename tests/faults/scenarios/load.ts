@@ -26,7 +26,7 @@ async function cannon(url: string, cookie: string, opts: Partial<autocannon.Opti
   return {
     rps: result.requests.average,
     p50: l['p50'],
-    p95: l['p97_5'] !== undefined && l['p95'] === undefined ? l['p97_5'] : l['p95'] ?? l['p97_5'],
+    p95: l['p97_5'] !== undefined && l['p95'] === undefined ? l['p97_5'] : (l['p95'] ?? l['p97_5']),
     p99: l['p99'],
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
@@ -36,10 +36,16 @@ async function cannon(url: string, cookie: string, opts: Partial<autocannon.Opti
 
 /** A plan of `n` items, imported through the API as a manager would (CSV). */
 async function bigPlan(client: HttpClient, n: number): Promise<string> {
-  const plan = await client.post(`${TRAUMA}/work-plan/plans`, { title: `Load plan of ${n} items`, periodStart: '2025-04-01', periodEnd: '2027-03-31' });
+  const plan = await client.post(`${TRAUMA}/work-plan/plans`, {
+    title: `Load plan of ${n} items`,
+    periodStart: '2025-04-01',
+    periodEnd: '2027-03-31',
+  });
   const rows = ['Theme,Objective no.,Objective,Work,Measures of success,Timescale,Leads,Status'];
   for (let i = 0; i < n; i++) {
-    rows.push(`Function ${1 + (i % 10)},${1 + (i % 50)},Objective ${1 + (i % 50)},"Work item ${i + 1}: agree and embed a network approach to part ${i + 1}","Agreed approach\nAudit shows it is used",Q${1 + (i % 4)} 2025/26,Network Manager,On track`);
+    rows.push(
+      `Function ${1 + (i % 10)},${1 + (i % 50)},Objective ${1 + (i % 50)},"Work item ${i + 1}: agree and embed a network approach to part ${i + 1}","Agreed approach\nAudit shows it is used",Q${1 + (i % 4)} 2025/26,Network Manager,On track`,
+    );
   }
   const form = new FormData();
   form.append('file', new Blob([rows.join('\n')]), 'load.csv');
@@ -59,7 +65,8 @@ export const load: Scenario = async ({ stack, trauma }) => {
   const cookie = cookieOf(trauma);
   const closed = await cannon(`${stack.url}${TRAUMA}/work-plan/plans/${seedPlan.id}/items`, cookie, { connections: 50 });
   const open = await cannon(`${stack.url}${TRAUMA}/work-plan/plans/${big}/items`, cookie, { connections: 10, overallRate: 100 });
-  const fmt = (f: Figures) => `${f.rps.toFixed(0)} req/s, p50 ${f.p50} ms, p95 ${f.p95} ms, p99 ${f.p99} ms, ${f.kb.toFixed(0)} KB/response, ${f.errors + f.non2xx} errors`;
+  const fmt = (f: Figures) =>
+    `${f.rps.toFixed(0)} req/s, p50 ${f.p50} ms, p95 ${f.p95} ms, p99 ${f.p99} ms, ${f.kb.toFixed(0)} KB/response, ${f.errors + f.non2xx} errors`;
   const rows: Row[] = [
     { scenario: 'load (a) closed loop, 30-item plan', did: '50 connections, 10 s', survived: fmt(closed), ok: closed.errors + closed.non2xx === 0 },
     {

@@ -21,20 +21,28 @@ export const workerKilled: Scenario = async ({ stack, spinal }) => {
     const worker = stack.startWorker({ REPORT_LOCK_MS: '1000' });
     // Positive signal: this worker has started a render (a document's attempt count went up and it is rendering).
     let rendering = false;
-    await waitFor('a render started by this worker', async () => {
-      const docs = (await library(spinal)).filter((d) => ids.includes(d.id));
-      rendering = docs.some((d) => d.status === 'rendering' && (d.attempts ?? 0) > (attempts.get(d.id) ?? 0));
-      return rendering || docs.every((d) => d.status === 'ready' || d.status === 'failed');
-    }, 60_000, 10);
+    await waitFor(
+      'a render started by this worker',
+      async () => {
+        const docs = (await library(spinal)).filter((d) => ids.includes(d.id));
+        rendering = docs.some((d) => d.status === 'rendering' && (d.attempts ?? 0) > (attempts.get(d.id) ?? 0));
+        return rendering || docs.every((d) => d.status === 'ready' || d.status === 'failed');
+      },
+      60_000,
+      10,
+    );
     await stack.killWorker(worker);
     for (const d of (await library(spinal)).filter((x) => ids.includes(x.id))) attempts.set(d.id, d.attempts ?? 0);
     if (!rendering) break;
     kills++;
   }
   stack.startWorker({ REPORT_LOCK_MS: '1000' });
-  await waitFor('every document finished', async () => (await library(spinal)).filter((d) => ids.includes(d.id)).every((d) => d.status === 'ready' || d.status === 'failed'), 120_000, 200).catch(
-    () => undefined,
-  );
+  await waitFor(
+    'every document finished',
+    async () => (await library(spinal)).filter((d) => ids.includes(d.id)).every((d) => d.status === 'ready' || d.status === 'failed'),
+    120_000,
+    200,
+  ).catch(() => undefined);
   const docs = (await library(spinal)).filter((d) => ids.includes(d.id));
   const ready = docs.filter((d) => d.status === 'ready');
   const stuck = docs.filter((d) => d.status !== 'ready').map((d) => `${d.status} after ${d.attempts} attempts`);

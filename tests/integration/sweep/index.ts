@@ -13,7 +13,15 @@ export const SWEEP_IDS: SweepIds[] = [foundationSweepIds, riskSweepIds, workPlan
  */
 export const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/networks/{network}/members/{memberId}': { role: 'viewer', organisationId: null },
-  'PUT /api/networks/{network}/risks/{riskId}': { version: 1, dateRegistered: '2026-01-05', description: 'x', likelihoodBefore: 1, impactBefore: 1, likelihoodAfter: 1, impactAfter: 1 },
+  'PUT /api/networks/{network}/risks/{riskId}': {
+    version: 1,
+    dateRegistered: '2026-01-05',
+    description: 'x',
+    likelihoodBefore: 1,
+    impactBefore: 1,
+    likelihoodAfter: 1,
+    impactAfter: 1,
+  },
   'POST /api/networks/{network}/risks/{riskId}/close': { closedOn: '2026-01-06', reason: 'x' },
   'POST /api/networks/{network}/risks/{riskId}/reviews': { reviewedOn: '2026-01-06', likelihood: 1, impact: 1 },
   ...workPlanValidBodies,

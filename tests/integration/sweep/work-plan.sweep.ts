@@ -10,14 +10,23 @@ export const workPlanSweepIds: SweepIds = async (manager, fx) => {
     if (res.status >= 300) throw new Error(`sweep set-up: ${what} ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
-  const plan = ok(await manager.post(`${base}/plans`, { title: `Sweep plan of ${fx.network.slug}`, periodStart: '2023-04-01', periodEnd: '2025-03-31' }), 'plan');
-  const holder = ok(await manager.post(`${base}/plans`, { title: `Sweep holder of ${fx.network.slug}`, periodStart: '2023-04-01', periodEnd: '2025-03-31' }), 'plan');
+  const plan = ok(
+    await manager.post(`${base}/plans`, { title: `Sweep plan of ${fx.network.slug}`, periodStart: '2023-04-01', periodEnd: '2025-03-31' }),
+    'plan',
+  );
+  const holder = ok(
+    await manager.post(`${base}/plans`, { title: `Sweep holder of ${fx.network.slug}`, periodStart: '2023-04-01', periodEnd: '2025-03-31' }),
+    'plan',
+  );
   ok(await manager.post(`${base}/plans/${holder.id}/themes`, { title: 'Theme to sweep' }), 'theme');
   const withThemes = ok(await manager.post(`${base}/plans/${holder.id}/themes`, { title: 'Theme holding work' }), 'theme');
   const [theme, holding] = withThemes.themes;
   const withObjective = ok(await manager.post(`${base}/themes/${holding.id}/objectives`, { number: '1', title: 'Objective to sweep' }), 'objective');
   const objective = withObjective.themes[1].objectives[0];
-  const item = ok(await manager.post(`${base}/plans/${holder.id}/items`, { themeId: holding.id, work: 'Item to sweep', timescale: 'Q4 2023/24' }), 'item');
+  const item = ok(
+    await manager.post(`${base}/plans/${holder.id}/items`, { themeId: holding.id, work: 'Item to sweep', timescale: 'Q4 2023/24' }),
+    'item',
+  );
   ok(await manager.post(`${base}/items/${item.id}/progress`, { on: '2024-01-15', status: 'on_track', narrative: 'Sweep update' }), 'progress');
   return { planId: plan.id, themeId: theme.id, objectiveId: objective.id, itemId: item.id };
 };

@@ -21,12 +21,22 @@ export class AuditService {
 
   async page(q: AuditPageQuery): Promise<AuditPageDto> {
     // One more than asked for says whether there is a next page. The contract has checked the cursor's form.
-    const rows = await this.audit.page({ entityType: q.entityType, entityId: q.entityId, before: (q.before && parseAuditCursor(q.before)) || undefined, limit: q.limit + 1 });
+    const rows = await this.audit.page({
+      entityType: q.entityType,
+      entityId: q.entityId,
+      before: (q.before && parseAuditCursor(q.before)) || undefined,
+      limit: q.limit + 1,
+    });
     const page = rows.slice(0, q.limit);
     const actors = await this.users.byIds(page.map((r) => r.actorUserId).filter((x): x is string => !!x));
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => toAuditEventDto(r, actors.find((a) => a.id === r.actorUserId))),
+      items: page.map((r) =>
+        toAuditEventDto(
+          r,
+          actors.find((a) => a.id === r.actorUserId),
+        ),
+      ),
       nextCursor: rows.length > q.limit && last ? auditCursor(last) : null,
     };
   }

@@ -32,7 +32,10 @@ export class AuthController {
     if (req.auth) await this.sessions.destroy(req.auth.sessionId);
     const { token, csrfToken } = await this.sessions.create(user.id, { ip: req.ip, userAgent: req.headers['user-agent'] });
     this.sessions.setCookies(res, token, csrfToken);
-    return this.sessions.describe({ user: { id: user.id, email: user.email, displayName: user.displayName, isOperator: user.isOperator }, csrfToken });
+    return this.sessions.describe({
+      user: { id: user.id, email: user.email, displayName: user.displayName, isOperator: user.isOperator },
+      csrfToken,
+    });
   }
 
   @Get('session')
@@ -51,4 +54,3 @@ export class AuthController {
     this.sessions.clearCookies(res);
   }
 }
-

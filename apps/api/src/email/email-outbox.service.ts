@@ -15,7 +15,13 @@ export class EmailOutboxService {
 
   queue(input: { kind: string; to: string; subject: string; bodyText: string }): EmailOutbox {
     const networkId = RequestScopes.networkId();
-    const email = Object.assign(new EmailOutbox(), { networkId, kind: input.kind, toAddress: input.to, subject: input.subject, bodyText: input.bodyText });
+    const email = Object.assign(new EmailOutbox(), {
+      networkId,
+      kind: input.kind,
+      toAddress: input.to,
+      subject: input.subject,
+      bodyText: input.bodyText,
+    });
     email.messageId = `<${email.id}@${new URL(this.config.PUBLIC_URL).hostname}>`;
     RequestScopes.em().persist(email);
     RequestScopes.afterCommit(async () => {

@@ -31,8 +31,14 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Database and Redis reachability; 503 when either is down' })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
-    const database = await within(2000, this.orm.em.fork().execute('select 1')).then(() => 'up' as const, () => 'down' as const);
-    const redis = await within(2000, this.redis.ping()).then((r) => (r === 'PONG' ? ('up' as const) : ('down' as const)), () => 'down' as const);
+    const database = await within(2000, this.orm.em.fork().execute('select 1')).then(
+      () => 'up' as const,
+      () => 'down' as const,
+    );
+    const redis = await within(2000, this.redis.ping()).then(
+      (r) => (r === 'PONG' ? ('up' as const) : ('down' as const)),
+      () => 'down' as const,
+    );
     const status = database === 'up' && redis === 'up' ? 'ok' : 'degraded';
     if (status !== 'ok') res.status(503);
     return { status, database, redis, version: APP_VERSION, eventLoopLagMs: this.eventLoop.p99Ms() };

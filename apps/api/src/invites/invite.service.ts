@@ -123,7 +123,10 @@ export class InviteService {
     if (!found) throw DomainException.notFound('invite');
     const status = inviteStatus(found.invite);
     if (status !== 'pending') {
-      throw new DomainException('gone', `This invite has ${status === 'accepted' ? 'already been used' : status === 'revoked' ? 'been withdrawn' : 'expired'}. Ask your network manager for a new one.`);
+      throw new DomainException(
+        'gone',
+        `This invite has ${status === 'accepted' ? 'already been used' : status === 'revoked' ? 'been withdrawn' : 'expired'}. Ask your network manager for a new one.`,
+      );
     }
   }
 
@@ -166,7 +169,10 @@ export class InviteService {
       let user = await em.findOne(AppUser, { email: invite.email });
       if (user) {
         if (!caller) {
-          throw new DomainException('sign_in_required', `There is already a Plexus account for ${invite.email}. Sign in to it first, then accept the invite.`);
+          throw new DomainException(
+            'sign_in_required',
+            `There is already a Plexus account for ${invite.email}. Sign in to it first, then accept the invite.`,
+          );
         }
         if (caller.user.id !== user.id) {
           throw new DomainException(
@@ -180,13 +186,22 @@ export class InviteService {
           const fields = zodFieldErrors(parsed.error);
           throw new DomainException('validation_failed', `Check ${fields.map((f) => f.field).join(', ')}: ${fields[0].message}`, fields);
         }
-        user = Object.assign(new AppUser(), { email: invite.email, displayName: parsed.data.displayName, passwordHash: await this.passwords.hash(parsed.data.password) });
+        user = Object.assign(new AppUser(), {
+          email: invite.email,
+          displayName: parsed.data.displayName,
+          passwordHash: await this.passwords.hash(parsed.data.password),
+        });
         em.persist(user);
         await em.flush();
       }
       scope.userId = user.id;
       await em.execute(`select set_config('app.user_id', ?, true)`, [user.id]);
-      const membership = Object.assign(new Membership(), { networkId: invite.networkId, userId: user.id, role: invite.role, organisationId: invite.organisationId });
+      const membership = Object.assign(new Membership(), {
+        networkId: invite.networkId,
+        userId: user.id,
+        role: invite.role,
+        organisationId: invite.organisationId,
+      });
       em.persist(membership);
       invite.acceptedAt = new Date();
       invite.acceptedBy = user.id;

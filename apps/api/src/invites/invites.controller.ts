@@ -1,6 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { acceptInviteSchema, createInviteSchema, type CreatedInviteDto, type InviteDto, type InvitePreviewDto, type SessionResponse } from '@plexus/contracts';
+import {
+  acceptInviteSchema,
+  createInviteSchema,
+  type CreatedInviteDto,
+  type InviteDto,
+  type InvitePreviewDto,
+  type SessionResponse,
+} from '@plexus/contracts';
 import { RequestScopes } from '@plexus/server';
 import type { Response } from 'express';
 import type { z } from 'zod';
@@ -33,7 +40,10 @@ export class InvitesController {
   @RequirePermission('members.manage')
   @ApiOperation({ summary: 'Invite a person; the answer holds the one-time link (also emailed)' })
   @ApiZodBody(createInviteSchema)
-  async create(@Body(zod(createInviteSchema)) body: z.output<typeof createInviteSchema>, @CurrentAuth() auth: AuthContext): Promise<CreatedInviteDto> {
+  async create(
+    @Body(zod(createInviteSchema)) body: z.output<typeof createInviteSchema>,
+    @CurrentAuth() auth: AuthContext,
+  ): Promise<CreatedInviteDto> {
     const network = await this.profiles.network();
     return this.invites.create(body, auth.user.id, network.name, RequestScopes.tenant().networkSlug);
   }

@@ -10,7 +10,10 @@ describe('checkLogo', () => {
     expect(checkLogo(jpeg, undefined)).toEqual({ ok: true, contentType: 'image/jpeg' });
   });
   it('refuses other content, whatever it claims to be', () => {
-    expect(checkLogo(Buffer.from('<svg onload="alert(1)"></svg>'), 'image/png')).toEqual({ ok: false, message: 'The logo must be a PNG or JPEG image' });
+    expect(checkLogo(Buffer.from('<svg onload="alert(1)"></svg>'), 'image/png')).toEqual({
+      ok: false,
+      message: 'The logo must be a PNG or JPEG image',
+    });
     expect(checkLogo(png, 'image/jpeg').ok).toBe(false);
     expect(checkLogo(Buffer.alloc(0), 'image/png').ok).toBe(false);
   });

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { NetworkProfileDto } from '@plexus/contracts';
-import { LeadershipRole, MemberOrganisation, MembershipRepository, NetworkRepository, RequestScopes, StoredFile, StoredFileRepository } from '@plexus/server';
+import {
+  LeadershipRole,
+  MemberOrganisation,
+  MembershipRepository,
+  NetworkRepository,
+  RequestScopes,
+  StoredFile,
+  StoredFileRepository,
+} from '@plexus/server';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { updateNetworkProfileSchema } from '@plexus/contracts';
@@ -35,9 +43,11 @@ export class NetworkProfileService {
     const networkId = RequestScopes.networkId();
     const [network, profile] = await Promise.all([this.repo.network(), this.repo.profile()]);
     if (profile.version !== input.version) {
-      throw new DomainException('version_conflict', 'Someone else changed this profile since you opened it. Reload to see their changes, then make yours again.', [
-        { field: 'version', message: `You edited version ${input.version}; the profile is now at version ${profile.version}` },
-      ]);
+      throw new DomainException(
+        'version_conflict',
+        'Someone else changed this profile since you opened it. Reload to see their changes, then make yours again.',
+        [{ field: 'version', message: `You edited version ${input.version}; the profile is now at version ${profile.version}` }],
+      );
     }
     network.name = input.name;
     Object.assign(profile, {
@@ -54,11 +64,17 @@ export class NetworkProfileService {
 
     await this.syncOrganisations(input.memberOrganisations, networkId);
     const roles = await this.repo.leadershipRoles();
-    this.syncList(roles, input.leadershipRoles, 'leadershipRoles', (row, item, position) => {
-      row.title = item.title;
-      row.personName = item.personName;
-      row.position = position;
-    }, () => Object.assign(new LeadershipRole(), { networkId }));
+    this.syncList(
+      roles,
+      input.leadershipRoles,
+      'leadershipRoles',
+      (row, item, position) => {
+        row.title = item.title;
+        row.personName = item.personName;
+        row.position = position;
+      },
+      () => Object.assign(new LeadershipRole(), { networkId }),
+    );
 
     profile.version += 1;
     await em.flush();
@@ -77,11 +93,17 @@ export class NetworkProfileService {
         throw DomainException.field('memberOrganisations', `${names} still has members; change their organisation before removing it`, 'conflict');
       }
     }
-    this.syncList(existing, items, 'memberOrganisations', (row, item, position) => {
-      row.name = item.name;
-      row.type = item.type;
-      row.position = position;
-    }, () => Object.assign(new MemberOrganisation(), { networkId }));
+    this.syncList(
+      existing,
+      items,
+      'memberOrganisations',
+      (row, item, position) => {
+        row.name = item.name;
+        row.type = item.type;
+        row.position = position;
+      },
+      () => Object.assign(new MemberOrganisation(), { networkId }),
+    );
     // Removing first and renaming afterwards would trip the unique name index in one statement order; flush removals now.
     await em.flush();
   }

@@ -51,7 +51,13 @@ export class ReportController {
   @ApiOperation({ summary: 'The PDF, exactly as it was generated' })
   async download(@Param('documentId', uuid) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { doc, bytes } = await this.reports.download(id);
-    const name = `${doc.title.replace(/[^\w .-]+/g, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'report'}.pdf`;
+    const name = `${
+      doc.title
+        .replace(/[^\w .-]+/g, '')
+        .trim()
+        .replace(/\s+/g, '-')
+        .slice(0, 80) || 'report'
+    }.pdf`;
     res.setHeader('ETag', `"${doc.sha256}"`);
     res.setHeader('Cache-Control', 'private, max-age=0, must-revalidate');
     return new StreamableFile(bytes, { type: 'application/pdf', length: bytes.length, disposition: `attachment; filename="${name}"` });

@@ -1,7 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REPORT_KIND_LABELS, type ReportDocumentDto, type requestReportSchema } from '@plexus/contracts';
 import { can } from '@plexus/domain';
-import { DOCUMENT_STORAGE, JobQueue, ReportDocument, ReportRepository, RequestScopes, RiskRepository, UserRepository, WorkPlanRepository, type DocumentStorage } from '@plexus/server';
+import {
+  DOCUMENT_STORAGE,
+  JobQueue,
+  ReportDocument,
+  ReportRepository,
+  RequestScopes,
+  RiskRepository,
+  UserRepository,
+  WorkPlanRepository,
+  type DocumentStorage,
+} from '@plexus/server';
 import type { z } from 'zod';
 import { DomainException } from '../core/http/domain.exception';
 import { toReportDto } from './report.mapper';
@@ -26,7 +36,14 @@ export class ReportService {
   private async dtos(docs: ReportDocument[]): Promise<ReportDocumentDto[]> {
     const users = await this.users.byIds(docs.map((d) => d.requestedBy).filter((x): x is string => !!x));
     const tenant = RequestScopes.tenant();
-    return docs.map((d) => toReportDto(d, users.find((u) => u.id === d.requestedBy), tenant.networkSlug, can(tenant.role, 'reports.generate')));
+    return docs.map((d) =>
+      toReportDto(
+        d,
+        users.find((u) => u.id === d.requestedBy),
+        tenant.networkSlug,
+        can(tenant.role, 'reports.generate'),
+      ),
+    );
   }
 
   private async load(id: string): Promise<ReportDocument> {
@@ -49,7 +66,11 @@ export class ReportService {
    */
   private async checkReferences(input: ReportRequest): Promise<void> {
     const progress =
-      input.kind === 'progress' ? { path: 'options.planId', options: input.options } : input.kind === 'board_paper' && input.body?.kind === 'progress' ? { path: 'body.options.planId', options: input.body.options } : null;
+      input.kind === 'progress'
+        ? { path: 'options.planId', options: input.options }
+        : input.kind === 'board_paper' && input.body?.kind === 'progress'
+          ? { path: 'body.options.planId', options: input.body.options }
+          : null;
     if (progress?.options.planId) {
       if (!(await this.plans.plan(progress.options.planId))) {
         throw DomainException.field(progress.path, 'That work plan is not in this network', 'not_found');
@@ -60,7 +81,12 @@ export class ReportService {
     if (input.kind === 'board_paper' && input.cover.riskReferences.length) {
       const found = new Set((await this.risks.referencesIn(input.cover.riskReferences)).map((r) => r.reference));
       const index = input.cover.riskReferences.findIndex((ref) => !found.has(ref));
-      if (index >= 0) throw DomainException.field(`cover.riskReferences.${index}`, `${input.cover.riskReferences[index]} is not in this network's risk register`, 'not_found');
+      if (index >= 0)
+        throw DomainException.field(
+          `cover.riskReferences.${index}`,
+          `${input.cover.riskReferences[index]} is not in this network's risk register`,
+          'not_found',
+        );
     }
   }
 

@@ -72,7 +72,9 @@ const isRiskHeader = (cells: readonly string[]) => Object.keys(mapColumns(cells)
  */
 export function registerRows(table: Table): { headers: string[]; rows: string[][] } {
   const nonEmpty = (cells: readonly string[]) => cells.some((c) => c.trim() !== '');
-  const found = findTables(table.sheets, isRiskHeader)[0] ?? table.sheets.map((sheet) => ({ sheet, headerIndex: sheet.rows.findIndex(nonEmpty) })).find((t) => t.headerIndex >= 0);
+  const found =
+    findTables(table.sheets, isRiskHeader)[0] ??
+    table.sheets.map((sheet) => ({ sheet, headerIndex: sheet.rows.findIndex(nonEmpty) })).find((t) => t.headerIndex >= 0);
   if (!found) return { headers: [], rows: [] };
   const { sheet, headerIndex } = found;
   return { headers: sheet.rows[headerIndex].map((h) => h.trim()), rows: sheet.rows.slice(headerIndex + 1).filter(nonEmpty) };
@@ -101,7 +103,8 @@ export function readDate(value: Cell): { ok: true; date: string | null } | { ok:
 export function readInt(value: Cell, min: number, max: number, label: string): { ok: true; value: number | null } | { ok: false; message: string } {
   if (value === null || String(value).trim() === '') return { ok: true, value: null };
   const n = typeof value === 'number' ? value : Number(String(value).trim());
-  if (!Number.isInteger(n) || n < min || n > max) return { ok: false, message: `${label} must be a whole number from ${min} to ${max} (found "${String(value).trim()}")` };
+  if (!Number.isInteger(n) || n < min || n > max)
+    return { ok: false, message: `${label} must be a whole number from ${min} to ${max} (found "${String(value).trim()}")` };
   return { ok: true, value: n };
 }
 
@@ -168,7 +171,9 @@ export function interpretRiskTable(table: Table, ctx: RiskImportContext): RiskIn
   if (cols.description === undefined) fileProblems.push('No "Description" column: the first row must hold the column headers');
   if (cols.dateRegistered === undefined) fileProblems.push('No "Date registered" column');
   if (cols.likelihoodBefore === undefined && cols.scoreBefore === undefined) {
-    fileProblems.push('No score before mitigation: give "Likelihood before mitigation" and "Impact before mitigation" columns, or a "Score before mitigation" column');
+    fileProblems.push(
+      'No score before mitigation: give "Likelihood before mitigation" and "Impact before mitigation" columns, or a "Score before mitigation" column',
+    );
   }
   if (rows.length === 0) fileProblems.push('The file has no rows under its header');
   if (rows.length > RISK_IMPORT_MAX_ROWS) fileProblems.push(`The file has ${rows.length} rows; import ${RISK_IMPORT_MAX_ROWS} at most at a time`);
@@ -213,7 +218,8 @@ export function interpretRiskTable(table: Table, ctx: RiskImportContext): RiskIn
     if (ref) {
       const m = REFERENCE.exec(ref);
       if (!m) problem('reference', `"${ref}" is not a reference like SN/07`);
-      else if (takenRefs.has(ref) || takenNumbers.has(Number(m[2]))) problem('reference', `${ref} is already used in this register (or in this file); references are never reused`);
+      else if (takenRefs.has(ref) || takenNumbers.has(Number(m[2])))
+        problem('reference', `${ref} is already used in this register (or in this file); references are never reused`);
       else {
         r.reference = ref;
         r.number = Number(m[2]);
@@ -247,7 +253,8 @@ export function interpretRiskTable(table: Table, ctx: RiskImportContext): RiskIn
       const L = l.ok ? l.value : null;
       const I = i.ok ? i.value : null;
       const S = s.ok ? s.value : null;
-      if (l.ok && i.ok && (L == null) !== (I == null)) problem(L == null ? `likelihood${which}` : `impact${which}`, `Give both likelihood and impact ${which.toLowerCase()} mitigation, or neither`);
+      if (l.ok && i.ok && (L == null) !== (I == null))
+        problem(L == null ? `likelihood${which}` : `impact${which}`, `Give both likelihood and impact ${which.toLowerCase()} mitigation, or neither`);
       if (L != null && I != null) {
         if (S != null && S !== L * I) warnings.push({ field: `score${which}`, message: `The score ${S} is not ${L} × ${I}; ${L * I} is used` });
         return { L, I, legacy: null as number | null };
@@ -256,7 +263,9 @@ export function interpretRiskTable(table: Table, ctx: RiskImportContext): RiskIn
         const c = classifyLegacyScore(S);
         warnings.push({
           field: `score${which}`,
-          message: c.legacy ? `Legacy score ${S}: ${c.reason}` : `Score ${S} imported without likelihood and impact: kept as a legacy value to re-score at the next review`,
+          message: c.legacy
+            ? `Legacy score ${S}: ${c.reason}`
+            : `Score ${S} imported without likelihood and impact: kept as a legacy value to re-score at the next review`,
         });
         return { L: null, I: null, legacy: S };
       }
@@ -283,7 +292,8 @@ export function interpretRiskTable(table: Table, ctx: RiskImportContext): RiskIn
     else r.reviewFrequencyMonths = freq.value ?? 3;
     const reviewed = readDate(get('lastReviewedOn'));
     if (!reviewed.ok) problem('lastReviewedOn', reviewed.message);
-    else if (reviewed.date && r.dateRegistered && reviewed.date < r.dateRegistered) problem('lastReviewedOn', 'The last review is before the date registered');
+    else if (reviewed.date && r.dateRegistered && reviewed.date < r.dateRegistered)
+      problem('lastReviewedOn', 'The last review is before the date registered');
     else r.lastReviewedOn = reviewed.date;
     const due = readDate(get('nextReviewDue'));
     if (!due.ok) problem('nextReviewDue', due.message);
@@ -295,7 +305,10 @@ export function interpretRiskTable(table: Table, ctx: RiskImportContext): RiskIn
       r.closedOn = r.lastReviewedOn ?? (r.dateRegistered || null);
       r.closedReason = 'Imported as closed';
     }
-    return { row: { row: index + 1, reference: r.reference || null, description: r.description, problems, warnings }, draft: problems.length ? null : r };
+    return {
+      row: { row: index + 1, reference: r.reference || null, description: r.description, problems, warnings },
+      draft: problems.length ? null : r,
+    };
   });
   const ok = results.every((c) => c.row.problems.length === 0);
   return { preview: { rows: results.map((c) => c.row), columns, ok, fileProblems: [] }, drafts: results.map((c) => c.draft) };

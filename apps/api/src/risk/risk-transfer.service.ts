@@ -48,7 +48,12 @@ export class RiskTransferService {
       };
       return columns.map((c) => v[c]);
     });
-    return writeTable(format, 'Risk register', columns.map((c) => EXPORT_HEADERS[c]), rows);
+    return writeTable(
+      format,
+      'Risk register',
+      columns.map((c) => EXPORT_HEADERS[c]),
+      rows,
+    );
   }
 
   async preview(file: UploadedTable | undefined): Promise<RiskImportPreviewDto> {
@@ -63,7 +68,11 @@ export class RiskTransferService {
         ...preview.fileProblems.map((message) => ({ field: 'file', message })),
         ...preview.rows.flatMap((r) => r.problems.map((p) => ({ field: `rows.${r.row}.${p.field}`, message: `Row ${r.row}: ${p.message}` }))),
       ];
-      throw new DomainException('validation_failed', `The file has ${fields.length} problem${fields.length === 1 ? '' : 's'}; nothing was imported`, fields);
+      throw new DomainException(
+        'validation_failed',
+        `The file has ${fields.length} problem${fields.length === 1 ? '' : 's'}; nothing was imported`,
+        fields,
+      );
     }
     const em = RequestScopes.em();
     const prefix = await this.repo.prefix();

@@ -40,7 +40,14 @@ export function toScorePoint(c: RiskScoreChange): RiskScorePointDto {
   return { on: c.effectiveOn, source: c.source, before: beforeOf(c), current: currentOf(c) };
 }
 
-export function toRiskDto(r: Risk, reviews: RiskReview[], history: RiskScoreChange[], today: IsoDate, can: RiskDto['can'], linkedWorkItems: RiskDto['linkedWorkItems'] = []): RiskDto {
+export function toRiskDto(
+  r: Risk,
+  reviews: RiskReview[],
+  history: RiskScoreChange[],
+  today: IsoDate,
+  can: RiskDto['can'],
+  linkedWorkItems: RiskDto['linkedWorkItems'] = [],
+): RiskDto {
   return {
     ...toRiskSummary(r, today),
     identifiedBy: r.identifiedBy,

@@ -59,7 +59,14 @@ export class RiskService {
   async dto(r: Risk): Promise<RiskDto> {
     const [reviews, history, links] = await Promise.all([this.repo.reviews(r.id), this.repo.history(r.id), this.repo.links(r.id)]);
     const linked = await this.workPlans.itemsWithPlanTitles(links.map((l) => l.workItemId));
-    return toRiskDto(r, reviews, history, today(), { edit: can(this.caller().role, 'risk.edit'), review: this.canReview(r) }, linked.map(toLinkedWorkItem));
+    return toRiskDto(
+      r,
+      reviews,
+      history,
+      today(),
+      { edit: can(this.caller().role, 'risk.edit'), review: this.canReview(r) },
+      linked.map(toLinkedWorkItem),
+    );
   }
 
   /** Replaces the risk's links with the given work items, which must be in this network. */
@@ -67,12 +74,14 @@ export class RiskService {
     const unique = [...new Set(ids)];
     const found = new Set(await this.workPlans.existingItemIds(unique));
     const missing = unique.findIndex((id) => !found.has(id));
-    if (missing >= 0) throw DomainException.field(`linkedWorkItemIds.${ids.indexOf(unique[missing])}`, 'That work item is not in this network’s work plans');
+    if (missing >= 0)
+      throw DomainException.field(`linkedWorkItemIds.${ids.indexOf(unique[missing])}`, 'That work item is not in this network’s work plans');
     const em = RequestScopes.em();
     const existing = await this.repo.links(r.id);
     for (const link of existing) if (!unique.includes(link.workItemId)) em.remove(link);
     for (const id of unique) {
-      if (!existing.some((l) => l.workItemId === id)) em.persist(Object.assign(new RiskWorkItem(), { networkId: r.networkId, riskId: r.id, workItemId: id }));
+      if (!existing.some((l) => l.workItemId === id))
+        em.persist(Object.assign(new RiskWorkItem(), { networkId: r.networkId, riskId: r.id, workItemId: id }));
     }
   }
 
@@ -173,9 +182,11 @@ export class RiskService {
   async update(id: string, input: UpdateRisk): Promise<RiskDto> {
     const r = await this.load(id);
     if (r.version !== input.version) {
-      throw new DomainException('version_conflict', 'Someone else changed this risk since you opened it. Reload to see their changes, then make yours again.', [
-        { field: 'version', message: `You edited version ${input.version}; the risk is now at version ${r.version}` },
-      ]);
+      throw new DomainException(
+        'version_conflict',
+        'Someone else changed this risk since you opened it. Reload to see their changes, then make yours again.',
+        [{ field: 'version', message: `You edited version ${input.version}; the risk is now at version ${r.version}` }],
+      );
     }
     if (r.lastReviewedOn && input.dateRegistered > r.lastReviewedOn) {
       throw DomainException.field('dateRegistered', `The risk was last reviewed on ${r.lastReviewedOn}: it cannot be registered after that`);
@@ -231,7 +242,8 @@ export class RiskService {
   async close(id: string, input: Required<CloseRiskRequest>): Promise<RiskDto> {
     const r = await this.load(id);
     if (r.status === 'closed') throw new DomainException('conflict', `${r.reference} is already closed`);
-    if (input.closedOn < r.dateRegistered) throw DomainException.field('closedOn', `A risk cannot close before it was registered (${r.dateRegistered})`);
+    if (input.closedOn < r.dateRegistered)
+      throw DomainException.field('closedOn', `A risk cannot close before it was registered (${r.dateRegistered})`);
     if (input.closedOn > today()) throw DomainException.field('closedOn', 'The date closed cannot be in the future');
     Object.assign(r, { status: 'closed', closedOn: input.closedOn, closedReason: input.reason, version: r.version + 1 });
     this.recordScores(r, 'closed', input.closedOn);
@@ -249,4 +261,3 @@ export class RiskService {
     return this.dto(r);
   }
 }
-

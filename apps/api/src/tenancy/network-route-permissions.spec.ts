@@ -86,7 +86,9 @@ describe('network routes are closed by default', () => {
 
   it('stops the application at start-up when a network route declares no permission', async () => {
     await expect(boot(DeclaredController, ElsewhereController)).resolves.toBeUndefined();
-    await expect(boot(DeclaredController, ForgetfulController)).rejects.toThrow(/GET networks\/:network\/widgets\/:widgetId \(ForgetfulController\.get\) declares no permission/);
+    await expect(boot(DeclaredController, ForgetfulController)).rejects.toThrow(
+      /GET networks\/:network\/widgets\/:widgetId \(ForgetfulController\.get\) declares no permission/,
+    );
     await expect(boot(UnscopedController)).rejects.toThrow(/not in a @NetworkController/);
   });
 

@@ -51,14 +51,18 @@ export function networkRoutes(controllers: Array<Type<unknown>>): NetworkRoute[]
 export function networkRouteProblems(controllers: Array<Type<unknown>>): string[] {
   return networkRoutes(controllers).flatMap((r) => [
     ...(r.scoped ? [] : [`${r.route} (${r.handler}) is not in a @NetworkController, so it would run outside the caller's network`]),
-    ...(r.permission ? [] : [`${r.route} (${r.handler}) declares no permission: add @RequirePermission(…) — 'network.read' if any member may call it`]),
+    ...(r.permission
+      ? []
+      : [`${r.route} (${r.handler}) declares no permission: add @RequirePermission(…) — 'network.read' if any member may call it`]),
   ]);
 }
 
 export function assertNetworkRoutesDeclared(controllers: Array<Type<unknown>>): void {
   const problems = networkRouteProblems(controllers);
   if (problems.length) {
-    throw new Error(`Refusing to start: ${problems.length} network route${problems.length === 1 ? '' : 's'} not closed by default:\n  ${problems.join('\n  ')}`);
+    throw new Error(
+      `Refusing to start: ${problems.length} network route${problems.length === 1 ? '' : 's'} not closed by default:\n  ${problems.join('\n  ')}`,
+    );
   }
 }
 

@@ -34,7 +34,12 @@ export class NetworkScopeInterceptor implements NestInterceptor {
         const network = await this.networks.bySlug(slug);
         const membership = network ? await this.memberships.ofUserIn(network.id, user.id) : null;
         if (!network || !membership) throw DomainException.notFound('network');
-        await this.db.enterNetwork(scope, { networkId: network.id, networkSlug: network.slug, role: membership.role, organisationId: membership.organisationId });
+        await this.db.enterNetwork(scope, {
+          networkId: network.id,
+          networkSlug: network.slug,
+          role: membership.role,
+          organisationId: membership.organisationId,
+        });
         // Closed by default: a route that declares no permission (stopped at start-up anyway) is refused.
         if (!permission || !can(membership.role, permission)) {
           throw new DomainException('forbidden', `Your role (${membership.role}) cannot do this`);

@@ -30,7 +30,10 @@ export class PlanChangeLog {
     const given = reason?.trim();
     if (!given) {
       const when = plan.approvedOn ? ` on ${formatIsoDateLong(plan.approvedOn)}` : '';
-      throw DomainException.field('reason', `Give the reason for this change: the board approved this plan${when}, so every change is recorded with its reason`);
+      throw DomainException.field(
+        'reason',
+        `Give the reason for this change: the board approved this plan${when}, so every change is recorded with its reason`,
+      );
     }
     return given;
   }

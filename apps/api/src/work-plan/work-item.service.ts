@@ -134,7 +134,9 @@ export class WorkItemService {
       filters: {
         leads: [...leads].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label)),
         themes: [...themes].map(([id, title]) => ({ id, title })),
-        quarters: [...quarters].map(([key, label]) => ({ key, label })).sort((a, b) => (a.key === 'none' ? 1 : b.key === 'none' ? -1 : a.key.localeCompare(b.key))),
+        quarters: [...quarters]
+          .map(([key, label]) => ({ key, label }))
+          .sort((a, b) => (a.key === 'none' ? 1 : b.key === 'none' ? -1 : a.key.localeCompare(b.key))),
       },
     };
   }
@@ -146,7 +148,8 @@ export class WorkItemService {
     const theme = await this.repo.theme(themeId);
     if (!theme || theme.planId !== plan.id) throw DomainException.field('themeId', 'Choose a theme of this plan');
     const objective = objectiveId ? await this.repo.objective(objectiveId) : null;
-    if (objectiveId && (!objective || objective.themeId !== theme.id)) throw DomainException.field('objectiveId', 'Choose an objective of the chosen theme');
+    if (objectiveId && (!objective || objective.themeId !== theme.id))
+      throw DomainException.field('objectiveId', 'Choose an objective of the chosen theme');
     return { theme, objective };
   }
 
@@ -154,7 +157,8 @@ export class WorkItemService {
   private async checkLeads(leads: LeadInput[]): Promise<void> {
     const memberIds = new Set((await this.members.all()).map((m) => m.userId));
     leads.forEach((lead, index) => {
-      if (lead.userId && !memberIds.has(lead.userId)) throw DomainException.field(`leads.${index}.userId`, 'That person is not a member of this network');
+      if (lead.userId && !memberIds.has(lead.userId))
+        throw DomainException.field(`leads.${index}.userId`, 'That person is not a member of this network');
     });
   }
 
@@ -174,13 +178,21 @@ export class WorkItemService {
         const [row] = left.splice(index, 1);
         if (row.position !== position) row.position = position;
       } else {
-        em.persist(Object.assign(new WorkItemLead(), { networkId: item.networkId, itemId: item.id, userId: lead.userId, title: lead.title, position }));
+        em.persist(
+          Object.assign(new WorkItemLead(), { networkId: item.networkId, itemId: item.id, userId: lead.userId, title: lead.title, position }),
+        );
       }
     });
     for (const row of left) em.remove(row);
   }
 
-  private snapshot(item: WorkItem, leads: LeadInput[], names: Map<string, string>, theme: { title: string }, objective: { number: string; title: string } | null): Snapshot {
+  private snapshot(
+    item: WorkItem,
+    leads: LeadInput[],
+    names: Map<string, string>,
+    theme: { title: string },
+    objective: { number: string; title: string } | null,
+  ): Snapshot {
     return {
       work: item.work,
       measures: item.measures,
@@ -213,7 +225,14 @@ export class WorkItemService {
     const em = RequestScopes.em();
     em.persist(item);
     this.syncLeads(item, [], input.leads);
-    this.log.record(plan, { type: 'item', id: item.id, label: item.work }, 'create', diffSnapshots(null, this.snapshot(item, input.leads, names, theme, objective)), reason, actor);
+    this.log.record(
+      plan,
+      { type: 'item', id: item.id, label: item.work },
+      'create',
+      diffSnapshots(null, this.snapshot(item, input.leads, names, theme, objective)),
+      reason,
+      actor,
+    );
     await em.flush();
     return this.get(item.id, actor);
   }
@@ -222,9 +241,11 @@ export class WorkItemService {
   async update(itemId: string, input: Out<typeof updateWorkItemSchema>, actor: Actor): Promise<WorkItemDto> {
     const { item, plan } = await this.requireItem(itemId);
     if (input.version !== undefined && input.version !== item.version) {
-      throw new DomainException('version_conflict', 'Someone else changed this item since you opened it. Reload to see their changes, then make yours again.', [
-        { field: 'version', message: `You edited version ${input.version}; the item is now at version ${item.version}` },
-      ]);
+      throw new DomainException(
+        'version_conflict',
+        'Someone else changed this item since you opened it. Reload to see their changes, then make yours again.',
+        [{ field: 'version', message: `You edited version ${input.version}; the item is now at version ${item.version}` }],
+      );
     }
     const existingLeads = await this.repo.leads(item.id);
     const currentLeads = existingLeads.map((l) => ({ userId: l.userId, title: l.title }));
@@ -233,7 +254,8 @@ export class WorkItemService {
     const names = await this.names(wantedLeads, currentLeads);
     const oldPlace = await this.placement(plan, item.themeId, item.objectiveId);
     const themeId = input.themeId ?? item.themeId;
-    const objectiveId = input.objectiveId !== undefined ? input.objectiveId : input.themeId && input.themeId !== item.themeId ? null : item.objectiveId;
+    const objectiveId =
+      input.objectiveId !== undefined ? input.objectiveId : input.themeId && input.themeId !== item.themeId ? null : item.objectiveId;
     const newPlace = await this.placement(plan, themeId, objectiveId);
 
     const before = this.snapshot(item, currentLeads, names, oldPlace.theme, oldPlace.objective);
@@ -277,7 +299,14 @@ export class WorkItemService {
     const leads = (await this.repo.leads(item.id)).map((l) => ({ userId: l.userId, title: l.title }));
     const names = await this.names(leads);
     const place = await this.placement(plan, item.themeId, item.objectiveId);
-    this.log.record(plan, { type: 'item', id: item.id, label: item.work }, 'delete', diffSnapshots(this.snapshot(item, leads, names, place.theme, place.objective), null), reason, actor);
+    this.log.record(
+      plan,
+      { type: 'item', id: item.id, label: item.work },
+      'delete',
+      diffSnapshots(this.snapshot(item, leads, names, place.theme, place.objective), null),
+      reason,
+      actor,
+    );
     RequestScopes.em().remove(item);
     await RequestScopes.em().flush();
   }
@@ -294,7 +323,10 @@ export class WorkItemService {
     const viewer = this.plans.viewer(actor);
     const leads = await this.repo.leads(item.id);
     if (!mayProgress(viewer, leads)) {
-      throw new DomainException('forbidden', 'You can add progress updates to the items you lead. Ask the network manager to add you as a lead of this item.');
+      throw new DomainException(
+        'forbidden',
+        'You can add progress updates to the items you lead. Ask the network manager to add you as a lead of this item.',
+      );
     }
     if (input.on > viewer.today) throw DomainException.field('on', 'The date of the update cannot be in the future');
     const update = Object.assign(new WorkItemProgress(), {

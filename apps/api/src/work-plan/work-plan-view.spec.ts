@@ -5,13 +5,22 @@ import { swapWithNeighbour } from './work-plan.service';
 
 describe('an item’s state today', () => {
   it('is slipped when past its target and not complete, and says by how much', () => {
-    expect(itemState('on_track', '2024-03-31', '2024-03-31', '2024-04-15')).toMatchObject({ rag: 'amber', late: { slipped: true, daysLate: 15 }, slipped: true });
+    expect(itemState('on_track', '2024-03-31', '2024-03-31', '2024-04-15')).toMatchObject({
+      rag: 'amber',
+      late: { slipped: true, daysLate: 15 },
+      slipped: true,
+    });
     expect(itemState('on_track', '2024-03-31', '2024-03-31', '2024-03-31')).toMatchObject({ rag: 'green', slipped: false });
     expect(itemState('off_track', '2024-03-31', '2024-03-31', '2024-04-15').rag).toBe('red');
   });
 
   it('counts a target moved later as slipped, even before the new date, unless the work is finished', () => {
-    expect(itemState('on_track', '2024-09-30', '2024-03-31', '2024-06-01')).toMatchObject({ rag: 'green', late: { slipped: false }, targetMoved: { moved: true, days: 183 }, slipped: true });
+    expect(itemState('on_track', '2024-09-30', '2024-03-31', '2024-06-01')).toMatchObject({
+      rag: 'green',
+      late: { slipped: false },
+      targetMoved: { moved: true, days: 183 },
+      slipped: true,
+    });
     expect(itemState('complete', '2024-09-30', '2024-03-31', '2024-12-01')).toMatchObject({ rag: 'blue', slipped: false });
     expect(itemState('deferred', '2024-09-30', '2024-03-31', '2024-12-01').slipped).toBe(false);
   });
@@ -40,7 +49,16 @@ describe('roll-ups', () => {
 });
 
 describe('leads', () => {
-  const people = { members: new Map([['u-priya', 'Priya Shah'], ['u-ravi', 'Ravi Kumar']]), roles: [{ title: 'Network Manager', personName: 'Priya Shah' }, { title: 'Network Clinical Lead', personName: 'Dr Ravi Kumar' }] };
+  const people = {
+    members: new Map([
+      ['u-priya', 'Priya Shah'],
+      ['u-ravi', 'Ravi Kumar'],
+    ]),
+    roles: [
+      { title: 'Network Manager', personName: 'Priya Shah' },
+      { title: 'Network Clinical Lead', personName: 'Dr Ravi Kumar' },
+    ],
+  };
 
   it('labels a lead by role and person', () => {
     expect(leadLabel({ title: 'Network Manager', name: 'Priya Shah' })).toBe('Network Manager (Priya Shah)');
@@ -67,15 +85,25 @@ describe('leads', () => {
 
 describe('reordering and change records', () => {
   it('swaps a row with its neighbour, renumbering ties first', () => {
-    const rows = [{ id: 'a', position: 0 }, { id: 'b', position: 0 }, { id: 'c', position: 5 }];
+    const rows = [
+      { id: 'a', position: 0 },
+      { id: 'b', position: 0 },
+      { id: 'c', position: 5 },
+    ];
     expect(swapWithNeighbour(rows, 'c', 'up')).toBe(true);
-    expect(rows.map((r) => [r.id, r.position])).toEqual([['a', 0], ['b', 2], ['c', 1]]);
+    expect(rows.map((r) => [r.id, r.position])).toEqual([
+      ['a', 0],
+      ['b', 2],
+      ['c', 1],
+    ]);
     expect(swapWithNeighbour(rows, 'a', 'up')).toBe(false);
     expect(swapWithNeighbour(rows, 'x', 'down')).toBe(false);
   });
 
   it('records only what changed', () => {
-    expect(diffSnapshots({ work: 'a', measures: ['x'], leads: ['L'] }, { work: 'a', measures: ['x', 'y'], leads: ['L'] })).toEqual({ measures: { from: ['x'], to: ['x', 'y'] } });
+    expect(diffSnapshots({ work: 'a', measures: ['x'], leads: ['L'] }, { work: 'a', measures: ['x', 'y'], leads: ['L'] })).toEqual({
+      measures: { from: ['x'], to: ['x', 'y'] },
+    });
     expect(diffSnapshots(null, { work: 'a' })).toEqual({ work: { from: null, to: 'a' } });
   });
 });

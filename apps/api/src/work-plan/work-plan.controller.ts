@@ -74,7 +74,11 @@ export class WorkPlanController {
   @RequirePermission('plan.edit')
   @ApiOperation({ summary: "Change the plan's title or period (with a reason once approved)" })
   @ApiZodBody(updateWorkPlanSchema)
-  update(@Param('planId', uuid) planId: string, @Body(zod(updateWorkPlanSchema)) body: Out<typeof updateWorkPlanSchema>, @CurrentAuth() auth: AuthContext): Promise<WorkPlanDto> {
+  update(
+    @Param('planId', uuid) planId: string,
+    @Body(zod(updateWorkPlanSchema)) body: Out<typeof updateWorkPlanSchema>,
+    @CurrentAuth() auth: AuthContext,
+  ): Promise<WorkPlanDto> {
     return this.plans.update(planId, body, actorOf(auth));
   }
 
@@ -91,7 +95,11 @@ export class WorkPlanController {
   @RequirePermission('plan.edit')
   @ApiOperation({ summary: 'Record that the board approved the plan on a date: from then on, changes are tracked with a reason' })
   @ApiZodBody(approveWorkPlanSchema)
-  approve(@Param('planId', uuid) planId: string, @Body(zod(approveWorkPlanSchema)) body: Out<typeof approveWorkPlanSchema>, @CurrentAuth() auth: AuthContext): Promise<WorkPlanDto> {
+  approve(
+    @Param('planId', uuid) planId: string,
+    @Body(zod(approveWorkPlanSchema)) body: Out<typeof approveWorkPlanSchema>,
+    @CurrentAuth() auth: AuthContext,
+  ): Promise<WorkPlanDto> {
     return this.plans.approve(planId, body, actorOf(auth));
   }
 
@@ -104,9 +112,15 @@ export class WorkPlanController {
 
   @Get('plans/:planId/items')
   @RequirePermission('network.read')
-  @ApiOperation({ summary: "The plan's items as a list, filtered by lead, status, colour, theme, due quarter (2023-Q4), slipped, flagged, mine or text" })
+  @ApiOperation({
+    summary: "The plan's items as a list, filtered by lead, status, colour, theme, due quarter (2023-Q4), slipped, flagged, mine or text",
+  })
   @ApiItemFilters()
-  listItems(@Param('planId', uuid) planId: string, @Query(zod(workItemQuerySchema)) query: Out<typeof workItemQuerySchema>, @CurrentAuth() auth: AuthContext): Promise<WorkItemListDto> {
+  listItems(
+    @Param('planId', uuid) planId: string,
+    @Query(zod(workItemQuerySchema)) query: Out<typeof workItemQuerySchema>,
+    @CurrentAuth() auth: AuthContext,
+  ): Promise<WorkItemListDto> {
     return this.items.list(planId, query, actorOf(auth));
   }
 
@@ -114,7 +128,11 @@ export class WorkPlanController {
   @RequirePermission('plan.edit')
   @ApiOperation({ summary: 'Add a work item under a theme (and an objective)' })
   @ApiZodBody(createWorkItemSchema)
-  createItem(@Param('planId', uuid) planId: string, @Body(zod(createWorkItemSchema)) body: Out<typeof createWorkItemSchema>, @CurrentAuth() auth: AuthContext): Promise<WorkItemDto> {
+  createItem(
+    @Param('planId', uuid) planId: string,
+    @Body(zod(createWorkItemSchema)) body: Out<typeof createWorkItemSchema>,
+    @CurrentAuth() auth: AuthContext,
+  ): Promise<WorkItemDto> {
     return this.items.create(planId, body, actorOf(auth));
   }
 
@@ -124,7 +142,11 @@ export class WorkPlanController {
   @RequirePermission('plan.edit')
   @ApiOperation({ summary: 'Add a theme (a function or strategic objective) at the end of the plan; answers with the plan' })
   @ApiZodBody(themeSchema)
-  addTheme(@Param('planId', uuid) planId: string, @Body(zod(themeSchema)) body: Out<typeof themeSchema>, @CurrentAuth() auth: AuthContext): Promise<WorkPlanDto> {
+  addTheme(
+    @Param('planId', uuid) planId: string,
+    @Body(zod(themeSchema)) body: Out<typeof themeSchema>,
+    @CurrentAuth() auth: AuthContext,
+  ): Promise<WorkPlanDto> {
     return this.plans.addTheme(planId, body, actorOf(auth));
   }
 
@@ -132,7 +154,11 @@ export class WorkPlanController {
   @RequirePermission('plan.edit')
   @ApiOperation({ summary: 'Change a theme; answers with the plan' })
   @ApiZodBody(updateThemeSchema)
-  updateTheme(@Param('themeId', uuid) themeId: string, @Body(zod(updateThemeSchema)) body: Out<typeof updateThemeSchema>, @CurrentAuth() auth: AuthContext): Promise<WorkPlanDto> {
+  updateTheme(
+    @Param('themeId', uuid) themeId: string,
+    @Body(zod(updateThemeSchema)) body: Out<typeof updateThemeSchema>,
+    @CurrentAuth() auth: AuthContext,
+  ): Promise<WorkPlanDto> {
     return this.plans.updateTheme(themeId, body, actorOf(auth));
   }
 
@@ -140,7 +166,11 @@ export class WorkPlanController {
   @RequirePermission('plan.edit')
   @ApiOperation({ summary: 'Delete a theme with its objectives and items (body: reason, once approved); answers with the plan' })
   @ApiZodBody(deleteWithReasonSchema)
-  removeTheme(@Param('themeId', uuid) themeId: string, @Body(zod(deleteWithReasonSchema)) body: Out<typeof deleteWithReasonSchema>, @CurrentAuth() auth: AuthContext): Promise<WorkPlanDto> {
+  removeTheme(
+    @Param('themeId', uuid) themeId: string,
+    @Body(zod(deleteWithReasonSchema)) body: Out<typeof deleteWithReasonSchema>,
+    @CurrentAuth() auth: AuthContext,
+  ): Promise<WorkPlanDto> {
     return this.plans.removeTheme(themeId, body.reason, actorOf(auth));
   }
 
@@ -149,7 +179,11 @@ export class WorkPlanController {
   @RequirePermission('plan.edit')
   @ApiOperation({ summary: 'Move a theme up or down; answers with the plan' })
   @ApiZodBody(moveSchema)
-  moveTheme(@Param('themeId', uuid) themeId: string, @Body(zod(moveSchema)) body: Out<typeof moveSchema>, @CurrentAuth() auth: AuthContext): Promise<WorkPlanDto> {
+  moveTheme(
+    @Param('themeId', uuid) themeId: string,
+    @Body(zod(moveSchema)) body: Out<typeof moveSchema>,
+    @CurrentAuth() auth: AuthContext,
+  ): Promise<WorkPlanDto> {
     return this.plans.moveTheme(themeId, body.direction, actorOf(auth));
   }
 
@@ -157,7 +191,11 @@ export class WorkPlanController {
   @RequirePermission('plan.edit')
   @ApiOperation({ summary: 'Add a numbered objective to a theme; answers with the plan' })
   @ApiZodBody(objectiveSchema)
-  addObjective(@Param('themeId', uuid) themeId: string, @Body(zod(objectiveSchema)) body: Out<typeof objectiveSchema>, @CurrentAuth() auth: AuthContext): Promise<WorkPlanDto> {
+  addObjective(
+    @Param('themeId', uuid) themeId: string,
+    @Body(zod(objectiveSchema)) body: Out<typeof objectiveSchema>,
+    @CurrentAuth() auth: AuthContext,
+  ): Promise<WorkPlanDto> {
     return this.plans.addObjective(themeId, body, actorOf(auth));
   }
 
@@ -165,7 +203,11 @@ export class WorkPlanController {
   @RequirePermission('plan.edit')
   @ApiOperation({ summary: 'Change an objective; answers with the plan' })
   @ApiZodBody(updateObjectiveSchema)
-  updateObjective(@Param('objectiveId', uuid) objectiveId: string, @Body(zod(updateObjectiveSchema)) body: Out<typeof updateObjectiveSchema>, @CurrentAuth() auth: AuthContext): Promise<WorkPlanDto> {
+  updateObjective(
+    @Param('objectiveId', uuid) objectiveId: string,
+    @Body(zod(updateObjectiveSchema)) body: Out<typeof updateObjectiveSchema>,
+    @CurrentAuth() auth: AuthContext,
+  ): Promise<WorkPlanDto> {
     return this.plans.updateObjective(objectiveId, body, actorOf(auth));
   }
 
@@ -173,7 +215,11 @@ export class WorkPlanController {
   @RequirePermission('plan.edit')
   @ApiOperation({ summary: 'Delete an objective with its items (body: reason, once approved); answers with the plan' })
   @ApiZodBody(deleteWithReasonSchema)
-  removeObjective(@Param('objectiveId', uuid) objectiveId: string, @Body(zod(deleteWithReasonSchema)) body: Out<typeof deleteWithReasonSchema>, @CurrentAuth() auth: AuthContext): Promise<WorkPlanDto> {
+  removeObjective(
+    @Param('objectiveId', uuid) objectiveId: string,
+    @Body(zod(deleteWithReasonSchema)) body: Out<typeof deleteWithReasonSchema>,
+    @CurrentAuth() auth: AuthContext,
+  ): Promise<WorkPlanDto> {
     return this.plans.removeObjective(objectiveId, body.reason, actorOf(auth));
   }
 
@@ -182,7 +228,11 @@ export class WorkPlanController {
   @RequirePermission('plan.edit')
   @ApiOperation({ summary: 'Move an objective up or down within its theme; answers with the plan' })
   @ApiZodBody(moveSchema)
-  moveObjective(@Param('objectiveId', uuid) objectiveId: string, @Body(zod(moveSchema)) body: Out<typeof moveSchema>, @CurrentAuth() auth: AuthContext): Promise<WorkPlanDto> {
+  moveObjective(
+    @Param('objectiveId', uuid) objectiveId: string,
+    @Body(zod(moveSchema)) body: Out<typeof moveSchema>,
+    @CurrentAuth() auth: AuthContext,
+  ): Promise<WorkPlanDto> {
     return this.plans.moveObjective(objectiveId, body.direction, actorOf(auth));
   }
 
@@ -199,7 +249,11 @@ export class WorkPlanController {
   @RequirePermission('plan.edit')
   @ApiOperation({ summary: 'Change a work item (with a reason once the plan is approved: recorded in its history)' })
   @ApiZodBody(updateWorkItemSchema)
-  updateItem(@Param('itemId', uuid) itemId: string, @Body(zod(updateWorkItemSchema)) body: Out<typeof updateWorkItemSchema>, @CurrentAuth() auth: AuthContext): Promise<WorkItemDto> {
+  updateItem(
+    @Param('itemId', uuid) itemId: string,
+    @Body(zod(updateWorkItemSchema)) body: Out<typeof updateWorkItemSchema>,
+    @CurrentAuth() auth: AuthContext,
+  ): Promise<WorkItemDto> {
     return this.items.update(itemId, body, actorOf(auth));
   }
 
@@ -208,7 +262,11 @@ export class WorkPlanController {
   @RequirePermission('plan.edit')
   @ApiOperation({ summary: 'Delete a work item (body: reason, once the plan is approved)' })
   @ApiZodBody(deleteWithReasonSchema)
-  removeItem(@Param('itemId', uuid) itemId: string, @Body(zod(deleteWithReasonSchema)) body: Out<typeof deleteWithReasonSchema>, @CurrentAuth() auth: AuthContext): Promise<void> {
+  removeItem(
+    @Param('itemId', uuid) itemId: string,
+    @Body(zod(deleteWithReasonSchema)) body: Out<typeof deleteWithReasonSchema>,
+    @CurrentAuth() auth: AuthContext,
+  ): Promise<void> {
     return this.items.remove(itemId, body.reason, actorOf(auth));
   }
 
@@ -217,7 +275,11 @@ export class WorkPlanController {
   @RequirePermission('plan.edit')
   @ApiOperation({ summary: 'Move an item up or down among its siblings; answers with the plan' })
   @ApiZodBody(moveSchema)
-  moveItem(@Param('itemId', uuid) itemId: string, @Body(zod(moveSchema)) body: Out<typeof moveSchema>, @CurrentAuth() auth: AuthContext): Promise<WorkPlanDto> {
+  moveItem(
+    @Param('itemId', uuid) itemId: string,
+    @Body(zod(moveSchema)) body: Out<typeof moveSchema>,
+    @CurrentAuth() auth: AuthContext,
+  ): Promise<WorkPlanDto> {
     return this.items.move(itemId, body.direction, actorOf(auth));
   }
 
@@ -225,7 +287,11 @@ export class WorkPlanController {
   @RequirePermission('plan.progress')
   @ApiOperation({ summary: 'Add a dated progress update (managers; leads on the items they lead)' })
   @ApiZodBody(progressUpdateSchema)
-  addProgress(@Param('itemId', uuid) itemId: string, @Body(zod(progressUpdateSchema)) body: Out<typeof progressUpdateSchema>, @CurrentAuth() auth: AuthContext): Promise<WorkItemDto> {
+  addProgress(
+    @Param('itemId', uuid) itemId: string,
+    @Body(zod(progressUpdateSchema)) body: Out<typeof progressUpdateSchema>,
+    @CurrentAuth() auth: AuthContext,
+  ): Promise<WorkItemDto> {
     return this.items.addProgress(itemId, body, actorOf(auth));
   }
 

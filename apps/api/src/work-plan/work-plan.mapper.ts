@@ -107,7 +107,12 @@ export function toItemHistory(progress: WorkItemProgress[], changes: WorkPlanCha
 }
 
 /** One item with its place, its history and what the viewer may do with it. */
-export function toItemDto(row: WorkItemRow, viewer: Viewer, plan: WorkPlan, history: { progress: WorkItemProgress[]; changes: WorkPlanChange[] }): WorkItemDto {
+export function toItemDto(
+  row: WorkItemRow,
+  viewer: Viewer,
+  plan: WorkPlan,
+  history: { progress: WorkItemProgress[]; changes: WorkPlanChange[] },
+): WorkItemDto {
   const dto = toItemRow(row, viewer);
   return {
     ...dto,
@@ -168,4 +173,3 @@ export function toItemRow(row: WorkItemRow, viewer: Viewer): WorkItemRowDto {
     plan: { id: row.planId, title: row.planTitle },
   };
 }
-

@@ -1,4 +1,13 @@
-import { MembershipRepository, NetworkRepository, RequestScopes, UserRepository, WorkItemLead, WorkPlanChange, WorkPlanRepository, type TenantDb } from '@plexus/server';
+import {
+  MembershipRepository,
+  NetworkRepository,
+  RequestScopes,
+  UserRepository,
+  WorkItemLead,
+  WorkPlanChange,
+  WorkPlanRepository,
+  type TenantDb,
+} from '@plexus/server';
 import { TableWorkerPool } from '../core/upload/table-worker-pool';
 import { DEMO_PEOPLE, type DemoNetwork } from '../seed/demo-data';
 import { toTsv, type DemoWorkPlan } from './demo/demo-plan';
@@ -25,7 +34,12 @@ export const DEMO_WORK_PLANS: Readonly<Record<string, DemoWorkPlan>> = {
  * Leads are linked to demo people where a leadership role matches (with the seed's own word for the role),
  * and kept as role titles otherwise.
  */
-export async function seedWorkPlan(db: TenantDb, network: { id: string; slug: string }, demo: DemoNetwork, userIds: Map<string, string>): Promise<void> {
+export async function seedWorkPlan(
+  db: TenantDb,
+  network: { id: string; slug: string },
+  demo: DemoNetwork,
+  userIds: Map<string, string>,
+): Promise<void> {
   const source = DEMO_WORK_PLANS[demo.slug];
   if (!source) return;
   const person = (email: string): Actor => ({
@@ -70,7 +84,11 @@ export async function seedWorkPlan(db: TenantDb, network: { id: string; slug: st
     const events: Event[] = [
       ...source.updates.map((u) => {
         const row = find(u.work);
-        const author = row.leads.map((l) => (l.userId ? byUserId.get(l.userId) : undefined)).find((p) => p && demo.members.find((m) => userIds.get(m.email) === p.userId && m.role !== 'viewer' && m.role !== 'contributor')) ?? manager;
+        const author =
+          row.leads
+            .map((l) => (l.userId ? byUserId.get(l.userId) : undefined))
+            .find((p) => p && demo.members.find((m) => userIds.get(m.email) === p.userId && m.role !== 'viewer' && m.role !== 'contributor')) ??
+          manager;
         return { on: u.on, run: () => items.addProgress(row.id, { on: u.on, status: u.status, narrative: u.narrative }, author) };
       }),
       ...source.changes.map((c) => {

@@ -13,7 +13,16 @@ import type {
   WorkPlanSummaryDto,
 } from '@plexus/contracts';
 import { todayIso } from '@plexus/domain';
-import { MembershipRepository, NetworkRepository, RequestScopes, UserRepository, WorkPlan, WorkPlanObjective, WorkPlanRepository, WorkPlanTheme } from '@plexus/server';
+import {
+  MembershipRepository,
+  NetworkRepository,
+  RequestScopes,
+  UserRepository,
+  WorkPlan,
+  WorkPlanObjective,
+  WorkPlanRepository,
+  WorkPlanTheme,
+} from '@plexus/server';
 import type { z } from 'zod';
 import { DomainException } from '../core/http/domain.exception';
 import { normaliseName } from './people';
@@ -129,7 +138,11 @@ export class WorkPlanService {
   async update(planId: string, input: Out<typeof updateWorkPlanSchema>, actor: Actor): Promise<WorkPlanDto> {
     const plan = await this.requirePlan(planId);
     const before = { title: plan.title, periodStart: plan.periodStart, periodEnd: plan.periodEnd };
-    const after = { title: input.title ?? plan.title, periodStart: input.periodStart ?? plan.periodStart, periodEnd: input.periodEnd ?? plan.periodEnd };
+    const after = {
+      title: input.title ?? plan.title,
+      periodStart: input.periodStart ?? plan.periodStart,
+      periodEnd: input.periodEnd ?? plan.periodEnd,
+    };
     if (after.periodEnd < after.periodStart) throw DomainException.field('periodEnd', 'The end of the period must be on or after its start');
     const changes = diffSnapshots(before, after);
     if (Object.keys(changes).length) {
@@ -145,7 +158,10 @@ export class WorkPlanService {
   async remove(planId: string): Promise<void> {
     const plan = await this.requirePlan(planId);
     if (plan.status === 'approved') {
-      throw new DomainException('conflict', 'The board has approved this plan, so it is kept as the record of what was agreed. Change its items instead.');
+      throw new DomainException(
+        'conflict',
+        'The board has approved this plan, so it is kept as the record of what was agreed. Change its items instead.',
+      );
     }
     RequestScopes.em().remove(plan);
     await RequestScopes.em().flush();
@@ -157,7 +173,10 @@ export class WorkPlanService {
    */
   async approve(planId: string, input: Out<typeof approveWorkPlanSchema>, actor: Actor): Promise<WorkPlanDto> {
     const plan = await this.requirePlan(planId);
-    if (plan.status === 'approved') throw new DomainException('conflict', 'This plan has already been approved', [{ field: 'approvedOn', message: `Approved on ${plan.approvedOn}` }]);
+    if (plan.status === 'approved')
+      throw new DomainException('conflict', 'This plan has already been approved', [
+        { field: 'approvedOn', message: `Approved on ${plan.approvedOn}` },
+      ]);
     if (input.approvedOn > todayIso()) throw DomainException.field('approvedOn', 'The date the board approved the plan cannot be in the future');
     const items = await this.repo.items(plan.id);
     for (const item of items) {
@@ -184,7 +203,14 @@ export class WorkPlanService {
       position: themes.reduce((max, t) => Math.max(max, t.position + 1), 0),
     });
     RequestScopes.em().persist(theme);
-    this.log.record(plan, { type: 'theme', id: theme.id, label: theme.title }, 'create', diffSnapshots(null, { title: theme.title, description: theme.description }), reason, actor);
+    this.log.record(
+      plan,
+      { type: 'theme', id: theme.id, label: theme.title },
+      'create',
+      diffSnapshots(null, { title: theme.title, description: theme.description }),
+      reason,
+      actor,
+    );
     await RequestScopes.em().flush();
     return this.get(plan.id, actor);
   }
@@ -209,9 +235,23 @@ export class WorkPlanService {
     const reason = this.log.reasonFor(plan, reasonGiven);
     const items = await this.repo.itemRows({ planId: plan.id });
     const lost = items.filter((i) => i.themeId === theme.id);
-    this.log.record(plan, { type: 'theme', id: theme.id, label: theme.title }, 'delete', diffSnapshots({ title: theme.title, description: theme.description, items: lost.map((i) => i.work) }, null), reason, actor);
+    this.log.record(
+      plan,
+      { type: 'theme', id: theme.id, label: theme.title },
+      'delete',
+      diffSnapshots({ title: theme.title, description: theme.description, items: lost.map((i) => i.work) }, null),
+      reason,
+      actor,
+    );
     for (const item of lost) {
-      this.log.record(plan, { type: 'item', id: item.id, label: item.work }, 'delete', diffSnapshots({ work: item.work, theme: theme.title }, null), reason, actor);
+      this.log.record(
+        plan,
+        { type: 'item', id: item.id, label: item.work },
+        'delete',
+        diffSnapshots({ work: item.work, theme: theme.title }, null),
+        reason,
+        actor,
+      );
     }
     RequestScopes.em().remove(theme);
     await RequestScopes.em().flush();
@@ -239,7 +279,14 @@ export class WorkPlanService {
       position: siblings.reduce((max, o) => Math.max(max, o.position + 1), 0),
     });
     RequestScopes.em().persist(objective);
-    this.log.record(plan, { type: 'objective', id: objective.id, label: objectiveLabel(objective) }, 'create', diffSnapshots(null, { number: objective.number, title: objective.title, theme: theme.title }), reason, actor);
+    this.log.record(
+      plan,
+      { type: 'objective', id: objective.id, label: objectiveLabel(objective) },
+      'create',
+      diffSnapshots(null, { number: objective.number, title: objective.title, theme: theme.title }),
+      reason,
+      actor,
+    );
     await RequestScopes.em().flush();
     return this.get(plan.id, actor);
   }
@@ -263,9 +310,23 @@ export class WorkPlanService {
     const { objective, plan } = await this.requireObjective(objectiveId);
     const reason = this.log.reasonFor(plan, reasonGiven);
     const lost = (await this.repo.itemRows({ planId: plan.id })).filter((i) => i.objectiveId === objective.id);
-    this.log.record(plan, { type: 'objective', id: objective.id, label: objectiveLabel(objective) }, 'delete', diffSnapshots({ number: objective.number, title: objective.title, items: lost.map((i) => i.work) }, null), reason, actor);
+    this.log.record(
+      plan,
+      { type: 'objective', id: objective.id, label: objectiveLabel(objective) },
+      'delete',
+      diffSnapshots({ number: objective.number, title: objective.title, items: lost.map((i) => i.work) }, null),
+      reason,
+      actor,
+    );
     for (const item of lost) {
-      this.log.record(plan, { type: 'item', id: item.id, label: item.work }, 'delete', diffSnapshots({ work: item.work, objective: objectiveLabel(objective) }, null), reason, actor);
+      this.log.record(
+        plan,
+        { type: 'item', id: item.id, label: item.work },
+        'delete',
+        diffSnapshots({ work: item.work, objective: objectiveLabel(objective) }, null),
+        reason,
+        actor,
+      );
     }
     RequestScopes.em().remove(objective);
     await RequestScopes.em().flush();

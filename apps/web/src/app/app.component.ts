@@ -32,18 +32,16 @@ export class AppComponent {
     const router = inject(Router);
     const injector = inject(Injector);
     let previousPath: string | null = null;
-    const subscription = router.events
-      .pipe(filter((event): event is NavigationEnd => event instanceof NavigationEnd))
-      .subscribe((event) => {
-        const path = event.urlAfterRedirects.split(/[?#]/, 1)[0];
-        const isFirst = previousPath === null;
-        const pathChanged = path !== previousPath;
-        previousPath = path;
-        // On a new page (not the first load, not a filter change) focus goes to its heading, so
-        // that screen readers announce it and keyboard users start from the top of the content.
-        if (isFirst || !pathChanged) return;
-        afterNextRender(() => this.focusPage(), { injector });
-      });
+    const subscription = router.events.pipe(filter((event): event is NavigationEnd => event instanceof NavigationEnd)).subscribe((event) => {
+      const path = event.urlAfterRedirects.split(/[?#]/, 1)[0];
+      const isFirst = previousPath === null;
+      const pathChanged = path !== previousPath;
+      previousPath = path;
+      // On a new page (not the first load, not a filter change) focus goes to its heading, so
+      // that screen readers announce it and keyboard users start from the top of the content.
+      if (isFirst || !pathChanged) return;
+      afterNextRender(() => this.focusPage(), { injector });
+    });
     inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
   }
 

@@ -1,12 +1,5 @@
 import type { Routes } from '@angular/router';
-import {
-  authGuard,
-  homeRedirectGuard,
-  membershipResolver,
-  operatorGuard,
-  permissionGuard,
-  signedOutGuard,
-} from './core/guards';
+import { authGuard, homeRedirectGuard, membershipResolver, operatorGuard, permissionGuard, signedOutGuard } from './core/guards';
 
 export const appRoutes: Routes = [
   {
@@ -20,8 +13,16 @@ export const appRoutes: Routes = [
     loadChildren: () => import('./invite/invite.routes').then((m) => m.inviteRoutes),
   },
   { path: 'not-found', title: 'Page not found', loadComponent: () => import('./errors/not-found.component').then((m) => m.NotFoundComponent) },
-  { path: 'forbidden', title: 'You cannot see this page', loadComponent: () => import('./errors/forbidden.component').then((m) => m.ForbiddenComponent) },
-  { path: 'problem', title: 'Sorry, there is a problem with the service', loadComponent: () => import('./errors/problem.component').then((m) => m.ProblemComponent) },
+  {
+    path: 'forbidden',
+    title: 'You cannot see this page',
+    loadComponent: () => import('./errors/forbidden.component').then((m) => m.ForbiddenComponent),
+  },
+  {
+    path: 'problem',
+    title: 'Sorry, there is a problem with the service',
+    loadComponent: () => import('./errors/problem.component').then((m) => m.ProblemComponent),
+  },
   {
     path: '',
     canActivateChild: [authGuard],

@@ -30,7 +30,11 @@ export class Heartbeat implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   onApplicationBootstrap(): void {
-    const tick = () => this.beat().then((d) => this.logger.debug({ depths: d }, 'heartbeat'), (err) => this.logger.error(err));
+    const tick = () =>
+      this.beat().then(
+        (d) => this.logger.debug({ depths: d }, 'heartbeat'),
+        (err) => this.logger.error(err),
+      );
     void tick();
     this.timer = setInterval(() => void tick(), this.config.WORKER_HEARTBEAT_SECONDS * 1000);
     this.timer.unref();

@@ -51,7 +51,8 @@ export class WorkerModule {
         { provide: TemplateEngine, useFactory: () => new TemplateEngine() },
         {
           provide: ChromiumPool,
-          useFactory: () => new ChromiumPool({ executablePath: config.CHROMIUM_PATH, size: config.REPORT_PAGE_POOL, recycleAfter: config.REPORT_RECYCLE_AFTER }),
+          useFactory: () =>
+            new ChromiumPool({ executablePath: config.CHROMIUM_PATH, size: config.REPORT_PAGE_POOL, recycleAfter: config.REPORT_RECYCLE_AFTER }),
         },
         { provide: PdfRenderer, useFactory: (pool: ChromiumPool) => new PdfRenderer(pool, config.REPORT_RENDER_TIMEOUT_MS), inject: [ChromiumPool] },
         ChromiumShutdown,

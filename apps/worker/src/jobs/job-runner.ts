@@ -14,7 +14,12 @@ export function queueWorkerOptions(queue: QueueName, config: AppConfig): Partial
     case QueueName.Email:
       return { concurrency: 4 };
     case QueueName.Reports:
-      return { concurrency: config.REPORT_PAGE_POOL, lockDuration: config.REPORT_LOCK_MS, stalledInterval: config.REPORT_LOCK_MS, maxStalledCount: 2 };
+      return {
+        concurrency: config.REPORT_PAGE_POOL,
+        lockDuration: config.REPORT_LOCK_MS,
+        stalledInterval: config.REPORT_LOCK_MS,
+        maxStalledCount: 2,
+      };
     case QueueName.Schedules:
       return { concurrency: 1 };
   }

@@ -44,7 +44,9 @@ class ProgressReporter {
           await em.nativeUpdate(ReportDocument, { id: documentId, status: 'rendering' }, { progress: value });
         });
       })
-      .catch((err: unknown) => this.logger.warn({ networkId, documentId, err: err instanceof Error ? err.message : String(err) }, 'progress not recorded'))
+      .catch((err: unknown) =>
+        this.logger.warn({ networkId, documentId, err: err instanceof Error ? err.message : String(err) }, 'progress not recorded'),
+      )
       .finally(() => {
         this.busy = false;
         this.last = performance.now();
@@ -120,7 +122,10 @@ export class ReportRenderJob implements JobHandler<'report.render'> {
           snapshot = ${JSON.stringify(vm)}::jsonb, storage_key = ${key}, size_bytes = ${pdf.bytes.length}, page_count = ${pdf.pages},
           sha256 = ${sha256}, failure_reason = null
         where id = ${documentId} and status <> 'ready'`;
-      const marked = await this.db.inNetwork({ userId: null, networkId }, async ({ em }) => ((await em.execute(finish.text, finish.params, 'run')) as unknown as { affectedRows: number }).affectedRows);
+      const marked = await this.db.inNetwork(
+        { userId: null, networkId },
+        async ({ em }) => ((await em.execute(finish.text, finish.params, 'run')) as unknown as { affectedRows: number }).affectedRows,
+      );
       this.logger.log({ networkId, documentId, pages: pdf.pages, bytes: pdf.bytes.length }, marked ? 'document ready' : 'document was already ready');
       return { status: marked ? 'ready' : 'already-ready', sha256 };
     } catch (err) {
@@ -129,7 +134,11 @@ export class ReportRenderJob implements JobHandler<'report.render'> {
       if (err instanceof ChromiumRestartedError && token) {
         // Not this document's fault: back to queued with the attempt given back, and run again shortly.
         await this.db.inNetwork({ userId: null, networkId }, async ({ em }) => {
-          await em.nativeUpdate(ReportDocument, { id: documentId, status: { $ne: 'ready' } }, { status: 'queued', attempts: claim.doc.attempts - 1, failureReason: null });
+          await em.nativeUpdate(
+            ReportDocument,
+            { id: documentId, status: { $ne: 'ready' } },
+            { status: 'queued', attempts: claim.doc.attempts - 1, failureReason: null },
+          );
         });
         this.logger.warn({ networkId, documentId, err: reason }, 'render cut short by a Chromium restart; retrying without spending an attempt');
         await job.moveToDelayed(Date.now() + COLLATERAL_RETRY_MS, token);
@@ -137,7 +146,13 @@ export class ReportRenderJob implements JobHandler<'report.render'> {
       }
       const final = err instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       await this.db.inNetwork({ userId: null, networkId }, async ({ em }) => {
-        await em.nativeUpdate(ReportDocument, { id: documentId, status: { $ne: 'ready' } }, final ? { status: 'failed', failureReason: reason, finishedAt: new Date() } : { status: 'queued', failureReason: `Retrying after: ${reason}` });
+        await em.nativeUpdate(
+          ReportDocument,
+          { id: documentId, status: { $ne: 'ready' } },
+          final
+            ? { status: 'failed', failureReason: reason, finishedAt: new Date() }
+            : { status: 'queued', failureReason: `Retrying after: ${reason}` },
+        );
       });
       this.logger.warn({ networkId, documentId, err: reason, final }, 'render failed');
       throw err;

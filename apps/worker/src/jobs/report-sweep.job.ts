@@ -36,7 +36,12 @@ export class ReportSweepJob implements JobHandler<'report.sweep-queued'> {
       const pending = await this.db.inNetwork(scope, ({ em }) =>
         em.find(
           ReportDocument,
-          { $or: [{ status: 'queued', requestedAt: { $lt: before } }, { status: 'rendering', startedAt: { $lt: before } }] },
+          {
+            $or: [
+              { status: 'queued', requestedAt: { $lt: before } },
+              { status: 'rendering', startedAt: { $lt: before } },
+            ],
+          },
           { limit: 200 },
         ),
       );
@@ -58,7 +63,11 @@ export class ReportSweepJob implements JobHandler<'report.sweep-queued'> {
     await this.db.inNetwork(scope, async ({ em }) => {
       const doc = await em.findOne(ReportDocument, { id, status: 'rendering' });
       if (!doc) return;
-      Object.assign(doc, { status: 'failed', finishedAt: new Date(), failureReason: `The renderer stopped ${doc.attempts} times while making this document. Try again, or ask for a smaller report.` });
+      Object.assign(doc, {
+        status: 'failed',
+        finishedAt: new Date(),
+        failureReason: `The renderer stopped ${doc.attempts} times while making this document. Try again, or ask for a smaller report.`,
+      });
       await em.flush();
     });
     this.logger.error({ documentId: id }, 'report sweep failed a document that stopped the renderer too often');

@@ -34,7 +34,17 @@ export type Permission =
   | 'reports.generate';
 
 const GRANTS: Record<MembershipRole, readonly Permission[]> = {
-  manager: ['network.read', 'profile.edit', 'members.manage', 'audit.read', 'plan.edit', 'plan.progress', 'risk.edit', 'risk.review', 'reports.generate'],
+  manager: [
+    'network.read',
+    'profile.edit',
+    'members.manage',
+    'audit.read',
+    'plan.edit',
+    'plan.progress',
+    'risk.edit',
+    'risk.review',
+    'reports.generate',
+  ],
   lead: ['network.read', 'plan.progress', 'risk.review'],
   contributor: ['network.read'],
   viewer: ['network.read'],

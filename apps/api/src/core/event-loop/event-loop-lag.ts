@@ -58,7 +58,10 @@ export class EventLoopLag implements OnModuleInit, OnModuleDestroy {
     this.lastMaxMs = h.count > 0 ? lag(h.max) : 0;
     h.reset();
     if (this.lastP99Ms > EVENT_LOOP_WARN_P99_MS) {
-      this.logger.warn({ eventLoopLagP99Ms: this.lastP99Ms, eventLoopLagMaxMs: this.lastMaxMs }, `Event loop lag p99 ${this.lastP99Ms} ms over the last ${EVENT_LOOP_WINDOW_MS / 1000} s (max ${this.lastMaxMs} ms): requests of every network waited`);
+      this.logger.warn(
+        { eventLoopLagP99Ms: this.lastP99Ms, eventLoopLagMaxMs: this.lastMaxMs },
+        `Event loop lag p99 ${this.lastP99Ms} ms over the last ${EVENT_LOOP_WINDOW_MS / 1000} s (max ${this.lastMaxMs} ms): requests of every network waited`,
+      );
     }
     this.arm();
   }

@@ -49,7 +49,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (e instanceof MulterError) {
       if (e.code === 'LIMIT_FILE_SIZE') {
-        return { statusCode: 413, code: 'payload_too_large', message: 'The file is too large', fields: [{ field: e.field ?? 'file', message: 'The file is too large' }] };
+        return {
+          statusCode: 413,
+          code: 'payload_too_large',
+          message: 'The file is too large',
+          fields: [{ field: e.field ?? 'file', message: 'The file is too large' }],
+        };
       }
       return { statusCode: 400, code: 'validation_failed', message: e.message, fields: [{ field: e.field ?? 'file', message: e.message }] };
     }
@@ -69,14 +74,24 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const response = e.getResponse();
       const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? e.message);
       if (status === 400 && (e.cause instanceof SyntaxError || /JSON/.test(String(message)))) {
-        return { statusCode: 400, code: 'validation_failed', message: 'The request body is not valid JSON', fields: [{ field: '(body)', message: String(message) }] };
+        return {
+          statusCode: 400,
+          code: 'validation_failed',
+          message: 'The request body is not valid JSON',
+          fields: [{ field: '(body)', message: String(message) }],
+        };
       }
       return { statusCode: status, code: HTTP_CODES[status] ?? 'error', message: Array.isArray(message) ? message.join('; ') : String(message) };
     }
     const httpish = e as { status?: unknown; expose?: unknown; type?: unknown };
     if (typeof httpish.status === 'number' && httpish.expose === true && httpish.status >= 400 && httpish.status < 500) {
       // body-parser: malformed JSON, bodies over the limit.
-      const message = httpish.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : httpish.status === 413 ? 'The request is too large' : 'The request could not be read';
+      const message =
+        httpish.type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON'
+          : httpish.status === 413
+            ? 'The request is too large'
+            : 'The request could not be read';
       return { statusCode: httpish.status, code: HTTP_CODES[httpish.status] ?? 'bad_request', message };
     }
     return { statusCode: 500, code: 'internal_error', message: 'Something went wrong on our side. It has been logged; please try again.' };

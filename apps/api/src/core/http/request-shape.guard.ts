@@ -31,11 +31,15 @@ export class RequestShapeGuard implements CanActivate {
       if (problem) throw DomainException.field(name, problem);
     }
     if (SAFE_METHODS.has(req.method) || !hasBody(req)) return true;
-    const consumes = this.reflector.getAllAndOverride<string[] | undefined>(DECORATORS.API_CONSUMES, [context.getHandler(), context.getClass()]) ?? [];
+    const consumes =
+      this.reflector.getAllAndOverride<string[] | undefined>(DECORATORS.API_CONSUMES, [context.getHandler(), context.getClass()]) ?? [];
     const accepted = ['application/json', ...consumes.filter((t) => t === 'multipart/form-data')];
     if (!req.is(accepted)) {
-      const given = String(req.headers['content-type'] ?? 'none').split(';')[0].slice(0, 100);
-      const expected = accepted.length > 1 ? 'JSON (application/json), or a file upload (multipart/form-data)' : 'JSON (Content-Type: application/json)';
+      const given = String(req.headers['content-type'] ?? 'none')
+        .split(';')[0]
+        .slice(0, 100);
+      const expected =
+        accepted.length > 1 ? 'JSON (application/json), or a file upload (multipart/form-data)' : 'JSON (Content-Type: application/json)';
       throw new DomainException('unsupported_media_type', `This endpoint takes ${expected}, not ${given}.`);
     }
     return true;

@@ -1,7 +1,12 @@
 import type { NextFunction, Request, Response } from 'express';
 import { sameOriginOnly } from './same-origin.middleware';
 
-function run(config: { PUBLIC_URL: string; NODE_ENV: 'development' | 'test' | 'production' }, method: string, headers: Record<string, string>, host = 'api.internal:3000') {
+function run(
+  config: { PUBLIC_URL: string; NODE_ENV: 'development' | 'test' | 'production' },
+  method: string,
+  headers: Record<string, string>,
+  host = 'api.internal:3000',
+) {
   const lower = Object.fromEntries(Object.entries({ host, ...headers }).map(([k, v]) => [k.toLowerCase(), v]));
   const req = { method, protocol: 'http', get: (name: string) => lower[name.toLowerCase()] } as unknown as Request;
   let status = 0;
@@ -33,11 +38,23 @@ describe('sameOriginOnly', () => {
   });
 
   it('refuses unsafe requests marked cross-site, or from another origin, with 403 cross_site_request', () => {
-    const cases: Array<Record<string, string>> = [{ 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://plexus.example.nhs.uk.evil.example' }];
+    const cases: Array<Record<string, string>> = [
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'https://plexus.example.nhs.uk.evil.example' },
+    ];
     for (const headers of cases) {
       for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
         const r = run(prod, method, headers);
-        expect({ headers, method, passed: r.passed, status: r.status, code: r.body.code }).toEqual({ headers, method, passed: false, status: 403, code: 'cross_site_request' });
+        expect({ headers, method, passed: r.passed, status: r.status, code: r.body.code }).toEqual({
+          headers,
+          method,
+          passed: false,
+          status: 403,
+          code: 'cross_site_request',
+        });
       }
     }
   });

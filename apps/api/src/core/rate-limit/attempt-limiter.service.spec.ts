@@ -25,6 +25,8 @@ describe('AttemptLimiter', () => {
     expect(policies['login.address']).toMatchObject({ points: 20, durationSeconds: 900, onSuccess: 'refund' });
     expect(policies['invite.token']).toMatchObject({ points: 5, onSuccess: 'refund' });
     expect(policies['invite.address']).toMatchObject({ points: 20, onSuccess: 'refund' });
-    expect(policies['login.email'].message(1)).toBe('Too many failed sign-in attempts. Try again in 1 minute, or ask your network manager to reset your access.');
+    expect(policies['login.email'].message(1)).toBe(
+      'Too many failed sign-in attempts. Try again in 1 minute, or ask your network manager to reset your access.',
+    );
   });
 });

@@ -62,7 +62,9 @@ export class AttemptLimiter {
       .sort((x, y) => y.res.msBeforeNext - x.res.msBeforeNext);
     if (blocked.length) {
       const ms = Math.max(blocked[0].res.msBeforeNext, 1000);
-      throw new DomainException('too_many_attempts', blocked[0].policy.message(Math.ceil(ms / 60_000)), undefined, { 'Retry-After': String(Math.ceil(ms / 1000)) });
+      throw new DomainException('too_many_attempts', blocked[0].policy.message(Math.ceil(ms / 60_000)), undefined, {
+        'Retry-After': String(Math.ceil(ms / 1000)),
+      });
     }
     let value: T;
     try {

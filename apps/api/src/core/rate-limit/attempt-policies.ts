@@ -30,7 +30,8 @@ export function attemptPolicies(config: Pick<AppConfig, 'LOGIN_MAX_FAILURES' | '
   const perAddress = config.LOGIN_MAX_FAILURES * 4;
   const signIn = (minutes: number) =>
     `Too many failed sign-in attempts. Try again in ${plural(minutes, 'minute')}, or ask your network manager to reset your access.`;
-  const invite = (minutes: number) => `Too many attempts with invite links. Try again in ${plural(minutes, 'minute')}, or ask your network manager for a new invite.`;
+  const invite = (minutes: number) =>
+    `Too many attempts with invite links. Try again in ${plural(minutes, 'minute')}, or ask your network manager for a new invite.`;
   return {
     'login.email': { points: perAccount, durationSeconds, onSuccess: 'reset', message: signIn },
     'login.address': { points: perAddress, durationSeconds, onSuccess: 'refund', message: signIn },

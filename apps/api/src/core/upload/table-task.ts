@@ -24,4 +24,5 @@ export interface TableTaskFailure {
   detail?: string;
 }
 
-export type TableTaskResult<K extends TableTaskKind = TableTaskKind> = { ok: true; value: TableTaskOutputs[K] } | { ok: false; error: TableTaskFailure };
+export type TableTaskResult<K extends TableTaskKind = TableTaskKind> =
+  { ok: true; value: TableTaskOutputs[K] } | { ok: false; error: TableTaskFailure };

@@ -1,4 +1,13 @@
-import { applyDecorators, Injectable, mixin, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor, type Type } from '@nestjs/common';
+import {
+  applyDecorators,
+  Injectable,
+  mixin,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+  type Type,
+} from '@nestjs/common';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import multer, { MulterError, memoryStorage } from 'multer';
@@ -37,14 +46,19 @@ function uploadError(err: unknown, opts: TableUploadOptions): DomainException {
       case 'LIMIT_UNEXPECTED_FILE':
         return DomainException.field(
           'file',
-          err.field === 'file' || !err.field ? 'Send one file at a time, in the field named file' : `Send the file in the field named file (it came in a field named "${err.field}")`,
+          err.field === 'file' || !err.field
+            ? 'Send one file at a time, in the field named file'
+            : `Send the file in the field named file (it came in a field named "${err.field}")`,
         );
       case 'LIMIT_FILE_COUNT':
         return DomainException.field('file', 'Send one file at a time, in the field named file');
       case 'LIMIT_FIELD_VALUE':
         return DomainException.field(err.field || 'options', `The ${err.field || 'options'} field must be ${OPTIONS_MAX_BYTES / 1024} KB or smaller`);
       default:
-        return DomainException.field(err.field || 'file', 'The upload could not be read: send the file in the field named file, and any options as JSON in the field named options');
+        return DomainException.field(
+          err.field || 'file',
+          'The upload could not be read: send the file in the field named file, and any options as JSON in the field named options',
+        );
     }
   }
   // busboy: a body that is not well-formed multipart (no boundary, cut short, malformed part headers).
@@ -55,7 +69,11 @@ function uploadError(err: unknown, opts: TableUploadOptions): DomainException {
 function checkFields(req: Request): void {
   const body = (req.body ?? {}) as Record<string, unknown>;
   for (const name of Object.keys(body)) {
-    if (name !== 'options') throw DomainException.field(name, `Unexpected field "${name}": send the file in the field named file, and any options in the field named options`);
+    if (name !== 'options')
+      throw DomainException.field(
+        name,
+        `Unexpected field "${name}": send the file in the field named file, and any options in the field named options`,
+      );
   }
   const options = body['options'];
   if (Array.isArray(options)) throw DomainException.field('options', 'Send the options once');

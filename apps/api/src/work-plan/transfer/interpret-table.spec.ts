@@ -29,14 +29,58 @@ const sheet = (rows: string[][]): TableSheet => ({ name: null, rows, fills: [], 
 
 describe('guessing columns from headers', () => {
   it.each([
-    [['Work Plan', 'Metric', 'Timescale', 'Lead'], ['work', 'measures', 'timescale', 'leads']],
-    [['Key/Team Objective', 'Measurement', 'Work to be done/progress', 'Owner/Lead', 'Timescale'], ['objective', 'measures', 'steps', 'leads', 'timescale']],
-    [['National aims and objectives', 'Our actions', 'Timescale', 'Measures of our success'], ['objective', 'work', 'timescale', 'measures']],
     [
-      ['Theme', 'Theme description', 'Objective no.', 'Objective', 'Work', 'Measures of success', 'Steps', 'Timescale', 'Leads', 'Status', 'Original timescale', 'Colour (BRAG)', 'Days past target', 'Latest update', 'Latest update on'],
-      ['theme', 'themeDescription', 'objectiveNumber', 'objective', 'work', 'measures', 'steps', 'timescale', 'leads', 'status', null, null, null, null, null],
+      ['Work Plan', 'Metric', 'Timescale', 'Lead'],
+      ['work', 'measures', 'timescale', 'leads'],
     ],
-    [['Notes', 'Something else'], [null, null]],
+    [
+      ['Key/Team Objective', 'Measurement', 'Work to be done/progress', 'Owner/Lead', 'Timescale'],
+      ['objective', 'measures', 'steps', 'leads', 'timescale'],
+    ],
+    [
+      ['National aims and objectives', 'Our actions', 'Timescale', 'Measures of our success'],
+      ['objective', 'work', 'timescale', 'measures'],
+    ],
+    [
+      [
+        'Theme',
+        'Theme description',
+        'Objective no.',
+        'Objective',
+        'Work',
+        'Measures of success',
+        'Steps',
+        'Timescale',
+        'Leads',
+        'Status',
+        'Original timescale',
+        'Colour (BRAG)',
+        'Days past target',
+        'Latest update',
+        'Latest update on',
+      ],
+      [
+        'theme',
+        'themeDescription',
+        'objectiveNumber',
+        'objective',
+        'work',
+        'measures',
+        'steps',
+        'timescale',
+        'leads',
+        'status',
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
+    ],
+    [
+      ['Notes', 'Something else'],
+      [null, null],
+    ],
   ])('%j', (headers, fields) => {
     expect(guessColumns(headers)).toEqual(fields);
   });
@@ -54,7 +98,10 @@ describe('guessing columns from headers', () => {
       'deferred',
     ]);
     expect(readStatus('Pending')).toBeNull();
-    expect(splitObjective('14. Once Spinal Training Interface Group Fellows are approved')).toEqual({ number: '14', title: 'Once Spinal Training Interface Group Fellows are approved' });
+    expect(splitObjective('14. Once Spinal Training Interface Group Fellows are approved')).toEqual({
+      number: '14',
+      title: 'Once Spinal Training Interface Group Fellows are approved',
+    });
     expect(splitObjective('No number here')).toEqual({ number: '', title: 'No number here' });
   });
 });
@@ -91,13 +138,20 @@ describe('interpreting seed 000 (a major trauma work plan pasted from Word)', ()
     const annual = result.rows.find((r) => r.work === 'Produce an annual report');
     expect(annual?.timescale).toMatchObject({ kind: 'range', label: 'Q4 2023/24; Q4 2024/25' });
     const tred = result.rows.find((r) => r.work.startsWith('Support incident reporting'));
-    expect(tred?.measures).toEqual(['Maintained TRED process with suitable meetings.', 'Actions developed and shared', 'Items escalated as appropriate']);
+    expect(tred?.measures).toEqual([
+      'Maintained TRED process with suitable meetings.',
+      'Actions developed and shared',
+      'Items escalated as appropriate',
+    ]);
     const pathways = result.rows.find((r) => r.work.startsWith('Support development of and improvement of'));
     expect(pathways?.work).toBe('Support development of and improvement of:\n• Spinal Pathways\n• Frailty Pathways');
     // The one row with no timescale is kept and flagged, not dropped.
     const undated = result.rows.find((r) => r.work.startsWith('Support the system to identify studies'));
     expect(undated?.timescale).toMatchObject({ text: '', kind: 'unparsed', flag: 'No timescale given' });
-    expect(undated?.problems).toEqual([expect.objectContaining({ field: 'timescale', severity: 'warning' }), expect.objectContaining({ field: 'leads' })]);
+    expect(undated?.problems).toEqual([
+      expect.objectContaining({ field: 'timescale', severity: 'warning' }),
+      expect.objectContaining({ field: 'leads' }),
+    ]);
     expect(result.summary.flaggedTimescales).toBe(1);
   });
 });
@@ -116,7 +170,10 @@ describe('interpreting seed 001 (a spinal work plan with strategic objectives an
     expect(result.summary.objectives).toBe(16);
     expect(result.rows[0]).toMatchObject({
       themeDescription: 'To improve the quality of spinal services and outcomes for spinal patients throughout the region',
-      objective: { number: '1', title: 'To identify Network boundaries and agree the Network Structure within the Region (with or without sub-networks).' },
+      objective: {
+        number: '1',
+        title: 'To identify Network boundaries and agree the Network Structure within the Region (with or without sub-networks).',
+      },
       work: 'To identify Network boundaries and agree the Network Structure within the Region (with or without sub-networks).',
       timescale: { text: 'January to March 2017', kind: 'range', flag: null },
     });
@@ -151,7 +208,17 @@ describe('interpreting bad and mixed tables', () => {
   });
 
   it('says when there is no header row, or nothing under it', () => {
-    expect(interpretTable([sheet([['just', 'some'], ['text', 'here']])], context()).fileProblems[0]).toMatch(/No header row found/);
+    expect(
+      interpretTable(
+        [
+          sheet([
+            ['just', 'some'],
+            ['text', 'here'],
+          ]),
+        ],
+        context(),
+      ).fileProblems[0],
+    ).toMatch(/No header row found/);
     expect(interpretTable([sheet([['Work', 'Lead']])], context()).fileProblems[0]).toMatch(/no rows of work/);
   });
 
@@ -201,7 +268,15 @@ describe('interpreting a real network spreadsheet (merged banners, references, "
       { top: 5, left: 0, bottom: 5, right: 4 },
     ],
   });
-  const fills: TableSheet['fills'] = [undefined, undefined, ['1F4E78', '1F4E78', '1F4E78', '1F4E78', '1F4E78'], [null, null, null, null, 'FF0000'], [null, null, null, null, 'FFC000'], undefined, [null, null, null, null, '00B050']];
+  const fills: TableSheet['fills'] = [
+    undefined,
+    undefined,
+    ['1F4E78', '1F4E78', '1F4E78', '1F4E78', '1F4E78'],
+    [null, null, null, null, 'FF0000'],
+    [null, null, null, null, 'FFC000'],
+    undefined,
+    [null, null, null, null, '00B050'],
+  ];
 
   it('makes banners themes, keeps the references, splits leads, and takes the status from the colour', () => {
     const result = interpretTable([workbook(fills, '')], context());
@@ -247,7 +322,13 @@ describe('interpreting a real network spreadsheet (merged banners, references, "
   });
 
   it('does not take colours that are no RAG (banding, greys) as statuses', () => {
-    const banded: TableSheet['fills'] = [undefined, undefined, undefined, ['DDEBF7', 'DDEBF7', 'DDEBF7', 'DDEBF7', 'DDEBF7'], ['D9D9D9', 'D9D9D9', 'D9D9D9', 'D9D9D9', 'D9D9D9']];
+    const banded: TableSheet['fills'] = [
+      undefined,
+      undefined,
+      undefined,
+      ['DDEBF7', 'DDEBF7', 'DDEBF7', 'DDEBF7', 'DDEBF7'],
+      ['D9D9D9', 'D9D9D9', 'D9D9D9', 'D9D9D9', 'D9D9D9'],
+    ];
     const result = interpretTable([workbook(banded, '')], context());
     expect(result.rows.map((r) => r.status)).toEqual(['not_started', 'not_started', 'not_started']);
     expect(result.notes.some((n) => n.startsWith('Status taken'))).toBe(false);

@@ -17,13 +17,81 @@ import { splitLeads, splitList } from './split-cells';
 const HEADER_ALIASES: HeaderAliases<ImportField> = [
   ['themeDescription', ['theme description', 'function description', 'strategic objective description']],
   ['objectiveNumber', ['objective no', 'objective number', 'objective ref', 'obj no']],
-  ['reference', ['ref', 'reference', 'ref no', 'reference no', 'reference number', 'item ref', 'item no', 'item number', 'action no', 'action ref', 'id', 'no', 'number']],
+  [
+    'reference',
+    [
+      'ref',
+      'reference',
+      'ref no',
+      'reference no',
+      'reference number',
+      'item ref',
+      'item no',
+      'item number',
+      'action no',
+      'action ref',
+      'id',
+      'no',
+      'number',
+    ],
+  ],
   ['steps', ['work to be done', 'work to be done progress', 'steps', 'how', 'actions to deliver', 'key steps']],
-  ['measures', ['measures of success', 'measures of our success', 'measure of success', 'metric', 'metrics', 'measure', 'measures', 'measurement', 'measurements', 'kpi', 'kpis', 'success measures', 'outcome measures']],
-  ['objective', ['key team objective', 'key objective', 'team objective', 'national aims and objectives', 'specific objective', 'specific objectives', 'objective', 'objectives', 'aim', 'aims']],
+  [
+    'measures',
+    [
+      'measures of success',
+      'measures of our success',
+      'measure of success',
+      'metric',
+      'metrics',
+      'measure',
+      'measures',
+      'measurement',
+      'measurements',
+      'kpi',
+      'kpis',
+      'success measures',
+      'outcome measures',
+    ],
+  ],
+  [
+    'objective',
+    [
+      'key team objective',
+      'key objective',
+      'team objective',
+      'national aims and objectives',
+      'specific objective',
+      'specific objectives',
+      'objective',
+      'objectives',
+      'aim',
+      'aims',
+    ],
+  ],
   ['theme', ['theme', 'function', 'strategic objective', 'strategic aim', 'priority', 'workstream', 'area']],
-  ['work', ['work plan', 'work', 'our actions', 'action', 'actions', 'task', 'tasks', 'activity', 'activities', 'deliverable', 'work item', 'description']],
-  ['timescale', ['timescale', 'timescales', 'timeline', 'timeframe', 'deadline', 'by when', 'when', 'due date', 'due', 'due by', 'date due', 'target date', 'completion date']],
+  [
+    'work',
+    ['work plan', 'work', 'our actions', 'action', 'actions', 'task', 'tasks', 'activity', 'activities', 'deliverable', 'work item', 'description'],
+  ],
+  [
+    'timescale',
+    [
+      'timescale',
+      'timescales',
+      'timeline',
+      'timeframe',
+      'deadline',
+      'by when',
+      'when',
+      'due date',
+      'due',
+      'due by',
+      'date due',
+      'target date',
+      'completion date',
+    ],
+  ],
   ['leads', ['owner lead', 'lead', 'leads', 'owner', 'owners', 'responsible', 'lead s', 'who', 'lead officer']],
   ['status', ['status', 'rag status', 'progress status', 'rag', 'brag', 'rag rating', 'brag rating']],
 ];
@@ -92,7 +160,19 @@ export interface Interpretation extends Omit<ImportPreviewDto, 'format' | 'rows'
   rows: PlannedRow[];
 }
 
-const LIMITS = { work: 2000, theme: 300, objective: 2000, number: 12, reference: 40, timescale: 200, listEntry: 1000, measures: 50, steps: 100, leads: 20, lead: 300 };
+const LIMITS = {
+  work: 2000,
+  theme: 300,
+  objective: 2000,
+  number: 12,
+  reference: 40,
+  timescale: 200,
+  listEntry: 1000,
+  measures: 50,
+  steps: 100,
+  leads: 20,
+  lead: 300,
+};
 /** Notes of one kind listed one by one before the rest are counted. */
 const NOTES_LISTED = 20;
 
@@ -161,10 +241,15 @@ export function interpretTable(sheets: readonly TableSheet[], ctx: InterpretCont
     // A guessed "No"/"Ref" column whose numbers repeat down an objective column numbers the objectives, not the items.
     const refAt = fields.indexOf('reference');
     if (!ctx.columns && refAt >= 0 && fields.includes('objective') && !fields.includes('objectiveNumber')) {
-      const values = sheet.rows.slice(headerIndex + 1).map((cells) => cleanCell(cells[refAt])).filter(Boolean);
+      const values = sheet.rows
+        .slice(headerIndex + 1)
+        .map((cells) => cleanCell(cells[refAt]))
+        .filter(Boolean);
       if (new Set(values).size < values.length) {
         fields[refAt] = 'objectiveNumber';
-        notes.push(`Column ${columnLetter(refAt)}${where} (${quoteShort(header[refAt])}) repeats its numbers down the objectives: read as the objective's number.`);
+        notes.push(
+          `Column ${columnLetter(refAt)}${where} (${quoteShort(header[refAt])}) repeats its numbers down the objectives: read as the objective's number.`,
+        );
       }
     }
     if (columns.length === 0) columns = header.map((h, index) => ({ index, header: h, field: fields[index] ?? null }));
@@ -231,7 +316,9 @@ export function interpretTable(sheets: readonly TableSheet[], ctx: InterpretCont
         const title = bannerText.join(' ').replace(/:$/, '').trim();
         if (lastWasBanner && !themeHasItems && theme.title && !theme.description) {
           theme.description = title;
-          bannerNotes.push(`Row ${r + 1}${where} ${quoteShort(title)} spans the table under the theme ${quoteShort(theme.title)}: used as its description.`);
+          bannerNotes.push(
+            `Row ${r + 1}${where} ${quoteShort(title)} spans the table under the theme ${quoteShort(theme.title)}: used as its description.`,
+          );
         } else {
           theme = { title, description: '' };
           themeHasItems = false;
@@ -291,7 +378,8 @@ export function interpretTable(sheets: readonly TableSheet[], ctx: InterpretCont
         objective = { number: numberText, title: `Objective ${numberText}` };
       }
       if (objective && objective.title.length > LIMITS.objective) error('objective', `The objective must be ${LIMITS.objective} characters or fewer`);
-      if (objective && objective.number.length > LIMITS.number) error('objectiveNumber', `The objective number must be ${LIMITS.number} characters or fewer`);
+      if (objective && objective.number.length > LIMITS.number)
+        error('objectiveNumber', `The objective number must be ${LIMITS.number} characters or fewer`);
 
       const work = has('work') ? get(cells, 'work') : (objective?.title ?? '');
       if (!work) error('work', 'The work is missing: every row needs the work to be done');
@@ -301,12 +389,17 @@ export function interpretTable(sheets: readonly TableSheet[], ctx: InterpretCont
       const steps = splitList(get(cells, 'steps'));
       if (measures.length > LIMITS.measures) error('measures', `List ${LIMITS.measures} measures or fewer`);
       if (steps.length > LIMITS.steps) error('steps', `List ${LIMITS.steps} steps or fewer`);
-      if ([...measures, ...steps].some((entry) => entry.length > LIMITS.listEntry)) error(measures.some((m) => m.length > LIMITS.listEntry) ? 'measures' : 'steps', `Each entry must be ${LIMITS.listEntry} characters or fewer`);
+      if ([...measures, ...steps].some((entry) => entry.length > LIMITS.listEntry))
+        error(measures.some((m) => m.length > LIMITS.listEntry) ? 'measures' : 'steps', `Each entry must be ${LIMITS.listEntry} characters or fewer`);
 
       const timescaleText = get(cells, 'timescale');
       const read = ctx.readTimescale(timescaleText);
       if (timescaleText.length > LIMITS.timescale) error('timescale', `The timescale must be ${LIMITS.timescale} characters or fewer`);
-      else if (read.flag) warn('timescale', `${read.parsed.kind === 'unparsed' ? 'Cannot read the timescale' : 'Check the timescale'}: ${read.flag}. It is kept as written and flagged.`);
+      else if (read.flag)
+        warn(
+          'timescale',
+          `${read.parsed.kind === 'unparsed' ? 'Cannot read the timescale' : 'Check the timescale'}: ${read.flag}. It is kept as written and flagged.`,
+        );
 
       const known = [...ctx.people.roles.map((p) => p.title), ...ctx.people.members.values()];
       const leadsText = get(cells, 'leads');
@@ -354,11 +447,15 @@ export function interpretTable(sheets: readonly TableSheet[], ctx: InterpretCont
     }
     if (referenced) {
       const at = col('reference');
-      notes.push(`References kept from column ${columnLetter(at)}${where} (${quoteShort(header[at])}) for ${referenced} ${referenced === 1 ? 'row' : 'rows'}: the items keep them rather than being numbered.`);
+      notes.push(
+        `References kept from column ${columnLetter(at)}${where} (${quoteShort(header[at])}) for ${referenced} ${referenced === 1 ? 'row' : 'rows'}: the items keep them rather than being numbered.`,
+      );
     }
     if (splitLeadRows) notes.push(`Leads split at "/" or line breaks in ${splitLeadRows} ${splitLeadRows === 1 ? 'row' : 'rows'}${where}.`);
     if (coloured) {
-      notes.push(`Status taken from cell colour in column ${columnLetter(colourCol)}${where}${header[colourCol] ? ` (${quoteShort(header[colourCol])})` : ''} for ${coloured} ${coloured === 1 ? 'row' : 'rows'}.`);
+      notes.push(
+        `Status taken from cell colour in column ${columnLetter(colourCol)}${where}${header[colourCol] ? ` (${quoteShort(header[colourCol])})` : ''} for ${coloured} ${coloured === 1 ? 'row' : 'rows'}.`,
+      );
     }
   }
   if (bannerNotes.length > NOTES_LISTED) {

@@ -2,9 +2,17 @@ import { splitLeads, splitList } from './split-cells';
 
 describe('splitLeads', () => {
   it('splits run-together titles from a Word table (seed 000)', () => {
-    expect(splitLeads('Network Medical Lead Network Rehab Director Network Manager', [])).toEqual(['Network Medical Lead', 'Network Rehab Director', 'Network Manager']);
+    expect(splitLeads('Network Medical Lead Network Rehab Director Network Manager', [])).toEqual([
+      'Network Medical Lead',
+      'Network Rehab Director',
+      'Network Manager',
+    ]);
     expect(splitLeads('Network Medical Lead Network Manager ICB Systems', [])).toEqual(['Network Medical Lead', 'Network Manager', 'ICB Systems']);
-    expect(splitLeads('Network Chair, Network Medical Lead Network Manager', [])).toEqual(['Network Chair', 'Network Medical Lead', 'Network Manager']);
+    expect(splitLeads('Network Chair, Network Medical Lead Network Manager', [])).toEqual([
+      'Network Chair',
+      'Network Medical Lead',
+      'Network Manager',
+    ]);
     expect(splitLeads('Network Manager EMAS Medical Director', [])).toEqual(['Network Manager', 'EMAS Medical Director']);
     expect(splitLeads('Network Manager Network QSI Lead', [])).toEqual(['Network Manager', 'Network QSI Lead']);
     expect(splitLeads('Network Medical Lead Network Rehab Director Network Manager Spinal Network', [])).toEqual([
@@ -23,7 +31,9 @@ describe('splitLeads', () => {
   it('keeps sentences, long phrases and exported "Title (Name)" leads whole', () => {
     const long = 'Clinical Leads from each Hub and Spinal Partner Hospitals with Trust Management and Commissioning Hub Spinal Specialist';
     expect(splitLeads(long, [])).toEqual([long]);
-    expect(splitLeads('Co-ordinated by RSN Clinical Lead. Clinical Leads from each Hub', [])).toEqual(['Co-ordinated by RSN Clinical Lead. Clinical Leads from each Hub']);
+    expect(splitLeads('Co-ordinated by RSN Clinical Lead. Clinical Leads from each Hub', [])).toEqual([
+      'Co-ordinated by RSN Clinical Lead. Clinical Leads from each Hub',
+    ]);
     expect(splitLeads('Network Manager (Priya Shah); Information Analyst', [])).toEqual(['Network Manager (Priya Shah)', 'Information Analyst']);
     expect(splitLeads('', [])).toEqual([]);
   });
@@ -42,7 +52,10 @@ describe('splitList', () => {
   it('takes one entry per line, without bullets', () => {
     expect(splitList('· Define Spinal Hub(s)\n· Define any AQPs.\n\n')).toEqual(['Define Spinal Hub(s)', 'Define any AQPs.']);
     expect(splitList('Published rehab review\r\nAction plan developed')).toEqual(['Published rehab review', 'Action plan developed']);
-    expect(splitList('Reducing smoking ▪ Raising awareness of reduced fetal movement')).toEqual(['Reducing smoking', 'Raising awareness of reduced fetal movement']);
+    expect(splitList('Reducing smoking ▪ Raising awareness of reduced fetal movement')).toEqual([
+      'Reducing smoking',
+      'Raising awareness of reduced fetal movement',
+    ]);
     expect(splitList('   ')).toEqual([]);
   });
 });

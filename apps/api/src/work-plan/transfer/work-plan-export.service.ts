@@ -72,7 +72,12 @@ export function exportCells({ theme, objective, item }: ExportRow): string[] {
 
 /** Excel sheet names: 31 characters at most, none of []:*?/\, unique in the workbook. */
 export function sheetName(title: string, taken: Set<string>): string {
-  const base = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 28) || 'Theme';
+  const base =
+    title
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 28) || 'Theme';
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 27 - String(n).length)} (${n})`;
   taken.add(name.toLowerCase());
@@ -100,7 +105,12 @@ function addTable(sheet: Worksheet, rows: ExportRow[]): void {
 export class WorkPlanExportService {
   constructor(private readonly plans: WorkPlanService) {}
 
-  async export(planId: string, format: ExportFormat, layout: ExportLayout, actor: Actor): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
+  async export(
+    planId: string,
+    format: ExportFormat,
+    layout: ExportLayout,
+    actor: Actor,
+  ): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
     const plan = await this.plans.get(planId, actor);
     const rows = exportRows(plan);
     const fileName = `${slugify(`${RequestScopes.tenant().networkSlug} ${plan.title}`).slice(0, 80) || 'work-plan'}-${plan.asOf}.${format}`;
@@ -112,7 +122,9 @@ export class WorkPlanExportService {
     summary.columns = [{ width: 40 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }];
     addExportRow(summary, [plan.title]).font = { bold: true, size: 14 };
     addExportRow(summary, [`${formatIsoDateLong(plan.periodStart)} to ${formatIsoDateLong(plan.periodEnd)}`]);
-    addExportRow(summary, [plan.status === 'approved' && plan.approvedOn ? `Approved by the board on ${formatIsoDateLong(plan.approvedOn)}` : 'Draft']);
+    addExportRow(summary, [
+      plan.status === 'approved' && plan.approvedOn ? `Approved by the board on ${formatIsoDateLong(plan.approvedOn)}` : 'Draft',
+    ]);
     addExportRow(summary, [`Colours as of ${formatIsoDateLong(plan.asOf)}`]);
     addExportRow(summary, []);
     addExportRow(summary, ['Theme', 'Items', 'Blue', 'Green', 'Amber', 'Red', 'Slipped']).font = { bold: true };
@@ -124,7 +136,11 @@ export class WorkPlanExportService {
       addTable(workbook.addWorksheet('Work plan'), rows);
     } else {
       const taken = new Set(['plan']);
-      for (const theme of plan.themes) addTable(workbook.addWorksheet(sheetName(theme.title, taken)), rows.filter((r) => r.theme.id === theme.id));
+      for (const theme of plan.themes)
+        addTable(
+          workbook.addWorksheet(sheetName(theme.title, taken)),
+          rows.filter((r) => r.theme.id === theme.id),
+        );
     }
     const bytes = await workbookBytes(workbook);
     return { bytes, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName };

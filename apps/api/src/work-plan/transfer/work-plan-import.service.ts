@@ -43,9 +43,14 @@ export class WorkPlanImportService {
   }
 
   /** Reads and interprets the file in the table worker pool (off the event loop), with what it needs of the plan. */
-  private async interpret(plan: WorkPlan, file: UploadedTable | undefined, rawOptions: unknown): Promise<{ format: ImportPreviewDto['format']; result: Interpretation }> {
+  private async interpret(
+    plan: WorkPlan,
+    file: UploadedTable | undefined,
+    rawOptions: unknown,
+  ): Promise<{ format: ImportPreviewDto['format']; result: Interpretation }> {
     const options = this.options(rawOptions);
-    if (!file || file.buffer.length === 0) throw DomainException.field('file', file ? 'The file is empty' : 'Choose a file to import, or paste a table');
+    if (!file || file.buffer.length === 0)
+      throw DomainException.field('file', file ? 'The file is empty' : 'Choose a file to import, or paste a table');
     const people = await this.plans.people();
     const themes = await this.repo.themes(plan.id);
     const { format, interpretation } = await this.tables.run({
@@ -95,14 +100,24 @@ export class WorkPlanImportService {
     this.requireDraft(plan);
     const { result } = await this.interpret(plan, file, rawOptions);
     if (result.fileProblems.length) {
-      throw new DomainException('validation_failed', result.fileProblems[0], result.fileProblems.map((message) => ({ field: 'file', message })));
+      throw new DomainException(
+        'validation_failed',
+        result.fileProblems[0],
+        result.fileProblems.map((message) => ({ field: 'file', message })),
+      );
     }
     const rowErrors = result.rows.flatMap((row, index) =>
-      row.problems.filter((p) => p.severity === 'error').map((p) => ({ field: `rows.${index}.${p.field}`, message: `Row ${row.row}${row.sheet ? ` of ${row.sheet}` : ''}: ${p.message}` })),
+      row.problems
+        .filter((p) => p.severity === 'error')
+        .map((p) => ({ field: `rows.${index}.${p.field}`, message: `Row ${row.row}${row.sheet ? ` of ${row.sheet}` : ''}: ${p.message}` })),
     );
     if (rowErrors.length) {
       const rowsWithErrors = new Set(rowErrors.map((e) => e.field.split('.')[1])).size;
-      throw new DomainException('validation_failed', `${rowsWithErrors} ${rowsWithErrors === 1 ? 'row has' : 'rows have'} problems, so nothing was imported. ${rowErrors[0].message}`, rowErrors);
+      throw new DomainException(
+        'validation_failed',
+        `${rowsWithErrors} ${rowsWithErrors === 1 ? 'row has' : 'rows have'} problems, so nothing was imported. ${rowErrors[0].message}`,
+        rowErrors,
+      );
     }
     return this.write(plan, result, actor);
   }
@@ -122,8 +137,10 @@ export class WorkPlanImportService {
       return position;
     };
     for (const t of themes) nextPosition.set('themes', Math.max(nextPosition.get('themes') ?? 0, t.position + 1));
-    for (const o of objectives) nextPosition.set(`objectives:${o.themeId}`, Math.max(nextPosition.get(`objectives:${o.themeId}`) ?? 0, o.position + 1));
-    for (const i of existingItems) nextPosition.set(`items:${i.themeId}:${i.objectiveId}`, Math.max(nextPosition.get(`items:${i.themeId}:${i.objectiveId}`) ?? 0, i.position + 1));
+    for (const o of objectives)
+      nextPosition.set(`objectives:${o.themeId}`, Math.max(nextPosition.get(`objectives:${o.themeId}`) ?? 0, o.position + 1));
+    for (const i of existingItems)
+      nextPosition.set(`items:${i.themeId}:${i.objectiveId}`, Math.max(nextPosition.get(`items:${i.themeId}:${i.objectiveId}`) ?? 0, i.position + 1));
 
     for (const row of result.rows) {
       let theme = themeByTitle.get(row.theme.toLowerCase());
@@ -153,7 +170,7 @@ export class WorkPlanImportService {
           });
           em.persist(objective);
           objectiveByKey.set(key, objective);
-          }
+        }
       }
       const item = Object.assign(new WorkItem(), {
         networkId: plan.networkId,
@@ -174,7 +191,9 @@ export class WorkPlanImportService {
       });
       em.persist(item);
       row.resolvedLeads.forEach((lead, position) =>
-        em.persist(Object.assign(new WorkItemLead(), { networkId: plan.networkId, itemId: item.id, userId: lead.userId, title: lead.title, position })),
+        em.persist(
+          Object.assign(new WorkItemLead(), { networkId: plan.networkId, itemId: item.id, userId: lead.userId, title: lead.title, position }),
+        ),
       );
       if (row.status !== 'not_started') {
         item.status = row.status;
@@ -193,6 +212,12 @@ export class WorkPlanImportService {
       }
     }
     await em.flush();
-    return { planId: plan.id, imported: result.rows.length, themes: result.themes.length, objectives: result.summary.objectives, flaggedTimescales: result.summary.flaggedTimescales };
+    return {
+      planId: plan.id,
+      imported: result.rows.length,
+      themes: result.themes.length,
+      objectives: result.summary.objectives,
+      flaggedTimescales: result.summary.flaggedTimescales,
+    };
   }
 }

@@ -38,8 +38,14 @@ export class WorkPlanTransferController {
   @HttpCode(200)
   @RequirePermission('plan.edit')
   @ImportUpload()
-  @ApiOperation({ summary: 'Read a table (.xlsx, CSV, or pasted from Word) and show what would be imported, row by row, with each row’s problems. Saves nothing.' })
-  preview(@Param('planId', uuid) planId: string, @UploadedFile() file: UploadedTable | undefined, @Body() body: MultipartFields): Promise<ImportPreviewDto> {
+  @ApiOperation({
+    summary: 'Read a table (.xlsx, CSV, or pasted from Word) and show what would be imported, row by row, with each row’s problems. Saves nothing.',
+  })
+  preview(
+    @Param('planId', uuid) planId: string,
+    @UploadedFile() file: UploadedTable | undefined,
+    @Body() body: MultipartFields,
+  ): Promise<ImportPreviewDto> {
     return this.imports.preview(planId, file, body?.options);
   }
 
@@ -47,7 +53,12 @@ export class WorkPlanTransferController {
   @RequirePermission('plan.edit')
   @ImportUpload()
   @ApiOperation({ summary: 'Import the table into a draft plan: every row in one transaction, or none (400 naming the rows)' })
-  import(@Param('planId', uuid) planId: string, @UploadedFile() file: UploadedTable | undefined, @Body() body: MultipartFields, @CurrentAuth() auth: AuthContext): Promise<ImportResultDto> {
+  import(
+    @Param('planId', uuid) planId: string,
+    @UploadedFile() file: UploadedTable | undefined,
+    @Body() body: MultipartFields,
+    @CurrentAuth() auth: AuthContext,
+  ): Promise<ImportResultDto> {
     return this.imports.import(planId, file, body?.options, { userId: auth.user.id, name: auth.user.displayName });
   }
 
@@ -57,8 +68,16 @@ export class WorkPlanTransferController {
   @ApiQuery({ name: 'format', required: false, enum: ['xlsx', 'csv'] })
   @ApiQuery({ name: 'layout', required: false, enum: ['themes', 'flat'] })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
-  async export(@Param('planId', uuid) planId: string, @Query(zod(exportQuerySchema)) query: z.output<typeof exportQuerySchema>, @CurrentAuth() auth: AuthContext): Promise<StreamableFile> {
+  async export(
+    @Param('planId', uuid) planId: string,
+    @Query(zod(exportQuerySchema)) query: z.output<typeof exportQuerySchema>,
+    @CurrentAuth() auth: AuthContext,
+  ): Promise<StreamableFile> {
     const file = await this.exports.export(planId, query.format, query.layout, { userId: auth.user.id, name: auth.user.displayName });
-    return new StreamableFile(file.bytes, { type: file.contentType, length: file.bytes.length, disposition: `attachment; filename="${file.fileName}"` });
+    return new StreamableFile(file.bytes, {
+      type: file.contentType,
+      length: file.bytes.length,
+      disposition: `attachment; filename="${file.fileName}"`,
+    });
   }
 }

@@ -93,7 +93,9 @@ export class AuditTrailComponent {
         this.older.update((events) => [...events, ...page.items]);
         this.nextCursor.set(page.nextCursor);
         this.status.set(
-          page.items.length ? `${page.items.length} older ${page.items.length === 1 ? 'event' : 'events'} added below.` : 'There are no older events.',
+          page.items.length
+            ? `${page.items.length} older ${page.items.length === 1 ? 'event' : 'events'} added below.`
+            : 'There are no older events.',
         );
       },
       error: (error: unknown) => {

@@ -81,7 +81,10 @@ describe('SignInComponent', () => {
     await submit();
     http
       .expectOne('/api/auth/login')
-      .flush({ statusCode: 429, code: 'rate_limited', message: 'Too many attempts. Try again in 10 minutes.' }, { status: 429, statusText: 'Too Many Requests' });
+      .flush(
+        { statusCode: 429, code: 'rate_limited', message: 'Too many attempts. Try again in 10 minutes.' },
+        { status: 429, statusText: 'Too Many Requests' },
+      );
     await fixture.whenStable();
     const summary = element.querySelector('.nhsuk-error-summary');
     expect(text(summary)).toContain('Too many attempts. Try again in 10 minutes.');

@@ -4,12 +4,7 @@ import type { ApiError } from '@plexus/contracts';
 const GENERIC_MESSAGE = 'Sorry, there is a problem with the service. Try again later.';
 
 function isApiErrorBody(body: unknown): body is ApiError {
-  return (
-    typeof body === 'object' &&
-    body !== null &&
-    typeof (body as ApiError).message === 'string' &&
-    typeof (body as ApiError).code === 'string'
-  );
+  return typeof body === 'object' && body !== null && typeof (body as ApiError).message === 'string' && typeof (body as ApiError).code === 'string';
 }
 
 /** Any failure of an API call as an `ApiError`, whether or not the server answered with one. */

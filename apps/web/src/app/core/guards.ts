@@ -1,12 +1,5 @@
 import { inject } from '@angular/core';
-import {
-  type ActivatedRouteSnapshot,
-  type CanActivateFn,
-  RedirectCommand,
-  type ResolveFn,
-  Router,
-  type RouterStateSnapshot,
-} from '@angular/router';
+import { type ActivatedRouteSnapshot, type CanActivateFn, RedirectCommand, type ResolveFn, Router, type RouterStateSnapshot } from '@angular/router';
 import type { SessionMembership, SessionResponse } from '@plexus/contracts';
 import { can, type Permission } from '@plexus/domain';
 import { SessionService } from './session.service';
@@ -101,4 +94,3 @@ export function permissionGuard(permission: Permission): CanActivateFn {
     return can(membership.role, permission) ? true : showInstead(router, 'forbidden');
   };
 }
-

@@ -16,7 +16,16 @@ describe('safeReturnUrl', () => {
     expect(safeReturnUrl('/n/a/audit?entityType=invite')).toBe('/n/a/audit?entityType=invite');
   });
   it('refuses other sites and loops back to sign-in', () => {
-    for (const bad of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '', null, undefined, '/sign-in?returnUrl=/x']) {
+    for (const bad of [
+      'https://evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '',
+      null,
+      undefined,
+      '/sign-in?returnUrl=/x',
+    ]) {
       expect(safeReturnUrl(bad)).toBe('/');
     }
   });

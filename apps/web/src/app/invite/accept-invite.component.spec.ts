@@ -48,7 +48,8 @@ describe('AcceptInviteComponent', () => {
     fixture.detectChanges();
     const sessionRequest = http.expectOne('/api/auth/session');
     if (signedInAs) sessionRequest.flush(session(signedInAs));
-    else sessionRequest.flush({ statusCode: 401, code: 'unauthenticated', message: 'Sign in to continue' }, { status: 401, statusText: 'Unauthorized' });
+    else
+      sessionRequest.flush({ statusCode: 401, code: 'unauthenticated', message: 'Sign in to continue' }, { status: 401, statusText: 'Unauthorized' });
     http.expectOne(INVITE_URL).flush(PREVIEW);
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
@@ -75,6 +76,10 @@ describe('AcceptInviteComponent', () => {
     expect(text(element.querySelector('label[for="displayName"]'))).toBe('Your name');
     expect(text(element.querySelector('label[for="password"]'))).toBe('Create a password');
     expect(text(element.querySelector('form button[type="submit"]'))).toBe('Create account and join');
+    expect(element.querySelector('.nhsuk-error-summary')).toBeNull();
+    expect(element.querySelector('#displayName')!.getAttribute('aria-describedby')).toBe('displayName-hint');
+    expect(element.querySelector('#password')!.getAttribute('aria-describedby')).toBe('password-hint');
+    expect(element.querySelector('#password')!.hasAttribute('aria-invalid')).toBe(false);
   });
 
   it('checks the new account’s name and password before calling the API, then creates it and signs in', async () => {
@@ -86,6 +91,17 @@ describe('AcceptInviteComponent', () => {
     http.expectNone(`${INVITE_URL}/accept`);
     expect(text(element.querySelector('#displayName-error'))).toBe('Error: Enter your name');
     expect(text(element.querySelector('#password-error'))).toBe('Error: Choose a password of at least 12 characters');
+    // The summary takes focus and links to each field; each field names its hint, then its message.
+    const summary = element.querySelector('.nhsuk-error-summary');
+    expect(document.activeElement).toBe(summary);
+    expect(Array.from(summary!.querySelectorAll('a'), (a) => a.getAttribute('href'))).toEqual(['#displayName', '#password']);
+    for (const id of ['displayName', 'password']) {
+      const input = element.querySelector(`#${id}`)!;
+      expect(input.getAttribute('aria-describedby')).toBe(`${id}-hint ${id}-error`);
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      expect(input.classList).toContain('nhsuk-input--error');
+      expect(input.closest('.nhsuk-form-group')!.classList).toContain('nhsuk-form-group--error');
+    }
 
     await fill('displayName', 'Sam Patel');
     await fill('password', 'a long enough password');
@@ -103,11 +119,17 @@ describe('AcceptInviteComponent', () => {
     await fill('password', 'a long enough password');
     await submit();
     http.expectOne(`${INVITE_URL}/accept`).flush(
-      { statusCode: 401, code: 'sign_in_required', message: 'There is already a Plexus account for sam.patel@example.org. Sign in to it first, then accept the invite.' },
+      {
+        statusCode: 401,
+        code: 'sign_in_required',
+        message: 'There is already a Plexus account for sam.patel@example.org. Sign in to it first, then accept the invite.',
+      },
       { status: 401, statusText: 'Unauthorized' },
     );
     await fixture.whenStable();
     expect(text(element.querySelector('.nhsuk-error-summary'))).toContain('Sign in to it first, then accept the invite.');
+    expect(element.querySelector('.nhsuk-error-summary a')).toBeNull();
+    expect(document.activeElement).toBe(element.querySelector('.nhsuk-error-summary'));
     // The new-account form is gone; signing in is the way on.
     expect(element.querySelector('#password')).toBeNull();
     expect(element.querySelector('#sign-in-to-accept')).not.toBeNull();
@@ -128,7 +150,9 @@ describe('AcceptInviteComponent', () => {
 
   it('asks someone signed in as another person to sign out first', async () => {
     const { element, fixture } = await render('alex.morgan@example.org');
-    expect(text(element.querySelector('.nhsuk-inset-text'))).toContain('You are signed in as alex.morgan@example.org, but this invite is for sam.patel@example.org.');
+    expect(text(element.querySelector('.nhsuk-inset-text'))).toContain(
+      'You are signed in as alex.morgan@example.org, but this invite is for sam.patel@example.org.',
+    );
     expect(element.querySelector('form')).toBeNull();
     (element.querySelector('button.nhsuk-button--secondary') as HTMLButtonElement).click();
     http.expectOne({ method: 'POST', url: '/api/auth/logout' }).flush(null, { status: 204, statusText: 'No Content' });
@@ -142,7 +166,9 @@ describe('AcceptInviteComponent', () => {
     fixture.componentRef.setInput('network', 'north-spinal');
     fixture.componentRef.setInput('token', 'tok_abcdefghijklmnopqrstuvwxyz');
     fixture.detectChanges();
-    http.expectOne('/api/auth/session').flush({ statusCode: 401, code: 'unauthenticated', message: 'x' }, { status: 401, statusText: 'Unauthorized' });
+    http
+      .expectOne('/api/auth/session')
+      .flush({ statusCode: 401, code: 'unauthenticated', message: 'x' }, { status: 401, statusText: 'Unauthorized' });
     http.expectOne(INVITE_URL).flush({ statusCode: 410, code: 'gone', message: 'This invite has expired.' }, { status: 410, statusText: 'Gone' });
     await fixture.whenStable();
     expect(text((fixture.nativeElement as HTMLElement).querySelector('h1'))).toBe('This invite link is not valid or has expired');

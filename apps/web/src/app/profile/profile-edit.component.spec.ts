@@ -71,7 +71,9 @@ describe('ProfileEditComponent', () => {
   it('fills the form from the profile, with labelled fields', async () => {
     const { element } = await render();
     const byLabel = (label: string) => {
-      const forId = Array.from(element.querySelectorAll('label')).find((l) => text(l) === label)?.getAttribute('for');
+      const forId = Array.from(element.querySelectorAll('label'))
+        .find((l) => text(l) === label)
+        ?.getAttribute('for');
       return element.querySelector(`#${forId}`) as HTMLInputElement;
     };
     expect(byLabel('Network name').value).toBe('North Spinal Network');
@@ -142,9 +144,7 @@ describe('ProfileEditComponent', () => {
     await type('riskPrefix', '9X');
     await submit();
     http.expectNone(URL);
-    expect(text(element.querySelector('#riskPrefix-error'))).toBe(
-      'Error: Use 1 to 6 capital letters or digits, starting with a letter, like SN',
-    );
+    expect(text(element.querySelector('#riskPrefix-error'))).toBe('Error: Use 1 to 6 capital letters or digits, starting with a letter, like SN');
     expect(input.getAttribute('aria-describedby')).toBe('riskPrefix-hint riskPrefix-error');
 
     await type('riskPrefix', ' mtn ');
@@ -212,7 +212,11 @@ describe('ProfileEditComponent', () => {
     expect(request.request.body).toBeInstanceOf(FormData);
     const sent = (request.request.body as FormData).get('file') as File;
     expect([sent.name, sent.type, sent.size]).toEqual(['logo.png', 'image/png', 4]);
-    request.flush({ ...PROFILE, version: 5, branding: { ...PROFILE.branding, logo: { contentType: 'image/png', size: 4, updatedAt: '2025-04-01T00:00:00Z' } } });
+    request.flush({
+      ...PROFILE,
+      version: 5,
+      branding: { ...PROFILE.branding, logo: { contentType: 'image/png', size: 4, updatedAt: '2025-04-01T00:00:00Z' } },
+    });
     await fixture.whenStable();
     expect(element.querySelector('img.plx-logo')?.getAttribute('src')).toContain('/logo?v=');
     expect(text(element.querySelector('.plx-logo-section [role="status"]'))).toBe('The logo has been uploaded.');

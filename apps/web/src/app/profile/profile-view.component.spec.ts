@@ -83,9 +83,7 @@ describe('ProfileViewComponent', () => {
     const edit = Array.from(element.querySelectorAll('a')).find((a) => text(a) === 'Edit profile');
     expect(edit?.getAttribute('role')).toBe('button');
     const history = Array.from(element.querySelectorAll('a')).find((a) => text(a).startsWith('History'));
-    expect(history?.getAttribute('href')).toBe(
-      '/n/north-spinal/audit?entityType=network_profile&entityId=6f1c2b1e-0000-4000-8000-000000000001',
-    );
+    expect(history?.getAttribute('href')).toBe('/n/north-spinal/audit?entityType=network_profile&entityId=6f1c2b1e-0000-4000-8000-000000000001');
   });
 
   it('offers a viewer no edit button and no edit links', async () => {
@@ -106,7 +104,12 @@ describe('ProfileViewComponent', () => {
           { id: 'o1', name: 'Royal Infirmary', type: 'spinal_hub' },
           { id: 'o2', name: 'North West Ambulance Service', type: 'ambulance_service' },
         ],
-        branding: { primaryColour: '#005eb8', accentColour: '#41b6e6', classification: 'OFFICIAL', logo: { contentType: 'image/png', size: 10, updatedAt: '2025-03-01T00:00:00Z' } },
+        branding: {
+          primaryColour: '#005eb8',
+          accentColour: '#41b6e6',
+          classification: 'OFFICIAL',
+          logo: { contentType: 'image/png', size: 10, updatedAt: '2025-03-01T00:00:00Z' },
+        },
       }),
     );
     const cells = (section: string) =>

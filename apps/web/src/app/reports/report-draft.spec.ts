@@ -1,6 +1,15 @@
 import { requestReportSchema } from '@plexus/contracts';
 import { fieldId } from '../core/form-errors';
-import { checkDraft, newReportDraft, newRowKey, optionsPath, type ReportDraft, requestFromDraft, riskReferenceErrorsByReference, sortReferences } from './report-draft';
+import {
+  checkDraft,
+  newReportDraft,
+  newRowKey,
+  optionsPath,
+  type ReportDraft,
+  requestFromDraft,
+  riskReferenceErrorsByReference,
+  sortReferences,
+} from './report-draft';
 
 function boardPaper(overrides: Partial<ReportDraft> = {}): ReportDraft {
   const draft = newReportDraft({ author: 'Priya Shah' });
@@ -51,7 +60,11 @@ describe('requestFromDraft', () => {
 
   it('sends a chosen plan and an optional title', () => {
     const draft: ReportDraft = { ...newReportDraft(), title: '  Half-year progress ', progress: { planId: '6f1c2b1e-0000-4000-8000-000000000001' } };
-    expect(requestFromDraft(draft)).toEqual({ kind: 'progress', title: 'Half-year progress', options: { planId: '6f1c2b1e-0000-4000-8000-000000000001' } });
+    expect(requestFromDraft(draft)).toEqual({
+      kind: 'progress',
+      title: 'Half-year progress',
+      options: { planId: '6f1c2b1e-0000-4000-8000-000000000001' },
+    });
   });
 
   it('builds a board paper with a progress report as its body', () => {

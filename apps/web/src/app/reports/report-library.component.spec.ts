@@ -89,7 +89,12 @@ describe('ReportLibraryComponent', () => {
       doc('d'),
     ]);
     expect(rows().map((row) => text(row.querySelector('.nhsuk-tag')))).toEqual(['Rendering 45%', 'Ready', 'Failed', 'Queued']);
-    const cells = (row: Element) => Array.from(row.querySelectorAll('td')).map((cell) => Array.from(cell.childNodes).map((n) => text(n as Element)).filter(Boolean));
+    const cells = (row: Element) =>
+      Array.from(row.querySelectorAll('td')).map((cell) =>
+        Array.from(cell.childNodes)
+          .map((n) => text(n as Element))
+          .filter(Boolean),
+      );
     expect(cells(rows()[0]).slice(0, 2)).toEqual([
       ['Board paper G', 'Board paper'],
       ['24 November 2026 at 10:05', 'by Priya Shah'],
@@ -164,7 +169,9 @@ describe('ReportLibraryComponent', () => {
   });
 
   it('tries a failed document again and follows it', async () => {
-    const { element, rows, status, poll, settle } = await render('manager', [doc('a', { status: 'failed', failureReason: 'Chromium crashed', can: { retry: true } })]);
+    const { element, rows, status, poll, settle } = await render('manager', [
+      doc('a', { status: 'failed', failureReason: 'Chromium crashed', can: { retry: true } }),
+    ]);
     const button = element.querySelector('tbody button') as HTMLButtonElement;
     expect(text(button)).toBe('Try again to make Progress report, requested 24 November 2026 at 10:05');
     button.click();
@@ -181,7 +188,10 @@ describe('ReportLibraryComponent', () => {
     (element.querySelector('tbody button') as HTMLButtonElement).click();
     http
       .expectOne({ method: 'POST', url: `${URL}/a/retry` })
-      .flush({ statusCode: 409, code: 'conflict', message: 'Only a failed document can be retried; this one is queued' }, { status: 409, statusText: 'Conflict' });
+      .flush(
+        { statusCode: 409, code: 'conflict', message: 'Only a failed document can be retried; this one is queued' },
+        { status: 409, statusText: 'Conflict' },
+      );
     http.expectOne({ method: 'GET', url: URL }).flush([doc('a', { status: 'rendering', progress: 10 })]);
     await settle();
     expect(text(element.querySelector('.nhsuk-error-summary'))).toContain('Progress report is no longer failed, so it was not tried again.');

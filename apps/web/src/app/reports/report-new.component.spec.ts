@@ -118,7 +118,10 @@ describe('ReportNewComponent', () => {
     expect(labelOf('kind')).toBe('Progress report');
     expect(labelOf('options-planId')).toBe('Plan');
     const plan = byId<HTMLSelectElement>('options-planId');
-    expect(Array.from(plan.options).map((o) => o.text)).toEqual(['The latest plan', 'Objectives and work plan 2023–25 (1 April 2023 to 31 March 2025, approved)']);
+    expect(Array.from(plan.options).map((o) => o.text)).toEqual([
+      'The latest plan',
+      'Objectives and work plan 2023–25 (1 April 2023 to 31 March 2025, approved)',
+    ]);
     expect(button('Create report')).toBeTruthy();
 
     await submit();
@@ -147,7 +150,10 @@ describe('ReportNewComponent', () => {
     expect(byId('options-planId')).toBeNull();
     await type('options-changedSince', '2026-09-01');
     await submit();
-    expect(http.expectOne({ method: 'POST', url: URL }).request.body).toEqual({ kind: 'risk_register', options: { changedSince: '2026-09-01', topRisks: 10 } });
+    expect(http.expectOne({ method: 'POST', url: URL }).request.body).toEqual({
+      kind: 'risk_register',
+      options: { changedSince: '2026-09-01', topRisks: 10 },
+    });
   });
 
   it('fills a board paper’s cover with defaults and checks it with the shared schema before sending', async () => {

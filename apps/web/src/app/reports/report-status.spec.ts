@@ -1,7 +1,11 @@
 import type { ReportDocumentDto, ReportStatusValue } from '@plexus/contracts';
 import { isInProgress, reportFileFacts, reportKindLabel, reportStatusView, shouldPoll, statusAnnouncements } from './report-status';
 
-function doc(id: string, status: ReportStatusValue, overrides: Partial<ReportDocumentDto> = {}): Pick<ReportDocumentDto, 'id' | 'title' | 'status' | 'failureReason' | 'progress'> {
+function doc(
+  id: string,
+  status: ReportStatusValue,
+  overrides: Partial<ReportDocumentDto> = {},
+): Pick<ReportDocumentDto, 'id' | 'title' | 'status' | 'failureReason' | 'progress'> {
   return { id, title: `Report ${id}`, status, failureReason: null, progress: 0, ...overrides };
 }
 
@@ -77,7 +81,9 @@ describe('statusAnnouncements', () => {
   });
 
   it('announces a failed document queued again', () => {
-    expect(statusAnnouncements([doc('a', 'failed')], [doc('a', 'queued', { title: 'Progress report' })])).toEqual(['Progress report is queued again']);
+    expect(statusAnnouncements([doc('a', 'failed')], [doc('a', 'queued', { title: 'Progress report' })])).toEqual([
+      'Progress report is queued again',
+    ]);
     expect(statusAnnouncements([doc('a', 'queued')], [doc('a', 'failed', { title: 'X' })])).toEqual(['X failed']);
   });
 });

@@ -32,7 +32,16 @@ const RISK: RiskDto = {
   closedReason: null,
   version: 3,
   reviews: [
-    { id: 'r1', reviewedOn: '2025-03-01', reviewer: { userId: 'u-alex', name: 'Alex Smith' }, likelihood: 3, impact: 4, score: 12, band: 'high', notes: 'Two hub centres in negotiations' },
+    {
+      id: 'r1',
+      reviewedOn: '2025-03-01',
+      reviewer: { userId: 'u-alex', name: 'Alex Smith' },
+      likelihood: 3,
+      impact: 4,
+      score: 12,
+      band: 'high',
+      notes: 'Two hub centres in negotiations',
+    },
   ],
   linkedWorkItems: [{ id: 'w1', planId: 'p1', planTitle: 'Work plan 2025–27', work: 'Recruit midwives', status: 'on_track' }],
   history: [
@@ -94,7 +103,9 @@ describe('RiskDetailComponent', () => {
     const { element, value } = await render();
     expect(text(element.querySelector('h1'))).toBe('North Spinal Network – Risk SN/04');
     const lines = (key: string) => {
-      const row = Array.from(element.querySelectorAll('[data-testid="scores"] .nhsuk-summary-list__row')).find((r) => text(r.querySelector('dt')) === key)!;
+      const row = Array.from(element.querySelectorAll('[data-testid="scores"] .nhsuk-summary-list__row')).find(
+        (r) => text(r.querySelector('dt')) === key,
+      )!;
       return [text(row.querySelector('plx-risk-score')), ...Array.from(row.querySelectorAll('.plx-score-line')).map(text)];
     };
     expect(lines('Before mitigation')).toEqual(['16 Extreme', 'Likelihood 4 – Likely, impact 4 – Major', 'Required action: Immediate action']);
@@ -115,7 +126,9 @@ describe('RiskDetailComponent', () => {
     expect(svg.getAttribute('aria-hidden')).toBe('true');
     expect(svg.querySelectorAll('circle')).toHaveLength(2);
     expect(Array.from(svg.querySelectorAll('text.plx-history__band')).map(text)).toEqual(['Low', 'Medium', 'High', 'Extreme']);
-    const rows = Array.from(element.querySelectorAll('[data-testid="history-table"] tbody tr')).map((row) => Array.from(row.querySelectorAll('td')).map(text));
+    const rows = Array.from(element.querySelectorAll('[data-testid="history-table"] tbody tr')).map((row) =>
+      Array.from(row.querySelectorAll('td')).map(text),
+    );
     expect(rows).toEqual([
       ['22 March 2016', 'Imported', '8 (legacy score)', 'High'],
       ['1 March 2025', 'Reviewed', '12', 'High'],
@@ -154,7 +167,9 @@ describe('RiskDetailComponent', () => {
     await fixture.whenStable();
     await new Promise((resolve) => setTimeout(resolve));
     await fixture.whenStable();
-    expect(text(element.querySelector('.nhsuk-notification-banner'))).toContain('Your review of SN/04 has been recorded. The current score is 4 (Medium).');
+    expect(text(element.querySelector('.nhsuk-notification-banner'))).toContain(
+      'Your review of SN/04 has been recorded. The current score is 4 (Medium).',
+    );
     expect(button('Record review')).toBeDefined();
   });
 
@@ -170,9 +185,11 @@ describe('RiskDetailComponent', () => {
 
   it('closes a risk after a confirmation step with a reason and a date', async () => {
     const { element, button, set, fixture } = await render({ ...RISK, can: { edit: true, review: true } });
-    expect(Array.from(element.querySelectorAll('a')).find((a) => text(a) === 'Edit risk')!.getAttribute('href')).toBe(
-      `/n/north-spinal/risks/${RISK_ID}/edit`,
-    );
+    expect(
+      Array.from(element.querySelectorAll('a'))
+        .find((a) => text(a) === 'Edit risk')!
+        .getAttribute('href'),
+    ).toBe(`/n/north-spinal/risks/${RISK_ID}/edit`);
     button('Close risk')!.click();
     await fixture.whenStable();
     expect(button('Close risk')!.getAttribute('aria-expanded')).toBe('true');
@@ -191,14 +208,28 @@ describe('RiskDetailComponent', () => {
     await fixture.whenStable();
     const request = http.expectOne({ method: 'POST', url: `${URL}/close` });
     expect(request.request.body).toEqual({ closedOn: '2025-08-01', reason: 'Mitigated' });
-    request.flush({ ...RISK, status: 'closed', closedOn: '2025-08-01', closedReason: 'Mitigated', overdue: false, can: { edit: true, review: true } });
+    request.flush({
+      ...RISK,
+      status: 'closed',
+      closedOn: '2025-08-01',
+      closedReason: 'Mitigated',
+      overdue: false,
+      can: { edit: true, review: true },
+    });
     await fixture.whenStable();
     expect(button('Re-open risk')).toBeDefined();
     expect(button('Record review')).toBeUndefined();
   });
 
   it('re-opens a closed risk', async () => {
-    const closed: RiskDto = { ...RISK, status: 'closed', closedOn: '2025-08-01', closedReason: 'Mitigated', overdue: false, can: { edit: true, review: true } };
+    const closed: RiskDto = {
+      ...RISK,
+      status: 'closed',
+      closedOn: '2025-08-01',
+      closedReason: 'Mitigated',
+      overdue: false,
+      can: { edit: true, review: true },
+    };
     const { button, fixture, value } = await render(closed);
     expect(value('Reason for closing')).toBe('Mitigated');
     button('Re-open risk')!.click();

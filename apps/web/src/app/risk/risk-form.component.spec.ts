@@ -14,7 +14,16 @@ const ALEX = '11111111-1111-4111-8111-111111111111';
 const MANAGER: SessionMembership = { networkId: 'n1', slug: 'north-spinal', name: 'North Spinal Network', role: 'manager', organisationId: null };
 
 const MEMBER_LIST: MemberDto[] = [
-  { id: 'm1', userId: ALEX, displayName: 'Alex Smith', email: 'alex@example.org', role: 'lead', organisationId: null, organisationName: null, joinedAt: '2025-01-01T00:00:00Z' },
+  {
+    id: 'm1',
+    userId: ALEX,
+    displayName: 'Alex Smith',
+    email: 'alex@example.org',
+    role: 'lead',
+    organisationId: null,
+    organisationName: null,
+    joinedAt: '2025-01-01T00:00:00Z',
+  },
 ];
 
 const RISK: RiskDto = {
@@ -71,7 +80,9 @@ describe('RiskFormComponent', () => {
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
     const byLabel = (label: string) => {
-      const forId = Array.from(element.querySelectorAll('label')).find((l) => text(l) === label)?.getAttribute('for');
+      const forId = Array.from(element.querySelectorAll('label'))
+        .find((l) => text(l) === label)
+        ?.getAttribute('for');
       return element.querySelector(`#${forId}`) as HTMLInputElement & HTMLSelectElement;
     };
     const set = async (label: string, value: string) => {
@@ -198,12 +209,15 @@ describe('RiskFormComponent', () => {
       await set(label, '1');
     }
     await submit();
-    http
-      .expectOne({ method: 'POST', url: RISKS })
-      .flush(
-        { statusCode: 400, code: 'validation_failed', message: 'Check the risk', fields: [{ field: 'mitigationLeadUserId', message: 'Alex is no longer a member' }] },
-        { status: 400, statusText: 'Bad Request' },
-      );
+    http.expectOne({ method: 'POST', url: RISKS }).flush(
+      {
+        statusCode: 400,
+        code: 'validation_failed',
+        message: 'Check the risk',
+        fields: [{ field: 'mitigationLeadUserId', message: 'Alex is no longer a member' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     await fixture.whenStable();
     expect(text(element.querySelector('#mitigationLeadUserId-error'))).toBe('Error: Alex is no longer a member');
     expect(text(element.querySelector('.nhsuk-error-summary a'))).toBe('Alex is no longer a member');

@@ -23,7 +23,11 @@ interface CellView {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <table class="plx-heat-map" data-testid="heat-map">
-      <caption class="plx-heat-map__caption">{{ caption() }}</caption>
+      <caption class="plx-heat-map__caption">
+        {{
+          caption()
+        }}
+      </caption>
       <thead>
         <tr>
           <td class="plx-heat-map__corner"></td>
@@ -32,7 +36,9 @@ interface CellView {
         <tr>
           <th class="plx-heat-map__axis" scope="col">Likelihood</th>
           @for (impact of impacts; track impact) {
-            <th class="plx-heat-map__col-header" scope="col">{{ impactNames[impact] }} <span class="plx-heat-map__number">{{ impact }}</span></th>
+            <th class="plx-heat-map__col-header" scope="col">
+              {{ impactNames[impact] }} <span class="plx-heat-map__number">{{ impact }}</span>
+            </th>
           }
         </tr>
       </thead>

@@ -18,11 +18,7 @@ describe('historyChart', () => {
   });
 
   it('places points left to right in date order, evenly, with the score up the 0–25 scale', () => {
-    const chart = historyChart([
-      point('2025-06-03', score(2, 3)),
-      point('2025-03-01', score(4, 4), 'registered'),
-      point('2025-04-15', score(3, 4)),
-    ])!;
+    const chart = historyChart([point('2025-06-03', score(2, 3)), point('2025-03-01', score(4, 4), 'registered'), point('2025-04-15', score(3, 4))])!;
     expect(chart.width).toBe(CHART_WIDTH);
     expect(chart.height).toBe(CHART_HEIGHT);
     expect(chart.points.map((p) => [p.on, p.score, p.band?.id, p.source])).toEqual([
@@ -60,7 +56,12 @@ describe('historyChart', () => {
   it('draws four band stripes that cover 0–25 without gaps, each named', () => {
     const chart = historyChart([point('2025-03-01', score(1, 2))])!;
     expect(chart.stripes.map((s) => s.band.label)).toEqual(['Low', 'Medium', 'High', 'Extreme']);
-    expect(chart.stripes.map((s) => s.band.colour)).toEqual([RISK_BANDS.low.colour, RISK_BANDS.medium.colour, RISK_BANDS.high.colour, RISK_BANDS.extreme.colour]);
+    expect(chart.stripes.map((s) => s.band.colour)).toEqual([
+      RISK_BANDS.low.colour,
+      RISK_BANDS.medium.colour,
+      RISK_BANDS.high.colour,
+      RISK_BANDS.extreme.colour,
+    ]);
     const [low, medium, high, extreme] = chart.stripes;
     expect(low.y + low.height).toBeCloseTo(chart.plot.bottom, 5);
     expect(medium.y + medium.height).toBeCloseTo(low.y, 5);
@@ -68,14 +69,27 @@ describe('historyChart', () => {
     expect(extreme.y + extreme.height).toBeCloseTo(high.y, 5);
     expect(extreme.y).toBe(chart.plot.top);
     // Scores sit inside their own band's stripe (and 7, a legacy value, inside High's).
-    for (const [value, stripe] of [[3, low], [4, medium], [6, medium], [7, high], [12, high], [15, extreme]] as const) {
+    for (const [value, stripe] of [
+      [3, low],
+      [4, medium],
+      [6, medium],
+      [7, high],
+      [12, high],
+      [15, extreme],
+    ] as const) {
       expect(scoreY(value)).toBeGreaterThanOrEqual(stripe.y);
       expect(scoreY(value)).toBeLessThanOrEqual(stripe.y + stripe.height);
     }
   });
 
   it('shows a legacy value at its height with the nearest band, flagged', () => {
-    const legacy: RiskScoreDto = { likelihood: null, impact: null, score: 7, band: 'high', legacy: { value: 7, reason: '7 is not likelihood × impact' } };
+    const legacy: RiskScoreDto = {
+      likelihood: null,
+      impact: null,
+      score: 7,
+      band: 'high',
+      legacy: { value: 7, reason: '7 is not likelihood × impact' },
+    };
     const chart = historyChart([point('2016-03-22', legacy, 'imported'), point('2025-01-10', score(2, 2))])!;
     expect(chart.points[0]).toMatchObject({ score: 7, legacy: true, source: 'Imported', y: scoreY(7) });
     expect(chart.points[0].band?.id).toBe('high');

@@ -12,7 +12,13 @@ const MANAGER: SessionMembership = { networkId: 'n1', slug: 'north-spinal', name
 const GOOD: RiskImportPreviewDto = {
   rows: [
     { row: 1, reference: 'SN/01', description: 'RTT 18 weeks', problems: [], warnings: [] },
-    { row: 2, reference: 'SN/02', description: 'PROMS data collection', problems: [], warnings: [{ field: 'scoreBefore', message: '7 is not likelihood × impact; kept as a legacy score' }] },
+    {
+      row: 2,
+      reference: 'SN/02',
+      description: 'PROMS data collection',
+      problems: [],
+      warnings: [{ field: 'scoreBefore', message: '7 is not likelihood × impact; kept as a legacy score' }],
+    },
   ],
   columns: { reference: 'Risk Number', description: 'Description', scoreBefore: 'Score before mitigation' },
   ok: true,
@@ -22,7 +28,16 @@ const GOOD: RiskImportPreviewDto = {
 const BAD: RiskImportPreviewDto = {
   ...GOOD,
   ok: false,
-  rows: [...GOOD.rows, { row: 3, reference: 'SN/03', description: 'Referral system', problems: [{ field: 'likelihoodBefore', message: 'must be from 1 to 5' }], warnings: [] }],
+  rows: [
+    ...GOOD.rows,
+    {
+      row: 3,
+      reference: 'SN/03',
+      description: 'Referral system',
+      problems: [{ field: 'likelihoodBefore', message: 'must be from 1 to 5' }],
+      warnings: [],
+    },
+  ],
 };
 
 function text(element: Element | null): string {
@@ -114,12 +129,15 @@ describe('RiskImportComponent', () => {
     http.expectOne({ method: 'POST', url: `${BASE}/preview` }).flush(GOOD);
     await fixture.whenStable();
     button('Import 2 risks')!.click();
-    http
-      .expectOne({ method: 'POST', url: BASE })
-      .flush(
-        { statusCode: 400, code: 'validation_failed', message: 'Some rows are not valid', fields: [{ field: 'rows.1.dateRegistered', message: 'is not a real date' }] },
-        { status: 400, statusText: 'Bad Request' },
-      );
+    http.expectOne({ method: 'POST', url: BASE }).flush(
+      {
+        statusCode: 400,
+        code: 'validation_failed',
+        message: 'Some rows are not valid',
+        fields: [{ field: 'rows.1.dateRegistered', message: 'is not a real date' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     await fixture.whenStable();
     expect(text(element.querySelector('.nhsuk-error-summary a'))).toBe('Row 1 (SN/01): Date registered – is not a real date');
     expect(button('Import 2 risks')).toBeUndefined();

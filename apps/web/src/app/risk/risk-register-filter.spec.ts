@@ -22,7 +22,13 @@ import {
 
 function score(likelihood: number | null, impact: number | null, legacy?: number): RiskScoreDto {
   if (likelihood == null || impact == null) {
-    return { likelihood: null, impact: null, score: legacy ?? null, band: legacy ? 'high' : null, legacy: legacy ? { value: legacy, reason: 'old' } : null };
+    return {
+      likelihood: null,
+      impact: null,
+      score: legacy ?? null,
+      band: legacy ? 'high' : null,
+      legacy: legacy ? { value: legacy, reason: 'old' } : null,
+    };
   }
   return { likelihood, impact, score: likelihood * impact, band: riskBandOf(likelihood, impact).id, legacy: null };
 }
@@ -49,10 +55,31 @@ function risk(overrides: Partial<RiskSummaryDto> & { reference: string }): RiskS
 
 const ALEX = { userId: '11111111-1111-4111-8111-111111111111', name: 'Alex Smith' };
 const RISKS: RiskSummaryDto[] = [
-  risk({ reference: 'SN/10', current: score(4, 4), before: score(5, 4), mitigationLead: ALEX, nextReviewDue: '2025-01-01', overdue: true, description: 'RTT 18 weeks' }),
-  risk({ reference: 'SN/2', current: score(2, 3), mitigationLead: { userId: null, name: 'Chair' }, category: 'Data', description: 'PROMS data collection' }),
+  risk({
+    reference: 'SN/10',
+    current: score(4, 4),
+    before: score(5, 4),
+    mitigationLead: ALEX,
+    nextReviewDue: '2025-01-01',
+    overdue: true,
+    description: 'RTT 18 weeks',
+  }),
+  risk({
+    reference: 'SN/2',
+    current: score(2, 3),
+    mitigationLead: { userId: null, name: 'Chair' },
+    category: 'Data',
+    description: 'PROMS data collection',
+  }),
   risk({ reference: 'SN/1', current: score(1, 2), status: 'closed', nextReviewDue: null, description: 'Referral system' }),
-  risk({ reference: 'SN/3', current: score(null, null, 7), before: score(null, null, 9), nextReviewDue: '2025-02-01', overdue: true, mitigationLead: ALEX }),
+  risk({
+    reference: 'SN/3',
+    current: score(null, null, 7),
+    before: score(null, null, 9),
+    nextReviewDue: '2025-02-01',
+    overdue: true,
+    mitigationLead: ALEX,
+  }),
   risk({ reference: 'SN/4', current: score(4, 4), before: score(4, 4), nextReviewDue: null }),
 ];
 
@@ -67,9 +94,27 @@ describe('register filter: the address', () => {
   });
 
   it('round-trips a filter and sort, leaving defaults out of the address', () => {
-    const f = filter({ status: 'all', band: 'high', lead: ALEX.userId, overdue: true, q: 'data', cell: { likelihood: 4, impact: 3 }, matrix: 'before' });
+    const f = filter({
+      status: 'all',
+      band: 'high',
+      lead: ALEX.userId,
+      overdue: true,
+      q: 'data',
+      cell: { likelihood: 4, impact: 3 },
+      matrix: 'before',
+    });
     const params = paramsFor(f, { key: 'score', direction: 'desc' });
-    expect(params).toEqual({ status: 'all', band: 'high', lead: ALEX.userId, overdue: 'true', q: 'data', cell: '4,3', matrix: 'before', sort: 'score', direction: 'desc' });
+    expect(params).toEqual({
+      status: 'all',
+      band: 'high',
+      lead: ALEX.userId,
+      overdue: 'true',
+      q: 'data',
+      cell: '4,3',
+      matrix: 'before',
+      sort: 'score',
+      direction: 'desc',
+    });
     expect(filterFromParams(params)).toEqual(f);
     expect(sortFromParams(params)).toEqual({ key: 'score', direction: 'desc' });
     expect(paramsFor(DEFAULT_FILTER, DEFAULT_SORT)).toEqual({});

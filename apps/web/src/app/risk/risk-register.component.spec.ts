@@ -47,7 +47,13 @@ function heatMap(risks: RiskSummaryDto[]): RiskHeatMapDto {
 }
 
 const RISKS: RiskSummaryDto[] = [
-  risk('SN/01', { current: score(4, 4), nextReviewDue: '2025-01-01', overdue: true, description: 'RTT 18 weeks', mitigationLead: { userId: null, name: 'Chair' } }),
+  risk('SN/01', {
+    current: score(4, 4),
+    nextReviewDue: '2025-01-01',
+    overdue: true,
+    description: 'RTT 18 weeks',
+    mitigationLead: { userId: null, name: 'Chair' },
+  }),
   risk('SN/02', {
     current: { likelihood: null, impact: null, score: 7, band: 'high', legacy: { value: 7, reason: '7 is not likelihood × impact on a 5×5 matrix' } },
     description: 'PROMS data collection',
@@ -155,7 +161,11 @@ describe('RiskRegisterComponent', () => {
     const { element, rows, settle, router } = await open();
     const header = () => Array.from(element.querySelectorAll('th')).find((th) => text(th).startsWith('Current score'))!;
     expect(header().getAttribute('aria-sort')).toBe('none');
-    expect(Array.from(element.querySelectorAll('th')).find((th) => text(th).startsWith('Reference'))!.getAttribute('aria-sort')).toBe('ascending');
+    expect(
+      Array.from(element.querySelectorAll('th'))
+        .find((th) => text(th).startsWith('Reference'))!
+        .getAttribute('aria-sort'),
+    ).toBe('ascending');
     header().querySelector('button')!.click();
     await settle();
     expect(router.url).toBe('/n/north-spinal/risks?sort=score&direction=desc');

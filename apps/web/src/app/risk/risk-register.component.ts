@@ -201,8 +201,9 @@ export class RiskRegisterComponent {
   protected clearCell(): void {
     const cell = this.filter().cell;
     const key = cell ? `${cell.likelihood},${cell.impact}` : '';
-    this.focusAfter(this.go({ ...this.filter(), cell: null }), () =>
-      this.#document.querySelector<HTMLElement>(`[data-cell="${key}"] button`) ?? this.#document.getElementById('heat-map-heading'),
+    this.focusAfter(
+      this.go({ ...this.filter(), cell: null }),
+      () => this.#document.querySelector<HTMLElement>(`[data-cell="${key}"] button`) ?? this.#document.getElementById('heat-map-heading'),
     );
   }
 

@@ -11,9 +11,7 @@ import { SessionService } from '../core/session.service';
   template: `
     <div class="plx-network-switcher">
       <label class="nhsuk-label plx-network-switcher__label" for="network-switcher">Network</label>
-      <span class="nhsuk-u-visually-hidden" id="network-switcher-hint">
-        Choosing a network opens the same page in that network.
-      </span>
+      <span class="nhsuk-u-visually-hidden" id="network-switcher-hint"> Choosing a network opens the same page in that network. </span>
       <select
         class="nhsuk-select plx-network-switcher__select"
         id="network-switcher"

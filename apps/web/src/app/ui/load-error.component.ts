@@ -12,9 +12,7 @@ import { statusOf, toApiError } from '../core/api-error';
       </h2>
       <p>{{ message() }}</p>
       @if (retryable()) {
-        <button class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="button" (click)="retry.emit()">
-          Try again
-        </button>
+        <button class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="button" (click)="retry.emit()">Try again</button>
       }
     </div>
   `,

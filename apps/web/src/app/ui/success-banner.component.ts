@@ -6,12 +6,7 @@ import { moveFocusTo } from '../core/focus';
   selector: 'plx-success-banner',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div
-      class="nhsuk-notification-banner nhsuk-notification-banner--success"
-      role="alert"
-      aria-labelledby="success-banner-title"
-      tabindex="-1"
-    >
+    <div class="nhsuk-notification-banner nhsuk-notification-banner--success" role="alert" aria-labelledby="success-banner-title" tabindex="-1">
       <div class="nhsuk-notification-banner__header">
         <h2 class="nhsuk-notification-banner__title" id="success-banner-title">Success</h2>
       </div>

@@ -13,7 +13,11 @@ type Row = WorkItemSummaryDto & Partial<Pick<WorkItemRowDto, 'theme' | 'objectiv
   imports: [RouterLink, RagTagComponent],
   template: `
     <table class="nhsuk-table plx-item-table">
-      <caption class="nhsuk-table__caption" [class.nhsuk-u-visually-hidden]="!showCaption()">{{ caption() }}</caption>
+      <caption class="nhsuk-table__caption" [class.nhsuk-u-visually-hidden]="!showCaption()">
+        {{
+          caption()
+        }}
+      </caption>
       <thead class="nhsuk-table__head">
         <tr class="nhsuk-table__row">
           <th class="nhsuk-table__header" scope="col">Ref</th>
@@ -44,7 +48,10 @@ type Row = WorkItemSummaryDto & Partial<Pick<WorkItemRowDto, 'theme' | 'objectiv
             }
             <td class="nhsuk-table__cell">
               @for (lead of item.leads; track lead.id; let lastLead = $last) {
-                {{ lead.label }}@if (!lastLead) {<br />}
+                {{ lead.label }}
+                @if (!lastLead) {
+                  <br />
+                }
               } @empty {
                 <span class="plx-secondary-text">None</span>
               }
@@ -64,10 +71,14 @@ type Row = WorkItemSummaryDto & Partial<Pick<WorkItemRowDto, 'theme' | 'objectiv
             @if (canMove()) {
               <td class="nhsuk-table__cell plx-row-actions">
                 @if (!first) {
-                  <button class="plx-link-button" type="button" (click)="move.emit({ item, direction: 'up' })">Up<span class="nhsuk-u-visually-hidden">: move {{ item.ref }} up</span></button>
+                  <button class="plx-link-button" type="button" (click)="move.emit({ item, direction: 'up' })">
+                    Up<span class="nhsuk-u-visually-hidden">: move {{ item.ref }} up</span>
+                  </button>
                 }
                 @if (!last) {
-                  <button class="plx-link-button" type="button" (click)="move.emit({ item, direction: 'down' })">Down<span class="nhsuk-u-visually-hidden">: move {{ item.ref }} down</span></button>
+                  <button class="plx-link-button" type="button" (click)="move.emit({ item, direction: 'down' })">
+                    Down<span class="nhsuk-u-visually-hidden">: move {{ item.ref }} down</span>
+                  </button>
                 }
               </td>
             }
@@ -77,8 +88,13 @@ type Row = WorkItemSummaryDto & Partial<Pick<WorkItemRowDto, 'theme' | 'objectiv
     </table>
   `,
   styles: `
-    .plx-item-table { margin-bottom: 24px; }
-    .plx-slipped { color: #d5281b; font-weight: 600; }
+    .plx-item-table {
+      margin-bottom: 24px;
+    }
+    .plx-slipped {
+      color: #d5281b;
+      font-weight: 600;
+    }
   `,
 })
 export class ItemRowsComponent {

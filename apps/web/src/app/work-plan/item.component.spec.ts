@@ -31,7 +31,9 @@ describe('ItemComponent', () => {
   it('shows the colour in words, how far the item slipped, the original target and its history', async () => {
     const { element } = await render('lead', item());
     expect(text(element.querySelector('.nhsuk-tag'))).toBe('Amber – On track (past its target)');
-    expect(text(element.querySelector('[data-testid="slippage"]'))).toBe('Slipped: 10 days past its target; target moved 183 days later (originally Q4 2023/24)');
+    expect(text(element.querySelector('[data-testid="slippage"]'))).toBe(
+      'Slipped: 10 days past its target; target moved 183 days later (originally Q4 2023/24)',
+    );
     expect(text(element)).toContain('Original target Q4 2023/24');
     const history = element.querySelectorAll('[data-testid="history"] > li');
     expect(history).toHaveLength(2);
@@ -67,7 +69,16 @@ describe('ItemComponent', () => {
   });
 
   it('flags a timescale it could not read, with a way for a manager to fix it', async () => {
-    const flagged = item({ can: { edit: true, progress: true }, timescale: { ...item().timescale, text: 'April to July 20017', kind: 'unparsed', due: null, flag: '"20017" is not a plausible year; is it a typo?' } });
+    const flagged = item({
+      can: { edit: true, progress: true },
+      timescale: {
+        ...item().timescale,
+        text: 'April to July 20017',
+        kind: 'unparsed',
+        due: null,
+        flag: '"20017" is not a plausible year; is it a typo?',
+      },
+    });
     const { element } = await render('manager', flagged);
     expect(text(element.querySelector('[data-testid="timescale-flag"]'))).toContain('is it a typo?');
     expect(element.querySelector('[data-testid="timescale-flag"] a')?.getAttribute('href')).toBe(`/n/${NETWORK}/plan/plan-1/items/item-1/edit`);

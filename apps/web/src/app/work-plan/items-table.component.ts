@@ -89,6 +89,9 @@ export class ItemsTableComponent {
       return element.value;
     };
     const params = filterParams(Object.fromEntries(FILTER_KEYS.map((key) => [key, read(key)])));
-    void this.#router.navigate([], { relativeTo: this.#route, queryParams: Object.fromEntries(FILTER_KEYS.map((key) => [key, params[key] ?? null])) });
+    void this.#router.navigate([], {
+      relativeTo: this.#route,
+      queryParams: Object.fromEntries(FILTER_KEYS.map((key) => [key, params[key] ?? null])),
+    });
   }
 }

@@ -11,17 +11,31 @@ import { exportUrl } from './work-plan.api';
     <nav class="plx-plan-nav" aria-label="Work plan views">
       <ul class="plx-plan-nav__list">
         <li>
-          <a [routerLink]="['/n', network(), 'plan', planId()]" routerLinkActive="plx-plan-nav__current" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page">By theme</a>
+          <a
+            [routerLink]="['/n', network(), 'plan', planId()]"
+            routerLinkActive="plx-plan-nav__current"
+            [routerLinkActiveOptions]="{ exact: true }"
+            ariaCurrentWhenActive="page"
+            >By theme</a
+          >
         </li>
         <li>
-          <a [routerLink]="['/n', network(), 'plan', planId(), 'items']" routerLinkActive="plx-plan-nav__current" [routerLinkActiveOptions]="{ exact: true }" ariaCurrentWhenActive="page">All items (table)</a>
+          <a
+            [routerLink]="['/n', network(), 'plan', planId(), 'items']"
+            routerLinkActive="plx-plan-nav__current"
+            [routerLinkActiveOptions]="{ exact: true }"
+            ariaCurrentWhenActive="page"
+            >All items (table)</a
+          >
         </li>
         <li>
           <a [routerLink]="['/n', network(), 'plan', 'mine']" routerLinkActive="plx-plan-nav__current" ariaCurrentWhenActive="page">My items</a>
         </li>
         @if (canEdit()) {
           <li>
-            <a [routerLink]="['/n', network(), 'plan', planId(), 'import']" routerLinkActive="plx-plan-nav__current" ariaCurrentWhenActive="page">Import</a>
+            <a [routerLink]="['/n', network(), 'plan', planId(), 'import']" routerLinkActive="plx-plan-nav__current" ariaCurrentWhenActive="page"
+              >Import</a
+            >
           </li>
         }
         <li><a [href]="xlsx()" download>Download (Excel, a sheet per theme)</a></li>
@@ -31,9 +45,25 @@ import { exportUrl } from './work-plan.api';
     </nav>
   `,
   styles: `
-    .plx-plan-nav__list { display: flex; flex-wrap: wrap; gap: 8px 24px; list-style: none; padding: 0; margin: 0 0 24px; border-bottom: 1px solid #d8dde0; }
-    .plx-plan-nav__list li { margin: 0; padding-bottom: 8px; }
-    .plx-plan-nav__current { font-weight: 700; text-decoration: none; border-bottom: 4px solid #005eb8; padding-bottom: 6px; }
+    .plx-plan-nav__list {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 24px;
+      list-style: none;
+      padding: 0;
+      margin: 0 0 24px;
+      border-bottom: 1px solid #d8dde0;
+    }
+    .plx-plan-nav__list li {
+      margin: 0;
+      padding-bottom: 8px;
+    }
+    .plx-plan-nav__current {
+      font-weight: 700;
+      text-decoration: none;
+      border-bottom: 4px solid #005eb8;
+      padding-bottom: 6px;
+    }
   `,
 })
 export class PlanNavComponent {

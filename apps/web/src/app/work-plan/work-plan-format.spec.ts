@@ -8,7 +8,9 @@ describe('work plan wording', () => {
   it('says how far an item slipped and how its target moved', () => {
     expect(slippageText(summary())).toBe('10 days past its target; target moved 183 days later (originally Q4 2023/24)');
     expect(slippageText(summary({ late: { slipped: true, daysLate: 1 }, targetMoved: { moved: false, days: 0 } }))).toBe('1 day past its target');
-    expect(slippageText(summary({ late: { slipped: false, daysLate: 0 }, targetMoved: { moved: true, days: -30 } }))).toBe('Target brought 30 days earlier');
+    expect(slippageText(summary({ late: { slipped: false, daysLate: 0 }, targetMoved: { moved: true, days: -30 } }))).toBe(
+      'Target brought 30 days earlier',
+    );
     expect(slippageText(summary({ late: { slipped: false, daysLate: 0 }, targetMoved: { moved: false, days: 0 } }))).toBeNull();
   });
 
@@ -31,12 +33,22 @@ describe('work plan wording', () => {
   });
 
   it('sends only the filters that are set', () => {
-    expect(filterParams({ lead: '', status: 'on_track', slipped: 'true', q: '  dashboard ' })).toEqual({ status: 'on_track', slipped: 'true', q: 'dashboard' });
+    expect(filterParams({ lead: '', status: 'on_track', slipped: 'true', q: '  dashboard ' })).toEqual({
+      status: 'on_track',
+      slipped: 'true',
+      q: 'dashboard',
+    });
   });
 
   it('turns an item into the form and the form into a request', () => {
     const draft = draftFromItem(item());
-    expect(draft).toMatchObject({ themeId: 'theme-1', objectiveId: '', measures: 'Development of Dashboards', timescale: 'Q2 2024/25', leads: [{ userId: 'u-ravi', title: 'Network Medical Lead' }] });
+    expect(draft).toMatchObject({
+      themeId: 'theme-1',
+      objectiveId: '',
+      measures: 'Development of Dashboards',
+      timescale: 'Q2 2024/25',
+      leads: [{ userId: 'u-ravi', title: 'Network Medical Lead' }],
+    });
     draft.reason = 'Because';
     expect(requestFromDraft(draft, true)).toEqual({
       themeId: 'theme-1',

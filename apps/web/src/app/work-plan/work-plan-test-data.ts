@@ -57,7 +57,15 @@ export function item(overrides: Partial<WorkItemDto> = {}): WorkItemDto {
     plan: { id: 'plan-1', title: 'Objectives and Work Plan 2023–25' },
     planStatus: 'approved',
     history: [
-      { kind: 'progress', id: 'p-1', on: '2024-09-01', at: '2024-09-01T10:00:00Z', status: 'on_track', narrative: 'Dashboard in test', author: 'Ravi Kumar' },
+      {
+        kind: 'progress',
+        id: 'p-1',
+        on: '2024-09-01',
+        at: '2024-09-01T10:00:00Z',
+        status: 'on_track',
+        narrative: 'Dashboard in test',
+        author: 'Ravi Kumar',
+      },
       {
         kind: 'change',
         id: 'c-1',

@@ -6,7 +6,17 @@ function vm(over: Partial<DocumentViewModel['doc']> = {}): DocumentViewModel {
   return {
     network: { name: 'North <b>Spinal</b>', specialty: 'Spinal', region: 'North', classification: 'OFFICIAL' },
     brand: { primary: '#005eb8', primaryText: '#ffffff', accent: '#41b6e6', logo: null },
-    doc: { title: 'Report', subtitle: '', generatedOn: '24 November 2026', facts: [], sections: [], coverSheet: null, subject: '', keywords: [], ...over },
+    doc: {
+      title: 'Report',
+      subtitle: '',
+      generatedOn: '24 November 2026',
+      facts: [],
+      sections: [],
+      coverSheet: null,
+      subject: '',
+      keywords: [],
+      ...over,
+    },
   };
 }
 
@@ -15,7 +25,9 @@ describe('report templates', () => {
 
   it('use no triple-stash anywhere, so user text can never become markup', () => {
     const sources = templateSources();
-    expect(Object.keys(sources)).toEqual(expect.arrayContaining(['shared/layout.hbs', 'shared/styles.css', 'shared/partials/contents.hbs', 'progress/progress.hbs']));
+    expect(Object.keys(sources)).toEqual(
+      expect.arrayContaining(['shared/layout.hbs', 'shared/styles.css', 'shared/partials/contents.hbs', 'progress/progress.hbs']),
+    );
     for (const [name, source] of Object.entries(sources)) {
       expect({ name, tripleStash: /\{\{\{|\{\{&/.test(source) }).toEqual({ name, tripleStash: false });
     }
@@ -26,7 +38,15 @@ describe('report templates', () => {
       'risk_register',
       vm({
         title: '<img src="http://127.0.0.1:9/x">',
-        sections: [{ id: 'section-1', number: 1, title: 'Top risks', partial: 'riskTable', data: { rows: [{ reference: 'SN/01', description: '<script>alert(1)</script>', before: {}, current: {} }] } }],
+        sections: [
+          {
+            id: 'section-1',
+            number: 1,
+            title: 'Top risks',
+            partial: 'riskTable',
+            data: { rows: [{ reference: 'SN/01', description: '<script>alert(1)</script>', before: {}, current: {} }] },
+          },
+        ],
       }),
       'm1',
     );
@@ -41,7 +61,16 @@ describe('report templates', () => {
   });
 
   it('opens a board paper with its cover sheet and leaves out the contents when there is no body', () => {
-    const out = engine.render('board_paper', vm({ coverSheet: { meta: [{ label: 'Meeting', value: 'Network Board' }], data: { purposes: [], previous: [], questions: [], priorities: [], risks: [], executiveSummary: 'Summary' } } }), 'm2');
+    const out = engine.render(
+      'board_paper',
+      vm({
+        coverSheet: {
+          meta: [{ label: 'Meeting', value: 'Network Board' }],
+          data: { purposes: [], previous: [], questions: [], priorities: [], risks: [], executiveSummary: 'Summary' },
+        },
+      }),
+      'm2',
+    );
     expect(out.html).toContain('Board paper');
     expect(out.html).not.toContain('class="cover"');
     expect(out.html).not.toContain('Contents');

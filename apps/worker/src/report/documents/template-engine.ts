@@ -66,7 +66,10 @@ export class TemplateEngine {
     kinds: { [K in ReportKindValue]: DocumentKind<K> } = DOCUMENT_KINDS,
   ) {
     const opts = { strict: false, noEscape: false, knownHelpersOnly: false } as const;
-    this.hbs.registerHelper('cssString', (value: unknown) => new this.hbs.SafeString(cssString(value === null || value === undefined ? '' : String(value))));
+    this.hbs.registerHelper(
+      'cssString',
+      (value: unknown) => new this.hbs.SafeString(cssString(value === null || value === undefined ? '' : String(value))),
+    );
     const compile = (path: string) => this.hbs.compile(read(dir, path), opts);
     const partial = (name: string, path: string) => {
       if (this.hbs.partials[name]) throw new Error(`Two report partials are called "${name}" (${path})`);
@@ -77,7 +80,10 @@ export class TemplateEngine {
     for (const folder of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory())) {
       const partials = join(dir, folder.name, 'partials');
       if (!existsSync(partials)) continue;
-      for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs')).sort()) partial(partialName(file), `${folder.name}/partials/${file}`);
+      for (const file of readdirSync(partials)
+        .filter((f) => f.endsWith('.hbs'))
+        .sort())
+        partial(partialName(file), `${folder.name}/partials/${file}`);
     }
     for (const [kind, def] of Object.entries(kinds) as Array<[ReportKindValue, DocumentKind<ReportKindValue>]>) {
       this.bodies.set(kind, compile(def.template));

@@ -1,16 +1,26 @@
 import { PDFArray, PDFDocument, PDFName, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
 import { finishPdf } from './pdf-finish';
 
-const meta = { title: 'Progress report', author: 'Northern Spinal Network', subject: 'Progress report for Northern Spinal Network', keywords: ['Northern Spinal Network', 'Plexus'] };
+const meta = {
+  title: 'Progress report',
+  author: 'Northern Spinal Network',
+  subject: 'Progress report for Northern Spinal Network',
+  keywords: ['Northern Spinal Network', 'Plexus'],
+};
 
 /** A PDF shaped like Chromium's: a contents page whose links point at named destinations of later pages. */
 async function chromiumLike(useObjectStreams: boolean): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const pages = Array.from({ length: 6 }, () => doc.addPage([595.92, 841.92]));
   const ctx = doc.context;
-  const dests = ctx.obj({ 'section-1': [pages[2].ref, 'XYZ', 6, 827, 0], 'section-2': [pages[5].ref, 'XYZ', 6, 827, 0], elsewhere: [pages[3].ref, 'XYZ', 6, 827, 0] });
+  const dests = ctx.obj({
+    'section-1': [pages[2].ref, 'XYZ', 6, 827, 0],
+    'section-2': [pages[5].ref, 'XYZ', 6, 827, 0],
+    elsewhere: [pages[3].ref, 'XYZ', 6, 827, 0],
+  });
   doc.catalog.set(PDFName.of('Dests'), ctx.register(dests));
-  const link = (dest: string, y: number) => ctx.register(ctx.obj({ Type: 'Annot', Subtype: 'Link', Rect: [45, y, 550, y + 20], Dest: PDFName.of(dest), Border: [0, 0, 0] }));
+  const link = (dest: string, y: number) =>
+    ctx.register(ctx.obj({ Type: 'Annot', Subtype: 'Link', Rect: [45, y, 550, y + 20], Dest: PDFName.of(dest), Border: [0, 0, 0] }));
   pages[1].node.set(PDFName.of('Annots'), ctx.obj([link('section-1', 700), link('section-2', 670), link('elsewhere', 640)]));
   return doc.save({ useObjectStreams });
 }
@@ -37,7 +47,13 @@ describe('finishPdf', () => {
     expect(tail.trimEnd().endsWith('%%EOF')).toBe(true);
 
     const reread = await PDFDocument.load(out.bytes, { updateMetadata: false });
-    expect({ title: reread.getTitle(), author: reread.getAuthor(), subject: reread.getSubject(), keywords: reread.getKeywords(), creator: reread.getCreator() }).toEqual({
+    expect({
+      title: reread.getTitle(),
+      author: reread.getAuthor(),
+      subject: reread.getSubject(),
+      keywords: reread.getKeywords(),
+      creator: reread.getCreator(),
+    }).toEqual({
       title: meta.title,
       author: meta.author,
       subject: meta.subject,

@@ -63,7 +63,8 @@ export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Promise<Fin
 
 class UnsupportedPdfError extends Error {}
 
-const latin1 = (bytes: Uint8Array, start: number, end: number) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', start, end);
+const latin1 = (bytes: Uint8Array, start: number, end: number) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', start, end);
 
 /** Reads single objects of a PDF with a classic cross-reference table, by their byte offsets. */
 class PdfReader {
@@ -83,15 +84,18 @@ class PdfReader {
     if (latin1(bytes, this.startxref, this.startxref + 4) !== 'xref') throw new UnsupportedPdfError('not a classic cross-reference table');
     const trailerAt = latin1(bytes, this.startxref, bytes.length).indexOf('trailer');
     if (trailerAt < 0) throw new UnsupportedPdfError('no trailer');
-    const tokens = latin1(bytes, this.startxref + 4, this.startxref + trailerAt).trim().split(/\s+/);
-    for (let i = 0; i < tokens.length; ) {
+    const tokens = latin1(bytes, this.startxref + 4, this.startxref + trailerAt)
+      .trim()
+      .split(/\s+/);
+    for (let i = 0; i < tokens.length;) {
       const first = Number(tokens[i++]);
       const count = Number(tokens[i++]);
       for (let n = 0; n < count; n++, i += 3) if (tokens[i + 2] === 'n') this.offsets.set(first + n, Number(tokens[i]));
     }
     const trailer = PDFObjectParser.forBytes(bytes.subarray(this.startxref + trailerAt + 'trailer'.length), this.context).parseObject();
     if (!(trailer instanceof PDFDict)) throw new UnsupportedPdfError('the trailer is not a dictionary');
-    if (trailer.has(PDFName.of('Prev')) || trailer.has(PDFName.of('XRefStm')) || trailer.has(PDFName.of('Encrypt'))) throw new UnsupportedPdfError('an updated, hybrid or encrypted file');
+    if (trailer.has(PDFName.of('Prev')) || trailer.has(PDFName.of('XRefStm')) || trailer.has(PDFName.of('Encrypt')))
+      throw new UnsupportedPdfError('an updated, hybrid or encrypted file');
     this.trailer = trailer;
     this.size = (trailer.get(PDFName.of('Size')) as PDFNumber).asNumber();
   }
@@ -269,7 +273,7 @@ function appendUpdate(reader: PdfReader, meta: PdfMetadata): FinishedPdf {
   const xrefAt = offset;
   let xref = 'xref\n';
   const numbers = [...offsets.keys()].sort((a, b) => a - b);
-  for (let i = 0; i < numbers.length; ) {
+  for (let i = 0; i < numbers.length;) {
     let j = i;
     while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
     xref += `${numbers[i]} ${j - i + 1}\n`;
@@ -309,7 +313,13 @@ export async function finishPdfByRewriting(pdf: Uint8Array, meta: PdfMetadata): 
       if (!number || !rect) continue;
       const [, y1, x2, y2] = [0, 1, 2, 3].map((k) => (rect.lookup(k, PDFNumber) as PDFNumber).asNumber());
       const text = String(number);
-      page.drawText(text, { x: x2 - font.widthOfTextAtSize(text, NUMBER_SIZE) - 2, y: y1 + (y2 - y1 - NUMBER_SIZE * 0.7) / 2, size: NUMBER_SIZE, font, color: rgb(...NUMBER_COLOUR) });
+      page.drawText(text, {
+        x: x2 - font.widthOfTextAtSize(text, NUMBER_SIZE) - 2,
+        y: y1 + (y2 - y1 - NUMBER_SIZE * 0.7) / 2,
+        size: NUMBER_SIZE,
+        font,
+        color: rgb(...NUMBER_COLOUR),
+      });
       toc[destName] = number;
     }
   }

@@ -14,7 +14,9 @@ export function parseAuditCursor(cursor: string): { at: Date; id: string } | nul
 
 /** GET …/audit: filter to one record, and page with the cursor of the previous page. */
 export const auditQuerySchema = z.object({
-  entityType: text(40, 'The record type').regex(/^[a-z_]{1,40}$/, { error: 'Use a record type such as network_profile' }).optional(),
+  entityType: text(40, 'The record type')
+    .regex(/^[a-z_]{1,40}$/, { error: 'Use a record type such as network_profile' })
+    .optional(),
   entityId: text(64, 'The record id').regex(UUID_PATTERN, { error: 'Use the id of a record (a UUID)' }).optional(),
   before: text(100, 'The cursor')
     .refine((v) => parseAuditCursor(v) !== null, { error: 'The cursor is not one this API gave out: use the nextCursor of the previous page' })

@@ -38,18 +38,30 @@ export const boardPaperCoverSchema = z.object({
   author: text(200, 'Author').min(1, { error: 'Enter the author' }),
   purposes: z.array(z.enum(PAPER_PURPOSES)).min(1, { error: 'Choose what the paper is for' }).max(4),
   previousConsideration: z
-    .array(z.object({ meeting: text(200, 'Meeting').min(1, { error: 'Enter the meeting' }), date: text(60, 'Date').default(''), outcome: prose(1000, 'Outcome').default('') }))
+    .array(
+      z.object({
+        meeting: text(200, 'Meeting').min(1, { error: 'Enter the meeting' }),
+        date: text(60, 'Date').default(''),
+        outcome: prose(1000, 'Outcome').default(''),
+      }),
+    )
     .max(10, { error: 'List 10 previous meetings at most' })
     .default([]),
   executiveSummary: prose(12_000, 'Executive summary').min(1, { error: 'Write the executive summary' }),
-  questions: z.array(prose(1000, 'Question').min(1, { error: 'Write the question or remove it' })).max(10, { error: 'Ask 10 questions at most' }).default([]),
+  questions: z
+    .array(prose(1000, 'Question').min(1, { error: 'Write the question or remove it' }))
+    .max(10, { error: 'Ask 10 questions at most' })
+    .default([]),
   priorities: z
     .array(z.object({ priority: text(200, 'Priority').min(1, { error: 'Name the priority' }), link: z.enum(['yes', 'no', 'not_applicable']) }))
     .max(20)
     .default([]),
   equalityImpact: prose(4000, 'Equality impact assessment').default(''),
   publicInvolvement: prose(4000, 'Patient and public involvement').default(''),
-  riskReferences: z.array(text(20, 'A risk reference').regex(/^[A-Z][A-Z0-9]{0,5}\/\d{1,5}$/, { error: 'Use risk references like SN/07' })).max(30).default([]),
+  riskReferences: z
+    .array(text(20, 'A risk reference').regex(/^[A-Z][A-Z0-9]{0,5}\/\d{1,5}$/, { error: 'Use risk references like SN/07' }))
+    .max(30)
+    .default([]),
   nextPaperDate: text(60, 'Date of the next paper').default('TBC'),
 });
 

@@ -5,9 +5,13 @@ import { isoDate, prose, text } from '../fields';
 // Request schemas and response types for the risk register.
 
 const rating = (label: string) =>
-  z.number({ error: `Choose the ${label} (1 to 5)` }).int({ error: `The ${label} must be a whole number from 1 to 5` }).min(1, {
-    error: `The ${label} must be from 1 to 5`,
-  }).max(5, { error: `The ${label} must be from 1 to 5` });
+  z
+    .number({ error: `Choose the ${label} (1 to 5)` })
+    .int({ error: `The ${label} must be a whole number from 1 to 5` })
+    .min(1, {
+      error: `The ${label} must be from 1 to 5`,
+    })
+    .max(5, { error: `The ${label} must be from 1 to 5` });
 
 export const RISK_STATUSES = ['open', 'closed'] as const;
 export type RiskStatus = (typeof RISK_STATUSES)[number];
@@ -25,12 +29,26 @@ const riskFields = {
   mitigationLeadName: text(200, 'Mitigation lead').default(''),
   likelihoodAfter: rating('likelihood after mitigation'),
   impactAfter: rating('impact after mitigation'),
-  targetScore: z.number().int().min(1, { error: 'The target score must be from 1 to 25' }).max(25, { error: 'The target score must be from 1 to 25' }).nullable().default(null),
+  targetScore: z
+    .number()
+    .int()
+    .min(1, { error: 'The target score must be from 1 to 25' })
+    .max(25, { error: 'The target score must be from 1 to 25' })
+    .nullable()
+    .default(null),
   outcome: prose(4000, 'Outcome').default(''),
-  reviewFrequencyMonths: z.number().int().min(1, { error: 'Review at least every 24 months' }).max(24, { error: 'Review at least every 24 months' }).default(3),
+  reviewFrequencyMonths: z
+    .number()
+    .int()
+    .min(1, { error: 'Review at least every 24 months' })
+    .max(24, { error: 'Review at least every 24 months' })
+    .default(3),
   nextReviewDue: isoDate('next review date').nullable().default(null),
   /** Work items (from the network's work plans) that mitigate this risk. */
-  linkedWorkItemIds: z.array(z.uuid({ error: 'Choose work items from the work plan' })).max(50, { error: 'Link 50 work items at most' }).default([]),
+  linkedWorkItemIds: z
+    .array(z.uuid({ error: 'Choose work items from the work plan' }))
+    .max(50, { error: 'Link 50 work items at most' })
+    .default([]),
 };
 
 export const createRiskSchema = z.object(riskFields);
@@ -61,9 +79,14 @@ export const riskListQuerySchema = z.object({
   status: z.enum(['open', 'closed', 'all']).default('open'),
   band: z.enum(['low', 'medium', 'high', 'extreme']).optional(),
   leadUserId: z.uuid().optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   /** Cell of the heat map: `L,I`, on the current (after-mitigation) or `before` scores. */
-  cell: text(10, 'The heat map cell').regex(/^[1-5],[1-5]$/, { error: 'Use likelihood,impact like 4,3' }).optional(),
+  cell: text(10, 'The heat map cell')
+    .regex(/^[1-5],[1-5]$/, { error: 'Use likelihood,impact like 4,3' })
+    .optional(),
   matrix: z.enum(['current', 'before']).default('current'),
   q: text(200, 'The search').optional(),
   sort: z.enum(RISK_SORTS).default('reference'),

@@ -42,8 +42,16 @@ describe('dates', () => {
     expect(date.safeParse('2026-02-29').error?.issues.map((i) => i.message)).toEqual(['The review date is not a real date']);
     expect(date.safeParse('soon').error?.issues.map((i) => i.message)).toEqual(['Enter the review date as a date, like 2026-03-31']);
     // A day that has happened says so past the range, as the API's own check of today does.
-    expect(isoDate('date registered', { notInFuture: true }).safeParse('2999-01-01').error?.issues.map((i) => i.message)).toEqual(['The date registered cannot be in the future']);
-    expect(isoDate('date registered', { notInFuture: true }).safeParse('0001-01-01').error?.issues.map((i) => i.message)).toEqual(['The date registered must be between 1990 and 2100']);
+    expect(
+      isoDate('date registered', { notInFuture: true })
+        .safeParse('2999-01-01')
+        .error?.issues.map((i) => i.message),
+    ).toEqual(['The date registered cannot be in the future']);
+    expect(
+      isoDate('date registered', { notInFuture: true })
+        .safeParse('0001-01-01')
+        .error?.issues.map((i) => i.message),
+    ).toEqual(['The date registered must be between 1990 and 2100']);
   });
 });
 

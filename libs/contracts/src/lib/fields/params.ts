@@ -15,6 +15,7 @@ export function pathParamProblem(name: string, value: string): string | null {
   const problem = textProblem(value);
   if (problem) return `The ${name} in the address ${problem}`;
   if (value.length > PATH_SEGMENT_MAX) return `The ${name} in the address must be ${PATH_SEGMENT_MAX} characters or fewer`;
-  if (/Id$/.test(name) && !UUID_PATTERN.test(value)) return `The ${name} in the address must be a record id (a UUID, like 6f1c2b1e-0000-4000-8000-000000000001)`;
+  if (/Id$/.test(name) && !UUID_PATTERN.test(value))
+    return `The ${name} in the address must be a record id (a UUID, like 6f1c2b1e-0000-4000-8000-000000000001)`;
   return null;
 }

@@ -29,7 +29,8 @@ export function textProblem(value: string, options: { multiline?: boolean } = {}
   if (lone) return `contains a broken character (an unpaired surrogate, ${codePoint(lone[0])}); retype the text around it`;
   const control = (options.multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).exec(value);
   if (control) {
-    const what = control[0] === '\n' || control[0] === '\r' ? 'a line break' : control[0] === '\t' ? 'a tab' : `a control character (${codePoint(control[0])})`;
+    const what =
+      control[0] === '\n' || control[0] === '\r' ? 'a line break' : control[0] === '\t' ? 'a tab' : `a control character (${codePoint(control[0])})`;
     return `contains ${what}, which is not allowed here; remove it`;
   }
   const bidi = BIDI_CONTROL.exec(value);

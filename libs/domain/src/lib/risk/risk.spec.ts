@@ -78,10 +78,20 @@ describe('riskScore', () => {
 
 describe('riskBand', () => {
   it.each([
-    [1, 'low'], [2, 'low'], [3, 'low'],
-    [4, 'medium'], [5, 'medium'], [6, 'medium'],
-    [8, 'high'], [9, 'high'], [10, 'high'], [12, 'high'],
-    [15, 'extreme'], [16, 'extreme'], [20, 'extreme'], [25, 'extreme'],
+    [1, 'low'],
+    [2, 'low'],
+    [3, 'low'],
+    [4, 'medium'],
+    [5, 'medium'],
+    [6, 'medium'],
+    [8, 'high'],
+    [9, 'high'],
+    [10, 'high'],
+    [12, 'high'],
+    [15, 'extreme'],
+    [16, 'extreme'],
+    [20, 'extreme'],
+    [25, 'extreme'],
   ])('%i is %s', (score, id) => {
     expect(riskBand(score).id).toBe(id);
   });
@@ -122,11 +132,7 @@ describe('the seed 001 risk matrix', () => {
   it('is reproduced cell by cell by the bands', () => {
     for (const likelihood of [5, 4, 3, 2, 1]) {
       for (const impact of [1, 2, 3, 4, 5]) {
-        expect([likelihood, impact, riskBandOf(likelihood, impact).label]).toEqual([
-          likelihood,
-          impact,
-          SEED_001_MATRIX[likelihood][impact - 1],
-        ]);
+        expect([likelihood, impact, riskBandOf(likelihood, impact).label]).toEqual([likelihood, impact, SEED_001_MATRIX[likelihood][impact - 1]]);
       }
     }
   });
@@ -184,7 +190,11 @@ describe('product and legacy scores', () => {
 
   it('reads the rest of the seed 001 register as ordinary scores', () => {
     // Before and after mitigation for SN/01…SN/05.
-    for (const [score, band] of [[9, 'high'], [8, 'high'], [5, 'medium']] as const) {
+    for (const [score, band] of [
+      [9, 'high'],
+      [8, 'high'],
+      [5, 'medium'],
+    ] as const) {
       expect(classifyLegacyScore(score)).toMatchObject({ value: score, band, legacy: false });
     }
   });

@@ -41,9 +41,7 @@ export class RiskRatingError extends RangeError {
 export class RiskScoreError extends RangeError {
   override readonly name = 'RiskScoreError';
   constructor(readonly value: unknown) {
-    super(
-      `${describe(value)} is not a risk score in any band (1–3, 4–6, 8–12, 15–25); use classifyLegacyScore for imported scores`,
-    );
+    super(`${describe(value)} is not a risk score in any band (1–3, 4–6, 8–12, 15–25); use classifyLegacyScore for imported scores`);
   }
 }
 
@@ -118,9 +116,7 @@ export function riskBandOf(likelihood: number, impact: number): RiskBand {
 }
 
 /** Every score that is likelihood × impact for some pair of 1–5 ratings. */
-export const PRODUCT_SCORES: readonly number[] = [...new Set(RISK_RATINGS.flatMap((l) => RISK_RATINGS.map((i) => l * i)))].sort(
-  (a, b) => a - b,
-);
+export const PRODUCT_SCORES: readonly number[] = [...new Set(RISK_RATINGS.flatMap((l) => RISK_RATINGS.map((i) => l * i)))].sort((a, b) => a - b);
 
 /** Is it l × i for some 1–5 pair? (1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 20, 25) */
 export function isProductScore(score: unknown): score is number {

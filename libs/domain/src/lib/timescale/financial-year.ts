@@ -79,7 +79,7 @@ export function financialYearOf(date: IsoDate | Date): FinancialYear {
 export function quarterRange(fyStartYear: number, quarter: FinancialQuarterNumber): DateRange {
   assertYear(fyStartYear);
   if (!isFinancialQuarterNumber(quarter)) throw new RangeError(`There is no quarter ${quarter}; quarters are 1–4`);
-  const firstMonth = ((quarter - 1) * 3 + 3) % 12 + 1; // 4, 7, 10, 1
+  const firstMonth = (((quarter - 1) * 3 + 3) % 12) + 1; // 4, 7, 10, 1
   const year = quarter === 4 ? fyStartYear + 1 : fyStartYear;
   return { start: toIsoDate(year, firstMonth, 1), end: lastDayOfMonth(year, firstMonth + 2) };
 }
@@ -87,10 +87,7 @@ export function quarterRange(fyStartYear: number, quarter: FinancialQuarterNumbe
 /** `formatFinancialQuarter(2023, 4)` or `formatFinancialQuarter({ fyStartYear: 2023, quarter: 4 })` → `'Q4 2023/24'`. */
 export function formatFinancialQuarter(fyStartYear: number, quarter: FinancialQuarterNumber): string;
 export function formatFinancialQuarter(q: { fyStartYear: number; quarter: FinancialQuarterNumber }): string;
-export function formatFinancialQuarter(
-  a: number | { fyStartYear: number; quarter: FinancialQuarterNumber },
-  b?: FinancialQuarterNumber,
-): string {
+export function formatFinancialQuarter(a: number | { fyStartYear: number; quarter: FinancialQuarterNumber }, b?: FinancialQuarterNumber): string {
   const [fyStartYear, quarter] = typeof a === 'number' ? [a, b] : [a.fyStartYear, a.quarter];
   if (!isFinancialQuarterNumber(quarter)) throw new RangeError(`There is no quarter ${quarter}; quarters are 1–4`);
   return `Q${quarter} ${formatFinancialYear(fyStartYear)}`;

@@ -192,7 +192,7 @@ describe('parseTimescale: every target date in seed 004 (board paper)', () => {
   it('finds every dated action in the prose', () => {
     const paper = [
       'We will direct resources to where there is greatest need based on population health data by 1st April 2021',
-      'We will adopt a primary care \'total triage\'\n approach for patients that need a consultation and\n this will be done remotely unless there is a clinical\n reason not to do so by the end of August 2020',
+      "We will adopt a primary care 'total triage'\n approach for patients that need a consultation and\n this will be done remotely unless there is a clinical\n reason not to do so by the end of August 2020",
       'We will develop community based integrated multi- disciplinary teams including appropriate specialist support that will work as one team around the patient 31st October 2020',
       'We will develop clinical and managerial opportunities for secondment, rotation and shadowing by 31st March 2021 that supports our underrepresented groups',
       'We will work with our BAME staff to manage the enhanced risks that this group has from infection of COVID-19',
@@ -257,7 +257,11 @@ describe('parseTimescale: quarters', () => {
 
   it('accepts a gloss that repeats the quarter\u2019s months', () => {
     expectParsed('Q4 2023/24 (Jan–Mar)', { ...q('2024-01-01', '2024-03-31'), label: 'Q4 2023/24' });
-    expectParsed('Q1 April-June', { ...q('2025-04-01', '2025-06-30'), label: 'Q1 2025/26', flag: { reason: expect.stringMatching(/No year given/) } }, { financialYear: '2025/26' });
+    expectParsed(
+      'Q1 April-June',
+      { ...q('2025-04-01', '2025-06-30'), label: 'Q1 2025/26', flag: { reason: expect.stringMatching(/No year given/) } },
+      { financialYear: '2025/26' },
+    );
   });
 
   it('Q4 contains 29 February in a leap year', () => {
@@ -440,10 +444,18 @@ describe('parseTimescale: years and other wording', () => {
 describe('parseTimescale: year-less timescales and options', () => {
   it('places them in the given financial year, flagged', () => {
     expectParsed('Q3', { ...q('2024-10-01', '2024-12-31'), flag: { reason: expect.stringMatching(/2024\/25/) } }, { financialYear: 2024 });
-    expectParsed('March', { ...q('2025-03-01', '2025-03-31'), flag: { reason: expect.stringMatching(/No year given/) } }, { financialYear: '2024/25' });
+    expectParsed(
+      'March',
+      { ...q('2025-03-01', '2025-03-31'), flag: { reason: expect.stringMatching(/No year given/) } },
+      { financialYear: '2024/25' },
+    );
     // A number inside a note is never hidden: this one is left for a person to read.
     expectParsed('by the end of Q1 (30 June)', { kind: 'unparsed', flag: { reason: 'Could not read "30 June"' } }, { financialYear: '2025-26' });
-    expectParsed('by the end of Q1', { ...day('2025-06-30'), flag: { reason: expect.stringMatching(/No year given/) } }, { financialYear: '2025-26' });
+    expectParsed(
+      'by the end of Q1',
+      { ...day('2025-06-30'), flag: { reason: expect.stringMatching(/No year given/) } },
+      { financialYear: '2025-26' },
+    );
   });
 
   it('or in the financial year of today', () => {
@@ -462,11 +474,51 @@ describe('parseTimescale: year-less timescales and options', () => {
 });
 
 describe('parseTimescale never throws and never loses the text', () => {
-  const pieces = ['Q4', 'Q9', '2023/24', '23/24', '2017-18', 'April', 'to', '–', 'by', 'end of', '31st', 'February', '2020',
-    '20017', 'Ongoing', 'for', 'MT', 'Dashboard', '(', ')', '?', 'TBC', 'and', '&', '/', '-', '', ' ', '\t', '31/03/2025',
-    '2025-03-31', 'from', 'onwards', 'between', 'Sept', 'winter', 'mar-21', '0', '99999999999999999999', '\u00a0', 'É'];
+  const pieces = [
+    'Q4',
+    'Q9',
+    '2023/24',
+    '23/24',
+    '2017-18',
+    'April',
+    'to',
+    '–',
+    'by',
+    'end of',
+    '31st',
+    'February',
+    '2020',
+    '20017',
+    'Ongoing',
+    'for',
+    'MT',
+    'Dashboard',
+    '(',
+    ')',
+    '?',
+    'TBC',
+    'and',
+    '&',
+    '/',
+    '-',
+    '',
+    ' ',
+    '\t',
+    '31/03/2025',
+    '2025-03-31',
+    'from',
+    'onwards',
+    'between',
+    'Sept',
+    'winter',
+    'mar-21',
+    '0',
+    '99999999999999999999',
+    '\u00a0',
+    'É',
+  ];
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
   it('holds for 400 generated cells', () => {
     for (let n = 0; n < 400; n++) {

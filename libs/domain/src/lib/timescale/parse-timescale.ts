@@ -96,9 +96,7 @@ const R = {
   separators: sticky(String.raw`(?:[\s,;&+|/:.\[\]-]|(?:and|then|also)(?![a-z]))*`),
   ongoing: sticky(String.raw`(?:on[\s-]?going|continuous(?:ly)?|continuing|continual|business\s+as\s+usual|bau)(?![a-z])`),
   recurring: sticky(String.raw`(annually|yearly|quarterly|monthly|weekly|six[\s-]monthly|twice\s+(?:a\s+)?yearly)(?![a-z])`),
-  asRequired: sticky(
-    String.raw`(?:as\s+(?:and\s+when\s+)?(?:required|needed|necessary|appropriate)|when\s+(?:required|needed)|ad[\s-]hoc)(?![a-z])`,
-  ),
+  asRequired: sticky(String.raw`(?:as\s+(?:and\s+when\s+)?(?:required|needed|necessary|appropriate)|when\s+(?:required|needed)|ad[\s-]hoc)(?![a-z])`),
   tbc: sticky(
     String.raw`(?:tbc|tba|tbd|to\s+be\s+(?:confirmed|agreed|decided|determined|arranged)|unsure(?:\s+at\s+(?:present|the\s+moment))?|not\s+(?:yet\s+)?known|unknown|not\s+yet\s+agreed)(?![a-z])`,
   ),
@@ -130,10 +128,7 @@ interface Span {
   lowConfidence?: string;
 }
 
-type Yearless =
-  | { type: 'month'; month: number }
-  | { type: 'quarter'; quarter: FinancialQuarterNumber }
-  | { type: 'day'; month: number; day: number };
+type Yearless = { type: 'month'; month: number } | { type: 'quarter'; quarter: FinancialQuarterNumber } | { type: 'day'; month: number; day: number };
 
 type Point = { span: Span } | { yearless: Yearless; label: string };
 
@@ -147,9 +142,7 @@ interface Term {
 
 type Special = 'ongoing' | 'as_required' | 'tbc';
 
-type Item =
-  | { type: 'special'; kind: Special; label: string; note?: string }
-  | { type: 'term'; term: Term; note?: string };
+type Item = { type: 'special'; kind: Special; label: string; note?: string } | { type: 'term'; term: Term; note?: string };
 
 interface Dated {
   start?: IsoDate;
@@ -189,9 +182,7 @@ function readYear(digits: string, allowTwoDigits: boolean): number | ParseError 
 function daySpan(year: number, month: number, day: number, written: string): Span | ParseError {
   if (!isValidYmd(year, month, day)) {
     const max = lastDayOfMonth(year, month).slice(8);
-    return new ParseError(
-      `"${written.trim()}" is not a date: ${MONTH_NAMES[month - 1]} ${year} has ${Number(max)} days`,
-    );
+    return new ParseError(`"${written.trim()}" is not a date: ${MONTH_NAMES[month - 1]} ${year} has ${Number(max)} days`);
   }
   const iso = toIsoDate(year, month, day);
   return { start: iso, end: iso, label: formatIsoDateLong(iso), isDay: true };
@@ -257,8 +248,7 @@ function parsePoint(src: Src, pos: number): PointResult {
   let m: RegExpExecArray | null;
   /** The matched words as the author wrote them, for messages. */
   const w = (match: RegExpExecArray) => src.o.slice(pos, pos + match[0].length).trim();
-  const done = (r: Span | ParseError, length: number): PointResult =>
-    r instanceof ParseError ? r : { point: { span: r }, end: pos + length };
+  const done = (r: Span | ParseError, length: number): PointResult => (r instanceof ParseError ? r : { point: { span: r }, end: pos + length });
 
   if ((m = exec(R.iso, s, pos))) {
     return done(daySpan(Number(m[1]), Number(m[2]), Number(m[3]), w(m)), m[0].length);
@@ -386,7 +376,7 @@ function seasonSpan(season: string, year: number, second: string | undefined, wr
 function withGloss(src: Src, pos: number, point: Point, quarter: FinancialQuarterNumber): PointResult {
   const g = exec(R.quarterGloss, src.s, pos);
   if (g) {
-    const first = ((quarter - 1) * 3 + 3) % 12 + 1;
+    const first = (((quarter - 1) * 3 + 3) % 12) + 1;
     if (monthIndex(g[1]) === first && monthIndex(g[2]) === first + 2) return { point, end: pos + g[0].length };
   }
   return { point, end: pos };
@@ -553,7 +543,11 @@ function scanNote(src: Src, pos: number): { note: string; end: number } | ParseE
 }
 
 function cleanNote(raw: string): string {
-  let note = raw.trim().replace(/^[-–—:;,]+\s*/, '').replace(/[\s,;:.–—-]+$/, '').trim();
+  let note = raw
+    .trim()
+    .replace(/^[-–—:;,]+\s*/, '')
+    .replace(/[\s,;:.–—-]+$/, '')
+    .trim();
   if (/^\(.*\)$/.test(note) && !note.slice(1, -1).includes(')')) note = note.slice(1, -1).trim();
   if (/^\(/.test(note) && !note.includes(')')) note = note.slice(1).trim();
   if (/^[^(]*\)$/.test(note)) note = note.slice(0, -1).trim();
@@ -635,10 +629,7 @@ function parseCell(original: string, ctx: Context): ParsedTimescale {
     const note = cleanNote(scanned.note);
     if (items.length === 0) {
       const rest = original.slice(scanned.end).trim();
-      return unparsed(
-        original,
-        rest ? `Did not understand "${note}" before "${rest}"` : `Not a recognised timescale: "${original.trim()}"`,
-      );
+      return unparsed(original, rest ? `Did not understand "${note}" before "${rest}"` : `Not a recognised timescale: "${original.trim()}"`);
     }
     if (/^\?+$/.test(note)) {
       lowNotes.push('marked as uncertain with "?"');

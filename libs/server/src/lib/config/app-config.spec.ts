@@ -26,7 +26,10 @@ describe('loadConfig', () => {
   });
   it('reads the import thread pool and time limit, refusing values out of range', () => {
     expect(loadConfig({})).toMatchObject({ IMPORT_PARSE_THREADS: 1, IMPORT_PARSE_TIMEOUT_MS: 15_000 });
-    expect(loadConfig({ IMPORT_PARSE_THREADS: '2', IMPORT_PARSE_TIMEOUT_MS: '500' })).toMatchObject({ IMPORT_PARSE_THREADS: 2, IMPORT_PARSE_TIMEOUT_MS: 500 });
+    expect(loadConfig({ IMPORT_PARSE_THREADS: '2', IMPORT_PARSE_TIMEOUT_MS: '500' })).toMatchObject({
+      IMPORT_PARSE_THREADS: 2,
+      IMPORT_PARSE_TIMEOUT_MS: 500,
+    });
     expect(() => loadConfig({ IMPORT_PARSE_THREADS: '0' })).toThrow(/IMPORT_PARSE_THREADS/);
     expect(() => loadConfig({ IMPORT_PARSE_TIMEOUT_MS: 'soon' })).toThrow(/IMPORT_PARSE_TIMEOUT_MS/);
     expect(() => loadConfig({ IMPORT_PARSE_TIMEOUT_MS: '10' })).toThrow(/IMPORT_PARSE_TIMEOUT_MS/);

@@ -23,12 +23,18 @@ export const configSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PUBLIC_URL: url(['http:', 'https:']).default('http://localhost:3000'),
   /** Which proxies may set X-Forwarded-For (Express "trust proxy"): loopback, uniquelocal, a hop count or addresses. */
-  TRUST_PROXY: z.string().regex(/^[\w.:/, -]+$/, { error: 'use loopback, uniquelocal, a number of hops or addresses' }).default('loopback'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[\w.:/, -]+$/, { error: 'use loopback, uniquelocal, a number of hops or addresses' })
+    .default('loopback'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://plexus_app:plexus_app@127.0.0.1:5432/plexus'),
   DATABASE_OWNER_URL: url(['postgres:', 'postgresql:']).default('postgres://plexus_owner:plexus_owner@127.0.0.1:5432/plexus'),
   DATABASE_POOL_MAX: int(1, 100).default(10),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]+$/, { error: 'use letters, digits, _ . : -' }).default('plexus'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]+$/, { error: 'use letters, digits, _ . : -' })
+    .default('plexus'),
   SESSION_TTL_HOURS: int(1, 24 * 30).default(12),
   COOKIE_SECURE: bool.optional(),
   LOGIN_MAX_FAILURES: int(1, 100).default(5),

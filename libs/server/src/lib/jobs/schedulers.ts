@@ -20,9 +20,21 @@ const SWEEP_OPTIONS = { attempts: 1, removeOnComplete: { count: 20 }, removeOnFa
  */
 export const SCHEDULERS: { [N in ScheduledJobName]: SchedulerDefinition<N> } = {
   // "Row committed, enqueue lost": pending outbox emails older than a minute are enqueued again.
-  'email.sweep-outbox': { id: 'email-outbox-sweep', queue: QueueName.Schedules, everyMs: 60_000, payload: { olderThanMs: 60_000 }, options: SWEEP_OPTIONS },
+  'email.sweep-outbox': {
+    id: 'email-outbox-sweep',
+    queue: QueueName.Schedules,
+    everyMs: 60_000,
+    payload: { olderThanMs: 60_000 },
+    options: SWEEP_OPTIONS,
+  },
   // "Request recorded, enqueue lost": documents still queued after 30 s get their job again.
-  'report.sweep-queued': { id: 'report-queued-sweep', queue: QueueName.Schedules, everyMs: 30_000, payload: { olderThanMs: 30_000 }, options: SWEEP_OPTIONS },
+  'report.sweep-queued': {
+    id: 'report-queued-sweep',
+    queue: QueueName.Schedules,
+    everyMs: 30_000,
+    payload: { olderThanMs: 30_000 },
+    options: SWEEP_OPTIONS,
+  },
 };
 
 /** Every job name, on demand and scheduled: the worker refuses to boot unless each has exactly one handler. */

@@ -54,8 +54,17 @@ describe('scoreChange', () => {
   it('snapshots both sides of the scores with the source, the day and who did it', () => {
     const r = Object.assign(new Risk(), { id: 'r1', networkId: 'n1', likelihoodBefore: 4, impactBefore: 4, likelihoodAfter: 2, impactAfter: 3 });
     expect(scoreChange(r, 'reviewed', '2026-02-01', 'u1')).toMatchObject({
-      networkId: 'n1', riskId: 'r1', source: 'reviewed', effectiveOn: '2026-02-01', actorUserId: 'u1',
-      likelihoodBefore: 4, impactBefore: 4, legacyScoreBefore: null, likelihoodAfter: 2, impactAfter: 3, legacyScoreAfter: null,
+      networkId: 'n1',
+      riskId: 'r1',
+      source: 'reviewed',
+      effectiveOn: '2026-02-01',
+      actorUserId: 'u1',
+      likelihoodBefore: 4,
+      impactBefore: 4,
+      legacyScoreBefore: null,
+      likelihoodAfter: 2,
+      impactAfter: 3,
+      legacyScoreAfter: null,
     });
   });
 });

@@ -11,7 +11,9 @@ export function scoreView(likelihood: number | null, impact: number | null, lega
   }
   if (legacy != null) {
     const c = classifyLegacyScore(legacy);
-    const reason = c.legacy ? c.reason : `Imported from an old register as a score of ${legacy} without likelihood and impact; re-score it at the next review`;
+    const reason = c.legacy
+      ? c.reason
+      : `Imported from an old register as a score of ${legacy} without likelihood and impact; re-score it at the next review`;
     return { likelihood: null, impact: null, score: legacy, band: c.band, legacy: { value: legacy, reason } };
   }
   return { likelihood: null, impact: null, score: null, band: null, legacy: null };
@@ -22,7 +24,9 @@ export function beforeOf(r: Pick<Risk, 'likelihoodBefore' | 'impactBefore' | 'le
 }
 
 /** The current score is the after-mitigation one; without it, the risk stands as it was before mitigation. */
-export function currentOf(r: Pick<Risk, 'likelihoodBefore' | 'impactBefore' | 'legacyScoreBefore' | 'likelihoodAfter' | 'impactAfter' | 'legacyScoreAfter'>): RiskScoreDto {
+export function currentOf(
+  r: Pick<Risk, 'likelihoodBefore' | 'impactBefore' | 'legacyScoreBefore' | 'likelihoodAfter' | 'impactAfter' | 'legacyScoreAfter'>,
+): RiskScoreDto {
   const after = scoreView(r.likelihoodAfter, r.impactAfter, r.legacyScoreAfter);
   return after.score != null ? after : beforeOf(r);
 }
@@ -63,7 +67,11 @@ export function formatReference(prefix: string, n: number): string {
 }
 
 /** The 5×5 heat map of open risks: counts and ids per cell; legacy-only scores cannot be placed. */
-export function heatMap(risks: Risk[]): { current: RiskHeatMapCellDto[][]; before: RiskHeatMapCellDto[][]; unplaced: { current: number; before: number } } {
+export function heatMap(risks: Risk[]): {
+  current: RiskHeatMapCellDto[][];
+  before: RiskHeatMapCellDto[][];
+  unplaced: { current: number; before: number };
+} {
   const open = risks.filter((r) => r.status === 'open');
   const side = (pick: (r: Risk) => RiskScoreDto) => {
     const placed = open.map((r) => ({ r, s: pick(r) })).filter((x) => x.s.likelihood != null && x.s.impact != null);
@@ -83,5 +91,3 @@ export function heatMap(risks: Risk[]): { current: RiskHeatMapCellDto[][]; befor
   const before = side(beforeOf);
   return { current: current.grid, before: before.grid, unplaced: { current: current.unplaced, before: before.unplaced } };
 }
-
-

@@ -44,7 +44,9 @@ export class RiskRepository {
 
   /** The whole score history of some risks, oldest first. */
   historyOf(riskIds: string[]): Promise<RiskScoreChange[]> {
-    return riskIds.length ? this.em.find(RiskScoreChange, { riskId: { $in: riskIds } }, { orderBy: { effectiveOn: 'asc', createdAt: 'asc' } }) : Promise.resolve([]);
+    return riskIds.length
+      ? this.em.find(RiskScoreChange, { riskId: { $in: riskIds } }, { orderBy: { effectiveOn: 'asc', createdAt: 'asc' } })
+      : Promise.resolve([]);
   }
 
   /** The work items linked to a risk as mitigations, in the order they were linked. */

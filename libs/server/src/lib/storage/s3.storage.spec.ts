@@ -50,7 +50,13 @@ describe('S3Storage against a loopback S3 stand-in', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as { port: number }).port;
     try {
-      const s3 = new S3Storage({ endpoint: `http://127.0.0.1:${port}`, region: 'eu-west-2', bucket: 'plexus', accessKeyId: 'key', secretAccessKey: 'secret' });
+      const s3 = new S3Storage({
+        endpoint: `http://127.0.0.1:${port}`,
+        region: 'eu-west-2',
+        bucket: 'plexus',
+        accessKeyId: 'key',
+        secretAccessKey: 'secret',
+      });
       expect(await s3.stat('documents/a/b.pdf')).toBeNull();
       await s3.put('documents/a/b.pdf', Buffer.from('%PDF-1.7'), 'application/pdf');
       expect(await s3.stat('documents/a/b.pdf')).toBe(8);

@@ -28,8 +28,15 @@ export function signV4(input: {
 }): Record<string, string> {
   const amzDate = input.now.toISOString().replace(/[:-]|\.\d{3}/g, '');
   const day = amzDate.slice(0, 8);
-  const headers: Record<string, string> = { ...input.headers, host: input.url.host, 'x-amz-date': amzDate, 'x-amz-content-sha256': input.payloadHash };
-  const names = Object.keys(headers).map((h) => h.toLowerCase()).sort();
+  const headers: Record<string, string> = {
+    ...input.headers,
+    host: input.url.host,
+    'x-amz-date': amzDate,
+    'x-amz-content-sha256': input.payloadHash,
+  };
+  const names = Object.keys(headers)
+    .map((h) => h.toLowerCase())
+    .sort();
   const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
   const canonicalHeaders = names.map((n) => `${n}:${String(lower[n]).trim().replace(/\s+/g, ' ')}\n`).join('');
   const signedHeaders = names.join(';');
@@ -38,14 +45,20 @@ export function signV4(input: {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([k, v]) => `${k}=${v}`)
     .join('&');
-  const path = input.url.pathname.split('/').map((s) => encodeURIComponent(decodeURIComponent(s))).join('/');
+  const path = input.url.pathname
+    .split('/')
+    .map((s) => encodeURIComponent(decodeURIComponent(s)))
+    .join('/');
   const canonicalRequest = [input.method, path, query, canonicalHeaders, signedHeaders, input.payloadHash].join('\n');
   const scope = `${day}/${input.region}/${input.service}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256hex(canonicalRequest)].join('\n');
   const kDate = hmac(`AWS4${input.secretAccessKey}`, day);
   const kSigning = hmac(hmac(hmac(kDate, input.region), input.service), 'aws4_request');
   const signature = createHmac('sha256', kSigning).update(stringToSign).digest('hex');
-  return { ...headers, authorization: `AWS4-HMAC-SHA256 Credential=${input.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}` };
+  return {
+    ...headers,
+    authorization: `AWS4-HMAC-SHA256 Credential=${input.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
+  };
 }
 
 /** S3-compatible object storage over plain HTTPS with SigV4 (no SDK): PUT, GET and HEAD of single objects. */

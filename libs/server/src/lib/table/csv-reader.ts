@@ -83,6 +83,9 @@ export function parseDelimited(text: string, delimiter: ',' | '\t', limits: Tabl
 /** Tab-separated when a tab appears in the first lines and the file is not named .csv; otherwise CSV. */
 export function detectDelimiter(text: string, fileName = ''): ',' | '\t' {
   if (/\.csv$/i.test(fileName)) return ',';
-  const sample = text.slice(0, 64 * 1024).split(/\r?\n/).slice(0, 50);
+  const sample = text
+    .slice(0, 64 * 1024)
+    .split(/\r?\n/)
+    .slice(0, 50);
   return sample.some((line) => line.includes('\t')) ? '\t' : ',';
 }

@@ -45,7 +45,10 @@ export function findHeaderRow(rows: readonly (readonly string[])[], isHeader: (c
  * The sheets that hold a table, in workbook order, each with its header row: a sheet without a row that
  * `isHeader` accepts (a summary or notes sheet) is passed over. Every import chooses its sheets this way.
  */
-export function findTables(sheets: readonly TableSheet[], isHeader: (cells: readonly string[]) => boolean): Array<{ sheet: TableSheet; headerIndex: number }> {
+export function findTables(
+  sheets: readonly TableSheet[],
+  isHeader: (cells: readonly string[]) => boolean,
+): Array<{ sheet: TableSheet; headerIndex: number }> {
   return sheets.flatMap((sheet) => {
     const headerIndex = findHeaderRow(sheet.rows, isHeader);
     return headerIndex < 0 ? [] : [{ sheet, headerIndex }];

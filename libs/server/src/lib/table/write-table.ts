@@ -35,7 +35,12 @@ export async function workbookBytes(book: Workbook): Promise<Buffer> {
 }
 
 /** One table as .xlsx (one sheet, bold frozen header, columns sized to their text) or CSV. */
-export async function writeTable(format: 'xlsx' | 'csv', sheetName: string, headers: readonly string[], rows: ReadonlyArray<readonly ExportCell[]>): Promise<Buffer> {
+export async function writeTable(
+  format: 'xlsx' | 'csv',
+  sheetName: string,
+  headers: readonly string[],
+  rows: ReadonlyArray<readonly ExportCell[]>,
+): Promise<Buffer> {
   if (format === 'csv') return Buffer.from(toCsv([headers, ...rows]), 'utf8');
   const book = newWorkbook();
   const sheet = book.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -190,7 +190,14 @@ function sheetReader(name: string, ctx: WorkbookContext): { handlers: XmlHandler
         break;
       default: {
         const serial = Number(raw);
-        text = raw.trim() === '' ? '' : look.kind === 'date' ? (serialDate(serial, ctx.date1904) ?? numberText(raw)) : look.kind === 'time' ? serialTime(serial) : numberText(raw);
+        text =
+          raw.trim() === ''
+            ? ''
+            : look.kind === 'date'
+              ? (serialDate(serial, ctx.date1904) ?? numberText(raw))
+              : look.kind === 'time'
+                ? serialTime(serial)
+                : numberText(raw);
       }
     }
     if (text.length > limits.cellChars) throw TableLimitError.cellChars(limits.cellChars);
@@ -319,7 +326,11 @@ export function readXlsx(zip: Uint8Array, limits: TableLimits): TableSheet[] {
     open(tag) {
       if (tag.name === 'sheet') {
         if (sheets.length >= limits.sheets) throw TableLimitError.sheets(limits.sheets);
-        sheets.push({ name: tag.attributes['name'] ?? `Sheet${sheets.length + 1}`, state: tag.attributes['state'] ?? 'visible', relId: tag.attributes['id'] ?? '' });
+        sheets.push({
+          name: tag.attributes['name'] ?? `Sheet${sheets.length + 1}`,
+          state: tag.attributes['state'] ?? 'visible',
+          relId: tag.attributes['id'] ?? '',
+        });
       } else if (tag.name === 'workbookPr') {
         date1904 = ['1', 'true'].includes(tag.attributes['date1904'] ?? '');
       }

@@ -55,7 +55,8 @@ export function stylesReader(): StylesReader {
           if (fill) fill.pattern = a['patternType'] ?? 'none';
           break;
         case 'fgColor':
-          if (fill && parent === 'patternFill') fill.fg = { rgb: a['rgb'], theme: a['theme'], tint: a['tint'], indexed: a['indexed'], auto: a['auto'] };
+          if (fill && parent === 'patternFill')
+            fill.fg = { rgb: a['rgb'], theme: a['theme'], tint: a['tint'], indexed: a['indexed'], auto: a['auto'] };
           break;
         case 'xf':
           if (parent === 'cellXfs') xfs.push({ numFmtId: Number(a['numFmtId'] ?? 0), fillId: Number(a['fillId'] ?? 0) });
@@ -81,7 +82,8 @@ export function stylesReader(): StylesReader {
       const palette = indexed.length ? indexed : INDEXED_COLOURS;
       const styles = xfs.map((xf): CellStyle => {
         const code = numFmts.get(xf.numFmtId);
-        const kind = code !== undefined ? formatKind(code) : BUILT_IN_DATES.has(xf.numFmtId) ? 'date' : BUILT_IN_TIMES.has(xf.numFmtId) ? 'time' : null;
+        const kind =
+          code !== undefined ? formatKind(code) : BUILT_IN_DATES.has(xf.numFmtId) ? 'date' : BUILT_IN_TIMES.has(xf.numFmtId) ? 'time' : null;
         const spec = fills[xf.fillId];
         return { kind, fill: spec ? resolveColour(spec, themeColours, palette) : null };
       });

@@ -38,7 +38,8 @@ export function scanZip(zip: Uint8Array, budget: InflateBudget, want: (name: str
     if (!sink) return;
     if (file.compression !== 0 && file.compression !== 8) throw new UnreadableTableError(NOT_A_WORKBOOK);
     file.ondata = (err, chunk, final) => {
-      if (err) throw err instanceof TableLimitError || err instanceof UnreadableTableError ? err : new UnreadableTableError(NOT_A_WORKBOOK, { cause: err });
+      if (err)
+        throw err instanceof TableLimitError || err instanceof UnreadableTableError ? err : new UnreadableTableError(NOT_A_WORKBOOK, { cause: err });
       budget.take(chunk.length);
       sink(chunk, final);
     };

@@ -88,7 +88,9 @@ function itemRowsQuery(networkId: string, filter: WorkItemRowFilter): Sql {
   const itemConditions: Sql[] = [];
   if (filter.itemId) itemConditions.push(sql`n.id = ${filter.itemId}`);
   if (filter.leadUserId) {
-    itemConditions.push(sql`exists (select 1 from work_item_lead ml where ml.network_id = n.network_id and ml.item_id = n.id and ml.user_id = ${filter.leadUserId})`);
+    itemConditions.push(
+      sql`exists (select 1 from work_item_lead ml where ml.network_id = n.network_id and ml.item_id = n.id and ml.user_id = ${filter.leadUserId})`,
+    );
   }
   return sql`
   with plans as (
@@ -234,7 +236,9 @@ export class WorkPlanRepository {
   }
 
   /** For the plan list's counts: every item's status and dates, in one query. */
-  itemStates(): Promise<Array<{ planId: string; status: WorkItemStatus; dueOn: string | null; originalDueOn: string | null; timescaleFlag: string | null }>> {
+  itemStates(): Promise<
+    Array<{ planId: string; status: WorkItemStatus; dueOn: string | null; originalDueOn: string | null; timescaleFlag: string | null }>
+  > {
     return this.run(sql`
       select plan_id as "planId", status, due_on::text as "dueOn", original_due_on::text as "originalDueOn", timescale_flag as "timescaleFlag"
       from work_item where network_id = ${RequestScopes.networkId()}`);
@@ -252,7 +256,9 @@ export class WorkPlanRepository {
     const themes = await this.themes(plan.id);
     const objectives = await this.objectives({ planId: plan.id });
     const items = await this.items(plan.id);
-    const leads = items.length ? await this.em.find(WorkItemLead, { itemId: { $in: items.map((i) => i.id) } }, { orderBy: { position: 'asc', id: 'asc' } }) : [];
+    const leads = items.length
+      ? await this.em.find(WorkItemLead, { itemId: { $in: items.map((i) => i.id) } }, { orderBy: { position: 'asc', id: 'asc' } })
+      : [];
     const userIds = [...new Set(leads.flatMap((l) => (l.userId ? [l.userId] : [])))];
     const users = userIds.length ? await this.em.find(AppUser, { id: { $in: userIds } }) : [];
     const latestIds = await this.run<{ id: string }>(sql`

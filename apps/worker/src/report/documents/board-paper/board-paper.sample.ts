@@ -5,7 +5,12 @@ import { documentViewModel, type DocumentViewModel } from '../shared/view-model'
 
 /** A board paper: the cover sheet, and (unless `coverOnly`) a risk register report after it. */
 export function boardPaperSample(coverOnly = false): DocumentViewModel {
-  const body = coverOnly ? { sections: [], facts: [] } : { sections: riskRegisterSample(8).doc.sections.map(({ title, partial, data }) => ({ title, partial, data })), facts: [{ label: 'Open risks', value: '8' }] };
+  const body = coverOnly
+    ? { sections: [], facts: [] }
+    : {
+        sections: riskRegisterSample(8).doc.sections.map(({ title, partial, data }) => ({ title, partial, data })),
+        facts: [{ label: 'Open risks', value: '8' }],
+      };
   return documentViewModel(
     'board_paper',
     { network: SAMPLE_NETWORK, brand: SAMPLE_BRAND, todayLong: SAMPLE_DATE },

@@ -32,7 +32,10 @@ async function coverSheet(cover: Cover): Promise<{ meta: Array<{ label: string; 
       previous: cover.previousConsideration,
       executiveSummary: cover.executiveSummary,
       questions: cover.questions,
-      priorities: cover.priorities.map((p) => ({ priority: p.priority, link: p.link === 'not_applicable' ? 'Not applicable' : p.link === 'yes' ? 'Yes' : 'No' })),
+      priorities: cover.priorities.map((p) => ({
+        priority: p.priority,
+        link: p.link === 'not_applicable' ? 'Not applicable' : p.link === 'yes' ? 'Yes' : 'No',
+      })),
       equalityImpact: cover.equalityImpact || 'Not stated',
       publicInvolvement: cover.publicInvolvement || 'Not stated',
       risks: cover.riskReferences.map((ref) => {
@@ -50,5 +53,9 @@ export async function buildBoardPaperDocument(request: ReportRequestOf<'board_pa
   const inner = request.body ? await body(request.body, today) : { sections: [], facts: [] };
   const sheet = await coverSheet(request.cover);
   const subtitle = `${request.cover.meeting}, ${formatIsoDateLong(request.cover.meetingDate)}${request.cover.paperReference ? ` · ${request.cover.paperReference}` : ''}`;
-  return documentViewModel('board_paper', { network, brand, todayLong }, { title, subtitle, facts: [{ label: 'Author', value: request.cover.author }, ...inner.facts], sections: inner.sections, coverSheet: sheet });
+  return documentViewModel(
+    'board_paper',
+    { network, brand, todayLong },
+    { title, subtitle, facts: [{ label: 'Author', value: request.cover.author }, ...inner.facts], sections: inner.sections, coverSheet: sheet },
+  );
 }

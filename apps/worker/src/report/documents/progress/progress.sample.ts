@@ -7,7 +7,11 @@ const ORDER: Rag[] = ['red', 'amber', 'green', 'blue', 'grey'];
 const THEMES = ['Capacity & flow', 'Workforce', 'Quality <and> safety'];
 const CYCLE: Rag[] = ['green', 'green', 'amber', 'blue', 'red', 'grey', 'green'];
 
-const tag = (rag: Rag) => ({ label: `${RAG_INFO[rag].label} – ${RAG_INFO[rag].meaning}`, colour: RAG_INFO[rag].colour, textColour: RAG_INFO[rag].textColour });
+const tag = (rag: Rag) => ({
+  label: `${RAG_INFO[rag].label} – ${RAG_INFO[rag].meaning}`,
+  colour: RAG_INFO[rag].colour,
+  textColour: RAG_INFO[rag].textColour,
+});
 
 /** A progress report with `items` work items over three themes (what the builder makes from a plan), for specs and the PDF checks. */
 export function progressSample(items = 24): DocumentViewModel {
@@ -24,7 +28,8 @@ export function progressSample(items = 24): DocumentViewModel {
       target: ['Q1 2025/26', 'Q3 2025/26', 'Ongoing'][i % 3],
       slipped: rag === 'red' ? `${10 + i} days past target` : '',
       moved: i % 5 === 0 ? 'Originally Q4 2024/25' : '',
-      update: i % 2 ? { on: '1 October 2026', author: 'Priya Shah', narrative: `Update ${i + 1}: meetings held; next steps agreed <in> the group.` } : null,
+      update:
+        i % 2 ? { on: '1 October 2026', author: 'Priya Shah', narrative: `Update ${i + 1}: meetings held; next steps agreed <in> the group.` } : null,
     };
   });
   const themes = THEMES.map((title) => {
@@ -61,9 +66,17 @@ export function progressSample(items = 24): DocumentViewModel {
         {
           title: 'Exceptions and slipped targets',
           partial: 'progressItems',
-          data: { intro: 'Items off track or at risk, and items past their target that are not complete: worst first.', rows: exceptions, empty: 'No exceptions.' },
+          data: {
+            intro: 'Items off track or at risk, and items past their target that are not complete: worst first.',
+            rows: exceptions,
+            empty: 'No exceptions.',
+          },
         },
-        ...themes.map((t) => ({ title: t.title, partial: 'progressItems', data: { intro: '', rows: t.list, empty: 'No work items under this theme.' } })),
+        ...themes.map((t) => ({
+          title: t.title,
+          partial: 'progressItems',
+          data: { intro: '', rows: t.list, empty: 'No work items under this theme.' },
+        })),
       ],
     },
   );

@@ -11,7 +11,14 @@ describe('progress report (sample rendered to HTML)', () => {
   it('opens with a title page, then contents linking every section, then one heading per section', () => {
     expect(page.title).toBe('Progress report');
     expect(page.h1).toEqual(['Progress report']);
-    expect(page.h2).toEqual(['Contents', '1. Summary', '2. Exceptions and slipped targets', '3. Capacity & flow', '4. Workforce', '5. Quality <and> safety']);
+    expect(page.h2).toEqual([
+      'Contents',
+      '1. Summary',
+      '2. Exceptions and slipped targets',
+      '3. Capacity & flow',
+      '4. Workforce',
+      '5. Quality <and> safety',
+    ]);
     expect(page.contents).toEqual(vm.doc.sections.map((s) => ({ href: `#${s.id}`, text: `${s.number}. ${s.title}` })));
     expect(page.sectionIds).toEqual(vm.doc.sections.map((s) => s.id));
     expect(html).toContain('<dt>Plan</dt><dd>Work plan 2025–27</dd>');

@@ -46,7 +46,14 @@ export function statusChart(themes: Array<{ title: string; counts: Record<Rag, n
     return { label: t.title.length > 34 ? `${t.title.slice(0, 33)}…` : t.title, textY: y + 11.5, segments };
   });
   const legendY = 6 + themes.length * (barHeight + gap) + 4;
-  const legend = ORDER.map((r, i) => ({ x: labelWidth + i * 80, y: legendY, textX: labelWidth + i * 80 + 11, textY: legendY + 7.5, colour: RAG_INFO[r].colour, label: RAG_INFO[r].meaning.replace(' or deferred', '/deferred') }));
+  const legend = ORDER.map((r, i) => ({
+    x: labelWidth + i * 80,
+    y: legendY,
+    textX: labelWidth + i * 80 + 11,
+    textY: legendY + 7.5,
+    colour: RAG_INFO[r].colour,
+    label: RAG_INFO[r].meaning.replace(' or deferred', '/deferred'),
+  }));
   return { width: labelWidth + barWidth + 10, height: legendY + 16, bars, legend, label: 'Status of work items by theme' };
 }
 
@@ -55,16 +62,25 @@ function round(n: number): number {
 }
 
 /** The progress report's sections: summary with the chart, exceptions and slipped targets first, then every theme's items. */
-export async function progressSections(options: ProgressReportOptions, today: string): Promise<{ sections: Array<Omit<SectionView, 'number' | 'id'>>; facts: Array<{ label: string; value: string }>; planTitle: string }> {
+export async function progressSections(
+  options: ProgressReportOptions,
+  today: string,
+): Promise<{ sections: Array<Omit<SectionView, 'number' | 'id'>>; facts: Array<{ label: string; value: string }>; planTitle: string }> {
   // The work plan's own repository: the same queries the API's plan pages use.
   const loaded = await new WorkPlanRepository().planWithItems(options.planId);
-  if (!loaded) throw new UnrecoverableError(options.planId ? 'That plan is not in this network' : 'This network has no work plan yet: create or import one first');
+  if (!loaded)
+    throw new UnrecoverableError(
+      options.planId ? 'That plan is not in this network' : 'This network has no work plan yet: create or import one first',
+    );
   const { plan, themes } = loaded;
 
   const rows = loaded.items.map(({ item, objective, leads, latest: u }) => {
     const a = assessRag(item.status, item.dueOn, today);
     const itemLeads = leads.map((l) => (l.name ? (l.title ? `${l.title} (${l.name})` : l.name) : l.title));
-    const moved = item.originalDueOn && item.dueOn && item.originalDueOn !== item.dueOn ? `Originally ${item.originalTimescaleText || formatIsoDateLong(item.originalDueOn)}` : '';
+    const moved =
+      item.originalDueOn && item.dueOn && item.originalDueOn !== item.dueOn
+        ? `Originally ${item.originalTimescaleText || formatIsoDateLong(item.originalDueOn)}`
+        : '';
     return {
       themeId: item.themeId,
       rag: a.rag,
@@ -88,7 +104,9 @@ export async function progressSections(options: ProgressReportOptions, today: st
     return { title: t.title, counts, list, slipped: list.filter((r) => r.slipped).length, total: list.length };
   });
   const totals = countsOf(rows);
-  const exceptions = rows.filter((r) => r.rag === 'red' || r.rag === 'amber' || r.slipped).sort((a, b) => b.severity - a.severity || b.daysLate - a.daysLate);
+  const exceptions = rows
+    .filter((r) => r.rag === 'red' || r.rag === 'amber' || r.slipped)
+    .sort((a, b) => b.severity - a.severity || b.daysLate - a.daysLate);
 
   const sections: Array<Omit<SectionView, 'number' | 'id'>> = [
     {
@@ -106,9 +124,17 @@ export async function progressSections(options: ProgressReportOptions, today: st
     {
       title: 'Exceptions and slipped targets',
       partial: 'progressItems',
-      data: { intro: 'Items off track or at risk, and items past their target that are not complete: worst first.', rows: exceptions, empty: 'No exceptions: every item is on track, complete, not yet due or deferred.' },
+      data: {
+        intro: 'Items off track or at risk, and items past their target that are not complete: worst first.',
+        rows: exceptions,
+        empty: 'No exceptions: every item is on track, complete, not yet due or deferred.',
+      },
     },
-    ...themeRows.map((t) => ({ title: t.title, partial: 'progressItems', data: { intro: '', rows: t.list, empty: 'No work items under this theme.' } })),
+    ...themeRows.map((t) => ({
+      title: t.title,
+      partial: 'progressItems',
+      data: { intro: '', rows: t.list, empty: 'No work items under this theme.' },
+    })),
   ];
   return {
     sections,
@@ -116,7 +142,10 @@ export async function progressSections(options: ProgressReportOptions, today: st
     facts: [
       { label: 'Plan', value: plan.title },
       { label: 'Period', value: `${formatIsoDateLong(plan.periodStart)} – ${formatIsoDateLong(plan.periodEnd)}` },
-      { label: 'Status of plan', value: plan.status === 'approved' && plan.approvedOn ? `Approved by the board on ${formatIsoDateLong(plan.approvedOn)}` : 'Draft' },
+      {
+        label: 'Status of plan',
+        value: plan.status === 'approved' && plan.approvedOn ? `Approved by the board on ${formatIsoDateLong(plan.approvedOn)}` : 'Draft',
+      },
     ],
   };
 }
@@ -125,5 +154,9 @@ export async function progressSections(options: ProgressReportOptions, today: st
 export async function buildProgressDocument(request: ReportRequestOf<'progress'>, title: string): Promise<DocumentViewModel> {
   const { network, brand, today, todayLong } = await loadNetworkView();
   const inner = await progressSections(request.options, today);
-  return documentViewModel('progress', { network, brand, todayLong }, { title, subtitle: `Progress against ${inner.planTitle}, as at ${todayLong}`, facts: inner.facts, sections: inner.sections, coverSheet: null });
+  return documentViewModel(
+    'progress',
+    { network, brand, todayLong },
+    { title, subtitle: `Progress against ${inner.planTitle}, as at ${todayLong}`, facts: inner.facts, sections: inner.sections, coverSheet: null },
+  );
 }

@@ -35,7 +35,12 @@ export function riskRegisterSample(count = 18): DocumentViewModel {
       label: `${l} ${LIKELIHOOD[l]}`,
       cells: RATINGS.map((im) => {
         const b = riskBand(l * im);
-        return { count: risks.filter((r) => r.likelihood === l && r.impact === im).length, band: b.label, colour: b.colour, textColour: b.textColour };
+        return {
+          count: risks.filter((r) => r.likelihood === l && r.impact === im).length,
+          band: b.label,
+          colour: b.colour,
+          textColour: b.textColour,
+        };
       }),
     })),
   });
@@ -46,7 +51,10 @@ export function riskRegisterSample(count = 18): DocumentViewModel {
     {
       title: 'Risk register report',
       subtitle: `The risk register as at ${SAMPLE_DATE}`,
-      facts: [{ label: 'Open risks', value: String(risks.length) }, { label: 'Changes since', value: '1 June 2026' }],
+      facts: [
+        { label: 'Open risks', value: String(risks.length) },
+        { label: 'Changes since', value: '1 June 2026' },
+      ],
       coverSheet: null,
       sections: [
         {
@@ -58,17 +66,52 @@ export function riskRegisterSample(count = 18): DocumentViewModel {
             unplaced: 0,
             byBand: RISK_BAND_IDS.slice()
               .reverse()
-              .map((id) => ({ label: RISK_BANDS[id].label, colour: RISK_BANDS[id].colour, textColour: RISK_BANDS[id].textColour, range: RISK_BANDS[id].range, action: RISK_BANDS[id].action, count: risks.filter((r) => riskBand(r.current.score).id === id).length, beforeCount: risks.filter((r) => riskBand(r.before.score).id === id).length })),
+              .map((id) => ({
+                label: RISK_BANDS[id].label,
+                colour: RISK_BANDS[id].colour,
+                textColour: RISK_BANDS[id].textColour,
+                range: RISK_BANDS[id].range,
+                action: RISK_BANDS[id].action,
+                count: risks.filter((r) => riskBand(r.current.score).id === id).length,
+                beforeCount: risks.filter((r) => riskBand(r.before.score).id === id).length,
+              })),
           },
         },
-        { title: 'Heat maps', partial: 'heatMaps', data: { impactLabels: RATINGS.map((i) => `${i} ${IMPACT[i]}`), maps: [grid('Now (after mitigation)'), grid('Before mitigation')] } },
-        { title: 'Top risks', partial: 'riskTable', data: { intro: 'The 5 highest-scoring open risks, by their current score.', rows: [...risks].sort((a, b) => b.current.score - a.current.score).slice(0, 5), empty: 'There are no open risks.' } },
+        {
+          title: 'Heat maps',
+          partial: 'heatMaps',
+          data: { impactLabels: RATINGS.map((i) => `${i} ${IMPACT[i]}`), maps: [grid('Now (after mitigation)'), grid('Before mitigation')] },
+        },
+        {
+          title: 'Top risks',
+          partial: 'riskTable',
+          data: {
+            intro: 'The 5 highest-scoring open risks, by their current score.',
+            rows: [...risks].sort((a, b) => b.current.score - a.current.score).slice(0, 5),
+            empty: 'There are no open risks.',
+          },
+        },
         {
           title: 'Changes since 1 June 2026',
           partial: 'riskChanges',
-          data: { intro: 'Every new risk, review, score change, closure and re-opening since 1 June 2026.', rows: risks.slice(0, 4).map((r) => ({ reference: r.reference, description: r.description, on: '2 July 2026', change: 'Score down', from: r.before.score, to: r.current.score })), empty: 'Nothing has changed since then.' },
+          data: {
+            intro: 'Every new risk, review, score change, closure and re-opening since 1 June 2026.',
+            rows: risks.slice(0, 4).map((r) => ({
+              reference: r.reference,
+              description: r.description,
+              on: '2 July 2026',
+              change: 'Score down',
+              from: r.before.score,
+              to: r.current.score,
+            })),
+            empty: 'Nothing has changed since then.',
+          },
         },
-        { title: 'Reviews overdue', partial: 'riskTable', data: { intro: 'Open risks past their review date, oldest first.', rows: overdue, empty: 'Every open risk has been reviewed on time.' } },
+        {
+          title: 'Reviews overdue',
+          partial: 'riskTable',
+          data: { intro: 'Open risks past their review date, oldest first.', rows: overdue, empty: 'Every open risk has been reviewed on time.' },
+        },
         { title: 'The register', partial: 'riskTable', data: { intro: 'All open risks.', rows: risks, empty: 'There are no open risks.' } },
       ],
     },

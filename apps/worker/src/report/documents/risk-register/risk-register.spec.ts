@@ -9,7 +9,15 @@ describe('risk register report (sample rendered to HTML)', () => {
 
   it('opens with a title page, then contents linking every section, then one heading per section', () => {
     expect(page.h1).toEqual(['Risk register report']);
-    expect(page.h2).toEqual(['Contents', '1. Summary', '2. Heat maps', '3. Top risks', '4. Changes since 1 June 2026', '5. Reviews overdue', '6. The register']);
+    expect(page.h2).toEqual([
+      'Contents',
+      '1. Summary',
+      '2. Heat maps',
+      '3. Top risks',
+      '4. Changes since 1 June 2026',
+      '5. Reviews overdue',
+      '6. The register',
+    ]);
     expect(page.contents.map((c) => c.href)).toEqual(vm.doc.sections.map((s) => `#${s.id}`));
     expect(page.sectionIds).toEqual(vm.doc.sections.map((s) => s.id));
   });

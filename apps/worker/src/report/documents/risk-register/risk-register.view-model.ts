@@ -20,7 +20,10 @@ function scoreCell(s: RiskScoreDto) {
 }
 
 /** The risk register report's sections: summary, heat maps, top risks, changes since a date, overdue reviews, the register. */
-export async function riskRegisterSections(options: RiskReportOptions, today: string): Promise<{ sections: Array<Omit<SectionView, 'number' | 'id'>>; facts: Array<{ label: string; value: string }> }> {
+export async function riskRegisterSections(
+  options: RiskReportOptions,
+  today: string,
+): Promise<{ sections: Array<Omit<SectionView, 'number' | 'id'>>; facts: Array<{ label: string; value: string }> }> {
   const em = RequestScopes.em();
   const risks = await em.find(Risk, { status: 'open' }, { orderBy: { number: 'asc' } });
   const map = heatMap(risks);
@@ -48,7 +51,12 @@ export async function riskRegisterSections(options: RiskReportOptions, today: st
     title,
     rows: cells.map((cellsRow) => ({
       label: `${cellsRow[0].likelihood} ${LIKELIHOOD[cellsRow[0].likelihood as RiskRating]}`,
-      cells: cellsRow.map((c) => ({ count: c.count, band: RISK_BANDS[c.band].label, colour: RISK_BANDS[c.band].colour, textColour: RISK_BANDS[c.band].textColour })),
+      cells: cellsRow.map((c) => ({
+        count: c.count,
+        band: RISK_BANDS[c.band].label,
+        colour: RISK_BANDS[c.band].colour,
+        textColour: RISK_BANDS[c.band].textColour,
+      })),
     })),
   });
   const top = [...risks]
@@ -57,46 +65,96 @@ export async function riskRegisterSections(options: RiskReportOptions, today: st
   const overdue = risks.filter((r) => isOverdue(r, today)).sort((a, b) => String(a.nextReviewDue).localeCompare(String(b.nextReviewDue)));
 
   const sections: Array<Omit<SectionView, 'number' | 'id'>> = [
-    { title: 'Summary', partial: 'riskSummary', data: { openCount: risks.length, overdueCount: overdue.length, byBand, unplaced: map.unplaced.current } },
+    {
+      title: 'Summary',
+      partial: 'riskSummary',
+      data: { openCount: risks.length, overdueCount: overdue.length, byBand, unplaced: map.unplaced.current },
+    },
     {
       title: 'Heat maps',
       partial: 'heatMaps',
-      data: { impactLabels: ([1, 2, 3, 4, 5] as RiskRating[]).map((i) => `${i} ${IMPACT[i]}`), maps: [grid(map.current, 'Now (after mitigation)'), grid(map.before, 'Before mitigation')] },
+      data: {
+        impactLabels: ([1, 2, 3, 4, 5] as RiskRating[]).map((i) => `${i} ${IMPACT[i]}`),
+        maps: [grid(map.current, 'Now (after mitigation)'), grid(map.before, 'Before mitigation')],
+      },
     },
-    { title: 'Top risks', partial: 'riskTable', data: { intro: `The ${top.length} highest-scoring open risks, by their current score.`, rows: top.map(row), empty: 'There are no open risks.' } },
+    {
+      title: 'Top risks',
+      partial: 'riskTable',
+      data: { intro: `The ${top.length} highest-scoring open risks, by their current score.`, rows: top.map(row), empty: 'There are no open risks.' },
+    },
   ];
   if (options.changedSince) {
     const since = options.changedSince;
     const changes = await em.find(RiskScoreChange, { effectiveOn: { $gte: since } }, { orderBy: { effectiveOn: 'asc', createdAt: 'asc' } });
     const all = await em.find(Risk, {}, {});
     const byId = new Map(all.map((r) => [r.id, r]));
-    const history = await em.find(RiskScoreChange, { riskId: { $in: [...new Set(changes.map((c) => c.riskId))] } }, { orderBy: { effectiveOn: 'asc', createdAt: 'asc' } });
+    const history = await em.find(
+      RiskScoreChange,
+      { riskId: { $in: [...new Set(changes.map((c) => c.riskId))] } },
+      { orderBy: { effectiveOn: 'asc', createdAt: 'asc' } },
+    );
     const rows = changes.flatMap((c) => {
       const r = byId.get(c.riskId);
       if (!r) return [];
-      const earlier = history.filter((h) => h.riskId === c.riskId && (h.effectiveOn < c.effectiveOn || (h.effectiveOn === c.effectiveOn && h.createdAt < c.createdAt)));
+      const earlier = history.filter(
+        (h) => h.riskId === c.riskId && (h.effectiveOn < c.effectiveOn || (h.effectiveOn === c.effectiveOn && h.createdAt < c.createdAt)),
+      );
       const prev = earlier[earlier.length - 1];
       const to = currentOf(c).score;
       const from = prev ? currentOf(prev).score : null;
-      const change = c.source === 'registered' || c.source === 'imported' ? 'New risk' : c.source === 'closed' ? 'Closed' : c.source === 'reopened' ? 'Re-opened' : to === from ? 'Reviewed, no change' : (to ?? 0) < (from ?? 0) ? 'Score down' : 'Score up';
+      const change =
+        c.source === 'registered' || c.source === 'imported'
+          ? 'New risk'
+          : c.source === 'closed'
+            ? 'Closed'
+            : c.source === 'reopened'
+              ? 'Re-opened'
+              : to === from
+                ? 'Reviewed, no change'
+                : (to ?? 0) < (from ?? 0)
+                  ? 'Score down'
+                  : 'Score up';
       return [{ reference: r.reference, description: r.description, on: formatIsoDateLong(c.effectiveOn), change, from: from ?? '—', to: to ?? '—' }];
     });
     sections.push({
       title: `Changes since ${formatIsoDateLong(since)}`,
       partial: 'riskChanges',
-      data: { intro: `Every new risk, review, score change, closure and re-opening since ${formatIsoDateLong(since)}.`, rows, empty: 'Nothing has changed since then.' },
+      data: {
+        intro: `Every new risk, review, score change, closure and re-opening since ${formatIsoDateLong(since)}.`,
+        rows,
+        empty: 'Nothing has changed since then.',
+      },
     });
   }
   sections.push(
-    { title: 'Reviews overdue', partial: 'riskTable', data: { intro: overdue.length ? 'Open risks past their review date, oldest first.' : '', rows: overdue.map(row), empty: 'Every open risk has been reviewed on time.' } },
+    {
+      title: 'Reviews overdue',
+      partial: 'riskTable',
+      data: {
+        intro: overdue.length ? 'Open risks past their review date, oldest first.' : '',
+        rows: overdue.map(row),
+        empty: 'Every open risk has been reviewed on time.',
+      },
+    },
     { title: 'The register', partial: 'riskTable', data: { intro: 'All open risks.', rows: risks.map(row), empty: 'There are no open risks.' } },
   );
-  return { sections, facts: [{ label: 'Open risks', value: String(risks.length) }, ...(options.changedSince ? [{ label: 'Changes since', value: formatIsoDateLong(options.changedSince) }] : [])] };
+  return {
+    sections,
+    facts: [
+      { label: 'Open risks', value: String(risks.length) },
+      ...(options.changedSince ? [{ label: 'Changes since', value: formatIsoDateLong(options.changedSince) }] : []),
+    ],
+  };
 }
 
 /** The whole risk register report: the network's branding, a title page, and the sections above. */
 export async function buildRiskRegisterDocument(request: ReportRequestOf<'risk_register'>, title: string): Promise<DocumentViewModel> {
   const { network, brand, today, todayLong } = await loadNetworkView();
   const inner = await riskRegisterSections(request.options, today);
-  return documentViewModel('risk_register', { network, brand, todayLong }, { title, subtitle: `The risk register as at ${todayLong}`, facts: inner.facts, sections: inner.sections, coverSheet: null });
+  return documentViewModel(
+    'risk_register',
+    { network, brand, todayLong },
+    { title, subtitle: `The risk register as at ${todayLong}`, facts: inner.facts, sections: inner.sections, coverSheet: null },
+  );
 }

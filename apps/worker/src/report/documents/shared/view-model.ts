@@ -67,7 +67,13 @@ export type ReportRequestOf<K extends ReportKindValue> = Extract<ReportRequest, 
 export function documentViewModel(
   kind: ReportKindValue,
   context: { network: NetworkView; brand: BrandView; todayLong: string },
-  doc: { title: string; subtitle: string; facts: DocumentViewModel['doc']['facts']; sections: DocumentBody['sections']; coverSheet: DocumentViewModel['doc']['coverSheet'] },
+  doc: {
+    title: string;
+    subtitle: string;
+    facts: DocumentViewModel['doc']['facts'];
+    sections: DocumentBody['sections'];
+    coverSheet: DocumentViewModel['doc']['coverSheet'];
+  },
 ): DocumentViewModel {
   const { network, brand, todayLong } = context;
   return {

@@ -32,6 +32,8 @@ export function landmarks(html: string): Landmarks {
     h3: all(html, /<h3\b[^>]*>([\s\S]*?)<\/h3>/g).map((m) => text(m[1])),
     contents: all(html, /<a class="toc" href="([^"]*)">([\s\S]*?)<\/a>/g).map((m) => ({ href: m[1], text: text(m[2]) })),
     sectionIds: all(html, /<h2 class="section" id="([^"]+)"/g).map((m) => m[1]),
-    tables: all(html, /<table\b[^>]*>([\s\S]*?)<\/table>/g).map((m) => all(all(m[1], /<thead>([\s\S]*?)<\/thead>/g)[0]?.[1] ?? '', /<th\b[^>]*>([\s\S]*?)<\/th>/g).map((c) => text(c[1]))),
+    tables: all(html, /<table\b[^>]*>([\s\S]*?)<\/table>/g).map((m) =>
+      all(all(m[1], /<thead>([\s\S]*?)<\/thead>/g)[0]?.[1] ?? '', /<th\b[^>]*>([\s\S]*?)<\/th>/g).map((c) => text(c[1])),
+    ),
   };
 }

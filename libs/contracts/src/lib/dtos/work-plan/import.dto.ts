@@ -3,7 +3,19 @@ import type { TimescaleKind, WorkItemStatus } from '@plexus/domain';
 import { text } from './fields';
 
 /** What a column of an imported table can hold. */
-export const IMPORT_FIELDS = ['theme', 'themeDescription', 'objectiveNumber', 'objective', 'work', 'measures', 'steps', 'timescale', 'leads', 'status', 'reference'] as const;
+export const IMPORT_FIELDS = [
+  'theme',
+  'themeDescription',
+  'objectiveNumber',
+  'objective',
+  'work',
+  'measures',
+  'steps',
+  'timescale',
+  'leads',
+  'status',
+  'reference',
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const IMPORT_FIELD_LABELS: Readonly<Record<ImportField, string>> = {
@@ -27,7 +39,10 @@ export const IMPORT_MAX_ROWS = 2000;
 
 export const importOptionsSchema = z.object({
   /** The field of each column, by position (null: not imported). Omit to let Plexus guess from the headers. */
-  columns: z.array(z.enum(IMPORT_FIELDS, { error: 'Choose what the column holds' }).nullable()).max(100).optional(),
+  columns: z
+    .array(z.enum(IMPORT_FIELDS, { error: 'Choose what the column holds' }).nullable())
+    .max(100)
+    .optional(),
   /** The theme for rows before any heading, when the table has no theme column. */
   defaultTheme: text(300, 'The theme').optional(),
 });

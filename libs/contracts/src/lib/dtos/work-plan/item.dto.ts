@@ -55,7 +55,9 @@ export const workItemQuerySchema = z.object({
   rag: z.enum(RAGS, { error: 'Choose a colour' }).optional(),
   themeId: z.uuid({ error: 'Choose a theme' }).optional(),
   /** The financial quarter the item is due in, as `2023-Q4` (Q4 of 2023/24), or `none` for undated work. */
-  quarter: text(20, 'The quarter').regex(/^(\d{4}-Q[1-4]|none)$/, { error: 'Use a quarter like 2023-Q4 (Q4 2023/24)' }).optional(),
+  quarter: text(20, 'The quarter')
+    .regex(/^(\d{4}-Q[1-4]|none)$/, { error: 'Use a quarter like 2023-Q4 (Q4 2023/24)' })
+    .optional(),
   slipped: flag.optional(),
   flagged: flag.optional(),
   mine: flag.optional(),

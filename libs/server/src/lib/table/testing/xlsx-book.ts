@@ -56,14 +56,24 @@ export function worksheetXml(rows: CellSpec[][], opts: { merges?: string[]; dime
     })
     .join('');
   const dimension = opts.dimension ? `<dimension ref="${opts.dimension}"/>` : '';
-  const merges = opts.merges?.length ? `<mergeCells count="${opts.merges.length}">${opts.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
+  const merges = opts.merges?.length
+    ? `<mergeCells count="${opts.merges.length}">${opts.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+    : '';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${MAIN}" xmlns:r="${REL}">${dimension}<sheetData>${body}</sheetData>${merges}</worksheet>`;
 }
 
 /** styles.xml with the given fills (ARGB or theme/indexed attributes) and cell formats { fill, numFmt }. */
 export function stylesXml(fills: string[], xfs: Array<{ fill?: number; numFmt?: number }>, numFmts: Array<[number, string]> = []): string {
-  const fillXml = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>', ...fills.map((f) => `<fill><patternFill patternType="solid"><fgColor ${f.includes('=') ? f : `rgb="${f}"`}/><bgColor indexed="64"/></patternFill></fill>`)];
-  const fmts = numFmts.length ? `<numFmts count="${numFmts.length}">${numFmts.map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`).join('')}</numFmts>` : '';
+  const fillXml = [
+    '<fill><patternFill patternType="none"/></fill>',
+    '<fill><patternFill patternType="gray125"/></fill>',
+    ...fills.map(
+      (f) => `<fill><patternFill patternType="solid"><fgColor ${f.includes('=') ? f : `rgb="${f}"`}/><bgColor indexed="64"/></patternFill></fill>`,
+    ),
+  ];
+  const fmts = numFmts.length
+    ? `<numFmts count="${numFmts.length}">${numFmts.map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`).join('')}</numFmts>`
+    : '';
   return (
     `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN}">${fmts}<fonts count="1"><font><sz val="11"/></font></fonts>` +
     `<fills count="${fillXml.length}">${fillXml.join('')}</fills><borders count="1"><border/></borders>` +
@@ -74,7 +84,12 @@ export function stylesXml(fills: string[], xfs: Array<{ fill?: number; numFmt?: 
 
 /** The parts of a workbook around its sheets. */
 function frame(spec: BookSpec): Record<string, string> {
-  const overrides = spec.sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
+  const overrides = spec.sheets
+    .map(
+      (_, i) =>
+        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    )
+    .join('');
   const files: Record<string, string> = {
     '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides}</Types>`,
     '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
@@ -86,9 +101,10 @@ function frame(spec: BookSpec): Record<string, string> {
   let next = spec.sheets.length + 1;
   if (spec.sharedStrings) {
     rels.push(`<Relationship Id="rId${next++}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`);
-    files['xl/sharedStrings.xml'] = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}" count="${spec.sharedStrings.length}" uniqueCount="${spec.sharedStrings.length}">${spec.sharedStrings
-      .map((t) => `<si><t xml:space="preserve">${escapeXml(t)}</t></si>`)
-      .join('')}</sst>`;
+    files['xl/sharedStrings.xml'] =
+      `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}" count="${spec.sharedStrings.length}" uniqueCount="${spec.sharedStrings.length}">${spec.sharedStrings
+        .map((t) => `<si><t xml:space="preserve">${escapeXml(t)}</t></si>`)
+        .join('')}</sst>`;
   }
   if (spec.stylesXml) {
     rels.push(`<Relationship Id="rId${next++}" Type="${REL}/styles" Target="styles.xml"/>`);
