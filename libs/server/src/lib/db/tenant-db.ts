@@ -29,7 +29,10 @@ export class TenantDb {
     const afterCommit: Array<() => Promise<void>> = [];
     const result = await root.transactional(async (em) => {
       const scope: RequestScope = { em: em as EntityManager, userId: input.userId, requestId: input.requestId ?? null, tenant, afterCommit };
-      await (em as EntityManager).execute(`select set_config('app.user_id', ?, true), set_config('app.network_id', ?, true)`, [input.userId ?? '', tenant?.networkId ?? '']);
+      await (em as EntityManager).execute(`select set_config('app.user_id', ?, true), set_config('app.network_id', ?, true)`, [
+        input.userId ?? '',
+        tenant?.networkId ?? '',
+      ]);
       return RequestScopes.run(scope, () => fn(scope));
     });
     // Failures here are not lost: each task's effect is recorded in the committed rows and a sweeper retries.
