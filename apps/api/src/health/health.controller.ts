@@ -31,7 +31,7 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Database and Redis reachability; 503 when either is down' })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
-    const database = await within(2000, this.orm.em.fork().execute('select 1')).then(
+    const database = await within(2000, this.orm.em.getConnection().execute('select 1')).then(
       () => 'up' as const,
       () => 'down' as const,
     );
