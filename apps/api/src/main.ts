@@ -1,14 +1,46 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
+import cluster from 'node:cluster';
 import { ConfigError, loadConfig, migrate, ormConfig, roleFromUrl, TenantDb, type AppConfig } from '@plexus/server';
 import { createApp } from './app/create-app';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from './seed/demo-data';
 import { seedDemo } from './seed/seed';
 
 async function serve(config: AppConfig): Promise<void> {
+  if (config.API_PROCESSES > 1 && cluster.isPrimary) return supervise(config);
   const app = await createApp(config);
   await app.listen(config.PORT, config.HOST);
-  console.log(`Plexus API listening on http://${config.HOST}:${config.PORT}/api (docs at /api/docs)`);
+  if (cluster.isPrimary) console.log(`Plexus API listening on http://${config.HOST}:${config.PORT}/api (docs at /api/docs)`);
+  else process.send?.('listening');
+}
+
+/**
+ * API_PROCESSES > 1: this process only supervises; that many API processes share the port (the primary hands
+ * connections round-robin). A process that dies is replaced; SIGTERM/SIGINT are passed on and waited for.
+ */
+async function supervise(config: AppConfig): Promise<void> {
+  let stopping = false;
+  let ready = 0;
+  const fork = () =>
+    cluster.fork().on('message', (m) => {
+      if (m === 'listening' && ++ready === config.API_PROCESSES) {
+        console.log(`Plexus API listening on http://${config.HOST}:${config.PORT}/api with ${config.API_PROCESSES} processes (docs at /api/docs)`);
+      }
+    });
+  for (let i = 0; i < config.API_PROCESSES; i++) fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`API process ${worker.process.pid} ended (${signal ?? code}); starting another`);
+    fork();
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    const left = () => Object.values(cluster.workers ?? {}).filter(Boolean).length;
+    cluster.on('exit', () => left() === 0 && process.exit(0));
+    if (left() === 0) process.exit(0);
+  };
+  process.once('SIGTERM', () => stop('SIGTERM')).once('SIGINT', () => stop('SIGINT'));
 }
 
 async function runMigrations(config: AppConfig): Promise<void> {

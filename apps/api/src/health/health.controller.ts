@@ -34,7 +34,7 @@ export class HealthController {
   @ApiZodResponse(healthDtoSchema, { description: 'The database and Redis answer' })
   @ApiZodResponse(healthDtoSchema, { status: 503, description: 'The database or Redis does not answer (`degraded`)' })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
-    const database = await within(2000, this.orm.em.fork().execute('select 1')).then(
+    const database = await within(2000, this.orm.em.getConnection().execute('select 1')).then(
       () => 'up' as const,
       () => 'down' as const,
     );

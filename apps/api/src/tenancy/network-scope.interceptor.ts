@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { can, type Permission } from '@plexus/domain';
-import { MembershipRepository, NetworkRepository, TenantDb } from '@plexus/server';
+import { MembershipRepository, TenantDb } from '@plexus/server';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { DomainException } from '../core/http/domain.exception';
 import type { AppRequest } from '../auth/auth.types';
@@ -14,7 +14,6 @@ import { REQUIRED_PERMISSION } from './network-route.decorator';
 @Injectable()
 export class NetworkScopeInterceptor implements NestInterceptor {
   // Stateless query holders (they read the request scope): made here so that every feature module can use this interceptor.
-  private readonly networks = new NetworkRepository();
   private readonly memberships = new MembershipRepository();
 
   constructor(
@@ -31,18 +30,13 @@ export class NetworkScopeInterceptor implements NestInterceptor {
 
     return from(
       this.db.run({ userId: user.id, requestId: req.id ?? null }, async (scope) => {
-        const network = await this.networks.bySlug(slug);
-        const membership = network ? await this.memberships.ofUserIn(network.id, user.id) : null;
-        if (!network || !membership) throw DomainException.notFound('network');
-        await this.db.enterNetwork(scope, {
-          networkId: network.id,
-          networkSlug: network.slug,
-          role: membership.role,
-          organisationId: membership.organisationId,
-        });
+        // One statement resolves the slug against the caller's memberships and switches the transaction to that network.
+        const tenant = await this.memberships.enterAsMember(slug, user.id);
+        if (!tenant?.role) throw DomainException.notFound('network');
+        scope.tenant = tenant;
         // Closed by default: a route that declares no permission (stopped at start-up anyway) is refused.
-        if (!permission || !can(membership.role, permission)) {
-          throw new DomainException('forbidden', `Your role (${membership.role}) cannot do this`);
+        if (!permission || !can(tenant.role, permission)) {
+          throw new DomainException('forbidden', `Your role (${tenant.role}) cannot do this`);
         }
         return lastValueFrom(next.handle(), { defaultValue: undefined });
       }),

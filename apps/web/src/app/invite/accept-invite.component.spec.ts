@@ -76,6 +76,10 @@ describe('AcceptInviteComponent', () => {
     expect(text(element.querySelector('label[for="displayName"]'))).toBe('Your name');
     expect(text(element.querySelector('label[for="password"]'))).toBe('Create a password');
     expect(text(element.querySelector('form button[type="submit"]'))).toBe('Create account and join');
+    expect(element.querySelector('.nhsuk-error-summary')).toBeNull();
+    expect(element.querySelector('#displayName')!.getAttribute('aria-describedby')).toBe('displayName-hint');
+    expect(element.querySelector('#password')!.getAttribute('aria-describedby')).toBe('password-hint');
+    expect(element.querySelector('#password')!.hasAttribute('aria-invalid')).toBe(false);
   });
 
   it('checks the new account’s name and password before calling the API, then creates it and signs in', async () => {
@@ -87,6 +91,17 @@ describe('AcceptInviteComponent', () => {
     http.expectNone(`${INVITE_URL}/accept`);
     expect(text(element.querySelector('#displayName-error'))).toBe('Error: Enter your name');
     expect(text(element.querySelector('#password-error'))).toBe('Error: Choose a password of at least 12 characters');
+    // The summary takes focus and links to each field; each field names its hint, then its message.
+    const summary = element.querySelector('.nhsuk-error-summary');
+    expect(document.activeElement).toBe(summary);
+    expect(Array.from(summary!.querySelectorAll('a'), (a) => a.getAttribute('href'))).toEqual(['#displayName', '#password']);
+    for (const id of ['displayName', 'password']) {
+      const input = element.querySelector(`#${id}`)!;
+      expect(input.getAttribute('aria-describedby')).toBe(`${id}-hint ${id}-error`);
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      expect(input.classList).toContain('nhsuk-input--error');
+      expect(input.closest('.nhsuk-form-group')!.classList).toContain('nhsuk-form-group--error');
+    }
 
     await fill('displayName', 'Sam Patel');
     await fill('password', 'a long enough password');
@@ -113,6 +128,8 @@ describe('AcceptInviteComponent', () => {
     );
     await fixture.whenStable();
     expect(text(element.querySelector('.nhsuk-error-summary'))).toContain('Sign in to it first, then accept the invite.');
+    expect(element.querySelector('.nhsuk-error-summary a')).toBeNull();
+    expect(document.activeElement).toBe(element.querySelector('.nhsuk-error-summary'));
     // The new-account form is gone; signing in is the way on.
     expect(element.querySelector('#password')).toBeNull();
     expect(element.querySelector('#sign-in-to-accept')).not.toBeNull();

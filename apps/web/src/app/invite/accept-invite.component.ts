@@ -11,10 +11,11 @@ import {
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '@plexus/domain';
 import { statusOf, toApiError } from '../core/api-error';
 import { formatDate } from '../core/dates';
-import { errorId, type FieldErrors, fieldErrorsFromApi, fieldErrorsFromIssues, FORM_ERROR } from '../core/form-errors';
+import { fieldErrorsFromIssues } from '../core/form-errors';
 import { SessionService } from '../core/session.service';
-import { ErrorSummaryComponent } from '../ui/error-summary.component';
-import { FieldErrorComponent } from '../ui/field-error.component';
+import { controlValue } from '../ui/control-value';
+import { FormErrors } from '../ui/form-errors';
+import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
 import { LoadingComponent } from '../ui/loading.component';
 
@@ -34,7 +35,8 @@ export type InviteViewer = 'checking' | 'anonymous' | 'invitee' | 'someone-else'
 @Component({
   selector: 'plx-accept-invite',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ErrorSummaryComponent, FieldErrorComponent, LoadErrorComponent, LoadingComponent],
+  imports: [RouterLink, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent],
+  providers: [FormErrors],
   templateUrl: './accept-invite.component.html',
 })
 export class AcceptInviteComponent {
@@ -64,8 +66,7 @@ export class AcceptInviteComponent {
 
   protected readonly displayName = signal<string | null>(null);
   protected readonly password = signal('');
-  protected readonly errors = signal<FieldErrors>({});
-  protected readonly attempt = signal(0);
+  protected readonly errors = inject(FormErrors);
   protected readonly submitting = signal(false);
   protected readonly linkUsedUp = signal(false);
   /** The API said the email already has an account: only signing in can accept. */
@@ -75,7 +76,7 @@ export class AcceptInviteComponent {
   protected readonly roleDescriptions = ROLE_DESCRIPTIONS;
   protected readonly passwordMin = PASSWORD_MIN_LENGTH;
   protected readonly formatDate = formatDate;
-  protected readonly errorId = errorId;
+  protected readonly text = controlValue;
 
   constructor() {
     // The page is public: whether someone is signed in (and as whom) decides what it offers.
@@ -94,17 +95,13 @@ export class AcceptInviteComponent {
     return this.displayName() ?? preview.displayName;
   }
 
-  protected text(event: Event): string {
-    return (event.target as HTMLInputElement).value;
-  }
-
   /** Signed out: create the account with a name and password. */
   protected createAccount(event: Event, preview: InvitePreviewDto): void {
     event.preventDefault();
     if (this.submitting()) return;
     const parsed = acceptInviteNewAccountSchema.safeParse({ displayName: this.nameValue(preview), password: this.password() });
     if (!parsed.success) {
-      this.fail(fieldErrorsFromIssues(parsed.error.issues));
+      this.errors.fail(fieldErrorsFromIssues(parsed.error.issues));
       return;
     }
     this.send(parsed.data);
@@ -118,7 +115,7 @@ export class AcceptInviteComponent {
   }
 
   protected async signOut(): Promise<void> {
-    this.errors.set({});
+    this.errors.clear();
     await this.#session.signOut().catch(() => undefined);
   }
 
@@ -135,18 +132,13 @@ export class AcceptInviteComponent {
         const apiError = toApiError(error);
         if (apiError.code === 'sign_in_required') {
           this.accountExists.set(true);
-          this.fail({ [FORM_ERROR]: apiError.message });
+          this.errors.failWith(apiError.message);
         } else if (apiError.statusCode === 404 || apiError.statusCode === 410) {
           this.linkUsedUp.set(true);
         } else {
-          this.fail(fieldErrorsFromApi(apiError));
+          this.errors.failFromServer(apiError);
         }
       },
     });
-  }
-
-  private fail(errors: FieldErrors): void {
-    this.errors.set(errors);
-    this.attempt.update((n) => n + 1);
   }
 }

@@ -14,9 +14,9 @@ import {
 import { toApiError } from '../core/api-error';
 import { FlashService } from '../core/flash.service';
 import { moveFocusTo } from '../core/focus';
-import { errorId, type FieldErrors, fieldErrorsFromApi, FORM_ERROR } from '../core/form-errors';
-import { ErrorSummaryComponent } from '../ui/error-summary.component';
-import { FieldErrorComponent } from '../ui/field-error.component';
+import { serverFieldErrors } from '../core/form-errors';
+import { FormErrors } from '../ui/form-errors';
+import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
 import { LoadingComponent } from '../ui/loading.component';
 import { PlanNavComponent } from './plan-nav.component';
@@ -28,7 +28,8 @@ type Source = 'paste' | 'file';
 @Component({
   selector: 'plx-import',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ErrorSummaryComponent, FieldErrorComponent, LoadErrorComponent, LoadingComponent, PlanNavComponent],
+  imports: [RouterLink, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent, PlanNavComponent],
+  providers: [FormErrors],
   templateUrl: './import.component.html',
   styles: `
     .plx-import-text {
@@ -69,23 +70,13 @@ export class ImportComponent {
   protected readonly defaultTheme = signal('');
   protected readonly columns = signal<Array<ImportField | null> | null>(null);
   protected readonly preview = signal<ImportPreviewDto | null>(null);
-  protected readonly errors = signal<FieldErrors>({});
-  protected readonly attempt = signal(0);
+  protected readonly errors = inject(FormErrors);
   protected readonly busy = signal(false);
 
   protected readonly fields = IMPORT_FIELDS;
   protected readonly fieldLabels = IMPORT_FIELD_LABELS;
   protected readonly maxSize = `${IMPORT_MAX_BYTES / (1024 * 1024)} MB`;
   protected readonly problemRows = computed(() => this.preview()?.rows.filter((r) => r.problems.length > 0).length ?? 0);
-
-  protected error(path: string): string | undefined {
-    return this.errors()[path];
-  }
-
-  protected describedBy(path: string, hintId?: string): string | null {
-    const ids = [hintId, this.error(path) ? errorId(path) : undefined].filter(Boolean);
-    return ids.length ? ids.join(' ') : null;
-  }
 
   protected chooseSource(source: Source): void {
     this.source.set(source);
@@ -101,7 +92,7 @@ export class ImportComponent {
     const file = (event.target as HTMLInputElement).files?.[0] ?? null;
     this.file.set(file);
     this.reset();
-    if (file && file.size > IMPORT_MAX_BYTES) this.fail({ file: `The file must be ${this.maxSize} or smaller` });
+    if (file && file.size > IMPORT_MAX_BYTES) this.errors.fail({ file: `The file must be ${this.maxSize} or smaller` });
   }
 
   protected setDefaultTheme(event: Event): void {
@@ -121,7 +112,7 @@ export class ImportComponent {
   private reset(): void {
     this.preview.set(null);
     this.columns.set(null);
-    this.errors.set({});
+    this.errors.clear();
   }
 
   /** What is sent: the file, or the pasted text as a tab-separated file. */
@@ -149,14 +140,14 @@ export class ImportComponent {
     if (this.busy()) return;
     const payload = this.payload();
     if (!payload) {
-      this.fail(this.source() === 'file' ? { file: 'Choose an .xlsx or .csv file' } : { text: 'Paste the table from Word or Excel' });
+      this.errors.fail(this.source() === 'file' ? { file: 'Choose an .xlsx or .csv file' } : { text: 'Paste the table from Word or Excel' });
       return;
     }
     this.busy.set(true);
     this.#api.previewImport(this.network(), this.planId(), payload.blob, payload.name, this.options()).subscribe({
       next: (preview) => {
         this.busy.set(false);
-        this.errors.set({});
+        this.errors.clear();
         this.preview.set(preview);
         this.columns.set(preview.columns.map((c) => c.field));
         afterNextRender(() => moveFocusTo(this.#document.getElementById('preview-heading')), { injector: this.#injector });
@@ -183,15 +174,10 @@ export class ImportComponent {
   private failRequest(error: unknown): void {
     this.busy.set(false);
     const apiError = toApiError(error);
-    const fields = fieldErrorsFromApi(apiError);
+    const fields = serverFieldErrors(apiError);
     // Row problems come back as rows.N.field: they are shown in the preview table; keep the summary short.
     const rowProblems = Object.keys(fields).filter((key) => key.startsWith('rows.'));
-    if (rowProblems.length) this.fail({ [FORM_ERROR]: apiError.message });
-    else this.fail(fields);
-  }
-
-  private fail(errors: FieldErrors): void {
-    this.errors.set(errors);
-    this.attempt.update((n) => n + 1);
+    if (rowProblems.length) this.errors.failWith(apiError.message);
+    else this.errors.fail(fields);
   }
 }

@@ -90,9 +90,9 @@ export class PdfRenderer {
 
   private async print(page: Page, input: RenderInput, onStage?: (stage: RenderStage) => void): Promise<Uint8Array> {
     await page.setContent(input.html, { waitUntil: 'load', timeout: this.timeoutMs });
-    const marker = await page.$(`meta[name="plexus-render"][content="${input.marker}"]`);
-    if (!marker) throw new Error('The rendered page is not the document that was set (marker missing)');
-    await marker.dispose();
+    // One round trip, no handle to dispose of.
+    const found = await page.evaluate(() => document.querySelector('meta[name="plexus-render"]')?.getAttribute('content') ?? null);
+    if (found !== input.marker) throw new Error('The rendered page is not the document that was set (marker missing)');
     onStage?.('loaded');
     const pdf = await page.pdf({ ...PRINT_OPTIONS, timeout: this.timeoutMs });
     onStage?.('printed');

@@ -105,18 +105,20 @@ export function compareIsoDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /**
  * The calendar day an instant falls on in a time zone (Europe/London unless told otherwise), using
- * `Intl`, which Node and browsers both provide.
+ * `Intl`, which Node and browsers both provide. One formatter per zone, made once: making one costs more than using it.
  */
 export function isoDateInZone(instant: Date, timeZone = 'Europe/London'): IsoDate {
   if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid Date');
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return toIsoDate(get('year'), get('month'), get('day'));
 }

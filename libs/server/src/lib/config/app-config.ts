@@ -21,6 +21,8 @@ export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: int(1, 65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
+  /** API processes sharing the port (node:cluster): one per core a machine gives the API; in Kubernetes, 1 per pod. */
+  API_PROCESSES: int(1, 64).default(1),
   PUBLIC_URL: url(['http:', 'https:']).default('http://localhost:3000'),
   /** Which proxies may set X-Forwarded-For (Express "trust proxy"): loopback, uniquelocal, a hop count or addresses. */
   TRUST_PROXY: z

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { ParsedTimescale, WorkItemStatus } from '@plexus/domain';
 import { sql, type Sql } from '../db/sql';
 import { RequestScopes } from '../tenancy/request-scope';
-import { AppUser } from '../user/app-user.entity';
 import { WorkItem } from './work-item.entity';
 import { WorkItemLead } from './work-item-lead.entity';
 import { WorkItemProgress } from './work-item-progress.entity';
@@ -38,6 +37,7 @@ export interface WorkItemRow {
   status: WorkItemStatus;
   statusOn: string | null;
   version: number;
+  createdAt: Date;
   leads: Array<{ id: string; userId: string | null; title: string; name: string | null }>;
   latest: { on: string; status: WorkItemStatus; narrative: string; author: string } | null;
 }
@@ -58,12 +58,12 @@ export interface WorkPlanWithItems {
   objectives: WorkPlanObjective[];
   /** Every item of the plan by position, each with what a report prints beside it. */
   items: Array<{
-    item: WorkItem;
+    item: WorkItemRow;
     objective: WorkPlanObjective | null;
     /** In order; `name` is the member's display name when the lead is a member of the network. */
-    leads: Array<{ id: string; userId: string | null; title: string; name: string | null }>;
+    leads: WorkItemRow['leads'];
     /** The latest progress update by its date (then by when it was written), or null. */
-    latest: WorkItemProgress | null;
+    latest: { onDate: string; status: WorkItemStatus; narrative: string; authorName: string } | null;
   }>;
 }
 
@@ -118,7 +118,7 @@ function itemRowsQuery(networkId: string, filter: WorkItemRowFilter): Sql {
     n.objective_id as "objectiveId", n.objective_number as "objectiveNumber", n.objective_title as "objectiveTitle",
     n.position, n.reference, n.work, n.measures, n.steps, n.timescale_text as "timescaleText", n.timescale, n.timescale_flag as "timescaleFlag",
     n.due_on::text as "dueOn", n.original_timescale_text as "originalTimescaleText", n.original_due_on::text as "originalDueOn",
-    n.status, n.status_on::text as "statusOn", n.version,
+    n.status, n.status_on::text as "statusOn", n.version, n.created_at as "createdAt",
     coalesce(l.leads, '[]'::json) as leads, u.latest
   from numbered n
   join plans p on p.id = n.plan_id
@@ -247,7 +247,8 @@ export class WorkPlanRepository {
   /**
    * A plan — the one asked for, or else the latest — with its themes, objectives and items in order, each item
    * with its leads (members' names resolved) and its latest progress update: what a progress report prints.
-   * Six queries whatever the plan's size. Null when there is no such plan in this network.
+   * Four statements whatever the plan's size (the items with their leads and latest update are the item list's
+   * one statement). Null when there is no such plan in this network.
    */
   async planWithItems(planId?: string): Promise<WorkPlanWithItems | null> {
     const plan = planId ? await this.plan(planId) : await this.latestPlan();
@@ -255,33 +256,24 @@ export class WorkPlanRepository {
     // One transaction, one connection: the queries run one after another.
     const themes = await this.themes(plan.id);
     const objectives = await this.objectives({ planId: plan.id });
-    const items = await this.items(plan.id);
-    const leads = items.length
-      ? await this.em.find(WorkItemLead, { itemId: { $in: items.map((i) => i.id) } }, { orderBy: { position: 'asc', id: 'asc' } })
-      : [];
-    const userIds = [...new Set(leads.flatMap((l) => (l.userId ? [l.userId] : [])))];
-    const users = userIds.length ? await this.em.find(AppUser, { id: { $in: userIds } }) : [];
-    const latestIds = await this.run<{ id: string }>(sql`
-      select distinct on (wp.item_id) wp.id
-      from work_item_progress wp
-      join work_item i on i.network_id = wp.network_id and i.id = wp.item_id
-      where wp.network_id = ${plan.networkId} and i.plan_id = ${plan.id}
-      order by wp.item_id, wp.on_date desc, wp.created_at desc`);
-    const latest = latestIds.length ? await this.em.find(WorkItemProgress, { id: { $in: latestIds.map((r) => r.id) } }) : [];
-
-    const names = new Map(users.map((u) => [u.id, u.displayName]));
-    const latestByItem = new Map(latest.map((p) => [p.itemId, p]));
+    const rows = await this.itemRows({ planId: plan.id });
+    // By position, as the plan orders them (the item list is numbered by theme).
+    rows.sort(
+      (x, y) =>
+        x.position - y.position || new Date(x.createdAt).getTime() - new Date(y.createdAt).getTime() || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+    );
+    const objectiveById = new Map(objectives.map((o) => [o.id, o]));
     return {
       plan,
       themes,
       objectives,
-      items: items.map((item) => ({
-        item,
-        objective: objectives.find((o) => o.id === item.objectiveId) ?? null,
-        leads: leads
-          .filter((l) => l.itemId === item.id)
-          .map((l) => ({ id: l.id, userId: l.userId, title: l.title, name: l.userId ? (names.get(l.userId) ?? null) : null })),
-        latest: latestByItem.get(item.id) ?? null,
+      items: rows.map((row) => ({
+        item: row,
+        objective: row.objectiveId ? (objectiveById.get(row.objectiveId) ?? null) : null,
+        leads: row.leads,
+        latest: row.latest
+          ? { onDate: String(row.latest.on).slice(0, 10), status: row.latest.status, narrative: row.latest.narrative, authorName: row.latest.author }
+          : null,
       })),
     };
   }
