@@ -1,3 +1,4 @@
+import { ReadCacheModule } from '../core/read-cache/read-cache.module';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import type { AppConfig } from '@plexus/server';
@@ -53,6 +54,7 @@ export class AppModule {
         TenancyModule,
         EventLoopModule,
         UploadModule,
+        ReadCacheModule,
         AuthModule,
         HealthModule,
         EmailModule,

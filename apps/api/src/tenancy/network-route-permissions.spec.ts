@@ -1,3 +1,4 @@
+import { ReadCache } from '../core/read-cache/read-cache';
 import 'reflect-metadata';
 import { Controller, Get, Module, Post, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -64,7 +65,14 @@ class ElsewhereController {
 }
 
 async function boot(...controllers: Array<Type<unknown>>): Promise<void> {
-  @Module({ imports: [TenancyModule], controllers, providers: [{ provide: TenantDb, useValue: {} }] })
+  @Module({
+    imports: [TenancyModule],
+    controllers,
+    providers: [
+      { provide: TenantDb, useValue: {} },
+      { provide: ReadCache, useValue: {} },
+    ],
+  })
   class TestModule {}
   const app = await NestFactory.create(TestModule, { logger: false, abortOnError: false });
   try {

@@ -1,3 +1,4 @@
+import { CachedRead } from '../core/read-cache/read-cache';
 import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import {
@@ -52,6 +53,7 @@ export class WorkPlanController {
 
   @Get('plans')
   @RequirePermission('network.read')
+  @CachedRead()
   @ApiOperation({ operationId: 'listWorkPlans', summary: "The network's plans, newest period first, with counts by colour" })
   @ApiZodResponse(z.array(workPlanSummaryDtoSchema), { description: 'The plans, newest period first' })
   list(): Promise<WorkPlanSummaryDto[]> {
@@ -69,6 +71,7 @@ export class WorkPlanController {
 
   @Get('plans/:planId')
   @RequirePermission('network.read')
+  @CachedRead()
   @ApiOperation({ operationId: 'getWorkPlan', summary: 'The plan as a tree: themes, objectives and items, with counts and RAG roll-ups' })
   @ApiZodResponse(workPlanDtoSchema, { description: 'The plan as a tree' })
   get(@Param('planId', uuid) planId: string, @CurrentAuth() auth: AuthContext): Promise<WorkPlanDto> {
@@ -124,6 +127,7 @@ export class WorkPlanController {
 
   @Get('plans/:planId/items')
   @RequirePermission('network.read')
+  @CachedRead()
   @ApiOperation({
     operationId: 'listWorkItems',
     summary: "The plan's items as a list, filtered by lead, status, colour, theme, due quarter (2023-Q4), slipped, flagged, mine or text",
@@ -333,6 +337,7 @@ export class WorkPlanController {
 
   @Get('my-items')
   @RequirePermission('network.read')
+  @CachedRead()
   @ApiOperation({ operationId: 'listMyWorkItems', summary: 'The items the caller leads, across plans (same filters as a plan’s items)' })
   @ApiZodQueries(workItemQuerySchema)
   @ApiZodResponse(workItemListDtoSchema, { description: 'The items the caller leads that pass the filters' })

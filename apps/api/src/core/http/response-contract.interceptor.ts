@@ -2,6 +2,7 @@ import { Injectable, StreamableFile, type CallHandler, type ExecutionContext, ty
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { map, type Observable } from 'rxjs';
+import { SerializedJson } from '../read-cache/read-cache';
 import { RESPONSE_CONTRACT, type ResponseContract } from './api-response';
 
 /** A response that is not what its operation declares (only thrown when CHECK_RESPONSES is on: in tests). */
@@ -71,8 +72,9 @@ export class ResponseContractInterceptor implements NestInterceptor {
         .trim();
       return declared.mediaTypes.includes(type) ? null : `the file is ${type}, not one of ${declared.mediaTypes.join(', ')}`;
     }
-    if (body instanceof StreamableFile || body === undefined) return 'a JSON body is declared but none is sent';
-    const wire: unknown = JSON.parse(JSON.stringify(body));
+    if (body === undefined || (body instanceof StreamableFile && !(body instanceof SerializedJson)))
+      return 'a JSON body is declared but none is sent';
+    const wire: unknown = body instanceof SerializedJson ? JSON.parse(body.json.toString('utf8')) : JSON.parse(JSON.stringify(body));
     const parsed = declared.schema.safeParse(wire);
     if (!parsed.success) {
       return parsed.error.issues

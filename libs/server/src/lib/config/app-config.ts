@@ -72,6 +72,8 @@ export const configSchema = z.object({
   IMPORT_PARSE_THREADS: int(1, 16).default(1),
   /** Check every response body against the operation's declared schema (the OpenAPI contract); tests turn it on. */
   CHECK_RESPONSES: bool.default(false),
+  /** Memory per API process for answers of cacheable reads (item lists, plan trees), used while the data is unchanged; 0 turns it off. */
+  READ_CACHE_MB: int(0, 4096).default(64),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

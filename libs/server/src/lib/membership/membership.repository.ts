@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { sql } from '../db/sql';
-import { RequestScopes, type TenantScope } from '../tenancy/request-scope';
+import { RequestScopes } from '../tenancy/request-scope';
 import { AppUser } from '../user/app-user.entity';
 import { Membership } from './membership.entity';
 
@@ -9,25 +8,6 @@ import { Membership } from './membership.entity';
 export class MembershipRepository {
   private get em() {
     return RequestScopes.em();
-  }
-
-  /**
-   * Resolves a request's network from its slug against the caller's memberships and, in the same statement, switches
-   * the database side of the transaction to it (`app.network_id`; the caller records it as the scope's tenant): one round trip instead of three. RLS lets a person read only their own
-   * memberships before a network is chosen, so another person's membership never matches. Null when the network does
-   * not exist or the caller is not a member (the request then answers 404 either way).
-   */
-  async enterAsMember(slug: string, userId: string): Promise<TenantScope | null> {
-    const q = sql`
-      select n.id as network_id, n.slug, m.role, m.organisation_id, set_config('app.network_id', n.id::text, true) as entered
-      from network n
-      join membership m on m.network_id = n.id and m.user_id = ${userId}
-      where n.slug = ${slug}`;
-    const [row] = await this.em.execute<Array<{ network_id: string; slug: string; role: Membership['role']; organisation_id: string | null }>>(
-      q.text,
-      q.params,
-    );
-    return row ? { networkId: row.network_id, networkSlug: row.slug, role: row.role, organisationId: row.organisation_id } : null;
   }
 
   /** The current network's memberships, oldest first. */

@@ -14,3 +14,14 @@ export function tenantRls(table: string, column = 'network_id'): string[] {
     `create policy ${table}_tenant_isolation on ${table} using (${column} = ${CURRENT_NETWORK}) with check (${column} = ${CURRENT_NETWORK})`,
   ];
 }
+
+/**
+ * The trigger that moves the network's data version when a transaction writes this table (see
+ * Migration20261202100000_data_versions): every new table with a network_id adds it, as it adds tenantRls.
+ */
+export function dataVersionTrigger(table: string): string[] {
+  return [
+    `create constraint trigger ${table}_data_version after insert or update or delete on ${table}
+      deferrable initially deferred for each row execute function plexus_bump_data_version()`,
+  ];
+}
