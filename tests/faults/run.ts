@@ -6,6 +6,7 @@
  */
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
 import { HttpClient } from '../support/http-client';
+import { crossNetwork } from './scenarios/cross-network';
 import { chromiumKilled, postgresRestarted, redisRestarted } from './scenarios/infrastructure';
 import { fuzz } from './scenarios/fuzz';
 import { hostileUploads } from './scenarios/hostile-uploads';
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
       ['postgres-restart', postgresRestarted],
       ['hostile-uploads', hostileUploads],
       ['load', load],
+      // Before fuzz, which changes the demo records: this one compares the trauma network's lists before and after.
+      ['cross-network', crossNetwork],
       // Last: it really deletes and changes the demo records it reaches.
       ['fuzz', fuzz],
     ];

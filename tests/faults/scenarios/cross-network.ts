@@ -1,0 +1,846 @@
+import { can, type Permission } from '@plexus/domain';
+import { HttpClient } from '../../support/http-client';
+import { SPINAL, TRAUMA, type Row, type Scenario } from '../suite';
+
+/**
+ * The cross-network sweep (issue 15): every route and method of the served OpenAPI document, asked by Northern Spinal's
+ * managers with East Midlands Major Trauma's ids in the path, in the body and in the query. 0 leaks: no 2xx to a write
+ * that names another network's record, no answer that carries its ids or its distinctive words, no 5xx, and nothing of
+ * trauma's changes. A last row does the same between member organisations, once records belong to one.
+ */
+
+type Schema = {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  format?: string;
+  pattern?: string;
+  maxLength?: number;
+  minItems?: number;
+  minimum?: number;
+};
+interface Parameter {
+  name: string;
+  in: string;
+}
+interface Operation {
+  parameters?: Parameter[];
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+}
+interface OpenApi {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, Schema> };
+}
+interface Op {
+  verb: string;
+  template: string;
+  key: string;
+  op: Operation;
+  json: Schema | undefined;
+  multipart: boolean;
+}
+
+/** The kinds of record an id can name. */
+const KINDS = [
+  'network',
+  'plan',
+  'theme',
+  'objective',
+  'item',
+  'risk',
+  'document',
+  'member',
+  'invite',
+  'user',
+  'organisation',
+  'leadershipRole',
+  'auditEvent',
+  'change',
+] as const;
+type Kind = (typeof KINDS)[number];
+type Ids = Record<Kind, string[]>;
+
+/**
+ * Name → kind: the end of a field's name without `Id`/`Ids` (`mitigationLeadUserId` → user, `linkedWorkItemIds` → item);
+ * an `id` inside a list takes its list's name (`memberOrganisations[].id` → organisation). `entityId` names any kind.
+ */
+const KIND_BY_SUFFIX: Array<[string, Kind]> = [
+  ['item', 'item'],
+  ['user', 'user'],
+  ['organisation', 'organisation'],
+  ['role', 'leadershipRole'],
+  ['theme', 'theme'],
+  ['objective', 'objective'],
+  ['plan', 'plan'],
+  ['risk', 'risk'],
+  ['document', 'document'],
+  ['member', 'member'],
+  ['invite', 'invite'],
+  ['network', 'network'],
+];
+/** Query parameters that refer to people or records without ending in `Id`. */
+const QUERY_KINDS: Record<string, 'person' | 'text' | 'auditCursor'> = { lead: 'person', q: 'text', before: 'auditCursor' };
+
+/** Bodies the schema alone cannot make right: the swept member stays a viewer, invites are for viewers. */
+const KNOWN_BODIES: Record<string, Record<string, unknown>> = {
+  'PATCH /api/networks/{network}/members/{memberId}': { role: 'viewer' },
+  'POST /api/networks/{network}/invites': { role: 'viewer' },
+};
+
+/** Where a member's organisation is only a tie (membership, invite) or the network's own list of them: not records owned. */
+const ORGANISATION_TIES = new Set([
+  'PATCH /api/networks/{network}/members/{memberId}',
+  'POST /api/networks/{network}/invites',
+  'PUT /api/networks/{network}/profile',
+]);
+
+/** Every permission (a Record, so that a new one fails the type-check until it is listed here). */
+const PERMISSIONS: Record<Permission, true> = {
+  'network.read': true,
+  'profile.edit': true,
+  'members.manage': true,
+  'audit.read': true,
+  'plan.edit': true,
+  'plan.progress': true,
+  'risk.edit': true,
+  'risk.review': true,
+  'reports.generate': true,
+};
+
+/** Strings under these keys are a record's own words (titles, names, descriptions): distinctive when the other network lacks them. */
+const CONTENT_KEYS = new Set([
+  'name',
+  'title',
+  'displayName',
+  'personName',
+  'description',
+  'work',
+  'narrative',
+  'email',
+  'purpose',
+  'vision',
+  'reference',
+  'subjectLabel',
+  'mitigation',
+  'outcome',
+  'approvalNote',
+]);
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+const WRITES = ['POST', 'PUT', 'PATCH', 'DELETE'];
+
+const isIdName = (name: string, parent?: string) => /[a-z]Ids?$/.test(name) || (name === 'id' && parent !== undefined);
+
+function idKind(name: string, parent?: string): Kind | 'entity' | null {
+  const base = (name === 'id' ? (parent ?? '').replace(/s$/, '') : name.replace(/Ids?$/, '')).toLowerCase();
+  if (base === 'entity') return 'entity';
+  return KIND_BY_SUFFIX.find(([suffix]) => base.endsWith(suffix.toLowerCase()))?.[1] ?? null;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const emptyIds = (): Ids => Object.fromEntries(KINDS.map((k) => [k, [] as string[]])) as Ids;
+
+class Tally {
+  requests = 0;
+  readonly statuses = new Map<number, number>();
+  add(status: number): void {
+    this.requests++;
+    this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
+  }
+  get summary(): string {
+    return [...this.statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${n}×${s}`)
+      .join(', ');
+  }
+}
+
+/** What one network holds, read through its lists as one of its managers. */
+interface Harvest {
+  ids: Ids;
+  people: Array<{ userId: string; name: string }>;
+  texts: Array<{ key: string; raw: string }>;
+  auditEvents: Array<{ id: string; occurredAt: string }>;
+  members: Array<{ id: string; userId: string; email: string; role: string; organisationId: string | null }>;
+  lists: Record<string, unknown>;
+  corpus: string;
+}
+
+async function harvest(client: HttpClient, base: string): Promise<Harvest> {
+  const lists: Record<string, unknown> = {};
+  const read = async (path: string): Promise<any> => {
+    const res = await client.get(base + path);
+    if (res.status !== 200) throw new Error(`reading ${base}${path} answered ${res.status}`);
+    lists[path] = res.body;
+    return res.body;
+  };
+  const profile = await read('/profile');
+  const members = await read('/members');
+  const invites = await read('/invites');
+  const risks = await read('/risks?status=all');
+  for (const r of risks) await read(`/risks/${r.id}`);
+  const reports = await read('/reports');
+  const audit = await read('/audit?limit=200');
+  await read('/work-plan/people');
+  const plans = await read('/work-plan/plans');
+  const ids = emptyIds();
+  for (const plan of plans) {
+    const detail = await read(`/work-plan/plans/${plan.id}`);
+    for (const theme of detail.themes) {
+      ids.theme.push(theme.id);
+      for (const o of theme.objectives) ids.objective.push(o.id);
+    }
+    ids.item.push(...(await read(`/work-plan/plans/${plan.id}/items`)).items.map((i: { id: string }) => i.id));
+    ids.change.push(...(await read(`/work-plan/plans/${plan.id}/changes`)).map((c: { id: string }) => c.id));
+  }
+  const idsOf = (list: Array<{ id: string }>) => list.map((x) => x.id);
+  Object.assign(ids, {
+    network: [profile.networkId],
+    organisation: idsOf(profile.memberOrganisations),
+    leadershipRole: idsOf(profile.leadershipRoles),
+    member: idsOf(members),
+    user: members.map((m: { userId: string }) => m.userId),
+    invite: idsOf(invites),
+    risk: idsOf(risks),
+    document: idsOf(reports),
+    plan: idsOf(plans),
+    auditEvent: idsOf(audit.items),
+  });
+  const texts: Harvest['texts'] = [];
+  const walk = (v: unknown, key = '') => {
+    if (typeof v === 'string') {
+      if (CONTENT_KEYS.has(key) && v.trim().length >= 6) texts.push({ key, raw: v });
+    } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+    else if (isObject(v)) for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  walk(lists);
+  return {
+    ids,
+    people: members.map((m: { userId: string; displayName: string }) => ({ userId: m.userId, name: m.displayName })),
+    texts,
+    auditEvents: audit.items,
+    members,
+    lists,
+    corpus: JSON.stringify(lists),
+  };
+}
+
+/** The lists as compared before and after (`asOf`, the day they were worked out for, aside). */
+const snapshot = (h: Harvest) =>
+  Object.fromEntries(Object.entries(h.lists).map(([k, v]) => [k, JSON.stringify(v, (key, x) => (key === 'asOf' ? undefined : x))]));
+
+function changedLists(before: Record<string, string>, after: Record<string, string>): string[] {
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => before[k] !== after[k]);
+}
+
+/** The other network as seen from this one: its ids and words that this one does not also hold. */
+class Foreign {
+  readonly ids: Set<string>;
+  readonly strings: Array<{ key: string; raw: string; json: string }>;
+  readonly sample: Ids;
+  readonly people: Array<{ userId: string; name: string }>;
+
+  constructor(
+    readonly theirs: Harvest,
+    ours: Harvest,
+    extra: string[],
+  ) {
+    this.ids = new Set([...theirs.corpus.matchAll(UUID)].map(([id]) => id).filter((id) => !ours.corpus.includes(id)));
+    const seen = new Set<string>();
+    this.strings = [...extra.map((raw) => ({ key: 'slug', raw })), ...theirs.texts]
+      .map((t) => ({ ...t, json: JSON.stringify(t.raw).slice(1, -1) }))
+      .filter((t) => !ours.corpus.includes(t.json) && !seen.has(t.raw) && seen.add(t.raw));
+    this.sample = Object.fromEntries(KINDS.map((k) => [k, theirs.ids[k].filter((id) => this.ids.has(id))])) as Ids;
+    this.people = theirs.people.filter((p) => this.ids.has(p.userId) && !ours.corpus.includes(JSON.stringify(p.name)));
+  }
+
+  /** The other network's ids and words in a response, leaving out what the request itself sent. */
+  leaks(body: unknown, sent: string[]): { found: string[]; echoed: boolean } {
+    const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('latin1') : JSON.stringify(body ?? null);
+    const found = new Set<string>();
+    let echoed = false;
+    for (const [id] of text.matchAll(UUID)) {
+      if (sent.some((s) => s.includes(id))) echoed = true;
+      else if (this.ids.has(id)) found.add(id);
+    }
+    for (const s of this.strings) {
+      if (!text.includes(s.json) && !text.includes(s.raw)) continue;
+      if (sent.some((v) => v.includes(s.raw))) echoed = true;
+      else found.add(s.raw);
+    }
+    return { found: [...found], echoed };
+  }
+}
+
+type Step = { prop: string } | { item: true } | { variant: number };
+interface IdField {
+  steps: Step[];
+  name: string;
+  parent?: string;
+  kind: Kind | 'entity' | null;
+  many: boolean;
+  label: string;
+}
+
+/** Request bodies from the OpenAPI schemas: required fields only, the caller's own ids in id fields. */
+class Bodies {
+  private seq = 0;
+  constructor(
+    private readonly doc: OpenApi,
+    private readonly own: Partial<Record<Kind, string>>,
+  ) {}
+
+  resolve(schema: Schema | undefined): Schema {
+    let s = schema ?? {};
+    for (let i = 0; s.$ref && i < 10; i++) s = this.doc.components?.schemas?.[s.$ref.split('/').pop() as string] ?? {};
+    return s;
+  }
+
+  private variants(s: Schema): Schema[] {
+    return s.oneOf ?? s.anyOf ?? [];
+  }
+
+  private type(s: Schema): string | undefined {
+    const t = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type;
+    return t ?? (s.properties ? 'object' : s.items ? 'array' : undefined);
+  }
+
+  private holdsIds(schema: Schema | undefined): boolean {
+    const s = this.resolve(schema);
+    const t = this.type(s);
+    if (t === 'string') return true;
+    if (t === 'array') return this.type(this.resolve(s.items)) === 'string';
+    return this.variants(s).some((v) => this.holdsIds(v));
+  }
+
+  /** Every field of the body that carries ids, found by walking the schema (through lists and discriminated unions). */
+  idFields(schema: Schema | undefined): IdField[] {
+    return this.walk(schema, []).map((f) => ({ ...f, label: this.label(f.steps, schema) + (f.many ? '[]' : '') }));
+  }
+
+  private walk(schema: Schema | undefined, steps: Step[], name?: string, parent?: string): Array<Omit<IdField, 'label'>> {
+    const s = this.resolve(schema);
+    const out: Array<Omit<IdField, 'label'>> = [];
+    const variants = this.variants(s);
+    if (variants.some((v) => this.type(this.resolve(v)) === 'object')) {
+      variants.forEach((v, i) => out.push(...this.walk(v, [...steps, { variant: i }], name, parent)));
+    }
+    for (const [key, prop] of Object.entries(s.properties ?? {})) {
+      const at = [...steps, { prop: key }];
+      if (isIdName(key, name) && this.holdsIds(prop)) {
+        out.push({ steps: at, name: key, parent: name, kind: idKind(key, name), many: this.type(this.resolve(prop)) === 'array' });
+      } else out.push(...this.walk(prop, at, key, name));
+    }
+    if (s.items) out.push(...this.walk(s.items, [...steps, { item: true }], name, parent));
+    return out;
+  }
+
+  /** `leads[].userId`, `(board_paper) body.(progress) options.planId`. */
+  private label(steps: Step[], schema: Schema | undefined): string {
+    let s = this.resolve(schema);
+    let out = '';
+    const dot = () => (out && !out.endsWith(' ') ? '.' : '');
+    for (const step of steps) {
+      if ('variant' in step) {
+        s = this.resolve(this.variants(s)[step.variant]);
+        const tag = Object.values(s.properties ?? {}).find((p) => this.resolve(p).const !== undefined);
+        out += `${dot()}(${tag ? String(this.resolve(tag).const) : `#${step.variant}`}) `;
+      } else if ('prop' in step) {
+        out += dot() + step.prop;
+        s = this.resolve(s.properties?.[step.prop]);
+      } else {
+        out += '[]';
+        s = this.resolve(s.items);
+      }
+    }
+    return out;
+  }
+
+  /** A value the schema accepts, following `steps` to put `leaf` in its place; `at` gets the place's path (`leads.0.userId`). */
+  build(
+    schema: Schema | undefined,
+    steps: Step[] = [],
+    leaf?: { value: unknown },
+    at: Array<string | number> = [],
+    name?: string,
+    parent?: string,
+  ): unknown {
+    if (!steps.length && leaf) return leaf.value;
+    const s = this.resolve(schema);
+    const [step, ...rest] = steps;
+    if (step && 'variant' in step) return this.build(this.variants(s)[step.variant], rest, leaf, at, name, parent);
+    if (s.const !== undefined) return s.const;
+    if (s.enum?.length) return s.enum[0];
+    const variants = this.variants(s);
+    if (variants.length) {
+      const pick = variants.find((v) => this.type(this.resolve(v)) !== 'null') ?? variants[0];
+      return this.build(pick, steps, leaf, at, name, parent);
+    }
+    const type = this.type(s);
+    if (type === 'object') {
+      const obj: Record<string, unknown> = {};
+      for (const key of s.required ?? []) obj[key] = this.build(s.properties?.[key], [], undefined, [], key, name);
+      if (step && 'prop' in step) {
+        at.push(step.prop);
+        obj[step.prop] = this.build(s.properties?.[step.prop], rest, leaf, at, step.prop, name);
+      }
+      return obj;
+    }
+    if (type === 'array') {
+      if (step && 'item' in step) {
+        at.push(0);
+        return [this.build(s.items, rest, leaf, at, name, parent)];
+      }
+      return Array.from({ length: s.minItems ?? 0 }, () => this.build(s.items, [], undefined, [], name, parent));
+    }
+    if (type === 'string') {
+      if ((name && isIdName(name, parent)) || s.format === 'uuid') {
+        const kind = idKind(name ?? '', parent);
+        const id = kind && kind !== 'entity' ? this.own[kind] : undefined;
+        if (!id) throw new Error(`no record of this network to fill ${name ?? 'an id field'} with`);
+        return id;
+      }
+      if (s.format === 'email') return `cross-network-${++this.seq}@example.org`;
+      if (s.format === 'date' || s.pattern === '^\\d{4}-\\d{2}-\\d{2}$') return '2024-06-03';
+      return 'Cross-network sweep'.slice(0, s.maxLength ?? 100);
+    }
+    if (type === 'integer' || type === 'number') return s.minimum ?? 1;
+    if (type === 'boolean') return false;
+    return null;
+  }
+
+  /** `base` with `leaf` put in place: into a list that has entries, as one more entry. */
+  place(
+    base: unknown,
+    schema: Schema | undefined,
+    steps: Step[],
+    leaf: { value: unknown },
+    at: Array<string | number>,
+    name?: string,
+    parent?: string,
+  ): unknown {
+    if (!steps.length) return leaf.value;
+    const s = this.resolve(schema);
+    const [step, ...rest] = steps;
+    if ('variant' in step) return this.place(base, this.variants(s)[step.variant], rest, leaf, at, name, parent);
+    if ('prop' in step) {
+      if (!isObject(base)) return this.build(schema, steps, leaf, at, name, parent);
+      at.push(step.prop);
+      const prop = s.properties?.[step.prop];
+      const next =
+        base[step.prop] === undefined
+          ? this.build(prop, rest, leaf, at, step.prop, name)
+          : this.place(base[step.prop], prop, rest, leaf, at, step.prop, name);
+      return { ...base, [step.prop]: next };
+    }
+    const list = Array.isArray(base) ? base : [];
+    at.push(list.length);
+    return [...list, this.build(s.items, rest, leaf, at, name, parent)];
+  }
+
+  /** Of a record as read (GET), what the schema takes: the start of a full replacement (PUT). */
+  project(value: unknown, schema: Schema | undefined): unknown {
+    const s = this.resolve(schema);
+    const variants = this.variants(s);
+    if (variants.length) {
+      for (const v of variants) {
+        const p = this.project(value, v);
+        if (p !== undefined) return p;
+      }
+      return undefined;
+    }
+    const type = this.type(s);
+    if (value === null) return type === 'null' ? null : undefined;
+    if (type === 'object') {
+      if (!isObject(value)) return undefined;
+      const out: Record<string, unknown> = {};
+      for (const [k, p] of Object.entries(s.properties ?? {})) {
+        const v = k in value ? this.project(value[k], p) : undefined;
+        if (v !== undefined) out[k] = v;
+      }
+      return out;
+    }
+    if (type === 'array') {
+      if (!Array.isArray(value)) return undefined;
+      const items = value.map((v) => this.project(v, s.items));
+      return items.includes(undefined) ? undefined : items;
+    }
+    if (type === 'string') return typeof value === 'string' ? value : undefined;
+    if (type === 'integer' || type === 'number') return typeof value === 'number' ? value : undefined;
+    if (type === 'boolean') return typeof value === 'boolean' ? value : undefined;
+    return undefined;
+  }
+}
+
+function operations(doc: OpenApi): Op[] {
+  const ops: Op[] = [];
+  for (const [template, methods] of Object.entries(doc.paths)) {
+    if (!template.startsWith('/api/networks/{network}')) continue;
+    for (const [method, op] of Object.entries(methods)) {
+      const verb = method.toUpperCase();
+      const content = op.requestBody?.content ?? {};
+      ops.push({
+        verb,
+        template,
+        key: `${verb} ${template}`,
+        op,
+        json: content['application/json']?.schema,
+        multipart: 'multipart/form-data' in content,
+      });
+    }
+  }
+  return ops;
+}
+
+const pathParams = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map(([, name]) => name).filter((n) => n !== 'network');
+
+function fill(template: string, slug: string, ids: Partial<Record<Kind, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (name === 'network') return slug;
+    const kind = idKind(name);
+    const id = kind && kind !== 'entity' ? ids[kind] : undefined;
+    if (!id) throw new Error(`the sweep has no record to fill {${name}} in ${template} with: add its kind to KIND_BY_SUFFIX and the set-up`);
+    return id;
+  });
+}
+
+const first = (ids: Ids): Partial<Record<Kind, string>> => Object.fromEntries(KINDS.map((k) => [k, ids[k][0]]));
+
+function csvForm(): FormData {
+  const form = new FormData();
+  form.append('file', new Blob(['Theme,Work\nCross-network sweep,Cross-network sweep\n']), 'sweep.csv');
+  return form;
+}
+
+/** A record of every kind a route takes an id for, made through the API by the network's manager. */
+async function sweepRecords(client: HttpClient, base: string, label: string): Promise<Partial<Record<Kind, string>>> {
+  const ok = (res: { status: number; body: any }, what: string) => {
+    if (res.status >= 300) throw new Error(`set-up in ${base}: ${what} answered ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+    return res.body;
+  };
+  const wp = `${base}/work-plan`;
+  const plan = ok(
+    await client.post(`${wp}/plans`, { title: `Cross-network sweep plan (${label})`, periodStart: '2024-04-01', periodEnd: '2026-03-31' }),
+    'plan',
+  );
+  const theme = ok(await client.post(`${wp}/plans/${plan.id}/themes`, { title: `Cross-network sweep theme (${label})` }), 'theme').themes[0];
+  const objective = ok(
+    await client.post(`${wp}/themes/${theme.id}/objectives`, { number: '1', title: `Cross-network sweep objective (${label})` }),
+    'objective',
+  ).themes[0].objectives[0];
+  const item = ok(
+    await client.post(`${wp}/plans/${plan.id}/items`, {
+      themeId: theme.id,
+      objectiveId: objective.id,
+      work: `Cross-network sweep work item (${label})`,
+      timescale: 'Q4 2024/25',
+    }),
+    'item',
+  );
+  const risk = ok(
+    await client.post(`${base}/risks`, {
+      dateRegistered: '2024-05-01',
+      description: `Cross-network sweep risk (${label})`,
+      likelihoodBefore: 3,
+      impactBefore: 3,
+      likelihoodAfter: 2,
+      impactAfter: 2,
+      linkedWorkItemIds: [item.id],
+    }),
+    'risk',
+  );
+  const report = ok(await client.post(`${base}/reports`, { kind: 'risk_register', title: `Cross-network sweep report (${label})` }), 'report');
+  const invite = ok(
+    await client.post(`${base}/invites`, {
+      email: `cross-network-invitee-${label}@example.org`,
+      displayName: `Cross-network invitee (${label})`,
+      role: 'viewer',
+    }),
+    'invite',
+  );
+  return { plan: plan.id, theme: theme.id, objective: objective.id, item: item.id, risk: risk.id, document: report.id, invite: invite.id };
+}
+
+/** A manager of Northern Spinal who is in no other network (Alex Morgan is also a viewer of the trauma network). */
+async function spinalOnlyManager(spinal: HttpClient, url: string): Promise<HttpClient> {
+  const email = `cross-network-manager-${Date.now().toString(36)}@example.org`;
+  const invite = await spinal.post(`${SPINAL}/invites`, { email, displayName: 'Casey Sweep', role: 'manager' });
+  if (invite.status !== 201) throw new Error(`inviting the spinal-only manager answered ${invite.status}`);
+  const [, network, token] = /\/invite\/([^/]+)\/([^/?#]+)/.exec(invite.body.url) ?? [];
+  const client = new HttpClient(url);
+  const accepted = await client.post(`/api/invites/${network}/${token}/accept`, {
+    displayName: 'Casey Sweep',
+    password: 'cross-network sweep password',
+  });
+  if (accepted.status !== 200) throw new Error(`accepting the spinal-only manager's invite answered ${accepted.status}`);
+  const slugs = (accepted.body.memberships as Array<{ slug: string }>).map((m) => m.slug);
+  if (slugs.join() !== 'northern-spinal') throw new Error(`the spinal-only manager is a member of ${slugs.join(', ')}`);
+  return client;
+}
+
+interface Problems {
+  leaks: string[];
+  failures: string[];
+  wrong: string[];
+  echoes: number;
+}
+const problems = (): Problems => ({ leaks: [], failures: [], wrong: [], echoes: 0 });
+
+const firstOf = (list: string[], n = 3) => (list.length ? `: ${list.slice(0, n).join('; ')}${list.length > n ? ` (+${list.length - n})` : ''}` : '');
+
+export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) => {
+  const doc = (await spinal.get('/api/docs-json')).body as OpenApi;
+  const ops = operations(doc);
+  const traumaSlug = TRAUMA.split('/').pop() as string;
+  const spinalSlug = SPINAL.split('/').pop() as string;
+
+  // Set-up: records of every kind on both sides, and a spinal manager who is in no other network.
+  const traumaRecords = await sweepRecords(trauma, TRAUMA, 'trauma');
+  const spinalRecords = await sweepRecords(spinal, SPINAL, 'spinal');
+  const outsider = await spinalOnlyManager(spinal, stack.url);
+  const ours = await harvest(spinal, SPINAL);
+  const theirs = await harvest(trauma, TRAUMA);
+  const foreign = new Foreign(theirs, ours, [traumaSlug]);
+  const before = snapshot(theirs);
+  const unchanged = async (): Promise<string[]> => changedLists(before, snapshot(await harvest(trauma, TRAUMA)));
+
+  const traumaIds: Partial<Record<Kind, string>> = { ...first(foreign.sample), ...traumaRecords };
+  const ourUsers = ours.members.filter((m) => !theirs.corpus.includes(m.userId));
+  const own: Partial<Record<Kind, string>> = {
+    ...first(ours.ids),
+    ...spinalRecords,
+    organisation: ours.ids.organisation.at(-1),
+    user: ourUsers[0]?.userId,
+    member: ours.members.find((m) => m.role === 'viewer')?.id,
+  };
+  for (const kind of ['user', 'member', 'organisation'] as const)
+    if (!own[kind]) throw new Error(`set-up: Northern Spinal has no ${kind} to sweep with`);
+  const bodies = new Bodies(doc, own);
+  const bodyFor = (op: Op): unknown => {
+    if (op.multipart) return csvForm();
+    if (!op.json) return undefined;
+    return { ...(bodies.build(op.json) as Record<string, unknown>), ...KNOWN_BODIES[op.key] };
+  };
+
+  const rows: Row[] = [];
+
+  // (1) Ids in the path: trauma's slug, then trauma's record ids under spinal's slug.
+  {
+    const tally = new Tally();
+    const p = problems();
+    const ask = async (client: HttpClient, who: string, op: Op, slug: string) => {
+      const path = fill(op.template, slug, traumaIds);
+      const res = await client.request(op.verb, path, bodyFor(op)).catch((err: Error) => ({ status: 0, body: err.message }));
+      tally.add(res.status);
+      const what = `${op.verb} ${path} (${who})`;
+      const seen = foreign.leaks(res.body, [path]);
+      if (seen.echoed) p.echoes++;
+      if (res.status === 0 || res.status >= 500) p.failures.push(`${what} → ${res.status}`);
+      else if (res.status < 300 || seen.found.length)
+        p.leaks.push(`${what} → ${res.status}${seen.found.length ? ` carrying ${seen.found.slice(0, 3).join(', ')}` : ''}`);
+      else if (res.status !== 404) p.wrong.push(`${what} → ${res.status}`);
+    };
+    let withIds = 0;
+    for (const op of ops) {
+      await ask(outsider, 'spinal-only manager', op, traumaSlug);
+      if (!pathParams(op.template).length) continue;
+      withIds++;
+      await ask(outsider, 'spinal-only manager', op, spinalSlug);
+      await ask(spinal, 'spinal manager who is a trauma viewer', op, spinalSlug);
+    }
+    // The detector itself: trauma's plan list as trauma's manager reads it must be flagged, or 0 leaks proves nothing.
+    const sample = await trauma.get(`${TRAUMA}/work-plan/plans`);
+    const detects = sample.status === 200 && foreign.leaks(sample.body, []).found.length > 0;
+    if (!detects) p.wrong.push(`the leak detector does not flag trauma's own plan list (${sample.status})`);
+    const changed = await unchanged();
+    const problemList = [...p.leaks, ...p.failures, ...p.wrong];
+    if (problemList.length) console.log(`\ncross-network path problems (first 15):\n${problemList.slice(0, 15).join('\n')}`);
+    rows.push({
+      scenario: 'cross-network (1) ids in the path',
+      did: `${ops.length} operations: trauma's slug as a spinal-only manager; ${withIds} with record ids: trauma's under spinal's slug, as him and as a manager who also views trauma; ${tally.requests} requests`,
+      survived: `${p.leaks.length} leaks, ${p.failures.length} ≥ 500, ${p.wrong.length} not 404 (${tally.summary}); ${p.echoes} answers echo the ids sent; the detector flags trauma's own plan list; trauma ${changed.length ? `CHANGED (${changed.join(', ')})` : 'unchanged'}`,
+      ok: !problemList.length && !changed.length,
+    });
+  }
+
+  // (2) Ids in bodies: a valid body for spinal (accepted: the control), then the same with trauma's id in one field.
+  {
+    const tally = new Tally();
+    const p = problems();
+    const noControl: string[] = [];
+    const unknownKinds: string[] = [];
+    let writeOps = 0;
+    let fields = 0;
+    const names = new Set<string>();
+    for (const op of ops) {
+      if (!WRITES.includes(op.verb) || !op.json) continue;
+      const found = bodies.idFields(op.json);
+      if (!found.length) continue;
+      writeOps++;
+      const path = fill(op.template, spinalSlug, own);
+      const getSibling = op.verb === 'PUT' && ops.some((o) => o.verb === 'GET' && o.template === op.template);
+      const base = async (): Promise<unknown> => {
+        if (!getSibling) return undefined;
+        const current = await spinal.get(path);
+        if (current.status !== 200) throw new Error(`reading ${path} for its PUT answered ${current.status}`);
+        return { ...(bodies.build(op.json) as object), ...(bodies.project(current.body, op.json) as object) };
+      };
+      const make = async (field: IdField, value: string | undefined): Promise<{ body: unknown; at: string }> => {
+        const start = await base();
+        const at: Array<string | number> = [];
+        // An `id` in a list of the record's own entries: the control is the record as it stands (its entries' own ids).
+        if (value === undefined) return { body: start, at: '' };
+        const leaf = { value: field.many ? [value] : value };
+        const body = start === undefined ? bodies.build(op.json, field.steps, leaf, at) : bodies.place(start, op.json, field.steps, leaf, at);
+        return { body: { ...(body as Record<string, unknown>), ...KNOWN_BODIES[op.key] }, at: at.join('.') };
+      };
+      for (const field of found) {
+        fields++;
+        names.add(field.label);
+        const kind = field.kind;
+        const foreignId = kind && kind !== 'entity' ? traumaIds[kind] : undefined;
+        if (!kind || kind === 'entity' || !foreignId) {
+          unknownKinds.push(`${op.key} ${field.label}`);
+          continue;
+        }
+        const keepsOwn = field.name === 'id' && getSibling;
+        const control = await make(field, keepsOwn ? undefined : own[kind]);
+        const controlRes = await spinal.request(op.verb, path, control.body);
+        tally.add(controlRes.status);
+        if (controlRes.status >= 300)
+          noControl.push(`${op.key} ${field.label} → ${controlRes.status} ${JSON.stringify(controlRes.body).slice(0, 120)}`);
+        if (controlRes.status >= 500) p.failures.push(`${op.key} ${field.label} (control) → ${controlRes.status}`);
+        const probe = await make(field, foreignId);
+        const res = await spinal.request(op.verb, path, probe.body);
+        tally.add(res.status);
+        const what = `${op.key} ${field.label}=${kind} of trauma`;
+        const seen = foreign.leaks(res.body, [foreignId]);
+        if (seen.echoed) p.echoes++;
+        const named = ((res.body?.fields ?? []) as Array<{ field: string }>).some((f) => f.field === probe.at || f.field.startsWith(`${probe.at}.`));
+        if (res.status >= 500) p.failures.push(`${what} → ${res.status}`);
+        else if (res.status < 300 || seen.found.length)
+          p.leaks.push(`${what} → ${res.status}${seen.found.length ? ` carrying ${seen.found.slice(0, 3).join(', ')}` : ''}`);
+        else if (!(res.status === 404 || (res.status === 400 && named)))
+          p.wrong.push(
+            `${what} → ${res.status} ${JSON.stringify(res.body?.fields ?? res.body?.message).slice(0, 120)} (expected 404 or 400 naming ${probe.at})`,
+          );
+      }
+    }
+    const changed = await unchanged();
+    const problemList = [
+      ...p.leaks,
+      ...p.failures,
+      ...p.wrong,
+      ...noControl.map((c) => `no valid control: ${c}`),
+      ...unknownKinds.map((u) => `unknown id kind: ${u}`),
+    ];
+    if (problemList.length) console.log(`\ncross-network body problems (first 15):\n${problemList.slice(0, 15).join('\n')}`);
+    rows.push({
+      scenario: 'cross-network (2) ids in bodies',
+      did: `${writeOps} write operations, ${fields} id fields (${[...names].sort().join(', ')}); each sent with spinal's own id (control), then trauma's; ${tally.requests} requests`,
+      survived: `${p.leaks.length} leaks, ${p.failures.length} ≥ 500, ${p.wrong.length} not 404 or 400 naming the field (${tally.summary}); controls accepted ${fields - noControl.length - unknownKinds.length}/${fields}; ${p.echoes} answers echo the id sent; trauma ${changed.length ? `CHANGED (${changed.join(', ')})` : 'unchanged'}`,
+      ok: !problemList.length && !changed.length,
+    });
+  }
+
+  // (3) Ids, people and words in query strings: trauma's, on spinal's routes.
+  {
+    const tally = new Tally();
+    const p = problems();
+    const unknown: string[] = [];
+    let queryOps = 0;
+    const params = new Set<string>();
+    const text = (key: string) => foreign.strings.find((s) => s.key === key)?.raw;
+    const values = {
+      person: [...foreign.people.slice(0, 2).map((x) => x.userId), ...foreign.people.slice(0, 2).map((x) => x.name)],
+      text: [text('name'), text('title'), text('description'), foreign.people[0]?.name].filter((v): v is string => !!v),
+      auditCursor: theirs.auditEvents.slice(0, 2).map((e) => `${e.occurredAt}|${e.id}`),
+      entity: KINDS.flatMap((k) => foreign.sample[k].slice(0, 1)),
+    };
+    for (const op of ops) {
+      const queries = (op.op.parameters ?? []).filter((q) => q.in === 'query');
+      const swept = queries.flatMap((q) => {
+        const kind = isIdName(q.name) ? idKind(q.name) : QUERY_KINDS[q.name];
+        if (isIdName(q.name) && !kind) unknown.push(`${op.key} ?${q.name}`);
+        return kind ? [{ name: q.name, kind }] : [];
+      });
+      if (!swept.length) continue;
+      queryOps++;
+      const path = fill(op.template, spinalSlug, own);
+      for (const { name, kind } of swept) {
+        params.add(name);
+        const sent = kind in values ? values[kind as keyof typeof values] : foreign.sample[kind as Kind].slice(0, 2);
+        if (!sent.length) unknown.push(`${op.key} ?${name}: trauma has no ${kind}`);
+        for (const value of sent) {
+          const url = `${path}?${new URLSearchParams({ [name]: value })}`;
+          const res = await spinal.request(op.verb, url).catch((err: Error) => ({ status: 0, body: err.message }));
+          tally.add(res.status);
+          const seen = foreign.leaks(res.body, [value]);
+          if (seen.echoed) p.echoes++;
+          const what = `${op.verb} ${url}`;
+          if (res.status === 0 || res.status >= 500) p.failures.push(`${what} → ${res.status}`);
+          else if (seen.found.length) p.leaks.push(`${what} → ${res.status} carrying ${seen.found.slice(0, 3).join(', ')}`);
+          else if (!(res.status < 300 || res.status === 400 || res.status === 404)) p.wrong.push(`${what} → ${res.status}`);
+        }
+      }
+    }
+    const changed = await unchanged();
+    const problemList = [...p.leaks, ...p.failures, ...p.wrong, ...unknown.map((u) => `unswept: ${u}`)];
+    if (problemList.length) console.log(`\ncross-network query problems (first 15):\n${problemList.slice(0, 15).join('\n')}`);
+    rows.push({
+      scenario: 'cross-network (3) ids in queries',
+      did: `${queryOps} operations, parameters ${[...params].sort().join(', ')}: trauma's ids, people, titles and audit cursors; ${tally.requests} requests`,
+      survived: `${p.leaks.length} leaks, ${p.failures.length} ≥ 500, ${p.wrong.length} not 2xx/400/404 (${tally.summary}); ${foreign.ids.size} trauma ids and ${foreign.strings.length} trauma strings looked for; trauma ${changed.length ? `CHANGED (${changed.join(', ')})` : 'unchanged'}`,
+      ok: !problemList.length && !changed.length,
+    });
+  }
+
+  // (4) Between member organisations: only once records belong to one. Until then this row says so, and trips when they appear.
+  {
+    const owned: string[] = [];
+    for (const op of ops) {
+      const inParams = (op.op.parameters ?? []).filter((q) => /organi[sz]ation/i.test(q.name)).map((q) => `${q.in} ${q.name}`);
+      const inBody = op.json
+        ? bodies
+            .idFields(op.json)
+            .filter((f) => f.kind === 'organisation')
+            .map((f) => `body ${f.label}`)
+        : [];
+      const inPath = /organi[sz]ation/i.test(op.template) ? ['path'] : [];
+      if ([...inParams, ...inBody, ...inPath].length && !ORGANISATION_TIES.has(op.key))
+        owned.push(`${op.key} (${[...inPath, ...inParams, ...inBody].join(', ')})`);
+    }
+    const contributorMay = (Object.keys(PERMISSIONS) as Permission[]).filter((perm) => can('contributor', perm));
+    const tied = ours.members.filter((m) => m.organisationId);
+    const contributor = ours.members.find((m) => m.role === 'contributor');
+    // A contributor (tied to one organisation) may change nothing in the network, so no other organisation's either.
+    const tally = new Tally();
+    const changedByContributor: string[] = [];
+    if (contributor) {
+      const client = await signIn(contributor.email);
+      for (const op of ops) {
+        if (!WRITES.includes(op.verb)) continue;
+        const res = await client.request(op.verb, fill(op.template, spinalSlug, own), bodyFor(op));
+        tally.add(res.status);
+        if (res.status !== 403) changedByContributor.push(`${op.key} → ${res.status}`);
+      }
+    }
+    const hasOwned = owned.length > 0 || contributorMay.some((perm) => perm !== 'network.read');
+    if (changedByContributor.length) console.log(`\ncross-network contributor writes not refused:\n${changedByContributor.slice(0, 15).join('\n')}`);
+    rows.push({
+      scenario: 'cross-network (4) between member organisations',
+      did: `organisation references in ${ops.length} operations looked for; spinal members tied to an organisation: ${tied.length}; a contributor's ${tally.requests} writes (${tally.summary || 'no contributor'})`,
+      survived: hasOwned
+        ? `organisation-owned records or contributor powers exist (${[...owned, ...contributorMay.filter((x) => x !== 'network.read')].join('; ')}): sweep them between member organisations (issue 9)`
+        : `no organisation-owned records yet: nothing to sweep (organisations only tie memberships and invites; contributors may ${contributorMay.join(', ')}; ${changedByContributor.length} contributor writes not refused${firstOf(changedByContributor)})`,
+      ok: !hasOwned && changedByContributor.length === 0 && !!contributor,
+    });
+  }
+  return rows;
+};
