@@ -21,7 +21,8 @@ interface Figures {
 }
 
 async function cannon(url: string, cookie: string, opts: Partial<autocannon.Options>): Promise<Figures> {
-  const result = await autocannon({ url, headers: { cookie }, duration: 10, ...opts } as autocannon.Options);
+  // As a browser asks: with its session cookie, accepting gzip.
+  const result = await autocannon({ url, headers: { cookie, 'accept-encoding': 'gzip, deflate, br' }, duration: 10, ...opts } as autocannon.Options);
   const l = result.latency as unknown as Record<string, number>;
   return {
     rps: result.requests.average,
@@ -63,16 +64,32 @@ export const load: Scenario = async ({ stack, trauma }) => {
   const seedPlan = plans[0];
   const big = await bigPlan(trauma, 500);
   const cookie = cookieOf(trauma);
-  const closed = await cannon(`${stack.url}${TRAUMA}/work-plan/plans/${seedPlan.id}/items`, cookie, { connections: 50 });
-  const open = await cannon(`${stack.url}${TRAUMA}/work-plan/plans/${big}/items`, cookie, { connections: 10, overallRate: 100 });
+  // The first read after a change computes the answer (printed as "first"); the runs measure the steady state after it.
+  const first = async (path: string) => {
+    const t = performance.now();
+    const res = await trauma.get(path);
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+    return Math.round(performance.now() - t);
+  };
+  const seedItems = `${TRAUMA}/work-plan/plans/${seedPlan.id}/items`;
+  const bigItems = `${TRAUMA}/work-plan/plans/${big}/items`;
+  const firstSeed = await first(seedItems);
+  const closed = await cannon(`${stack.url}${seedItems}`, cookie, { connections: 50 });
+  const firstBig = await first(bigItems);
+  const open = await cannon(`${stack.url}${bigItems}`, cookie, { connections: 10, overallRate: 100 });
   const fmt = (f: Figures) =>
-    `${f.rps.toFixed(0)} req/s, p50 ${f.p50} ms, p95 ${f.p95} ms, p99 ${f.p99} ms, ${f.kb.toFixed(0)} KB/response, ${f.errors + f.non2xx} errors`;
+    `${f.rps.toFixed(0)} req/s, p50 ${f.p50} ms, p95 ${f.p95} ms, p99 ${f.p99} ms, ${f.kb.toFixed(0)} KB/response on the wire, ${f.errors + f.non2xx} errors`;
   const rows: Row[] = [
-    { scenario: 'load (a) closed loop, 30-item plan', did: '50 connections, 10 s', survived: fmt(closed), ok: closed.errors + closed.non2xx === 0 },
+    {
+      scenario: 'load (a) closed loop, 30-item plan',
+      did: '50 connections, 10 s',
+      survived: `${fmt(closed)}; first read ${firstSeed} ms`,
+      ok: closed.errors + closed.non2xx === 0,
+    },
     {
       scenario: 'load (b) open loop, 500-item plan',
       did: '100 requests/s, 10 s',
-      survived: `${fmt(open)} (target p95 < 50 ms: ${open.p95 < 50 ? 'met' : 'missed'})`,
+      survived: `${fmt(open)}; first read ${firstBig} ms (target p95 < 50 ms: ${open.p95 < 50 ? 'met' : 'missed'})`,
       ok: open.errors + open.non2xx === 0,
     },
   ];

@@ -5,7 +5,8 @@ import { TenantDb, type MemberEntry } from '@plexus/server';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { AppRequest } from '../auth/auth.types';
 import { DomainException } from '../core/http/domain.exception';
-import { CACHED_READ, ReadCache, SerializedJson } from '../core/read-cache/read-cache';
+import type { Response } from 'express';
+import { CACHED_READ, cachedAnswer, ReadCache, SerializedJson } from '../core/read-cache/read-cache';
 import { REQUIRED_PERMISSION } from './network-route.decorator';
 
 /**
@@ -55,7 +56,11 @@ export class NetworkScopeInterceptor implements NestInterceptor {
         const key = ReadCache.key(entry, user.id, todayIso('Europe/London'), req.originalUrl);
         const versions = ReadCache.versions(entry);
         // Computed after the versions were read: an entry is never older than its label.
-        return new SerializedJson(await this.cache.through(key, versions, async () => Buffer.from(JSON.stringify(await handle()))));
+        const answer = await this.cache.through(key, versions, async () => cachedAnswer(await handle()));
+        const res = context.switchToHttp().getResponse<Response>();
+        res.setHeader('Vary', 'Accept-Encoding');
+        const gzipped = answer.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) ? { bytes: answer.gzip, res } : undefined;
+        return new SerializedJson(answer.json, gzipped);
       })(),
     );
   }

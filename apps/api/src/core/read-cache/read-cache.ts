@@ -1,5 +1,8 @@
 import { SetMetadata, StreamableFile } from '@nestjs/common';
 import type { MemberEntry } from '@plexus/server';
+import type { Response } from 'express';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 
 export const CACHED_READ = 'plexus:cached-read';
 
@@ -10,17 +13,45 @@ export const CACHED_READ = 'plexus:cached-read';
  */
 export const CachedRead = () => SetMetadata(CACHED_READ, true);
 
-/** A JSON answer already serialised: sent as it is (no second JSON.stringify), with its length. */
+/**
+ * A JSON answer already serialised: sent as it is (no second JSON.stringify), with its length. Given a response
+ * that accepts it, the gzip is sent instead, its Content-Encoding set only as the body goes out (so an error
+ * raised before then is never labelled gzip).
+ */
 export class SerializedJson extends StreamableFile {
-  constructor(readonly json: Buffer) {
-    super(json, { type: 'application/json; charset=utf-8', length: json.length });
+  constructor(
+    readonly json: Buffer,
+    private readonly gzipped?: { bytes: Buffer; res: Response },
+  ) {
+    super(gzipped?.bytes ?? json, { type: 'application/json; charset=utf-8', length: (gzipped?.bytes ?? json).length });
   }
+
+  override getStream() {
+    if (this.gzipped && !this.gzipped.res.headersSent) this.gzipped.res.setHeader('Content-Encoding', 'gzip');
+    return super.getStream();
+  }
+}
+
+/** An answer as kept: its JSON and, when worth it, the same gzipped (made once, sent to every client that accepts it). */
+export interface CachedAnswer {
+  json: Buffer;
+  gzip: Buffer | null;
+}
+
+const gzipAsync = promisify(gzip);
+
+/** Serialises an answer and, above 1 KiB, gzips it once (off the event loop, in libuv's pool). */
+export async function cachedAnswer(value: unknown): Promise<CachedAnswer> {
+  const json = Buffer.from(JSON.stringify(value));
+  return { json, gzip: json.length >= 1024 ? await gzipAsync(json, { level: 6 }) : null };
 }
 
 interface Entry {
   versions: string;
-  json: Buffer;
+  answer: CachedAnswer;
 }
+
+const sizeOf = (a: CachedAnswer) => a.json.length + (a.gzip?.length ?? 0);
 
 /**
  * Answers of `CachedRead` routes, per API process, bounded in bytes (least recently used first out). An entry is
@@ -32,7 +63,7 @@ interface Entry {
  */
 export class ReadCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly computing = new Map<string, Promise<Buffer>>();
+  private readonly computing = new Map<string, Promise<CachedAnswer>>();
   private bytes = 0;
   hits = 0;
   misses = 0;
@@ -48,7 +79,7 @@ export class ReadCache {
     return `${entry.networkVersion}.${entry.globalVersion}`;
   }
 
-  get(key: string, versions: string): Buffer | null {
+  get(key: string, versions: string): CachedAnswer | null {
     const found = this.entries.get(key);
     if (!found || found.versions !== versions) {
       this.misses++;
@@ -58,14 +89,14 @@ export class ReadCache {
     this.entries.delete(key);
     this.entries.set(key, found);
     this.hits++;
-    return found.json;
+    return found.answer;
   }
 
   /**
    * The entry for `key` at `versions`, computing it with `compute` on a miss. Identical requests that miss at the
    * same time share one computation (a burst of readers after a change costs one query, not one each).
    */
-  async through(key: string, versions: string, compute: () => Promise<Buffer>): Promise<Buffer> {
+  async through(key: string, versions: string, compute: () => Promise<CachedAnswer>): Promise<CachedAnswer> {
     const hit = this.get(key, versions);
     if (hit) return hit;
     const flight = `${versions}|${key}`;
@@ -82,11 +113,11 @@ export class ReadCache {
     return pending;
   }
 
-  set(key: string, versions: string, json: Buffer): void {
-    if (this.maxBytes <= 0 || json.length > this.maxBytes / 4) return;
+  set(key: string, versions: string, answer: CachedAnswer): void {
+    if (this.maxBytes <= 0 || sizeOf(answer) > this.maxBytes / 4) return;
     this.drop(key);
-    this.entries.set(key, { versions, json });
-    this.bytes += json.length;
+    this.entries.set(key, { versions, answer });
+    this.bytes += sizeOf(answer);
     for (const [oldest] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.drop(oldest);
@@ -96,7 +127,7 @@ export class ReadCache {
   private drop(key: string): void {
     const found = this.entries.get(key);
     if (!found) return;
-    this.bytes -= found.json.length;
+    this.bytes -= sizeOf(found.answer);
     this.entries.delete(key);
   }
 }
