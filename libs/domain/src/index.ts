@@ -5,3 +5,4 @@ export * from './lib/colour';
 export * from './lib/timescale';
 export * from './lib/risk';
 export * from './lib/rag';
+export * from './lib/schedule';

@@ -93,6 +93,12 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return toIsoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
+/** The day of the week, ISO numbering: 1 = Monday … 7 = Sunday. `isoWeekday('2026-03-29')` → 7. */
+export function isoWeekday(date: IsoDate): 1 | 2 | 3 | 4 | 5 | 6 | 7 {
+  const weekday = new Date(dayNumber(date) * MS_PER_DAY).getUTCDay(); // 0 = Sunday
+  return (weekday === 0 ? 7 : weekday) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
+}
+
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return dayNumber(to, 'to') - dayNumber(from, 'from');

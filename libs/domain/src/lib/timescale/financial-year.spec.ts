@@ -13,6 +13,7 @@ import {
   isIsoDate,
   isLeapYear,
   isoDateInZone,
+  isoWeekday,
   lastDayOfMonth,
   parseIsoDate,
   quarterRange,
@@ -57,6 +58,14 @@ describe('ISO dates', () => {
     expect(daysBetween('2024-03-30', '2024-04-01')).toBe(2);
     expect(compareIsoDates('2024-01-02', '2024-01-10')).toBe(-1);
     expect(() => daysBetween('2024-02-30', '2024-03-01')).toThrow(RangeError);
+  });
+
+  it('gives the ISO day of the week (1 Monday … 7 Sunday)', () => {
+    expect(isoWeekday('2026-03-29')).toBe(7);
+    expect(isoWeekday('2026-03-30')).toBe(1);
+    expect(isoWeekday('2028-02-29')).toBe(2);
+    expect(isoWeekday('2027-12-25')).toBe(6);
+    expect(() => isoWeekday('2027-02-29')).toThrow(RangeError);
   });
 
   it('gives the calendar day in Europe/London for an instant', () => {
