@@ -12,3 +12,4 @@ export * from './lib/dtos/work-plan.dto';
 export * from './lib/dtos/risk.dto';
 export * from './lib/dtos/report.dto';
 export * from './lib/dtos/response-fields';
+export * from './lib/dtos/recipient.dto';

@@ -61,3 +61,8 @@ export * from './lib/table';
 // board reports
 export * from './lib/report/report-document.entity';
 export * from './lib/report/report.repository';
+// recipients and distribution lists
+export * from './lib/recipient/recipient.entity';
+export * from './lib/recipient/distribution-list.entity';
+export * from './lib/recipient/distribution-list-member.entity';
+export * from './lib/recipient/recipient.repository';

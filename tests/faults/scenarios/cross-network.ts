@@ -111,6 +111,7 @@ const PERMISSIONS: Record<Permission, true> = {
   'risk.edit': true,
   'risk.review': true,
   'reports.generate': true,
+  'recipients.manage': true,
 };
 
 /** Strings under these keys are a record's own words (titles, names, descriptions): distinctive when the other network lacks them. */

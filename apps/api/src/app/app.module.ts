@@ -19,6 +19,7 @@ import { HealthModule } from '../health/health.module';
 import { InvitesModule } from '../invites/invites.module';
 import { MembersModule } from '../members/members.module';
 import { NetworkProfileModule } from '../network-profile/network-profile.module';
+import { RecipientsModule } from '../recipients/recipients.module';
 import { RiskModule } from '../risk/risk.module';
 import { ReportModule } from '../report/report.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
@@ -66,6 +67,7 @@ export class AppModule {
         WorkPlanModule,
         RiskModule,
         ReportModule,
+        RecipientsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

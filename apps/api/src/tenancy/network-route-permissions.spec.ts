@@ -161,6 +161,14 @@ describe('network routes are closed by default', () => {
         ['GET networks/:network/reports/:documentId', 'network.read'],
         ['POST networks/:network/reports/:documentId/retry', 'reports.generate'],
         ['GET networks/:network/reports/:documentId/download', 'network.read'],
+        ['GET networks/:network/recipients', 'recipients.manage'],
+        ['POST networks/:network/recipients', 'recipients.manage'],
+        ['PUT networks/:network/recipients/:recipientId', 'recipients.manage'],
+        ['DELETE networks/:network/recipients/:recipientId', 'recipients.manage'],
+        ['GET networks/:network/distribution-lists', 'recipients.manage'],
+        ['POST networks/:network/distribution-lists', 'recipients.manage'],
+        ['PUT networks/:network/distribution-lists/:listId', 'recipients.manage'],
+        ['DELETE networks/:network/distribution-lists/:listId', 'recipients.manage'],
       ].sort(),
     );
   });

@@ -31,7 +31,9 @@ export type Permission =
   /** Record risk reviews — any risk (managers) or, for leads, the risks they lead (checked per risk). */
   | 'risk.review'
   /** Ask for board reports (PDFs); everyone in the network can read and download them. */
-  | 'reports.generate';
+  | 'reports.generate'
+  /** Keep the network's recipients (people who receive reports by email) and distribution lists, and read them (their emails are personal data). */
+  | 'recipients.manage';
 
 const GRANTS: Record<MembershipRole, readonly Permission[]> = {
   manager: [
@@ -44,6 +46,7 @@ const GRANTS: Record<MembershipRole, readonly Permission[]> = {
     'risk.edit',
     'risk.review',
     'reports.generate',
+    'recipients.manage',
   ],
   lead: ['network.read', 'plan.progress', 'risk.review'],
   contributor: ['network.read'],

@@ -6,6 +6,9 @@ import { LeadershipRole } from '../network/leadership-role.entity';
 import { MemberOrganisation } from '../network/member-organisation.entity';
 import { Network } from '../network/network.entity';
 import { NetworkProfile } from '../network/network-profile.entity';
+import { DistributionList } from '../recipient/distribution-list.entity';
+import { DistributionListMember } from '../recipient/distribution-list-member.entity';
+import { Recipient } from '../recipient/recipient.entity';
 import { ReportDocument } from '../report/report-document.entity';
 import { Risk } from '../risk/risk.entity';
 import { RiskReview } from '../risk/risk-review.entity';
@@ -62,6 +65,10 @@ export const TENANT_ENTITIES: Array<new () => object> = [
   RiskWorkItem,
   // board reports
   ReportDocument,
+  // recipients and distribution lists
+  Recipient,
+  DistributionList,
+  DistributionListMember,
 ];
 
 export const ENTITIES: EntityClass[] = [...BASES, AppUser, Network, UserSession, ...TENANT_ENTITIES];
@@ -87,4 +94,7 @@ export const AUDITED_ENTITY_TYPES: Record<string, string> = {
   Risk: 'risk',
   RiskReview: 'risk_review',
   RiskWorkItem: 'risk_work_item',
+  Recipient: 'recipient',
+  DistributionList: 'distribution_list',
+  DistributionListMember: 'distribution_list_member',
 };

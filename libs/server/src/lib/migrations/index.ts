@@ -7,6 +7,7 @@ import { Migration20261124030000_reports } from './Migration20261124030000_repor
 import { Migration20261124040000_risk_work_item_links } from './Migration20261124040000_risk_work_item_links';
 import { Migration20261202000000_work_item_reference } from './Migration20261202000000_work_item_reference';
 import { Migration20261202100000_data_versions } from './Migration20261202100000_data_versions';
+import { Migration20261202120000_recipients } from './Migration20261202120000_recipients';
 
 /**
  * Every migration, oldest first by the timestamp in its name. Listed, not globbed, so that the webpack
@@ -22,6 +23,7 @@ export const migrationsList: Array<{ name: string; class: Constructor<Migration>
   { name: 'Migration20261124040000_risk_work_item_links', class: Migration20261124040000_risk_work_item_links },
   { name: 'Migration20261202000000_work_item_reference', class: Migration20261202000000_work_item_reference },
   { name: 'Migration20261202100000_data_versions', class: Migration20261202100000_data_versions },
+  { name: 'Migration20261202120000_recipients', class: Migration20261202120000_recipients },
 ];
 
 /** @deprecated Use `migrationsList`; kept so that existing imports compile. */
