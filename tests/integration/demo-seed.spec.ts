@@ -32,6 +32,21 @@ describe('demo data', () => {
     }
   });
 
+  it('gives each network commissioner recipients (an ICB and NHS England specialised commissioning) in a "Commissioners" list', async () => {
+    const alex = await new HttpClient(api.url).login('alex.morgan@example.org', DEMO_PASSWORD);
+    const recipients = (await alex.get('/api/networks/northern-spinal/recipients')).body as Array<{ organisationName: string; listIds: string[] }>;
+    expect(recipients.length).toBeGreaterThanOrEqual(2);
+    expect(recipients.map((r) => r.organisationName)).toContain('NHS England specialised commissioning');
+    const lists = (await alex.get('/api/networks/northern-spinal/distribution-lists')).body as Array<{
+      id: string;
+      name: string;
+      recipients: unknown[];
+    }>;
+    expect(lists.map((l) => l.name)).toEqual(['Commissioners']);
+    expect(lists[0].recipients).toHaveLength(recipients.length);
+    expect(recipients.every((r) => r.listIds.includes(lists[0].id))).toBe(true);
+  });
+
   it('signs in the person who belongs to two networks with a different role in each', async () => {
     const alex = await new HttpClient(api.url).login('alex.morgan@example.org', DEMO_PASSWORD);
     const session = (await alex.get('/api/auth/session')).body;

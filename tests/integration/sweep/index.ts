@@ -1,11 +1,12 @@
 import { foundationSweepIds } from './foundation.sweep';
 import { reportSweepIds } from './report.sweep';
+import { recipientsSweepIds, recipientsValidBodies } from './recipients.sweep';
 import { riskSweepIds } from './risk.sweep';
 import type { SweepIds } from './registry';
 import { workPlanSweepIds, workPlanValidBodies } from './work-plan.sweep';
 
 /** Every feature's sweep ids; add yours here. */
-export const SWEEP_IDS: SweepIds[] = [foundationSweepIds, riskSweepIds, workPlanSweepIds, reportSweepIds];
+export const SWEEP_IDS: SweepIds[] = [foundationSweepIds, riskSweepIds, workPlanSweepIds, reportSweepIds, recipientsSweepIds];
 
 /**
  * Bodies that pass validation for record-level checks (another network's id under your own network):
@@ -25,4 +26,5 @@ export const VALID_BODIES: Record<string, unknown> = {
   'POST /api/networks/{network}/risks/{riskId}/close': { closedOn: '2026-01-06', reason: 'x' },
   'POST /api/networks/{network}/risks/{riskId}/reviews': { reviewedOn: '2026-01-06', likelihood: 1, impact: 1 },
   ...workPlanValidBodies,
+  ...recipientsValidBodies,
 };

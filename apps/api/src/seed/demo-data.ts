@@ -26,7 +26,11 @@ export interface DemoNetwork {
   primaryColour: string;
   accentColour: string;
   members: Array<{ email: string; role: MembershipRole; organisation?: string }>;
+  /** Commissioners who receive the network's reports (no accounts): `organisation` names a member organisation, else free text. */
+  recipients: Array<{ name: string; email: string; role: string; organisation?: string; organisationName?: string }>;
 }
+
+const NHSE_SPECIALISED = 'NHS England specialised commissioning';
 
 export const DEMO_PEOPLE: DemoPerson[] = [
   { email: 'operator@example.org', displayName: 'Pat Operator', isOperator: true },
@@ -78,6 +82,26 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
     ],
     primaryColour: '#005eb8',
     accentColour: '#ffb81c',
+    recipients: [
+      {
+        name: 'Dr Miriam Cole',
+        email: 'miriam.cole@midshire-icb.example.org',
+        role: 'Director of commissioning',
+        organisation: 'Midshire Integrated Care Board',
+      },
+      {
+        name: 'Jon Whitaker',
+        email: 'jon.whitaker@midshire-icb.example.org',
+        role: 'Urgent and emergency care commissioner',
+        organisation: 'Midshire Integrated Care Board',
+      },
+      {
+        name: 'Aisha Rahman',
+        email: 'aisha.rahman@nhse.example.org',
+        role: 'Specialised commissioning manager, trauma',
+        organisationName: NHSE_SPECIALISED,
+      },
+    ],
     members: [
       { email: 'priya.shah@example.org', role: 'manager' },
       { email: 'ravi.kumar@example.org', role: 'lead' },
@@ -115,6 +139,20 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
     ],
     primaryColour: '#330072',
     accentColour: '#41b6e6',
+    recipients: [
+      {
+        name: 'Gareth Mills',
+        email: 'gareth.mills@spinal-hub.example.org',
+        role: 'Commissioning lead',
+        organisation: 'Northern Spinal Commissioning Hub',
+      },
+      {
+        name: 'Rachel Dunn',
+        email: 'rachel.dunn@nhse.example.org',
+        role: 'Specialised commissioning manager, spinal',
+        organisationName: NHSE_SPECIALISED,
+      },
+    ],
     members: [
       { email: 'alex.morgan@example.org', role: 'manager' },
       { email: 'fatima.ali@example.org', role: 'lead' },
@@ -152,6 +190,20 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
     ],
     primaryColour: '#ae2573',
     accentColour: '#005eb8',
+    recipients: [
+      {
+        name: 'Karen Doyle',
+        email: 'karen.doyle@ne-icb.example.org',
+        role: 'Head of maternity commissioning',
+        organisation: 'North East Integrated Care Board',
+      },
+      {
+        name: 'Imran Qureshi',
+        email: 'imran.qureshi@nhse.example.org',
+        role: 'Specialised commissioning manager, neonatal',
+        organisationName: NHSE_SPECIALISED,
+      },
+    ],
     members: [
       { email: 'sam.patel@example.org', role: 'manager' },
       { email: 'nina.clarke@example.org', role: 'lead' },

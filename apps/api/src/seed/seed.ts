@@ -1,4 +1,15 @@
-import { AppUser, LeadershipRole, MemberOrganisation, Membership, Network, NetworkProfile, TenantDb } from '@plexus/server';
+import {
+  AppUser,
+  DistributionList,
+  DistributionListMember,
+  LeadershipRole,
+  MemberOrganisation,
+  Membership,
+  Network,
+  NetworkProfile,
+  Recipient,
+  TenantDb,
+} from '@plexus/server';
 import { PasswordService } from '../auth/password.service';
 import { seedRisk } from '../risk/risk.seed';
 import { seedWorkPlan } from '../work-plan/work-plan.seed';
@@ -76,6 +87,25 @@ export async function seedDemo(db: TenantDb, passwords = new PasswordService()):
             organisationId: m.organisation ? required(orgs.get(m.organisation), `organisation ${m.organisation}`) : null,
           }),
         );
+      }
+      // Commissioners who receive reports, and the "Commissioners" list they are all in.
+      const list = Object.assign(new DistributionList(), {
+        networkId: network.id,
+        name: 'Commissioners',
+        description: 'The ICB and NHS England specialised commissioning: they receive the progress and risk register reports.',
+      });
+      em.persist(list);
+      for (const r of demo.recipients) {
+        const recipient = Object.assign(new Recipient(), {
+          networkId: network.id,
+          name: r.name,
+          email: r.email,
+          role: r.role,
+          organisationId: r.organisation ? required(orgs.get(r.organisation), `organisation ${r.organisation}`) : null,
+          organisationName: r.organisation ? '' : (r.organisationName ?? ''),
+        });
+        em.persist(recipient);
+        em.persist(Object.assign(new DistributionListMember(), { networkId: network.id, listId: list.id, recipientId: recipient.id }));
       }
       await em.flush();
     });

@@ -54,6 +54,11 @@ export const appRoutes: Routes = [
             loadChildren: () => import('./members/members.routes').then((m) => m.membersRoutes),
           },
           {
+            path: 'recipients',
+            canActivate: [permissionGuard('recipients.manage')],
+            loadChildren: () => import('./recipients/recipients.routes').then((m) => m.recipientsRoutes),
+          },
+          {
             path: 'audit',
             canActivate: [permissionGuard('audit.read')],
             loadChildren: () => import('./audit/audit.routes').then((m) => m.auditRoutes),

@@ -5,6 +5,7 @@ const NETWORK_PAGES: ReadonlyArray<{ path: string; permission: Permission }> = [
   { path: 'profile/edit', permission: 'profile.edit' },
   { path: 'profile', permission: 'network.read' },
   { path: 'members', permission: 'members.manage' },
+  { path: 'recipients', permission: 'recipients.manage' },
   { path: 'audit', permission: 'audit.read' },
 ];
 
