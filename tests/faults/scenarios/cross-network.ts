@@ -62,6 +62,8 @@ const KINDS = [
   'leadershipRole',
   'auditEvent',
   'change',
+  'recipient',
+  'list',
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string[]>;
@@ -83,6 +85,8 @@ const KIND_BY_SUFFIX: Array<[string, Kind]> = [
   ['member', 'member'],
   ['invite', 'invite'],
   ['network', 'network'],
+  ['recipient', 'recipient'],
+  ['list', 'list'],
 ];
 /** Query parameters that refer to people or records without ending in `Id`. */
 const QUERY_KINDS: Record<string, 'person' | 'text' | 'auditCursor'> = { lead: 'person', q: 'text', before: 'auditCursor' };
@@ -189,6 +193,8 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
   const reports = await read('/reports');
   const audit = await read('/audit?limit=200');
   await read('/work-plan/people');
+  const recipients = await read('/recipients');
+  const distributionLists = await read('/distribution-lists');
   const plans = await read('/work-plan/plans');
   const ids = emptyIds();
   for (const plan of plans) {
@@ -212,6 +218,8 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
     document: idsOf(reports),
     plan: idsOf(plans),
     auditEvent: idsOf(audit.items),
+    recipient: idsOf(recipients),
+    list: idsOf(distributionLists),
   });
   const texts: Harvest['texts'] = [];
   const walk = (v: unknown, key = '') => {
@@ -565,7 +573,28 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     }),
     'invite',
   );
-  return { plan: plan.id, theme: theme.id, objective: objective.id, item: item.id, risk: risk.id, document: report.id, invite: invite.id };
+  const recipient = ok(
+    await client.post(`${base}/recipients`, {
+      name: `Cross-network sweep recipient (${label})`,
+      email: `cross-network-recipient-${label}@example.org`,
+    }),
+    'recipient',
+  );
+  const list = ok(
+    await client.post(`${base}/distribution-lists`, { name: `Cross-network sweep list (${label})`, recipientIds: [recipient.id] }),
+    'list',
+  );
+  return {
+    plan: plan.id,
+    theme: theme.id,
+    objective: objective.id,
+    item: item.id,
+    risk: risk.id,
+    document: report.id,
+    invite: invite.id,
+    recipient: recipient.id,
+    list: list.id,
+  };
 }
 
 /** A manager of Northern Spinal who is in no other network (Alex Morgan is also a viewer of the trauma network). */

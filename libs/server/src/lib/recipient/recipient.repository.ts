@@ -1,3 +1,4 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { RequestScopes } from '../tenancy/request-scope';
 import { DistributionList } from './distribution-list.entity';
@@ -49,9 +50,10 @@ export class RecipientRepository {
 
   /** Memberships of lists: all of them, or those of some lists, or of one recipient. */
   memberships(filter: { listIds?: string[]; recipientId?: string } = {}): Promise<DistributionListMember[]> {
-    const where: Record<string, unknown> = {};
-    if (filter.listIds) where['listId'] = { $in: filter.listIds };
-    if (filter.recipientId) where['recipientId'] = filter.recipientId;
+    const where: FilterQuery<DistributionListMember> = {
+      ...(filter.listIds ? { listId: { $in: filter.listIds } } : {}),
+      ...(filter.recipientId ? { recipientId: filter.recipientId } : {}),
+    };
     return this.em.find(DistributionListMember, where, { orderBy: { createdAt: 'asc' } });
   }
 }
