@@ -25,7 +25,7 @@ describe('recipients and distribution lists', () => {
   it('creates, lists, edits and deletes recipients, emails lower-cased, organisation by id or free text', async () => {
     const icb = await manager.post(recipients, {
       name: 'Priya Shah',
-      email: '  Priya.Shah@ICB.example.NHS.uk ',
+      email: 'Priya.Shah@ICB.example.NHS.uk',
       organisationName: 'North ICB',
       role: 'Senior commissioning manager',
     });

@@ -49,15 +49,13 @@ export class RecipientsService {
   }
 
   async createList(input: ListInput): Promise<DistributionListDto> {
-    const list = Object.assign(new DistributionList(), { networkId: RequestScopes.networkId() });
-    RequestScopes.em().persist(list);
-    return this.saveList(list, input);
+    return this.saveList(Object.assign(new DistributionList(), { networkId: RequestScopes.networkId() }), input, true);
   }
 
   async updateList(id: string, input: ListInput): Promise<DistributionListDto> {
     const list = await this.repo.list(id);
     if (!list) throw DomainException.notFound('distribution list');
-    return this.saveList(list, input);
+    return this.saveList(list, input, false);
   }
 
   async removeList(id: string): Promise<void> {
@@ -95,7 +93,8 @@ export class RecipientsService {
     return toRecipientDto(recipient, orgs, memberships);
   }
 
-  private async saveList(list: DistributionList, input: ListInput): Promise<DistributionListDto> {
+  /** Checks, then writes; a new list is persisted only once its fields are set (a query may flush what is persisted). */
+  private async saveList(list: DistributionList, input: ListInput, isNew: boolean): Promise<DistributionListDto> {
     const em = RequestScopes.em();
     if (await this.repo.listByName(input.name, list.id)) {
       throw DomainException.field('name', `There is already a list called "${input.name}"`, 'conflict');
@@ -109,7 +108,8 @@ export class RecipientsService {
     }
     list.name = input.name;
     list.description = input.description;
-    const existing = await this.repo.memberships({ listIds: [list.id] });
+    const existing = isNew ? [] : await this.repo.memberships({ listIds: [list.id] });
+    if (isNew) em.persist(list);
     const have = new Set(existing.map((m) => m.recipientId));
     for (const m of existing) if (!found.has(m.recipientId)) em.remove(m);
     for (const rid of wanted) {
