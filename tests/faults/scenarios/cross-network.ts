@@ -95,6 +95,8 @@ const QUERY_KINDS: Record<string, 'person' | 'text' | 'auditCursor'> = { lead: '
 const KNOWN_BODIES: Record<string, Record<string, unknown>> = {
   'PATCH /api/networks/{network}/members/{memberId}': { role: 'viewer' },
   'POST /api/networks/{network}/invites': { role: 'viewer' },
+  // List names are unique per network: the POST's control made "Cross-network sweep" already.
+  'PUT /api/networks/{network}/distribution-lists/{listId}': { name: 'Cross-network sweep list (renamed)' },
 };
 
 /** Where a member's organisation is only a tie (membership, invite) or the network's own list of them: not records owned. */
@@ -102,6 +104,9 @@ const ORGANISATION_TIES = new Set([
   'PATCH /api/networks/{network}/members/{memberId}',
   'POST /api/networks/{network}/invites',
   'PUT /api/networks/{network}/profile',
+  // A recipient's organisation says where they work: no organisation owns the recipient, and contributors cannot write them.
+  'POST /api/networks/{network}/recipients',
+  'PUT /api/networks/{network}/recipients/{recipientId}',
 ]);
 
 /** Every permission (a Record, so that a new one fails the type-check until it is listed here). */

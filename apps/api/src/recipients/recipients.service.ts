@@ -96,15 +96,16 @@ export class RecipientsService {
   /** Checks, then writes; a new list is persisted only once its fields are set (a query may flush what is persisted). */
   private async saveList(list: DistributionList, input: ListInput, isNew: boolean): Promise<DistributionListDto> {
     const em = RequestScopes.em();
-    if (await this.repo.listByName(input.name, list.id)) {
-      throw DomainException.field('name', `There is already a list called "${input.name}"`, 'conflict');
-    }
     const wanted = [...new Set(input.recipientIds)];
     const recipients = await this.repo.recipientsIn(wanted);
     const found = new Set(recipients.map((r) => r.id));
     const missing = wanted.findIndex((rid) => !found.has(rid));
     if (missing >= 0) {
       throw DomainException.field(`recipientIds.${input.recipientIds.indexOf(wanted[missing])}`, 'That recipient is not in this network');
+    }
+    // References first (400), then conflicts (409): a bad id is named even when the name is also taken.
+    if (await this.repo.listByName(input.name, list.id)) {
+      throw DomainException.field('name', `There is already a list called "${input.name}"`, 'conflict');
     }
     list.name = input.name;
     list.description = input.description;
