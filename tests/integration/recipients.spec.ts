@@ -136,6 +136,33 @@ describe('recipients and distribution lists', () => {
     expect(addTheirs.body.fields[0].field).toBe('recipientIds.0');
   });
 
+  it('keeps the recipient, without an organisation, when their member organisation is removed from the profile', async () => {
+    const profileUrl = '/api/networks/rcp-a/profile';
+    const org = a.organisations[1];
+    const made = (await manager.post(recipients, { name: 'Org Bound', email: 'org.bound@example.org', organisationId: org.id })).body as RecipientDto;
+    expect(made.organisationName).toBe(org.name);
+    const profile = (await manager.get(profileUrl)).body;
+    const saved = await manager.put(profileUrl, {
+      version: profile.version,
+      name: profile.name,
+      specialty: profile.specialty,
+      region: profile.region,
+      purpose: profile.purpose,
+      vision: profile.vision,
+      coreFunctions: profile.coreFunctions,
+      leadershipRoles: profile.leadershipRoles,
+      memberOrganisations: profile.memberOrganisations.filter((o: { id: string }) => o.id !== org.id),
+      branding: {
+        primaryColour: profile.branding.primaryColour,
+        accentColour: profile.branding.accentColour,
+        classification: profile.branding.classification,
+      },
+    });
+    expect(saved.status).toBe(200);
+    const after = ((await manager.get(recipients)).body as RecipientDto[]).find((r) => r.id === made.id);
+    expect(after).toMatchObject({ organisationId: null, organisationName: '' });
+  });
+
   it('lets only managers read or write recipients (their emails are personal data)', async () => {
     for (const role of ['viewer', 'lead', 'contributor'] as const) {
       const client = await new HttpClient(api.url).login(a.users[role].email);
