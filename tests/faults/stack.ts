@@ -168,7 +168,7 @@ export class Stack {
     this.api = this.spawn([API_MAIN, 'serve'], {
       PORT: String(this.apiPort),
       HOST: '127.0.0.1',
-      API_PROCESSES: process.env['FAULTS_API_PROCESSES'] ?? '1',
+      API_PROCESSES: process.env['FAULTS_API_PROCESSES'] ?? '2',
     });
     await waitFor('the API', async () => (await fetch(`${this.url}/api/health`)).status === 200, 60_000, 100);
   }
