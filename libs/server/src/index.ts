@@ -66,3 +66,14 @@ export * from './lib/recipient/recipient.entity';
 export * from './lib/recipient/distribution-list.entity';
 export * from './lib/recipient/distribution-list-member.entity';
 export * from './lib/recipient/recipient.repository';
+// scheduled reports, runs, deliveries and links
+export * from './lib/schedule/report-schedule.entity';
+export * from './lib/schedule/report-schedule-target.entity';
+export * from './lib/schedule/report-schedule-unsubscribe.entity';
+export * from './lib/schedule/report-run.entity';
+export * from './lib/schedule/report-delivery.entity';
+export * from './lib/schedule/document-link.entity';
+export * from './lib/schedule/document-link-download.entity';
+export * from './lib/schedule/schedule.repository';
+export * from './lib/schedule/report-highlights';
+export * from './lib/schedule/schedule-email';

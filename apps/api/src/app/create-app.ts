@@ -26,7 +26,10 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   app.set('trust proxy', /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
   app.disable('x-powered-by');
   app.use(securityHeaders(config));
-  app.use(sameOriginOnly(config));
+  // One-click unsubscribe (RFC 8058) is POSTed by mail providers and clients from anywhere: the token is the authority,
+  // it changes one recipient's own subscription, and no session is used.
+  const sameOrigin = sameOriginOnly(config);
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/unsubscribe/') ? next() : sameOrigin(req, res, next)));
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalGuards(new RequestShapeGuard(app.get(Reflector)));

@@ -64,7 +64,7 @@ export class ReportService {
    * look-ups to it) before anything is recorded or queued: another network's plan, or a risk reference that
    * does not exist, answers 404 naming the field, and leaves no failed document behind.
    */
-  private async checkReferences(input: ReportRequest): Promise<void> {
+  async checkReferences(input: ReportRequest, pathPrefix = ''): Promise<void> {
     const progress =
       input.kind === 'progress'
         ? { path: 'options.planId', options: input.options }
@@ -73,17 +73,17 @@ export class ReportService {
           : null;
     if (progress?.options.planId) {
       if (!(await this.plans.plan(progress.options.planId))) {
-        throw DomainException.field(progress.path, 'That work plan is not in this network', 'not_found');
+        throw DomainException.field(pathPrefix + progress.path, 'That work plan is not in this network', 'not_found');
       }
     } else if (progress && !(await this.plans.latestPlan())) {
-      throw DomainException.field(progress.path, 'This network has no work plan yet: create or import one first', 'conflict');
+      throw DomainException.field(pathPrefix + progress.path, 'This network has no work plan yet: create or import one first', 'conflict');
     }
     if (input.kind === 'board_paper' && input.cover.riskReferences.length) {
       const found = new Set((await this.risks.referencesIn(input.cover.riskReferences)).map((r) => r.reference));
       const index = input.cover.riskReferences.findIndex((ref) => !found.has(ref));
       if (index >= 0)
         throw DomainException.field(
-          `cover.riskReferences.${index}`,
+          `${pathPrefix}cover.riskReferences.${index}`,
           `${input.cover.riskReferences[index]} is not in this network's risk register`,
           'not_found',
         );

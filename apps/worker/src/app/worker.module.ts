@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type OnApplicationShutdown, Injectable } from '@nestjs/common';
-import { CoreModule, type AppConfig, type JobName } from '@plexus/server';
+import { CoreModule, ScheduleRepository, type AppConfig, type JobName } from '@plexus/server';
 import { LoggerModule } from 'nestjs-pino';
 import { MailTransport } from '../email/mail-transport';
 import { EmailDeliveryJob } from '../jobs/email-delivery.job';
@@ -8,14 +8,27 @@ import { assertJobHandlers } from '../jobs/job-registry';
 import { JOB_HANDLERS, JobRunner } from '../jobs/job-runner';
 import { OutboxSweepJob } from '../jobs/outbox-sweep.job';
 import { ReportRenderJob } from '../jobs/report-render.job';
+import { ReportRunJob } from '../jobs/report-run.job';
 import { ReportSweepJob } from '../jobs/report-sweep.job';
+import { ScheduleFireJob } from '../jobs/schedule-fire.job';
+import { ScheduleSweepJob } from '../jobs/schedule-sweep.job';
+import { Clock } from '../schedule/clock';
+import { ScheduleRunsService } from '../schedule/schedule-runs.service';
 import { TemplateEngine } from '../report/documents/template-engine';
 import { ChromiumPool } from '../report/render/chromium-pool';
 import { PdfRenderer } from '../report/render/pdf-renderer';
 import { Heartbeat } from './heartbeat';
 
 /** Every job's handler: one `*.job.ts` each. Boot fails if a job has no handler here, or two. */
-const JOB_HANDLER_CLASSES: JobHandlerClass[] = [EmailDeliveryJob, ReportRenderJob, OutboxSweepJob, ReportSweepJob];
+const JOB_HANDLER_CLASSES: JobHandlerClass[] = [
+  EmailDeliveryJob,
+  ReportRenderJob,
+  OutboxSweepJob,
+  ReportSweepJob,
+  ScheduleFireJob,
+  ReportRunJob,
+  ScheduleSweepJob,
+];
 
 @Injectable()
 class ChromiumShutdown implements OnApplicationShutdown {
@@ -47,6 +60,9 @@ export class WorkerModule {
         },
         JobRunner,
         MailTransport,
+        Clock,
+        ScheduleRepository,
+        ScheduleRunsService,
         Heartbeat,
         { provide: TemplateEngine, useFactory: () => new TemplateEngine() },
         {

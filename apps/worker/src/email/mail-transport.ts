@@ -7,6 +7,15 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  html?: string | null;
+  headers?: Record<string, string>;
+  attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
+}
+
+/** What the SMTP server said when it accepted the message. */
+export interface SentMail {
+  messageId: string;
+  response: string;
 }
 
 /** SMTP delivery (nodemailer). SMTP_URL points at the relay; locally, the mail catcher. */
@@ -18,9 +27,17 @@ export class MailTransport implements OnApplicationShutdown {
     this.transport = createTransport(config.SMTP_URL, { from: config.MAIL_FROM });
   }
 
-  async send(mail: OutgoingMail): Promise<string> {
-    const info = await this.transport.sendMail({ messageId: mail.messageId, to: mail.to, subject: mail.subject, text: mail.text });
-    return String(info.messageId ?? mail.messageId);
+  async send(mail: OutgoingMail): Promise<SentMail> {
+    const info = await this.transport.sendMail({
+      messageId: mail.messageId,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      ...(mail.html ? { html: mail.html } : {}),
+      ...(mail.headers && Object.keys(mail.headers).length ? { headers: mail.headers } : {}),
+      ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
+    });
+    return { messageId: String(info.messageId ?? mail.messageId), response: String(info.response ?? '').slice(0, 500) };
   }
 
   onApplicationShutdown(): void {

@@ -1,6 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
-import { EmailOutbox, TenantDb, type JobPayloads } from '@plexus/server';
+import { DOCUMENT_STORAGE, EmailOutbox, ReportDocument, TenantDb, type DocumentStorage, type JobPayloads } from '@plexus/server';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { MailTransport } from '../email/mail-transport';
 import type { JobHandler } from './job-handler';
@@ -20,6 +20,7 @@ export class EmailDeliveryJob implements JobHandler<'email.deliver'> {
   constructor(
     private readonly db: TenantDb,
     private readonly mail: MailTransport,
+    @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
   ) {}
 
   async handle(job: Job<EmailDeliveryPayload>): Promise<{ status: 'sent' | 'already-sent'; messageId: string }> {
@@ -31,17 +32,39 @@ export class EmailDeliveryJob implements JobHandler<'email.deliver'> {
       email.status = 'sending';
       email.attempts += 1;
       await em.flush();
-      return { alreadySent: false as const, email };
+      const attachment = email.attachmentDocumentId ? await em.findOne(ReportDocument, { id: email.attachmentDocumentId }) : null;
+      return { alreadySent: false as const, email, attachment };
     });
     if (!claim) throw new UnrecoverableError(`email ${emailId} does not exist in network ${networkId}`);
     if (claim.alreadySent) return { status: 'already-sent', messageId: claim.email.messageId };
 
+    let response = '';
     try {
-      await this.mail.send({ messageId: claim.email.messageId, to: claim.email.toAddress, subject: claim.email.subject, text: claim.email.bodyText });
+      const attachments = [];
+      if (claim.email.attachmentDocumentId) {
+        const doc = claim.attachment;
+        if (!doc?.storageKey || doc.status !== 'ready')
+          throw new UnrecoverableError(`the attached document ${claim.email.attachmentDocumentId} is not ready`);
+        attachments.push({
+          filename: claim.email.attachmentName || 'Report.pdf',
+          content: await this.storage.get(doc.storageKey),
+          contentType: 'application/pdf',
+        });
+      }
+      const sent = await this.mail.send({
+        messageId: claim.email.messageId,
+        to: claim.email.toAddress,
+        subject: claim.email.subject,
+        text: claim.email.bodyText,
+        html: claim.email.bodyHtml,
+        headers: claim.email.headers,
+        attachments,
+      });
+      response = sent.response;
     } catch (err) {
       await this.db.inNetwork({ userId: null, networkId }, async ({ em }) => {
         const email = await em.findOneOrFail(EmailOutbox, { id: emailId });
-        email.status = job.attemptsMade + 1 >= (job.opts.attempts ?? 1) ? 'failed' : 'pending';
+        email.status = err instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1) ? 'failed' : 'pending';
         email.lastError = err instanceof Error ? err.message.slice(0, 500) : String(err);
         await em.flush();
       });
@@ -52,6 +75,7 @@ export class EmailDeliveryJob implements JobHandler<'email.deliver'> {
       email.status = 'sent';
       email.sentAt = new Date();
       email.lastError = null;
+      email.smtpResponse = response || null;
       await em.flush();
     });
     this.logger.log({ networkId, emailId, kind: claim.email.kind }, 'email sent');

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { requestReportSchema } from '@plexus/contracts';
-import { DOCUMENT_STORAGE, ReportDocument, TenantDb, documentKey, sql, type DocumentStorage, type JobPayloads } from '@plexus/server';
+import { DOCUMENT_STORAGE, JobQueue, ReportDocument, TenantDb, documentKey, sql, type DocumentStorage, type JobPayloads } from '@plexus/server';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { createHash } from 'node:crypto';
 import { buildDocument, TEMPLATE_VERSION } from '../report/documents/registry';
@@ -81,7 +81,18 @@ export class ReportRenderJob implements JobHandler<'report.render'> {
     private readonly renderer: PdfRenderer,
     private readonly templates: TemplateEngine,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
+    private readonly jobs: JobQueue,
   ) {}
+
+  /**
+   * A document made for a scheduled run: once it is finished (ready, or failed for good), the run's deliver step
+   * goes next. Lost here (a crash), the schedule sweep moves the run on.
+   */
+  private async advanceRun(networkId: string, documentId: string): Promise<void> {
+    const query = sql`select id from report_run where document_id = ${documentId} and state = 'rendering'`;
+    const runs = await this.db.inNetwork({ userId: null, networkId }, ({ em }) => em.execute<Array<{ id: string }>>(query.text, query.params));
+    for (const run of runs) await this.jobs.enqueueAgain('report-run.advance', { networkId, runId: run.id, stage: 'deliver' });
+  }
 
   async handle(job: Job<ReportRenderPayload>, token?: string): Promise<{ status: 'ready' | 'already-ready'; sha256: string | null }> {
     const { networkId, documentId } = job.data;
@@ -98,7 +109,10 @@ export class ReportRenderJob implements JobHandler<'report.render'> {
       return ready ? { ready: true as const, sha256: ready.sha256 } : null;
     });
     if (!claim) throw new UnrecoverableError(`document ${documentId} does not exist in network ${networkId}`);
-    if (claim.ready) return { status: 'already-ready', sha256: claim.sha256 };
+    if (claim.ready) {
+      await this.advanceRun(networkId, documentId);
+      return { status: 'already-ready', sha256: claim.sha256 };
+    }
 
     const progress = new ProgressReporter(job, this.db, this.logger);
     try {
@@ -127,6 +141,7 @@ export class ReportRenderJob implements JobHandler<'report.render'> {
         async ({ em }) => ((await em.execute(finish.text, finish.params, 'run')) as unknown as { affectedRows: number }).affectedRows,
       );
       this.logger.log({ networkId, documentId, pages: pdf.pages, bytes: pdf.bytes.length }, marked ? 'document ready' : 'document was already ready');
+      await this.advanceRun(networkId, documentId);
       return { status: marked ? 'ready' : 'already-ready', sha256 };
     } catch (err) {
       await progress.flush();
@@ -155,6 +170,7 @@ export class ReportRenderJob implements JobHandler<'report.render'> {
         );
       });
       this.logger.warn({ networkId, documentId, err: reason, final }, 'render failed');
+      if (final) await this.advanceRun(networkId, documentId);
       throw err;
     }
   }

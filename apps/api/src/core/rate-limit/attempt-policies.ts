@@ -16,7 +16,7 @@ export interface AttemptPolicy {
   message(minutes: number): string;
 }
 
-export type AttemptPolicyName = 'login.email' | 'login.address' | 'invite.token' | 'invite.address';
+export type AttemptPolicyName = 'login.email' | 'login.address' | 'invite.token' | 'invite.address' | 'link.token' | 'link.address';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -32,10 +32,15 @@ export function attemptPolicies(config: Pick<AppConfig, 'LOGIN_MAX_FAILURES' | '
     `Too many failed sign-in attempts. Try again in ${plural(minutes, 'minute')}, or ask your network manager to reset your access.`;
   const invite = (minutes: number) =>
     `Too many attempts with invite links. Try again in ${plural(minutes, 'minute')}, or ask your network manager for a new invite.`;
+  const link = (minutes: number) =>
+    `Too many attempts with emailed links from your address. Try again in ${plural(minutes, 'minute')}, or ask the network for a new copy.`;
   return {
     'login.email': { points: perAccount, durationSeconds, onSuccess: 'reset', message: signIn },
     'login.address': { points: perAddress, durationSeconds, onSuccess: 'refund', message: signIn },
     'invite.token': { points: perAccount, durationSeconds, onSuccess: 'refund', message: invite },
     'invite.address': { points: perAddress, durationSeconds, onSuccess: 'refund', message: invite },
+    // Signed document links and one-click unsubscribe links (emailed tokens): a right token gives its point back.
+    'link.token': { points: perAccount, durationSeconds, onSuccess: 'refund', message: link },
+    'link.address': { points: perAddress, durationSeconds, onSuccess: 'refund', message: link },
   };
 }

@@ -7,3 +7,4 @@ export { MAX_NEXT_RUNS, dayInMonthDate, nextRuns } from './next-runs';
 export type { RecurrenceOptions } from './next-runs';
 export * from './describe-recurrence';
 export * from './period-key';
+export * from './due-run';

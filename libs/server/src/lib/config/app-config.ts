@@ -70,6 +70,8 @@ export const configSchema = z.object({
   IMPORT_PARSE_TIMEOUT_MS: int(100, 600_000).default(15_000),
   /** Worker threads the API reads uploaded tables in (off its event loop). */
   IMPORT_PARSE_THREADS: int(1, 16).default(1),
+  /** Scheduled reports: a PDF larger than this is sent as a signed link instead of an attachment. */
+  SCHEDULE_ATTACH_MAX_MB: int(1, 25).default(10),
   /** Check every response body against the operation's declared schema (the OpenAPI contract); tests turn it on. */
   CHECK_RESPONSES: bool.default(false),
   /** Memory per API process for answers of cacheable reads (item lists, plan trees), used while the data is unchanged; 0 turns it off. */

@@ -14,6 +14,13 @@ import { Risk } from '../risk/risk.entity';
 import { RiskReview } from '../risk/risk-review.entity';
 import { RiskScoreChange } from '../risk/risk-score-change.entity';
 import { RiskWorkItem } from '../risk/risk-work-item.entity';
+import { DocumentLink } from '../schedule/document-link.entity';
+import { DocumentLinkDownload } from '../schedule/document-link-download.entity';
+import { ReportDelivery } from '../schedule/report-delivery.entity';
+import { ReportRun } from '../schedule/report-run.entity';
+import { ReportSchedule } from '../schedule/report-schedule.entity';
+import { ReportScheduleTarget } from '../schedule/report-schedule-target.entity';
+import { ReportScheduleUnsubscribe } from '../schedule/report-schedule-unsubscribe.entity';
 import { StoredFile } from '../storage/stored-file.entity';
 import { AppUser } from '../user/app-user.entity';
 import { UserSession } from '../user/user-session.entity';
@@ -69,6 +76,14 @@ export const TENANT_ENTITIES: Array<new () => object> = [
   Recipient,
   DistributionList,
   DistributionListMember,
+  // scheduled reports and their delivery log
+  ReportSchedule,
+  ReportScheduleTarget,
+  ReportScheduleUnsubscribe,
+  ReportRun,
+  ReportDelivery,
+  DocumentLink,
+  DocumentLinkDownload,
 ];
 
 export const ENTITIES: EntityClass[] = [...BASES, AppUser, Network, UserSession, ...TENANT_ENTITIES];
@@ -97,4 +112,8 @@ export const AUDITED_ENTITY_TYPES: Record<string, string> = {
   Recipient: 'recipient',
   DistributionList: 'distribution_list',
   DistributionListMember: 'distribution_list_member',
+  ReportSchedule: 'report_schedule',
+  ReportScheduleTarget: 'report_schedule_target',
+  ReportScheduleUnsubscribe: 'report_schedule_unsubscribe',
+  DocumentLink: 'document_link',
 };

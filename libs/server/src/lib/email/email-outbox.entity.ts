@@ -18,6 +18,26 @@ export class EmailOutbox extends TimestampedTenantEntity {
   @Property({ type: 'text' })
   bodyText!: string;
 
+  /** The HTML alternative, when the email has one (scheduled reports); plain text is always there. */
+  @Property({ type: 'text', nullable: true })
+  bodyHtml: string | null = null;
+
+  /** Extra headers (List-Unsubscribe, List-Unsubscribe-Post). */
+  @Property({ type: 'json' })
+  headers: Record<string, string> = {};
+
+  /** A document of the library attached as its PDF when the email is sent. */
+  @Property({ type: 'uuid', nullable: true })
+  attachmentDocumentId: string | null = null;
+
+  /** The attachment's file name, e.g. `Progress report 2026-04.pdf`. */
+  @Property({ type: 'text', nullable: true })
+  attachmentName: string | null = null;
+
+  /** What the SMTP server answered on acceptance (e.g. `250 2.0.0 Ok: queued as …`). */
+  @Property({ type: 'text', nullable: true })
+  smtpResponse: string | null = null;
+
   @Property({ type: 'text' })
   status: EmailStatus = 'pending';
 

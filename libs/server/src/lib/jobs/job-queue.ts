@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { JOBS, type JobPayloads, type OnDemandJobName } from './jobs';
+import { SCHEDULE_TIME_ZONE } from '@plexus/domain';
+import { JOBS, SCHEDULE_FIRE_JOB, type JobPayloads, type OnDemandJobName } from './jobs';
 import { QueueName } from './queue-name';
 import { SCHEDULERS, type SchedulerDefinition } from './schedulers';
 
@@ -58,6 +59,48 @@ export class JobQueue {
     for (const [name, def] of Object.entries(SCHEDULERS) as Array<[string, SchedulerDefinition<never>]>) {
       await this.queue(def.queue).upsertJobScheduler(def.id, { every: def.everyMs }, { name, data: def.payload, opts: def.options });
     }
+  }
+
+  /** The id of a report schedule's job scheduler in Redis. */
+  static reportScheduleSchedulerId(scheduleId: string): string {
+    return `report-schedule-${scheduleId}`;
+  }
+
+  /**
+   * Creates or updates the job scheduler of one report schedule: a cron pattern read in Europe/London (BullMQ's
+   * `tz`), each wake-up a `schedule.fire` job. An upsert by id: any number of API or worker processes make one.
+   */
+  async upsertReportSchedule(schedule: { id: string; networkId: string; pattern: string }): Promise<void> {
+    const payload: JobPayloads[typeof SCHEDULE_FIRE_JOB] = { networkId: schedule.networkId, scheduleId: schedule.id };
+    await this.queue(QueueName.Schedules).upsertJobScheduler(
+      JobQueue.reportScheduleSchedulerId(schedule.id),
+      { pattern: schedule.pattern, tz: SCHEDULE_TIME_ZONE },
+      {
+        name: SCHEDULE_FIRE_JOB,
+        data: payload,
+        opts: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 }, removeOnComplete: { count: 20 }, removeOnFail: { count: 50 } },
+      },
+    );
+  }
+
+  async removeReportSchedule(scheduleId: string): Promise<void> {
+    await this.queue(QueueName.Schedules).removeJobScheduler(JobQueue.reportScheduleSchedulerId(scheduleId));
+  }
+
+  /** The report schedules that have a job scheduler, with their pattern and next wake-up. */
+  async reportSchedulers(): Promise<Array<{ scheduleId: string; pattern: string | null; tz: string | null; next: number | null }>> {
+    const out: Array<{ scheduleId: string; pattern: string | null; tz: string | null; next: number | null }> = [];
+    const queue = this.queue(QueueName.Schedules);
+    for (let start = 0; ; start += 500) {
+      const batch = await queue.getJobSchedulers(start, start + 499, true);
+      for (const s of batch) {
+        const key = String(s.key ?? s.id ?? '');
+        if (!/^report-schedule-[0-9a-f-]{36}$/.test(key)) continue;
+        out.push({ scheduleId: key.slice('report-schedule-'.length), pattern: s.pattern ?? null, tz: s.tz ?? null, next: s.next ?? null });
+      }
+      if (batch.length < 500) break;
+    }
+    return out;
   }
 
   async close(): Promise<void> {

@@ -16,12 +16,23 @@ export interface JobPayloads {
   'report.render': { networkId: string; documentId: string };
   'email.sweep-outbox': SweepPayload;
   'report.sweep-queued': SweepPayload;
+  /**
+   * A schedule's wake-up, from its own BullMQ job scheduler (cron pattern, Europe/London): the handler asks the
+   * recurrence whether a run is due and records it (unique per schedule and period).
+   */
+  'schedule.fire': { networkId: string; scheduleId: string };
+  /** One step of a report run: `start` builds the view model and asks for the document; `deliver` writes one email per recipient. */
+  'report-run.advance': { networkId: string; runId: string; stage: 'start' | 'deliver' };
+  /** Keeps every active schedule's job scheduler registered, starts runs whose wake-up was missed, moves stuck runs on. */
+  'schedule.sweep': SweepPayload;
 }
 export type JobName = keyof JobPayloads;
 /** Jobs enqueued by the code (through `JobQueue.enqueue`), one per record. */
 export type OnDemandJobName = keyof typeof jobIds;
-/** Jobs created by a BullMQ job scheduler (see schedulers.ts). */
-export type ScheduledJobName = Exclude<JobName, OnDemandJobName>;
+/** Jobs created by the job scheduler of each report schedule (one scheduler per schedule, kept by `JobQueue.upsertReportSchedule`). */
+export const SCHEDULE_FIRE_JOB = 'schedule.fire' as const;
+/** Jobs created by a BullMQ job scheduler of the cluster's recurring duties (see schedulers.ts). */
+export type ScheduledJobName = Exclude<JobName, OnDemandJobName | typeof SCHEDULE_FIRE_JOB>;
 
 export interface JobDefinition<N extends OnDemandJobName> {
   queue: QueueName;
@@ -36,6 +47,16 @@ export const JOBS: { [N in OnDemandJobName]: JobDefinition<N> } = {
     jobId: jobIds['email.deliver'],
     options: {
       attempts: 6,
+      backoff: { type: 'exponential', delay: 5_000 },
+      removeOnComplete: { age: 24 * 3600, count: 5_000 },
+      removeOnFail: { age: 14 * 24 * 3600 },
+    },
+  },
+  'report-run.advance': {
+    queue: QueueName.Schedules,
+    jobId: jobIds['report-run.advance'],
+    options: {
+      attempts: 5,
       backoff: { type: 'exponential', delay: 5_000 },
       removeOnComplete: { age: 24 * 3600, count: 5_000 },
       removeOnFail: { age: 14 * 24 * 3600 },

@@ -1,5 +1,5 @@
 import type { JobsOptions } from 'bullmq';
-import { JOBS, type JobName, type JobPayloads, type ScheduledJobName } from './jobs';
+import { JOBS, SCHEDULE_FIRE_JOB, type JobName, type JobPayloads, type ScheduledJobName } from './jobs';
 import { QueueName } from './queue-name';
 
 export interface SchedulerDefinition<N extends ScheduledJobName> {
@@ -35,7 +35,15 @@ export const SCHEDULERS: { [N in ScheduledJobName]: SchedulerDefinition<N> } = {
     payload: { olderThanMs: 30_000 },
     options: SWEEP_OPTIONS,
   },
+  // Report schedules: job schedulers kept in step with the schedules, runs whose wake-up was missed, stuck runs moved on.
+  'schedule.sweep': {
+    id: 'schedules-sweep',
+    queue: QueueName.Schedules,
+    everyMs: 5 * 60_000,
+    payload: { olderThanMs: 60_000 },
+    options: SWEEP_OPTIONS,
+  },
 };
 
 /** Every job name, on demand and scheduled: the worker refuses to boot unless each has exactly one handler. */
-export const JOB_NAMES: JobName[] = [...(Object.keys(JOBS) as JobName[]), ...(Object.keys(SCHEDULERS) as JobName[])];
+export const JOB_NAMES: JobName[] = [...(Object.keys(JOBS) as JobName[]), ...(Object.keys(SCHEDULERS) as JobName[]), SCHEDULE_FIRE_JOB];
