@@ -1,3 +1,5 @@
+import { DocumentLink, EmailOutbox, ReportDelivery, ReportDocument, ReportRun, documentKey } from '@plexus/server';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,9 +17,19 @@ import { SWEEP_IDS } from './sweep';
 type Json = Record<string, any>;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
-const PUBLIC = new Set(['signIn', 'signOut', 'previewInvite', 'acceptInvite', 'getHealth']);
+const PUBLIC = new Set([
+  'signIn',
+  'signOut',
+  'previewInvite',
+  'acceptInvite',
+  'getHealth',
+  'previewDocumentLink',
+  'downloadDocumentLink',
+  'previewUnsubscribe',
+  'unsubscribe',
+]);
 const VERBS =
-  /^(list|get|create|update|delete|remove|add|move|approve|request|retry|download|export|import|preview|record|close|reopen|upload|withdraw|accept|sign)[A-Z]/;
+  /^(list|get|create|update|delete|remove|add|move|approve|request|retry|download|export|import|preview|record|close|reopen|upload|withdraw|accept|sign|pause|resume|send|revoke|unsubscribe)([A-Z]|$)/;
 
 describe('the OpenAPI document', () => {
   let db: TestDatabase;
@@ -164,19 +176,90 @@ describe('the OpenAPI document', () => {
     logo.append('file', new Blob([png], { type: 'image/png' }), 'logo.png');
     expect((await manager.request('PUT', `/api/networks/${fx.network.slug}/profile/logo`, logo)).status).toBe(200);
 
+    // What an emailed report's links open: a delivered run with a link and an unsubscribe token (rows as the worker writes them).
+    Object.assign(ids, await emailedTokens(api, fx, ids['recipientId'], manager));
+
     const answers: string[] = [];
     for (const { path, method, op } of operations) {
       if (method !== 'get') continue;
-      // A document is downloadable once the worker has rendered it: tests/integration/openapi-client.spec.ts does that.
-      if (op.operationId === 'downloadReport') continue;
+      // A document is downloadable once the worker has rendered it: tests/integration/openapi-client.spec.ts and
+      // tests/integration/schedules.spec.ts (through a link) do that.
+      if (op.operationId === 'downloadReport' || op.operationId === 'downloadDocumentLink') continue;
+      const tokenOf = path.startsWith('/api/links/') ? 'linkToken' : path.startsWith('/api/unsubscribe/') ? 'unsubscribeToken' : 'token';
       const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
-        if (!(name in ids)) throw new Error(`no value for {${name}} in ${path}`);
-        return ids[name];
+        const key = name === 'token' ? tokenOf : name;
+        if (!(key in ids)) throw new Error(`no value for {${name}} in ${path}`);
+        return ids[key];
       });
       const res = await (path.startsWith('/api/admin/') ? operator : manager).get(url);
       answers.push(`${res.status} ${op.operationId}${res.status >= 300 ? ` ${JSON.stringify(res.body).slice(0, 300)}` : ''}`);
     }
     expect(answers.filter((a) => !/^2/.test(a))).toEqual([]);
-    expect(answers.length).toBe(operations.filter((o) => o.method === 'get').length - 1);
+    expect(answers.length).toBe(operations.filter((o) => o.method === 'get').length - 2);
   });
 });
+
+/** A delivered scheduled run, written as the worker writes it, whose link and unsubscribe tokens are known. */
+async function emailedTokens(api: TestApi, fx: Fixture, recipientId: string, manager: HttpClient): Promise<Record<string, string>> {
+  const schedule = await manager.post(`/api/networks/${fx.network.slug}/schedules`, {
+    name: 'OpenAPI schedule',
+    report: { kind: 'risk_register', options: {} },
+    recurrence: { kind: 'first_working_day', time: '07:00' },
+    recipientIds: [recipientId],
+  });
+  if (schedule.status !== 201) throw new Error(`schedule ${schedule.status} ${JSON.stringify(schedule.body)}`);
+  const linkToken = randomBytes(32).toString('base64url');
+  const unsubscribeToken = randomBytes(32).toString('base64url');
+  const hash = (s: string) => createHash('sha256').update(s).digest('hex');
+  await api.db.inNetwork({ userId: null, networkId: fx.network.id }, async ({ em }) => {
+    const doc = Object.assign(new ReportDocument(), {
+      networkId: fx.network.id,
+      kind: 'risk_register' as const,
+      title: 'Risk register report',
+      status: 'ready' as const,
+      storageKey: documentKey(fx.network.id, randomUUID()),
+      sizeBytes: 1000,
+      pageCount: 2,
+      sha256: hash('pdf'),
+      snapshot: {},
+      progress: 100,
+      finishedAt: new Date(),
+    });
+    const run = Object.assign(new ReportRun(), {
+      networkId: fx.network.id,
+      scheduleId: schedule.body.id,
+      periodKey: '2027-04',
+      dueAt: new Date(),
+      state: 'sent' as const,
+      documentId: doc.id,
+    });
+    const email = Object.assign(new EmailOutbox(), {
+      networkId: fx.network.id,
+      kind: 'scheduled_report',
+      toAddress: 'r@example.org',
+      subject: 'S',
+      bodyText: 'T',
+    });
+    email.messageId = `<${email.id}@plexus.test>`;
+    const delivery = Object.assign(new ReportDelivery(), {
+      networkId: fx.network.id,
+      runId: run.id,
+      recipientId,
+      recipientName: 'R',
+      toAddress: 'r@example.org',
+      emailId: email.id,
+      mode: 'link' as const,
+      unsubscribeTokenHash: hash(unsubscribeToken),
+    });
+    const link = Object.assign(new DocumentLink(), {
+      networkId: fx.network.id,
+      documentId: doc.id,
+      deliveryId: delivery.id,
+      tokenHash: hash(linkToken),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
+    [doc, run, email, delivery, link].forEach((e) => em.persist(e));
+    await em.flush();
+  });
+  return { linkToken, unsubscribeToken, scheduleId: schedule.body.id };
+}

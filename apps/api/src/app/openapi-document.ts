@@ -28,6 +28,11 @@ const TAGS = [
   { name: 'risk register', description: '5×5 scored risks, their reviews and score history, heat maps; import and export.' },
   { name: 'board reports', description: 'Progress report, risk register report and board paper as PDFs, kept as immutable snapshots.' },
   { name: 'recipients', description: "People who receive the network's reports by email (no account needed) and its distribution lists." },
+  {
+    name: 'scheduled reports',
+    description:
+      'Reports emailed on a recurrence (Europe/London) to recipients and lists; runs, deliveries and the delivery log; signed download links and one-click unsubscribe (no sign-in needed).',
+  },
   { name: 'audit trail', description: "Every create, update and delete of a network's records, with before → after." },
   { name: 'platform operators', description: 'Creating networks and inviting their first manager (operators only).' },
   { name: 'operations', description: 'Health of the API and what it depends on.' },

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { documentLinkDtoSchema, unsubscribePreviewDtoSchema, type DocumentLinkDto, type UnsubscribePreviewDto } from '@plexus/contracts';
 import type { Response } from 'express';
 import { Public } from '../auth/public.decorator';
@@ -71,6 +71,12 @@ export class PublicUnsubscribeController {
   @Public()
   @Post()
   @HttpCode(200)
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiBody({
+    required: false,
+    description: 'RFC 8058: `List-Unsubscribe=One-Click` (form-encoded), or nothing; the token in the path is all that counts.',
+    schema: { type: 'object', properties: { 'List-Unsubscribe': { type: 'string', enum: ['One-Click'] } } },
+  })
   @ApiOperation({
     operationId: 'unsubscribe',
     summary: 'Unsubscribe (one click, RFC 8058: mail clients POST List-Unsubscribe=One-Click here); doing it twice is the same as once',

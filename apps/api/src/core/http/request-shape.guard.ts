@@ -16,7 +16,7 @@ function hasBody(req: Request): boolean {
  *  - every path parameter is checked (the network slug, invite tokens, `…Id`s): characters that no text may
  *    hold, or a malformed id, answer 400 naming the parameter, rather than reaching the database;
  *  - an unsafe request with a body must send JSON. Routes documented with `@ApiConsumes('multipart/form-data')`
- *    (the uploads) may send that instead. Anything else, such as the form encodings a cross-site <form> can
+ *    (the uploads) may send that instead, and `application/x-www-form-urlencoded` where declared (one-click unsubscribe). Anything else, such as the form encodings a cross-site <form> can
  *    send without a CORS preflight, answers 415.
  */
 @Injectable()
@@ -33,7 +33,8 @@ export class RequestShapeGuard implements CanActivate {
     if (SAFE_METHODS.has(req.method) || !hasBody(req)) return true;
     const consumes =
       this.reflector.getAllAndOverride<string[] | undefined>(DECORATORS.API_CONSUMES, [context.getHandler(), context.getClass()]) ?? [];
-    const accepted = ['application/json', ...consumes.filter((t) => t === 'multipart/form-data')];
+    // Uploads declare multipart; one-click unsubscribe (RFC 8058: mail clients POST `List-Unsubscribe=One-Click`) declares the form encoding.
+    const accepted = ['application/json', ...consumes.filter((t) => t === 'multipart/form-data' || t === 'application/x-www-form-urlencoded')];
     if (!req.is(accepted)) {
       const given = String(req.headers['content-type'] ?? 'none')
         .split(';')[0]

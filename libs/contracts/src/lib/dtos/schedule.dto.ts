@@ -63,7 +63,7 @@ export const recurrenceSchema = z
       return z.NEVER;
     }
   })
-  .meta({ id: 'Recurrence', description: 'When a scheduled report is sent, in Europe/London.' });
+  .describe('When a scheduled report is sent, in Europe/London.');
 export type RecurrenceInput = z.input<typeof recurrenceSchema>;
 
 export const SCHEDULE_DELIVERIES = ['attach', 'link'] as const;

@@ -71,6 +71,14 @@ export interface LogFilter {
   limit?: number;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids as one PostgreSQL array literal (the driver would spread a JS array into a list of parameters). */
+function uuidArray(ids: readonly string[]): string {
+  for (const id of ids) if (!UUID.test(id)) throw new Error(`not an id: ${JSON.stringify(id).slice(0, 60)}`);
+  return `{${ids.join(',')}}`;
+}
+
 /** The state a delivery shows, from its outbox email. */
 const DELIVERY_STATE = sql`case
   when e.status = 'sent' then 'sent'
@@ -134,10 +142,10 @@ export class ScheduleRepository {
     if (!scheduleIds.length) return new Map();
     const rows = await this.rows<{ schedule_id: string; n: string }>(sql`
       with wanted as (
-        select t.schedule_id, t.recipient_id from report_schedule_target t where t.schedule_id = any(${scheduleIds}::uuid[]) and t.recipient_id is not null
+        select t.schedule_id, t.recipient_id from report_schedule_target t where t.schedule_id = any(${uuidArray(scheduleIds)}::uuid[]) and t.recipient_id is not null
         union
         select t.schedule_id, m.recipient_id from report_schedule_target t join distribution_list_member m on m.list_id = t.list_id
-        where t.schedule_id = any(${scheduleIds}::uuid[])
+        where t.schedule_id = any(${uuidArray(scheduleIds)}::uuid[])
       )
       select w.schedule_id, count(*) as n from wanted w
       where not exists (select 1 from report_schedule_unsubscribe u where u.schedule_id = w.schedule_id and u.recipient_id = w.recipient_id)
@@ -154,7 +162,7 @@ export class ScheduleRepository {
   /** Runs, newest first, with their delivery counts; filtered by schedule or by the runs that reached a recipient. */
   async runs(filter: LogFilter & { ids?: string[] } = {}): Promise<RunRow[]> {
     const where: Sql[] = [sql`true`];
-    if (filter.ids) where.push(sql`r.id = any(${filter.ids}::uuid[])`);
+    if (filter.ids) where.push(sql`r.id = any(${uuidArray(filter.ids)}::uuid[])`);
     if (filter.scheduleId) where.push(sql`r.schedule_id = ${filter.scheduleId}`);
     if (filter.recipientId)
       where.push(sql`exists (select 1 from report_delivery dd where dd.run_id = r.id and dd.recipient_id = ${filter.recipientId})`);
@@ -203,7 +211,7 @@ export class ScheduleRepository {
     const out = new Map<string, RunRow>();
     if (!scheduleIds.length) return out;
     const latest = await this.rows<{ id: string; schedule_id: string }>(sql`
-      select distinct on (schedule_id) id, schedule_id from report_run where schedule_id = any(${scheduleIds}::uuid[]) order by schedule_id, created_at desc`);
+      select distinct on (schedule_id) id, schedule_id from report_run where schedule_id = any(${uuidArray(scheduleIds)}::uuid[]) order by schedule_id, created_at desc`);
     if (!latest.length) return out;
     const runs = await this.runsByIds(latest.map((l) => l.id));
     for (const run of runs) out.set(run.scheduleId, run);
@@ -219,7 +227,7 @@ export class ScheduleRepository {
     const where: Sql[] = [sql`true`];
     if (filter.scheduleId) where.push(sql`r.schedule_id = ${filter.scheduleId}`);
     if (filter.recipientId) where.push(sql`d.recipient_id = ${filter.recipientId}`);
-    if (filter.runIds) where.push(sql`d.run_id = any(${filter.runIds}::uuid[])`);
+    if (filter.runIds) where.push(sql`d.run_id = any(${uuidArray(filter.runIds)}::uuid[])`);
     if (filter.state) where.push(sql`(${DELIVERY_STATE}) = ${filter.state}`);
     if (filter.from) where.push(sql`d.created_at >= ${filter.from}::date`);
     if (filter.to) where.push(sql`d.created_at < ${filter.to}::date + 1`);
