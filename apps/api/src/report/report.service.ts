@@ -6,6 +6,7 @@ import {
   JobQueue,
   ReportDocument,
   ReportRepository,
+  ReportSchedule,
   RequestScopes,
   RiskRepository,
   UserRepository,
@@ -77,6 +78,13 @@ export class ReportService {
       }
     } else if (progress && !(await this.plans.latestPlan())) {
       throw DomainException.field(pathPrefix + progress.path, 'This network has no work plan yet: create or import one first', 'conflict');
+    }
+    if (
+      input.kind === 'distribution_record' &&
+      input.options.scheduleId &&
+      !(await RequestScopes.em().findOne(ReportSchedule, { id: input.options.scheduleId }))
+    ) {
+      throw DomainException.field(`${pathPrefix}options.scheduleId`, 'That schedule is not in this network', 'not_found');
     }
     if (input.kind === 'board_paper' && input.cover.riskReferences.length) {
       const found = new Set((await this.risks.referencesIn(input.cover.riskReferences)).map((r) => r.reference));

@@ -1,4 +1,4 @@
-import { PAPER_PURPOSES, REPORT_KINDS, requestReportSchema, type ReportKindValue, type RequestReportRequest } from '@plexus/contracts';
+import { DRAFTED_REPORT_KINDS, PAPER_PURPOSES, requestReportSchema, type DraftedReportKind, type RequestReportRequest } from '@plexus/contracts';
 import { type FieldErrors, fieldErrorsFromIssues } from '../core/form-errors';
 
 type BoardPaperRequest = Extract<RequestReportRequest, { kind: 'board_paper' }>;
@@ -54,7 +54,7 @@ export interface CoverDraft {
  * (never sent) so that the DOM keeps each row's inputs.
  */
 export interface ReportDraft {
-  kind: ReportKindValue;
+  kind: DraftedReportKind;
   /** Optional for a progress or risk register report (the API names it after its type), required for a board paper. */
   title: string;
   progress: ProgressOptionsDraft;
@@ -98,8 +98,8 @@ export function newReportDraft(defaults: { author?: string | null } = {}): Repor
   };
 }
 
-export function isReportKind(value: unknown): value is ReportKindValue {
-  return typeof value === 'string' && (REPORT_KINDS as readonly string[]).includes(value);
+export function isReportKind(value: unknown): value is DraftedReportKind {
+  return typeof value === 'string' && (DRAFTED_REPORT_KINDS as readonly string[]).includes(value);
 }
 
 export function isPaperBodyKind(value: unknown): value is PaperBodyKind {
@@ -178,7 +178,7 @@ export function requestFromDraft(draft: ReportDraft): RequestReportRequest {
 }
 
 /** The path of a report's options in the request: on its own (`options`) or as a board paper's body (`body.options`). */
-export function optionsPath(kind: ReportKindValue): 'options' | 'body.options' {
+export function optionsPath(kind: DraftedReportKind): 'options' | 'body.options' {
   return kind === 'board_paper' ? 'body.options' : 'options';
 }
 

@@ -6,8 +6,8 @@ import {
   PAPER_PURPOSE_LABELS,
   PAPER_PURPOSES,
   REPORT_KIND_LABELS,
-  REPORT_KINDS,
-  type ReportKindValue,
+  DRAFTED_REPORT_KINDS,
+  type DraftedReportKind,
   type RequestReportRequest,
   type RiskSummaryDto,
   type SessionMembership,
@@ -49,7 +49,7 @@ type CoverText =
   'meeting' | 'meetingDate' | 'paperReference' | 'author' | 'executiveSummary' | 'equalityImpact' | 'publicInvolvement' | 'nextPaperDate';
 type CoverList = 'previousConsideration' | 'questions' | 'priorities';
 
-const KIND_HINTS: Record<ReportKindValue, string> = {
+const KIND_HINTS: Record<DraftedReportKind, string> = {
   progress: "Every work item's RAG status and latest update, with exceptions and slipped targets first and counts per theme.",
   risk_register: 'The heat map, the top risks and the changes since the last board.',
   board_paper: 'The cover sheet for a board meeting, followed by a progress or risk register report, or on its own.',
@@ -97,7 +97,7 @@ export class ReportNewComponent {
   protected readonly errors = inject(FormErrors);
   protected readonly sending = signal(false);
 
-  protected readonly kinds = REPORT_KINDS;
+  protected readonly kinds = DRAFTED_REPORT_KINDS;
   protected readonly kindLabels = REPORT_KIND_LABELS;
   protected readonly kindHints = KIND_HINTS;
   protected readonly bodyKinds = PAPER_BODY_KINDS;

@@ -1,6 +1,8 @@
 import type { ReportKindValue } from '@plexus/contracts';
 import { buildBoardPaperDocument } from './board-paper/board-paper.view-model';
 import { boardPaperSample } from './board-paper/board-paper.sample';
+import { distributionRecordSample } from './distribution-record/distribution-record.sample';
+import { buildDistributionRecordDocument } from './distribution-record/distribution-record.view-model';
 import { buildProgressDocument } from './progress/progress.view-model';
 import { progressSample } from './progress/progress.sample';
 import { buildRiskRegisterDocument } from './risk-register/risk-register.view-model';
@@ -8,7 +10,7 @@ import { riskRegisterSample } from './risk-register/risk-register.sample';
 import type { DocumentViewModel, ReportRequest, ReportRequestOf } from './shared/view-model';
 
 /** Bumped whenever a template changes what a document looks like; stored with every document. */
-export const TEMPLATE_VERSION = '2026.12.1';
+export const TEMPLATE_VERSION = '2026.12.2';
 
 export interface DocumentKind<K extends ReportKindValue> {
   /** Builds the whole view model, reading the database inside the network's context. */
@@ -27,6 +29,11 @@ export const DOCUMENT_KINDS: { [K in ReportKindValue]: DocumentKind<K> } = {
   progress: { buildViewModel: buildProgressDocument, template: 'progress/progress.hbs', sample: () => progressSample() },
   risk_register: { buildViewModel: buildRiskRegisterDocument, template: 'risk-register/risk-register.hbs', sample: () => riskRegisterSample() },
   board_paper: { buildViewModel: buildBoardPaperDocument, template: 'board-paper/board-paper.hbs', sample: () => boardPaperSample() },
+  distribution_record: {
+    buildViewModel: buildDistributionRecordDocument,
+    template: 'distribution-record/distribution-record.hbs',
+    sample: () => distributionRecordSample(),
+  },
 };
 
 /** Builds the view model of a requested document with its kind's builder (inside the network's context). */

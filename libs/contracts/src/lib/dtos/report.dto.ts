@@ -4,12 +4,16 @@ import { id, personRef, timestamp } from './response-fields';
 
 // Board reports: what a manager asks for, and the documents in the network's library.
 
-export const REPORT_KINDS = ['progress', 'risk_register', 'board_paper'] as const;
+export const REPORT_KINDS = ['progress', 'risk_register', 'board_paper', 'distribution_record'] as const;
 export type ReportKindValue = (typeof REPORT_KINDS)[number];
+/** The kinds asked for from the new-report form; a distribution record is asked for from the delivery log. */
+export const DRAFTED_REPORT_KINDS = ['progress', 'risk_register', 'board_paper'] as const;
+export type DraftedReportKind = (typeof DRAFTED_REPORT_KINDS)[number];
 export const REPORT_KIND_LABELS: Record<ReportKindValue, string> = {
   progress: 'Progress report',
   risk_register: 'Risk register report',
   board_paper: 'Board paper',
+  distribution_record: 'Distribution record',
 };
 
 export const PAPER_PURPOSES = ['decision', 'discussion', 'assurance', 'noting'] as const;
@@ -30,6 +34,15 @@ export const riskReportOptionsSchema = z.object({
   changedSince: isoDate('date of the last board').optional(),
   /** How many of the highest-scoring risks to show as top risks. */
   topRisks: z.number().int().min(1, { error: 'Show at least 1 top risk' }).max(50, { error: 'Show 50 top risks at most' }).default(10),
+});
+
+export const distributionRecordOptionsSchema = z.object({
+  /** One schedule's runs and deliveries; every schedule's when omitted. */
+  scheduleId: z.uuid({ error: 'Choose a schedule' }).optional(),
+  /** Runs on or after this day. */
+  from: isoDate('first day').optional(),
+  /** Runs on or before this day. */
+  to: isoDate('last day').optional(),
 });
 
 export const boardPaperCoverSchema = z.object({
@@ -72,6 +85,11 @@ export const requestReportSchema = z.discriminatedUnion(
     z.object({ kind: z.literal('progress'), title: text(200, 'Title').optional(), options: progressReportOptionsSchema.default({}) }),
     z.object({ kind: z.literal('risk_register'), title: text(200, 'Title').optional(), options: riskReportOptionsSchema.default({ topRisks: 10 }) }),
     z.object({
+      kind: z.literal('distribution_record'),
+      title: text(200, 'Title').optional(),
+      options: distributionRecordOptionsSchema.default({}),
+    }),
+    z.object({
       kind: z.literal('board_paper'),
       title: text(200, 'Title').min(1, { error: 'Give the paper a title' }),
       cover: boardPaperCoverSchema,
@@ -84,7 +102,7 @@ export const requestReportSchema = z.discriminatedUnion(
         .optional(),
     }),
   ],
-  { error: 'Choose a report type: progress, risk_register or board_paper' },
+  { error: 'Choose a report type: progress, risk_register, board_paper or distribution_record' },
 );
 export type RequestReportRequest = z.input<typeof requestReportSchema>;
 

@@ -121,6 +121,9 @@ export class Migration20261203100000_schedules extends Migration {
         foreign key (network_id, link_id) references document_link (network_id, id) on delete cascade deferrable initially deferred
       )`,
       `create index document_link_download_link_idx on document_link_download (network_id, link_id, created_at)`,
+      // The distribution record (the delivery log as a PDF) is a report kind like the others.
+      `alter table report_document drop constraint report_document_kind_check`,
+      `alter table report_document add constraint report_document_kind_check check (kind in ('progress', 'risk_register', 'board_paper', 'distribution_record'))`,
       // The outbox learns HTML bodies, headers (List-Unsubscribe), an attached document and the SMTP server's answer.
       `alter table email_outbox add column body_html text`,
       `alter table email_outbox add column headers jsonb not null default '{}'::jsonb`,
