@@ -66,3 +66,7 @@ export * from './lib/recipient/recipient.entity';
 export * from './lib/recipient/distribution-list.entity';
 export * from './lib/recipient/distribution-list-member.entity';
 export * from './lib/recipient/recipient.repository';
+// board meetings and their agendas
+export * from './lib/board/board-meeting.entity';
+export * from './lib/board/board-agenda-item.entity';
+export * from './lib/board/board-meeting.repository';

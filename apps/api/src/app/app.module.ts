@@ -20,6 +20,7 @@ import { InvitesModule } from '../invites/invites.module';
 import { MembersModule } from '../members/members.module';
 import { NetworkProfileModule } from '../network-profile/network-profile.module';
 import { RecipientsModule } from '../recipients/recipients.module';
+import { BoardModule } from '../board/board.module';
 import { RiskModule } from '../risk/risk.module';
 import { ReportModule } from '../report/report.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
@@ -68,6 +69,7 @@ export class AppModule {
         RiskModule,
         ReportModule,
         RecipientsModule,
+        BoardModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -169,6 +169,15 @@ describe('network routes are closed by default', () => {
         ['POST networks/:network/distribution-lists', 'recipients.manage'],
         ['PUT networks/:network/distribution-lists/:listId', 'recipients.manage'],
         ['DELETE networks/:network/distribution-lists/:listId', 'recipients.manage'],
+        ['GET networks/:network/board/meetings', 'network.read'],
+        ['POST networks/:network/board/meetings', 'board.manage'],
+        ['GET networks/:network/board/meetings/:meetingId', 'network.read'],
+        ['PUT networks/:network/board/meetings/:meetingId', 'board.manage'],
+        ['DELETE networks/:network/board/meetings/:meetingId', 'board.manage'],
+        ['PUT networks/:network/board/meetings/:meetingId/agenda-order', 'board.manage'],
+        ['POST networks/:network/board/meetings/:meetingId/agenda-items', 'board.manage'],
+        ['PUT networks/:network/board/agenda-items/:agendaItemId', 'board.manage'],
+        ['DELETE networks/:network/board/agenda-items/:agendaItemId', 'board.manage'],
       ].sort(),
     );
   });

@@ -33,7 +33,9 @@ export type Permission =
   /** Ask for board reports (PDFs); everyone in the network can read and download them. */
   | 'reports.generate'
   /** Keep the network's recipients (people who receive reports by email) and distribution lists, and read them (their emails are personal data). */
-  | 'recipients.manage';
+  | 'recipients.manage'
+  /** Keep the network board's meetings and their agendas (everyone in the network can read them). */
+  | 'board.manage';
 
 const GRANTS: Record<MembershipRole, readonly Permission[]> = {
   manager: [
@@ -47,6 +49,7 @@ const GRANTS: Record<MembershipRole, readonly Permission[]> = {
     'risk.review',
     'reports.generate',
     'recipients.manage',
+    'board.manage',
   ],
   lead: ['network.read', 'plan.progress', 'risk.review'],
   contributor: ['network.read'],

@@ -1,4 +1,6 @@
 import { AuditEvent } from '../audit/audit-event.entity';
+import { BoardAgendaItem } from '../board/board-agenda-item.entity';
+import { BoardMeeting } from '../board/board-meeting.entity';
 import { EmailOutbox } from '../email/email-outbox.entity';
 import { Invite } from '../invite/invite.entity';
 import { Membership } from '../membership/membership.entity';
@@ -69,6 +71,9 @@ export const TENANT_ENTITIES: Array<new () => object> = [
   Recipient,
   DistributionList,
   DistributionListMember,
+  // board meetings and their agendas
+  BoardMeeting,
+  BoardAgendaItem,
 ];
 
 export const ENTITIES: EntityClass[] = [...BASES, AppUser, Network, UserSession, ...TENANT_ENTITIES];
@@ -97,4 +102,6 @@ export const AUDITED_ENTITY_TYPES: Record<string, string> = {
   Recipient: 'recipient',
   DistributionList: 'distribution_list',
   DistributionListMember: 'distribution_list_member',
+  BoardMeeting: 'board_meeting',
+  BoardAgendaItem: 'board_agenda_item',
 };
