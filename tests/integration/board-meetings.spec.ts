@@ -208,6 +208,17 @@ describe('board meetings and their agendas', () => {
     expect((await manager.put(`${base}/agenda-items/${welcome.id}`, { title: 'Gone' })).status).toBe(404);
   });
 
+  it('numbers items added at the same moment one after another (agenda changes to a meeting take turns)', async () => {
+    const m = await meeting({ meetingDate: '2026-09-24' });
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => manager.post(`${meetings}/${m.id}/agenda-items`, { title: `Item ${i + 1}` })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
+    const agenda = ((await manager.get(`${meetings}/${m.id}`)).body as BoardMeetingDto).agenda;
+    expect(agenda.map((i) => i.position)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(new Set(agenda.map((i) => i.title)).size).toBe(6);
+  });
+
   it('applies a new order whole or not at all: a missing, repeated or unknown item changes nothing', async () => {
     const m = await meeting({ meetingDate: '2026-10-08' });
     await addItem(m.id, { title: 'First' });

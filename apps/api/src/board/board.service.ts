@@ -78,7 +78,7 @@ export class BoardService {
 
   async addItem(meetingId: string, input: AgendaItemInput): Promise<BoardMeetingDto> {
     const em = RequestScopes.em();
-    const meeting = await this.findMeeting(meetingId);
+    const meeting = await this.findMeeting(meetingId, true);
     await this.checkPaper(input.documentId);
     const agenda = await this.repo.agenda(meetingId);
     if (agenda.length >= BOARD_AGENDA_MAX_ITEMS) {
@@ -97,16 +97,18 @@ export class BoardService {
 
   async updateItem(itemId: string, input: AgendaItemInput): Promise<BoardMeetingDto> {
     const item = await this.findItem(itemId);
+    const meeting = await this.findMeeting(item.meetingId, true);
     await this.checkPaper(input.documentId);
     this.applyItem(item, input);
     await RequestScopes.em().flush();
-    return this.dto(await this.findMeeting(item.meetingId));
+    return this.dto(meeting);
   }
 
   /** Removes the item; those after it move up one, so the agenda stays numbered 1…n. */
   async removeItem(itemId: string): Promise<void> {
     const em = RequestScopes.em();
     const item = await this.findItem(itemId);
+    await this.findMeeting(item.meetingId, true);
     const rest = (await this.repo.agenda(item.meetingId)).filter((i) => i.id !== item.id);
     em.remove(item);
     rest.forEach((i, index) => {
@@ -117,7 +119,7 @@ export class BoardService {
 
   /** The agenda in a new order: every item of the meeting, each once; otherwise nothing changes (400 naming the entry). */
   async reorder(meetingId: string, input: AgendaOrder): Promise<BoardMeetingDto> {
-    const meeting = await this.findMeeting(meetingId);
+    const meeting = await this.findMeeting(meetingId, true);
     const agenda = await this.repo.agenda(meetingId);
     const byId = new Map(agenda.map((i) => [i.id, i]));
     const seen = new Set<string>();
@@ -143,8 +145,9 @@ export class BoardService {
 
   // ---- helpers ------------------------------------------------------------------------------------
 
-  private async findMeeting(id: string): Promise<BoardMeeting> {
-    const meeting = await this.repo.meeting(id);
+  /** The meeting, or 404; `forAgendaChange` locks it first (agenda changes to one meeting take turns). */
+  private async findMeeting(id: string, forAgendaChange = false): Promise<BoardMeeting> {
+    const meeting = await (forAgendaChange ? this.repo.meetingForAgendaChange(id) : this.repo.meeting(id));
     if (!meeting) throw DomainException.notFound('board meeting');
     return meeting;
   }

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { sql } from '../db/sql';
 import { RequestScopes } from '../tenancy/request-scope';
@@ -21,6 +22,14 @@ export class BoardMeetingRepository {
 
   meeting(id: string): Promise<BoardMeeting | null> {
     return this.em.findOne(BoardMeeting, { id });
+  }
+
+  /**
+   * The meeting, its row locked until the transaction ends: whoever changes an agenda takes this first, so two
+   * people adding, removing or reordering items of one meeting at once take turns (positions stay 1…n).
+   */
+  meetingForAgendaChange(id: string): Promise<BoardMeeting | null> {
+    return this.em.findOne(BoardMeeting, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   }
 
   /** The days the network's board meets, `YYYY-MM-DD`, earliest first, each once (for "after each board meeting" schedules). */
