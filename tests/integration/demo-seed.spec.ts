@@ -47,6 +47,23 @@ describe('demo data', () => {
     expect(recipients.every((r) => r.listIds.includes(lists[0].id))).toBe(true);
   });
 
+  it('gives each network quarterly board meetings: four in the last year and the next two, each with its agenda', async () => {
+    const today = todayIso('Europe/London');
+    const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+    const alex = await new HttpClient(api.url).login('alex.morgan@example.org', DEMO_PASSWORD);
+    for (const slug of ['northern-spinal', 'east-midlands-mtn']) {
+      const list = (await alex.get(`/api/networks/${slug}/board/meetings`)).body as {
+        upcoming: Array<{ id: string; meetingDate: string; itemCount: number }>;
+        past: Array<{ id: string; meetingDate: string; itemCount: number }>;
+      };
+      expect({ slug, upcoming: list.upcoming.length, past: list.past.length }).toEqual({ slug, upcoming: 2, past: 4 });
+      expect(list.past.every((m) => m.meetingDate >= yearAgo && m.meetingDate < today)).toBe(true);
+      expect([...list.upcoming, ...list.past].every((m) => m.itemCount >= 3)).toBe(true);
+      const last = (await alex.get(`/api/networks/${slug}/board/meetings/${list.past[0].id}`)).body;
+      expect(last.agenda.map((i: { position: number }) => i.position)).toEqual(last.agenda.map((_: unknown, i: number) => i + 1));
+    }
+  });
+
   it('signs in the person who belongs to two networks with a different role in each', async () => {
     const alex = await new HttpClient(api.url).login('alex.morgan@example.org', DEMO_PASSWORD);
     const session = (await alex.get('/api/auth/session')).body;

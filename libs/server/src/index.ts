@@ -77,3 +77,7 @@ export * from './lib/schedule/document-link-download.entity';
 export * from './lib/schedule/schedule.repository';
 export * from './lib/schedule/report-highlights';
 export * from './lib/schedule/schedule-email';
+// board meetings and their agendas
+export * from './lib/board/board-meeting.entity';
+export * from './lib/board/board-agenda-item.entity';
+export * from './lib/board/board-meeting.repository';

@@ -64,6 +64,8 @@ const KINDS = [
   'change',
   'recipient',
   'list',
+  'meeting',
+  'agendaItem',
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string[]>;
@@ -73,6 +75,8 @@ type Ids = Record<Kind, string[]>;
  * an `id` inside a list takes its list's name (`memberOrganisations[].id` → organisation). `entityId` names any kind.
  */
 const KIND_BY_SUFFIX: Array<[string, Kind]> = [
+  // Before `item`: an agenda item is not a work item.
+  ['agendaitem', 'agendaItem'],
   ['item', 'item'],
   ['user', 'user'],
   ['organisation', 'organisation'],
@@ -87,6 +91,7 @@ const KIND_BY_SUFFIX: Array<[string, Kind]> = [
   ['network', 'network'],
   ['recipient', 'recipient'],
   ['list', 'list'],
+  ['meeting', 'meeting'],
 ];
 /** Query parameters that refer to people or records without ending in `Id`. */
 const QUERY_KINDS: Record<string, 'person' | 'text' | 'auditCursor'> = { lead: 'person', q: 'text', before: 'auditCursor' };
@@ -121,6 +126,7 @@ const PERMISSIONS: Record<Permission, true> = {
   'risk.review': true,
   'reports.generate': true,
   'recipients.manage': true,
+  'board.manage': true,
 };
 
 /** Strings under these keys are a record's own words (titles, names, descriptions): distinctive when the other network lacks them. */
@@ -140,6 +146,8 @@ const CONTENT_KEYS = new Set([
   'mitigation',
   'outcome',
   'approvalNote',
+  'location',
+  'presenter',
 ]);
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
@@ -200,6 +208,10 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
   await read('/work-plan/people');
   const recipients = await read('/recipients');
   const distributionLists = await read('/distribution-lists');
+  const board = await read('/board/meetings');
+  const meetings = [...board.upcoming, ...board.past];
+  const agendaItems: string[] = [];
+  for (const m of meetings) agendaItems.push(...(await read(`/board/meetings/${m.id}`)).agenda.map((i: { id: string }) => i.id));
   const plans = await read('/work-plan/plans');
   const ids = emptyIds();
   for (const plan of plans) {
@@ -225,6 +237,8 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
     auditEvent: idsOf(audit.items),
     recipient: idsOf(recipients),
     list: idsOf(distributionLists),
+    meeting: idsOf(meetings),
+    agendaItem: agendaItems,
   });
   const texts: Harvest['texts'] = [];
   const walk = (v: unknown, key = '') => {
@@ -589,6 +603,23 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     await client.post(`${base}/distribution-lists`, { name: `Cross-network sweep list (${label})`, recipientIds: [recipient.id] }),
     'list',
   );
+  // A meeting whose agenda holds one item, with the report as its paper: the agenda-order control lists just that item.
+  const meeting = ok(
+    await client.post(`${base}/board/meetings`, {
+      title: `Cross-network sweep board (${label})`,
+      meetingDate: '2026-06-11',
+      location: `Room ${label}`,
+    }),
+    'board meeting',
+  );
+  const agendaItem = ok(
+    await client.post(`${base}/board/meetings/${meeting.id}/agenda-items`, {
+      title: `Cross-network sweep agenda item (${label})`,
+      presenter: `Cross-network presenter (${label})`,
+      documentId: report.id,
+    }),
+    'agenda item',
+  ).agenda[0];
   return {
     plan: plan.id,
     theme: theme.id,
@@ -599,6 +630,8 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     invite: invite.id,
     recipient: recipient.id,
     list: list.id,
+    meeting: meeting.id,
+    agendaItem: agendaItem.id,
   };
 }
 

@@ -1,3 +1,4 @@
+import { boardSweepIds, boardValidBodies } from './board.sweep';
 import { foundationSweepIds } from './foundation.sweep';
 import { reportSweepIds } from './report.sweep';
 import { recipientsSweepIds, recipientsValidBodies } from './recipients.sweep';
@@ -6,7 +7,7 @@ import type { SweepIds } from './registry';
 import { workPlanSweepIds, workPlanValidBodies } from './work-plan.sweep';
 
 /** Every feature's sweep ids; add yours here. */
-export const SWEEP_IDS: SweepIds[] = [foundationSweepIds, riskSweepIds, workPlanSweepIds, reportSweepIds, recipientsSweepIds];
+export const SWEEP_IDS: SweepIds[] = [foundationSweepIds, riskSweepIds, workPlanSweepIds, reportSweepIds, recipientsSweepIds, boardSweepIds];
 
 /**
  * Bodies that pass validation for record-level checks (another network's id under your own network):
@@ -27,4 +28,5 @@ export const VALID_BODIES: Record<string, unknown> = {
   'POST /api/networks/{network}/risks/{riskId}/reviews': { reviewedOn: '2026-01-06', likelihood: 1, impact: 1 },
   ...workPlanValidBodies,
   ...recipientsValidBodies,
+  ...boardValidBodies,
 };

@@ -21,6 +21,7 @@ import { MembersModule } from '../members/members.module';
 import { NetworkProfileModule } from '../network-profile/network-profile.module';
 import { RecipientsModule } from '../recipients/recipients.module';
 import { SchedulesModule } from '../schedules/schedules.module';
+import { BoardModule } from '../board/board.module';
 import { RiskModule } from '../risk/risk.module';
 import { ReportModule } from '../report/report.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
@@ -70,6 +71,7 @@ export class AppModule {
         ReportModule,
         RecipientsModule,
         SchedulesModule,
+        BoardModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

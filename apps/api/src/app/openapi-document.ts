@@ -27,6 +27,7 @@ const TAGS = [
   { name: 'work plan', description: 'Plans, themes, numbered objectives and work items with BRAG status and progress; import and export.' },
   { name: 'risk register', description: '5×5 scored risks, their reviews and score history, heat maps; import and export.' },
   { name: 'board reports', description: 'Progress report, risk register report and board paper as PDFs, kept as immutable snapshots.' },
+  { name: 'board meetings', description: "The network board's meetings and their agendas, each item optionally linked to its paper." },
   { name: 'recipients', description: "People who receive the network's reports by email (no account needed) and its distribution lists." },
   {
     name: 'scheduled reports',

@@ -11,6 +11,7 @@ import {
   TenantDb,
 } from '@plexus/server';
 import { PasswordService } from '../auth/password.service';
+import { seedBoard } from '../board/board.seed';
 import { seedRisk } from '../risk/risk.seed';
 import { seedWorkPlan } from '../work-plan/work-plan.seed';
 import { DEMO_NETWORKS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data';
@@ -112,6 +113,7 @@ export async function seedDemo(db: TenantDb, passwords = new PasswordService()):
     const created = await db.run({ userId: null }, ({ em }) => em.findOneOrFail(Network, { slug: demo.slug }));
     await seedWorkPlan(db, created, demo, userIds);
     await seedRisk(db, created, demo, userIds);
+    await seedBoard(db, created, demo);
     result.created.push(demo.slug);
   }
   return result;

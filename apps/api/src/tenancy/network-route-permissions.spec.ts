@@ -182,6 +182,15 @@ describe('network routes are closed by default', () => {
         ['GET networks/:network/delivery-log', 'schedules.manage'],
         ['GET networks/:network/delivery-log/export', 'schedules.manage'],
         ['POST networks/:network/delivery-log/links/:linkId/revoke', 'schedules.manage'],
+        ['GET networks/:network/board/meetings', 'network.read'],
+        ['POST networks/:network/board/meetings', 'board.manage'],
+        ['GET networks/:network/board/meetings/:meetingId', 'network.read'],
+        ['PUT networks/:network/board/meetings/:meetingId', 'board.manage'],
+        ['DELETE networks/:network/board/meetings/:meetingId', 'board.manage'],
+        ['PUT networks/:network/board/meetings/:meetingId/agenda-order', 'board.manage'],
+        ['POST networks/:network/board/meetings/:meetingId/agenda-items', 'board.manage'],
+        ['PUT networks/:network/board/agenda-items/:agendaItemId', 'board.manage'],
+        ['DELETE networks/:network/board/agenda-items/:agendaItemId', 'board.manage'],
       ].sort(),
     );
   });

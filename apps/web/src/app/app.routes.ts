@@ -48,6 +48,7 @@ export const appRoutes: Routes = [
           { path: 'reports', loadChildren: () => import('./reports/reports.routes').then((m) => m.reportsRoutes) },
           { path: 'plan', loadChildren: () => import('./work-plan/work-plan.routes').then((m) => m.workPlanRoutes) },
           { path: 'risks', loadChildren: () => import('./risk/risk.routes').then((m) => m.riskRoutes) },
+          { path: 'board', loadChildren: () => import('./board/board.routes').then((m) => m.boardRoutes) },
           {
             path: 'members',
             canActivate: [permissionGuard('members.manage')],

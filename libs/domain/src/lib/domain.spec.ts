@@ -12,6 +12,13 @@ describe('roles', () => {
       expect(can(role, 'audit.read')).toBe(false);
     }
   });
+  it('lets only managers keep board meetings; everyone in the network reads them', () => {
+    expect(can('manager', 'board.manage')).toBe(true);
+    for (const role of ['lead', 'contributor', 'viewer'] as const) {
+      expect(can(role, 'board.manage')).toBe(false);
+      expect(can(role, 'network.read')).toBe(true);
+    }
+  });
   it('grants nothing without a role', () => {
     expect(can(null, 'network.read')).toBe(false);
     expect(can(undefined, 'network.read')).toBe(false);

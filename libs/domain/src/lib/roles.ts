@@ -35,7 +35,9 @@ export type Permission =
   /** Keep the network's recipients (people who receive reports by email) and distribution lists, and read them (their emails are personal data). */
   | 'recipients.manage'
   /** Keep the network's scheduled emailed reports, send them now, read their delivery log, revoke links. */
-  | 'schedules.manage';
+  | 'schedules.manage'
+  /** Keep the network board's meetings and their agendas (everyone in the network can read them). */
+  | 'board.manage';
 
 const GRANTS: Record<MembershipRole, readonly Permission[]> = {
   manager: [
@@ -50,6 +52,7 @@ const GRANTS: Record<MembershipRole, readonly Permission[]> = {
     'reports.generate',
     'recipients.manage',
     'schedules.manage',
+    'board.manage',
   ],
   lead: ['network.read', 'plan.progress', 'risk.review'],
   contributor: ['network.read'],

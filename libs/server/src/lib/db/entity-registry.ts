@@ -1,4 +1,6 @@
 import { AuditEvent } from '../audit/audit-event.entity';
+import { BoardAgendaItem } from '../board/board-agenda-item.entity';
+import { BoardMeeting } from '../board/board-meeting.entity';
 import { EmailOutbox } from '../email/email-outbox.entity';
 import { Invite } from '../invite/invite.entity';
 import { Membership } from '../membership/membership.entity';
@@ -84,6 +86,9 @@ export const TENANT_ENTITIES: Array<new () => object> = [
   ReportDelivery,
   DocumentLink,
   DocumentLinkDownload,
+  // board meetings and their agendas
+  BoardMeeting,
+  BoardAgendaItem,
 ];
 
 export const ENTITIES: EntityClass[] = [...BASES, AppUser, Network, UserSession, ...TENANT_ENTITIES];
@@ -116,4 +121,6 @@ export const AUDITED_ENTITY_TYPES: Record<string, string> = {
   ReportScheduleTarget: 'report_schedule_target',
   ReportScheduleUnsubscribe: 'report_schedule_unsubscribe',
   DocumentLink: 'document_link',
+  BoardMeeting: 'board_meeting',
+  BoardAgendaItem: 'board_agenda_item',
 };

@@ -13,6 +13,11 @@ export class ReportRepository {
     return this.em.findOne(ReportDocument, { id });
   }
 
+  /** These documents of the network (those of another network, or gone, are left out). */
+  byIds(ids: string[]): Promise<ReportDocument[]> {
+    return ids.length ? this.em.find(ReportDocument, { id: { $in: [...new Set(ids)] } }) : Promise.resolve([]);
+  }
+
   /** The library, newest request first. */
   library(limit = 200): Promise<ReportDocument[]> {
     return this.em.find(ReportDocument, {}, { orderBy: { requestedAt: 'desc' }, limit });
