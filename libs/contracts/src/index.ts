@@ -13,3 +13,4 @@ export * from './lib/dtos/risk.dto';
 export * from './lib/dtos/report.dto';
 export * from './lib/dtos/response-fields';
 export * from './lib/dtos/recipient.dto';
+export * from './lib/dtos/my-reports.dto';

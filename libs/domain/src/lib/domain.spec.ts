@@ -1,4 +1,17 @@
-import { can, contrastRatio, isValidSlug, readableTextOn, roleNeedsOrganisation, slugify } from '../index';
+import {
+  can,
+  contrastRatio,
+  isMembershipRole,
+  isValidSlug,
+  MEMBERSHIP_ROLES,
+  readableTextOn,
+  ROLE_DESCRIPTIONS,
+  ROLE_LABELS,
+  roleNeedsOrganisation,
+  slugify,
+  takesPartInWork,
+  type Permission,
+} from '../index';
 
 describe('roles', () => {
   it('lets only managers edit the profile, manage members and read the audit trail', () => {
@@ -15,6 +28,37 @@ describe('roles', () => {
   it('grants nothing without a role', () => {
     expect(can(null, 'network.read')).toBe(false);
     expect(can(undefined, 'network.read')).toBe(false);
+    expect(can(null, 'reports.read')).toBe(false);
+  });
+  it('lets every role read and download the reports; only managers ask for them', () => {
+    for (const role of MEMBERSHIP_ROLES) {
+      expect([role, can(role, 'reports.read')]).toEqual([role, true]);
+      expect([role, can(role, 'reports.generate')]).toEqual([role, role === 'manager']);
+    }
+  });
+  it('gives a commissioner the reports and nothing else: not even the network’s profile, plans or risks', () => {
+    const all: Permission[] = [
+      'network.read',
+      'reports.read',
+      'profile.edit',
+      'members.manage',
+      'audit.read',
+      'plan.edit',
+      'plan.progress',
+      'risk.edit',
+      'risk.review',
+      'reports.generate',
+      'recipients.manage',
+    ];
+    expect(all.filter((permission) => can('commissioner', permission))).toEqual(['reports.read']);
+    for (const role of ['manager', 'lead', 'contributor', 'viewer'] as const) expect(can(role, 'network.read')).toBe(true);
+    expect(isMembershipRole('commissioner')).toBe(true);
+    expect(ROLE_LABELS.commissioner).toBe('Commissioner');
+    expect(ROLE_DESCRIPTIONS.commissioner).toMatch(/reports/);
+    expect(roleNeedsOrganisation('commissioner')).toBe(false);
+  });
+  it('lets only people who read the network lead its work: not a commissioner', () => {
+    expect(MEMBERSHIP_ROLES.filter(takesPartInWork)).toEqual(['manager', 'lead', 'contributor', 'viewer']);
   });
   it('ties contributors, and only contributors, to an organisation', () => {
     expect(roleNeedsOrganisation('contributor')).toBe(true);
