@@ -133,7 +133,13 @@ describe('commissioners: the reports of the networks that invited them, and noth
     const ids: Record<string, string> = { network: 'com-a' };
     for (const make of SWEEP_IDS) Object.assign(ids, await make(managers['com-a'], a));
     const paths = (await dana.get('/api/docs-json')).body.paths as Record<string, Record<string, unknown>>;
-    const fill = (template: string, slug: string) => template.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'network' ? slug : ids[name]));
+    const fill = (template: string, slug: string) =>
+      template.replace(/\{(\w+)\}/g, (_, name: string) => {
+        if (name === 'network') return slug;
+        if (!(name in ids))
+          throw new Error(`The sweep does not know how to fill {${name}} in ${template}: add a record for it (tests/integration/sweep)`);
+        return ids[name];
+      });
     const answers: string[] = [];
     const reads: string[] = [];
     for (const [template, ops] of Object.entries(paths)) {
