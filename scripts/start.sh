@@ -46,6 +46,7 @@ cat <<INFO
     sam.patel@example.org      manager, Northern Maternity Clinical Network
     ravi.kumar@example.org     lead, East Midlands MTN     helen.ward@example.org   viewer, East Midlands MTN
     owen.price@example.org     contributor (Riverside General Hospital), East Midlands MTN
+    commissioner@example.org   commissioner in East Midlands MTN and Northern Spinal: their reports only (Reports from my networks)
     operator@example.org       platform operator (creates networks)
   Mail sent by Plexus is printed here by the local mail catcher. Ctrl-C stops everything.
 

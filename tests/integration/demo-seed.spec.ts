@@ -23,13 +23,32 @@ describe('demo data', () => {
     expect(await seedDemo(api.db)).toEqual({ created: [], skipped: ['east-midlands-mtn', 'northern-spinal', 'northern-maternity'] });
   });
 
-  it('gives each network a manager, a lead, a viewer and a contributor from a member organisation', async () => {
-    const networks = await api.db.run({ userId: null }, ({ em }) => em.find(Network, {}));
+  it('gives each network a manager, a lead, a viewer and a contributor from a member organisation, and two of them a commissioner', async () => {
+    const networks = await api.db.run({ userId: null }, ({ em }) => em.find(Network, {}, { orderBy: { slug: 'asc' } }));
+    const commissioned: string[] = [];
     for (const n of networks) {
       const roles = await api.db.inNetwork({ userId: null, networkId: n.id }, ({ em }) => em.find(Membership, {}));
-      expect(new Set(roles.map((r) => r.role))).toEqual(new Set(['manager', 'lead', 'viewer', 'contributor']));
+      const others = roles.filter((r) => r.role !== 'commissioner');
+      expect(new Set(others.map((r) => r.role))).toEqual(new Set(['manager', 'lead', 'viewer', 'contributor']));
       expect(roles.filter((r) => r.role === 'contributor').every((r) => r.organisationId)).toBe(true);
+      if (roles.some((r) => r.role === 'commissioner')) commissioned.push(n.slug);
     }
+    expect(commissioned).toEqual(['east-midlands-mtn', 'northern-spinal']);
+  });
+
+  it('signs in the demo commissioner, who reads the trauma and spinal networks’ reports and nothing else', async () => {
+    const dana = await new HttpClient(api.url).login('commissioner@example.org', DEMO_PASSWORD);
+    const session = (await dana.get('/api/auth/session')).body;
+    expect(session.memberships.map((m: { slug: string; role: string }) => `${m.slug}:${m.role}`)).toEqual([
+      'east-midlands-mtn:commissioner',
+      'northern-spinal:commissioner',
+    ]);
+    const mine = await dana.get('/api/me/reports');
+    expect(mine.status).toBe(200);
+    expect(mine.body.networks.map((n: { slug: string }) => n.slug)).toEqual(['east-midlands-mtn', 'northern-spinal']);
+    expect((await dana.get('/api/networks/northern-spinal/reports')).status).toBe(200);
+    expect((await dana.get('/api/networks/northern-spinal/risks')).status).toBe(403);
+    expect((await dana.get('/api/networks/northern-maternity/reports')).status).toBe(404);
   });
 
   it('gives each network commissioner recipients (an ICB and NHS England specialised commissioning) in a "Commissioners" list', async () => {

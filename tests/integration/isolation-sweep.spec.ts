@@ -1,10 +1,13 @@
-import { createTestDatabase, HttpClient, newNetwork, startApi, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
+import { addMember, createTestDatabase, HttpClient, newNetwork, startApi, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
 import { SWEEP_IDS, VALID_BODIES } from './sweep';
+import { COMMISSIONER_READS } from './sweep/commissioner.sweep';
 
 /**
  * For every route under /api/networks/{network}/… in the OpenAPI document (so a new endpoint is swept the
  * day it is added): a manager of network A gets 404 for network B's URL, and 404 for B's record ids under
- * A's URL, while the same request against A's own data is answered (control).
+ * A's URL, while the same request against A's own data is answered (control). A commissioner of A gets the
+ * same 404s for B's URL; under A's URL, only the report library answers them (B's document ids: 404), and
+ * every other route refuses them (403) before any record is looked up.
  */
 describe('isolation sweep over every network route', () => {
   let db: TestDatabase;
@@ -43,6 +46,43 @@ describe('isolation sweep over every network route', () => {
   it('finds the network routes in the OpenAPI document', () => {
     const networkRoutes = Object.keys(paths).filter((p) => p.startsWith('/api/networks/{network}'));
     expect(networkRoutes.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('answers a commissioner of A 404 for every route of B, 404 for B’s documents under A, and 403 for every route of A but its reports', async () => {
+    const commissioner = await addMember(api.db, [a], 'commissioner');
+    const client = await new HttpClient(api.url).login(commissioner.email);
+    const checked: string[] = [];
+    for (const method of ['get', 'put', 'post', 'patch', 'delete']) {
+      for (const [template, ops] of Object.entries(paths)) {
+        if (!template.startsWith('/api/networks/{network}') || !(method in ops)) continue;
+        const verb = method.toUpperCase();
+        const key = `${verb} ${template}`;
+        const body = verb === 'GET' || verb === 'DELETE' ? undefined : (VALID_BODIES[key] ?? {});
+        const foreign = await client.request(verb, fill(template, ids.b), body);
+        expect({ route: `${key} as another network (commissioner)`, status: foreign.status }).toEqual({
+          route: `${key} as another network (commissioner)`,
+          status: 404,
+        });
+        const reads = COMMISSIONER_READS.has(key);
+        if (/\{(?!network\})\w+\}/.test(template)) {
+          const foreignRecord = await client.request(verb, fill(template, { ...ids.b, network: ids.a.network }), body);
+          expect({ route: `${key} with another network's id (commissioner)`, status: foreignRecord.status }).toEqual({
+            route: `${key} with another network's id (commissioner)`,
+            status: reads ? 404 : 403,
+          });
+        }
+        const own = await client.request(verb, fill(template, ids.a), body);
+        // The sweep's document is queued: its download answers 409 until it is ready.
+        expect({ route: `${key} (commissioner, own network)`, status: own.status, code: own.body?.code }).toEqual({
+          route: `${key} (commissioner, own network)`,
+          status: reads ? (template.endsWith('/download') ? 409 : 200) : 403,
+          code: reads ? (template.endsWith('/download') ? 'conflict' : undefined) : 'forbidden',
+        });
+        checked.push(key);
+      }
+    }
+    expect(checked.filter((key) => COMMISSIONER_READS.has(key)).sort()).toEqual([...COMMISSIONER_READS].sort());
+    expect(checked.length).toBeGreaterThanOrEqual(10);
   });
 
   it('answers 404 for every method of every route of another network, and serves the caller’s own', async () => {

@@ -59,10 +59,13 @@ export async function openDb(db: TestDatabase, poolMax = 4): Promise<{ orm: Mikr
 
 let passwordHash: Promise<string> | null = null;
 
+/** The roles a fixture network has one person in (a commissioner is added where a test needs one: `addMember`). */
+export type FixtureRole = Exclude<MembershipRole, 'commissioner'>;
+
 export interface Fixture {
   network: Network;
   organisations: MemberOrganisation[];
-  users: Record<MembershipRole, AppUser & { membershipId: string }>;
+  users: Record<FixtureRole, AppUser & { membershipId: string }>;
 }
 
 /** A network with a profile, two organisations and one person in each role. */
@@ -80,7 +83,7 @@ export async function newNetwork(tdb: TenantDb, slug = `net-${randomBytes(3).toS
     );
     organisations.forEach((o) => em.persist(o));
     const users = {} as Fixture['users'];
-    for (const role of ['manager', 'lead', 'contributor', 'viewer'] as MembershipRole[]) {
+    for (const role of ['manager', 'lead', 'contributor', 'viewer'] as FixtureRole[]) {
       const user = Object.assign(new AppUser(), { email: `${role}.${slug}@example.org`, displayName: `${role} of ${slug}`, passwordHash: hash });
       em.persist(user);
       const membership = Object.assign(new Membership(), {
@@ -95,4 +98,41 @@ export async function newNetwork(tdb: TenantDb, slug = `net-${randomBytes(3).toS
     await em.flush();
     return { network, organisations, users };
   });
+}
+
+/**
+ * A person with a membership in each of these networks (the same role in each), signed in with `PASSWORD`: a
+ * commissioner invited by two networks, say. `email` may be an existing account's, which then gains the memberships.
+ */
+export async function addMember(
+  tdb: TenantDb,
+  networks: Fixture[],
+  role: MembershipRole,
+  email = `${role}.${randomBytes(3).toString('hex')}@example.org`,
+): Promise<AppUser & { membershipIds: Record<string, string> }> {
+  passwordHash ??= new PasswordService().hash(PASSWORD);
+  const hash = await passwordHash;
+  const user = await tdb.run({ userId: null }, async ({ em }) => {
+    const found = await em.findOne(AppUser, { email });
+    if (found) return found;
+    const created = Object.assign(new AppUser(), { email, displayName: `${role} ${email.split('@')[0]}`, passwordHash: hash });
+    em.persist(created);
+    await em.flush();
+    return created;
+  });
+  const membershipIds: Record<string, string> = {};
+  for (const fx of networks) {
+    membershipIds[fx.network.slug] = await tdb.inNetwork({ userId: null, networkId: fx.network.id, networkSlug: fx.network.slug }, async ({ em }) => {
+      const membership = Object.assign(new Membership(), {
+        networkId: fx.network.id,
+        userId: user.id,
+        role,
+        organisationId: role === 'contributor' ? fx.organisations[0].id : null,
+      });
+      em.persist(membership);
+      await em.flush();
+      return membership.id;
+    });
+  }
+  return Object.assign(user, { membershipIds });
 }

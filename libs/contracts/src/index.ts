@@ -15,3 +15,4 @@ export * from './lib/dtos/response-fields';
 export * from './lib/dtos/recipient.dto';
 export * from './lib/dtos/schedule.dto';
 export * from './lib/dtos/board/board-meeting.dto';
+export * from './lib/dtos/my-reports.dto';

@@ -114,9 +114,13 @@ const ORGANISATION_TIES = new Set([
   'PUT /api/networks/{network}/recipients/{recipientId}',
 ]);
 
+/** Permissions that only read: a contributor holding them owns no records (the fourth row). */
+const READ_ONLY = new Set<Permission>(['network.read', 'reports.read']);
+
 /** Every permission (a Record, so that a new one fails the type-check until it is listed here). */
 const PERMISSIONS: Record<Permission, true> = {
   'network.read': true,
+  'reports.read': true,
   'profile.edit': true,
   'members.manage': true,
   'audit.read': true,
@@ -126,6 +130,7 @@ const PERMISSIONS: Record<Permission, true> = {
   'risk.review': true,
   'reports.generate': true,
   'recipients.manage': true,
+  'schedules.manage': true,
   'board.manage': true,
 };
 
@@ -899,13 +904,13 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
         if (res.status !== 403) changedByContributor.push(`${op.key} → ${res.status}`);
       }
     }
-    const hasOwned = owned.length > 0 || contributorMay.some((perm) => perm !== 'network.read');
+    const hasOwned = owned.length > 0 || contributorMay.some((perm) => !READ_ONLY.has(perm));
     if (changedByContributor.length) console.log(`\ncross-network contributor writes not refused:\n${changedByContributor.slice(0, 15).join('\n')}`);
     rows.push({
       scenario: 'cross-network (4) between member organisations',
       did: `organisation references in ${ops.length} operations looked for; spinal members tied to an organisation: ${tied.length}; a contributor's ${tally.requests} writes (${tally.summary || 'no contributor'})`,
       survived: hasOwned
-        ? `organisation-owned records or contributor powers exist (${[...owned, ...contributorMay.filter((x) => x !== 'network.read')].join('; ')}): sweep them between member organisations (issue 9)`
+        ? `organisation-owned records or contributor powers exist (${[...owned, ...contributorMay.filter((x) => !READ_ONLY.has(x))].join('; ')}): sweep them between member organisations (issue 9)`
         : `no organisation-owned records yet: nothing to sweep (organisations only tie memberships and invites; contributors may ${contributorMay.join(', ')}; ${changedByContributor.length} contributor writes not refused${firstOf(changedByContributor)})`,
       ok: !hasOwned && changedByContributor.length === 0 && !!contributor,
     });

@@ -25,7 +25,7 @@ export class ReportController {
   }
 
   @Get()
-  @RequirePermission('network.read')
+  @RequirePermission('reports.read')
   @ApiOperation({ operationId: 'listReports', summary: "The network's document library, newest first" })
   @ApiZodResponse(z.array(reportDocumentDtoSchema), { description: 'The documents, newest first' })
   list(): Promise<ReportDocumentDto[]> {
@@ -33,7 +33,7 @@ export class ReportController {
   }
 
   @Get(':documentId')
-  @RequirePermission('network.read')
+  @RequirePermission('reports.read')
   @ApiOperation({ operationId: 'getReport', summary: 'One document: status, progress, failure reason, and its snapshot facts once ready' })
   @ApiZodResponse(reportDocumentDtoSchema, { description: 'The document' })
   get(@Param('documentId', uuid) id: string): Promise<ReportDocumentDto> {
@@ -50,7 +50,7 @@ export class ReportController {
   }
 
   @Get(':documentId/download')
-  @RequirePermission('network.read')
+  @RequirePermission('reports.read')
   @ApiOperation({ operationId: 'downloadReport', summary: 'The PDF, exactly as it was generated (409 until it is ready)' })
   @ApiFileResponse(['application/pdf'], 'The PDF; its ETag is its SHA-256')
   @ApiErrorResponses([409, 'The document is not ready (`conflict`): poll it until its status is `ready`.'])

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
-import { ReportRepository, RiskRepository, UserRepository, WorkPlanRepository } from '@plexus/server';
+import { MembershipRepository, ReportRepository, RiskRepository, UserRepository, WorkPlanRepository } from '@plexus/server';
+import { MyReportsController } from './my-reports.controller';
+import { MyReportsService } from './my-reports.service';
 import { ReportController } from './report.controller';
 import { ReportService } from './report.service';
 
-/** Board reports: requests, the document library, downloads. Rendering happens in the worker. */
+/** Board reports: requests, the document library, downloads, and reports across the caller's networks. Rendering happens in the worker. */
 @Module({
-  controllers: [ReportController],
-  providers: [ReportService, ReportRepository, RiskRepository, UserRepository, WorkPlanRepository],
+  controllers: [ReportController, MyReportsController],
+  providers: [ReportService, MyReportsService, MembershipRepository, ReportRepository, RiskRepository, UserRepository, WorkPlanRepository],
   exports: [ReportService],
 })
 export class ReportModule {}

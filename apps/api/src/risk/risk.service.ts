@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CloseRiskRequest, RiskDto, RiskHeatMapDto, RiskSummaryDto } from '@plexus/contracts';
 import { createRiskSchema, riskListQuerySchema, updateRiskSchema, recordRiskReviewSchema } from '@plexus/contracts';
-import { can, todayIso, type IsoDate } from '@plexus/domain';
+import { can, takesPartInWork, todayIso, type IsoDate } from '@plexus/domain';
 import {
   MembershipRepository,
   RequestScopes,
@@ -128,7 +128,9 @@ export class RiskService {
     if (!userId) return null;
     const m = await this.members.ofUser(userId);
     const user = m ? await this.users.find(userId) : null;
-    if (!user) throw DomainException.field('mitigationLeadUserId', 'The mitigation lead must be a member of this network');
+    if (!m || !user) throw DomainException.field('mitigationLeadUserId', 'The mitigation lead must be a member of this network');
+    if (!takesPartInWork(m.role))
+      throw DomainException.field('mitigationLeadUserId', 'A commissioner reads only the network’s reports, so cannot be a mitigation lead');
     return user.displayName;
   }
 

@@ -47,6 +47,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { email: 'james.reid@example.org', displayName: 'James Reid' },
   { email: 'nina.clarke@example.org', displayName: 'Nina Clarke' },
   { email: 'chris.lowe@example.org', displayName: 'Chris Lowe' },
+  // NHS England specialised commissioning: invited as a commissioner by the trauma and spinal networks, not maternity.
+  { email: 'commissioner@example.org', displayName: 'Dana Whitfield' },
 ];
 
 export const DEMO_NETWORKS: DemoNetwork[] = [
@@ -109,6 +111,7 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
       { email: 'helen.ward@example.org', role: 'viewer' },
       { email: 'owen.price@example.org', role: 'contributor', organisation: 'Riverside General Hospital' },
       { email: 'alex.morgan@example.org', role: 'viewer' },
+      { email: 'commissioner@example.org', role: 'commissioner' },
     ],
   },
   {
@@ -158,6 +161,7 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
       { email: 'fatima.ali@example.org', role: 'lead' },
       { email: 'james.reid@example.org', role: 'viewer' },
       { email: 'tom.hughes@example.org', role: 'contributor', organisation: 'Westbrook Hospital' },
+      { email: 'commissioner@example.org', role: 'commissioner' },
     ],
   },
   {

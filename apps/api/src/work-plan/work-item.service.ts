@@ -9,7 +9,7 @@ import type {
   WorkItemRowDto,
   WorkPlanDto,
 } from '@plexus/contracts';
-import { financialYearStartOf, parseTimescale, type ParsedTimescale } from '@plexus/domain';
+import { financialYearStartOf, parseTimescale, takesPartInWork, type ParsedTimescale } from '@plexus/domain';
 import {
   MembershipRepository,
   RequestScopes,
@@ -153,12 +153,15 @@ export class WorkItemService {
     return { theme, objective };
   }
 
-  /** Every person chosen as a lead must be a member of the network. */
+  /** Every person chosen as a lead must be a member of the network who takes part in its work (not a commissioner). */
   private async checkLeads(leads: LeadInput[]): Promise<void> {
-    const memberIds = new Set((await this.members.all()).map((m) => m.userId));
+    const roles = new Map((await this.members.all()).map((m) => [m.userId, m.role]));
     leads.forEach((lead, index) => {
-      if (lead.userId && !memberIds.has(lead.userId))
-        throw DomainException.field(`leads.${index}.userId`, 'That person is not a member of this network');
+      if (!lead.userId) return;
+      const role = roles.get(lead.userId);
+      if (!role) throw DomainException.field(`leads.${index}.userId`, 'That person is not a member of this network');
+      if (!takesPartInWork(role))
+        throw DomainException.field(`leads.${index}.userId`, 'A commissioner reads only the network’s reports, so cannot lead its work');
     });
   }
 

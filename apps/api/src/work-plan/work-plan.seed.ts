@@ -87,8 +87,7 @@ export async function seedWorkPlan(
         const author =
           row.leads
             .map((l) => (l.userId ? byUserId.get(l.userId) : undefined))
-            .find((p) => p && demo.members.find((m) => userIds.get(m.email) === p.userId && m.role !== 'viewer' && m.role !== 'contributor')) ??
-          manager;
+            .find((p) => p && demo.members.find((m) => userIds.get(m.email) === p.userId && (m.role === 'manager' || m.role === 'lead'))) ?? manager;
         return { on: u.on, run: () => items.addProgress(row.id, { on: u.on, status: u.status, narrative: u.narrative }, author) };
       }),
       ...source.changes.map((c) => {

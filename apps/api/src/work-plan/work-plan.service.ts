@@ -12,7 +12,7 @@ import type {
   WorkPlanPeopleDto,
   WorkPlanSummaryDto,
 } from '@plexus/contracts';
-import { todayIso } from '@plexus/domain';
+import { takesPartInWork, todayIso } from '@plexus/domain';
 import {
   MembershipRepository,
   NetworkRepository,
@@ -109,9 +109,9 @@ export class WorkPlanService {
     return (await this.repo.planChanges(plan.id)).map(toPlanChangeDto);
   }
 
-  /** Members and leadership roles, for choosing leads. */
+  /** Members who take part in the work (not commissioners, who read only the reports) and leadership roles, for choosing leads. */
   async people(): Promise<WorkPlanPeopleDto> {
-    const memberships = await this.members.withUsers();
+    const memberships = (await this.members.withUsers()).filter(({ membership }) => takesPartInWork(membership.role));
     const roles = await this.networks.leadershipRoles();
     const members = memberships
       .map(({ membership, user }) => ({ userId: user.id, displayName: user.displayName, role: membership.role }))

@@ -1,5 +1,13 @@
 import type { Routes } from '@angular/router';
-import { authGuard, homeRedirectGuard, membershipResolver, operatorGuard, permissionGuard, signedOutGuard } from './core/guards';
+import {
+  authGuard,
+  homeRedirectGuard,
+  membershipResolver,
+  networkLandingRedirect,
+  operatorGuard,
+  permissionGuard,
+  signedOutGuard,
+} from './core/guards';
 
 export const appRoutes: Routes = [
   {
@@ -40,15 +48,42 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes),
       },
       {
+        // Reports from every network whose reports the person may read (a commissioner's page across networks).
+        path: 'reports',
+        title: 'Reports from my networks',
+        loadComponent: () => import('./my-reports/my-reports.component').then((m) => m.MyReportsComponent),
+      },
+      {
         path: 'n/:network',
         resolve: { membership: membershipResolver },
         children: [
-          { path: '', pathMatch: 'full', redirectTo: 'profile' },
-          { path: 'profile', loadChildren: () => import('./profile/profile.routes').then((m) => m.profileRoutes) },
-          { path: 'reports', loadChildren: () => import('./reports/reports.routes').then((m) => m.reportsRoutes) },
-          { path: 'plan', loadChildren: () => import('./work-plan/work-plan.routes').then((m) => m.workPlanRoutes) },
-          { path: 'risks', loadChildren: () => import('./risk/risk.routes').then((m) => m.riskRoutes) },
-          { path: 'board', loadChildren: () => import('./board/board.routes').then((m) => m.boardRoutes) },
+          // The profile, or for a commissioner (who reads only the reports) the report library.
+          { path: '', pathMatch: 'full', redirectTo: networkLandingRedirect },
+          {
+            path: 'profile',
+            canActivate: [permissionGuard('network.read')],
+            loadChildren: () => import('./profile/profile.routes').then((m) => m.profileRoutes),
+          },
+          {
+            path: 'reports',
+            canActivate: [permissionGuard('reports.read')],
+            loadChildren: () => import('./reports/reports.routes').then((m) => m.reportsRoutes),
+          },
+          {
+            path: 'plan',
+            canActivate: [permissionGuard('network.read')],
+            loadChildren: () => import('./work-plan/work-plan.routes').then((m) => m.workPlanRoutes),
+          },
+          {
+            path: 'risks',
+            canActivate: [permissionGuard('network.read')],
+            loadChildren: () => import('./risk/risk.routes').then((m) => m.riskRoutes),
+          },
+          {
+            path: 'board',
+            canActivate: [permissionGuard('network.read')],
+            loadChildren: () => import('./board/board.routes').then((m) => m.boardRoutes),
+          },
           {
             path: 'members',
             canActivate: [permissionGuard('members.manage')],

@@ -1,4 +1,17 @@
-import { can, contrastRatio, isValidSlug, readableTextOn, roleNeedsOrganisation, slugify } from '../index';
+import {
+  can,
+  contrastRatio,
+  isMembershipRole,
+  isValidSlug,
+  MEMBERSHIP_ROLES,
+  readableTextOn,
+  ROLE_DESCRIPTIONS,
+  ROLE_LABELS,
+  roleNeedsOrganisation,
+  slugify,
+  takesPartInWork,
+  type Permission,
+} from '../index';
 
 describe('roles', () => {
   it('lets only managers edit the profile, manage members and read the audit trail', () => {
@@ -22,6 +35,40 @@ describe('roles', () => {
   it('grants nothing without a role', () => {
     expect(can(null, 'network.read')).toBe(false);
     expect(can(undefined, 'network.read')).toBe(false);
+    expect(can(null, 'reports.read')).toBe(false);
+  });
+  it('lets every role read and download the reports; only managers ask for them', () => {
+    for (const role of MEMBERSHIP_ROLES) {
+      expect([role, can(role, 'reports.read')]).toEqual([role, true]);
+      expect([role, can(role, 'reports.generate')]).toEqual([role, role === 'manager']);
+    }
+  });
+  it('gives a commissioner the reports and nothing else: not even the network’s profile, plans or risks', () => {
+    // Every permission (a Record, so that a new one fails the type-check until it is listed here and considered).
+    const every: Record<Permission, true> = {
+      'network.read': true,
+      'reports.read': true,
+      'profile.edit': true,
+      'members.manage': true,
+      'audit.read': true,
+      'plan.edit': true,
+      'plan.progress': true,
+      'risk.edit': true,
+      'risk.review': true,
+      'reports.generate': true,
+      'recipients.manage': true,
+      'schedules.manage': true,
+      'board.manage': true,
+    };
+    expect((Object.keys(every) as Permission[]).filter((permission) => can('commissioner', permission))).toEqual(['reports.read']);
+    for (const role of ['manager', 'lead', 'contributor', 'viewer'] as const) expect(can(role, 'network.read')).toBe(true);
+    expect(isMembershipRole('commissioner')).toBe(true);
+    expect(ROLE_LABELS.commissioner).toBe('Commissioner');
+    expect(ROLE_DESCRIPTIONS.commissioner).toMatch(/reports/);
+    expect(roleNeedsOrganisation('commissioner')).toBe(false);
+  });
+  it('lets only people who read the network lead its work: not a commissioner', () => {
+    expect(MEMBERSHIP_ROLES.filter(takesPartInWork)).toEqual(['manager', 'lead', 'contributor', 'viewer']);
   });
   it('ties contributors, and only contributors, to an organisation', () => {
     expect(roleNeedsOrganisation('contributor')).toBe(true);

@@ -1,5 +1,5 @@
 /** A person's role in one network. A person may hold a different role in each network. */
-export const MEMBERSHIP_ROLES = ['manager', 'lead', 'contributor', 'viewer'] as const;
+export const MEMBERSHIP_ROLES = ['manager', 'lead', 'contributor', 'viewer', 'commissioner'] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
 export const ROLE_LABELS: Record<MembershipRole, string> = {
@@ -7,6 +7,7 @@ export const ROLE_LABELS: Record<MembershipRole, string> = {
   lead: 'Lead',
   contributor: 'Member-organisation contributor',
   viewer: 'Viewer',
+  commissioner: 'Commissioner',
 };
 
 export const ROLE_DESCRIPTIONS: Record<MembershipRole, string> = {
@@ -14,11 +15,15 @@ export const ROLE_DESCRIPTIONS: Record<MembershipRole, string> = {
   lead: 'Updates progress on the items they lead.',
   contributor: 'Works for one member organisation: completes its own submissions.',
   viewer: 'Reads everything and downloads reports.',
+  commissioner: 'Reads and downloads the network’s reports, and nothing else (an ICB or NHS England commissioner).',
 };
 
 /** What a member may do. Kept in one table so that the API enforces and the web app reflects the same rules. */
 export type Permission =
+  /** Read the network: its profile, work plans, risk register (every member but a commissioner). */
   | 'network.read'
+  /** Read the network's document library and download its reports (every member, commissioners included). */
+  | 'reports.read'
   | 'profile.edit'
   | 'members.manage'
   | 'audit.read'
@@ -30,7 +35,7 @@ export type Permission =
   | 'risk.edit'
   /** Record risk reviews — any risk (managers) or, for leads, the risks they lead (checked per risk). */
   | 'risk.review'
-  /** Ask for board reports (PDFs); everyone in the network can read and download them. */
+  /** Ask for board reports (PDFs) and retry failed ones; reading and downloading them is `reports.read`. */
   | 'reports.generate'
   /** Keep the network's recipients (people who receive reports by email) and distribution lists, and read them (their emails are personal data). */
   | 'recipients.manage'
@@ -42,6 +47,7 @@ export type Permission =
 const GRANTS: Record<MembershipRole, readonly Permission[]> = {
   manager: [
     'network.read',
+    'reports.read',
     'profile.edit',
     'members.manage',
     'audit.read',
@@ -54,9 +60,11 @@ const GRANTS: Record<MembershipRole, readonly Permission[]> = {
     'schedules.manage',
     'board.manage',
   ],
-  lead: ['network.read', 'plan.progress', 'risk.review'],
-  contributor: ['network.read'],
-  viewer: ['network.read'],
+  lead: ['network.read', 'reports.read', 'plan.progress', 'risk.review'],
+  contributor: ['network.read', 'reports.read'],
+  viewer: ['network.read', 'reports.read'],
+  /** A commissioner (ICB, NHS England specialised commissioning) reads the network's reports and nothing else. */
+  commissioner: ['reports.read'],
 };
 
 export function can(role: MembershipRole | null | undefined, permission: Permission): boolean {
@@ -65,6 +73,14 @@ export function can(role: MembershipRole | null | undefined, permission: Permiss
 
 export function isMembershipRole(value: unknown): value is MembershipRole {
   return typeof value === 'string' && (MEMBERSHIP_ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * Whether people in this role take part in the network's work, so that they can be chosen as the lead of a work
+ * item or the mitigation lead of a risk: everyone who can read the network. A commissioner only reads its reports.
+ */
+export function takesPartInWork(role: MembershipRole): boolean {
+  return can(role, 'network.read');
 }
 
 /** A contributor always acts for one member organisation; other roles may name one for information. */

@@ -4,7 +4,7 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router, type Routes } from '@angular/router';
 import type { SessionResponse } from '@plexus/contracts';
-import { authGuard, homeRedirectGuard, membershipResolver, permissionGuard } from './guards';
+import { authGuard, homeRedirectGuard, membershipResolver, networkLandingRedirect, permissionGuard } from './guards';
 
 @Component({ selector: 'plx-stub', template: '' })
 class StubComponent {}
@@ -20,11 +20,14 @@ const routes: Routes = [
     children: [
       { path: '', pathMatch: 'full', canActivate: [homeRedirectGuard], component: StubComponent },
       { path: 'admin/networks', component: StubComponent },
+      { path: 'reports', component: StubComponent },
       {
         path: 'n/:network',
         resolve: { membership: membershipResolver },
         children: [
-          { path: 'profile', component: StubComponent },
+          { path: '', pathMatch: 'full', redirectTo: networkLandingRedirect },
+          { path: 'profile', canActivate: [permissionGuard('network.read')], component: StubComponent },
+          { path: 'reports', canActivate: [permissionGuard('reports.read')], component: StubComponent },
           { path: 'members', canActivate: [permissionGuard('members.manage')], component: StubComponent },
         ],
       },
@@ -42,6 +45,8 @@ function session(overrides: Partial<SessionResponse['user']>, memberships: Sessi
 
 const NORTH = { networkId: 'n1', slug: 'north', name: 'North', role: 'viewer' as const, organisationId: null };
 const SOUTH = { networkId: 'n2', slug: 'south', name: 'South', role: 'manager' as const, organisationId: null };
+const EAST = { networkId: 'n3', slug: 'east', name: 'East', role: 'commissioner' as const, organisationId: null };
+const WEST = { networkId: 'n4', slug: 'west', name: 'West', role: 'commissioner' as const, organisationId: null };
 
 describe('routing guards', () => {
   let http: HttpTestingController;
@@ -70,7 +75,7 @@ describe('routing guards', () => {
   });
 
   it('takes someone with one network straight to it', async () => {
-    expect(await go('/', session({}, [NORTH]))).toBe('/n/north');
+    expect(await go('/', session({}, [NORTH]))).toBe('/n/north/profile');
   });
 
   it('takes an operator without networks to the admin pages', async () => {
@@ -87,6 +92,32 @@ describe('routing guards', () => {
     expect(router.routerState.snapshot.url).toBe('/not-found');
     // skipLocationChange: the browser's address still reads what the person typed.
     expect(TestBed.inject(Router).lastSuccessfulNavigation()?.extras.skipLocationChange).toBe(true);
+  });
+
+  it('opens a network at its profile, and a commissioner’s network at its report library', async () => {
+    expect(await go('/n/north', session({}, [NORTH, EAST]))).toBe('/n/north/profile');
+    await router.navigateByUrl('/n/east');
+    expect(router.url).toBe('/n/east/reports');
+  });
+
+  it('takes a commissioner of several networks to the reports from those networks', async () => {
+    expect(await go('/', session({}, [EAST, WEST]))).toBe('/reports');
+  });
+
+  it('takes a commissioner of one network to its report library', async () => {
+    expect(await go('/', session({}, [EAST]))).toBe('/n/east/reports');
+  });
+
+  it('lets someone who is a commissioner in one network and more in another choose', async () => {
+    expect(await go('/', session({}, [NORTH, EAST]))).toBe('/');
+  });
+
+  it('keeps a commissioner out of a network’s other pages: only its reports', async () => {
+    expect(await go('/n/east/profile', session({}, [EAST, SOUTH]))).toBe('/forbidden');
+    await router.navigateByUrl('/n/east/members');
+    expect(router.url).toBe('/forbidden');
+    await router.navigateByUrl('/n/east/reports');
+    expect(router.url).toBe('/n/east/reports');
   });
 
   it('only lets managers open the members page', async () => {

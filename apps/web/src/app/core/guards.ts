@@ -1,7 +1,16 @@
 import { inject } from '@angular/core';
-import { type ActivatedRouteSnapshot, type CanActivateFn, RedirectCommand, type ResolveFn, Router, type RouterStateSnapshot } from '@angular/router';
+import {
+  type ActivatedRouteSnapshot,
+  type CanActivateFn,
+  RedirectCommand,
+  type RedirectFunction,
+  type ResolveFn,
+  Router,
+  type RouterStateSnapshot,
+} from '@angular/router';
 import type { SessionMembership, SessionResponse } from '@plexus/contracts';
 import { can, type Permission } from '@plexus/domain';
+import { networkLandingPage } from './network-switch';
 import { SessionService } from './session.service';
 import { safeReturnUrl } from './return-url';
 
@@ -46,7 +55,8 @@ export const operatorGuard: CanActivateFn = async () => {
 };
 
 /**
- * `/`: one network → that network; an operator with none → the admin pages; otherwise the page
+ * `/`: one network → that network; several, in all of which the person is a commissioner (who reads only
+ * reports) → the reports from those networks; an operator with none → the admin pages; otherwise the page
  * itself lists the networks (or says there are none).
  */
 export const homeRedirectGuard: CanActivateFn = async () => {
@@ -55,8 +65,22 @@ export const homeRedirectGuard: CanActivateFn = async () => {
   if (session instanceof RedirectCommand) return session;
   if (!session) return true;
   if (session.memberships.length === 1) return router.createUrlTree(['/n', session.memberships[0].slug]);
+  if (session.memberships.length > 1 && session.memberships.every((m) => !can(m.role, 'network.read'))) return router.parseUrl('/reports');
   if (session.memberships.length === 0 && session.user.isOperator) return router.parseUrl('/admin/networks');
   return true;
+};
+
+/** `/n/:network`: the network's first page for the person's role there (`networkLandingPage`). */
+export const networkLandingRedirect: RedirectFunction = async ({ params }) => {
+  const session = inject(SessionService);
+  const fallback = 'profile';
+  try {
+    await session.ensureLoaded();
+  } catch {
+    return fallback;
+  }
+  const membership = session.membershipFor(String(params['network'] ?? ''));
+  return membership ? networkLandingPage(membership.role) : fallback;
 };
 
 /** The `network` route parameter, wherever it sits in the tree. */

@@ -28,6 +28,20 @@ describe('switchNetworkUrl', () => {
     expect(switchNetworkUrl('/n/a/something-new', viewer('b'))).toBe('/n/b/profile');
   });
 
+  it('keeps the report library, which every role reads, commissioners included', () => {
+    expect(switchNetworkUrl('/n/a/reports', viewer('b'))).toBe('/n/b/reports');
+    expect(switchNetworkUrl('/n/a/reports', { slug: 'b', role: 'commissioner' })).toBe('/n/b/reports');
+  });
+
+  it('takes a commissioner, who reads only the reports, to the other network’s report library instead of its profile', () => {
+    const commissioner = { slug: 'b', role: 'commissioner' as const };
+    expect(switchNetworkUrl('/n/a/profile', commissioner)).toBe('/n/b/reports');
+    expect(switchNetworkUrl('/n/a/members', commissioner)).toBe('/n/b/reports');
+    expect(switchNetworkUrl('/n/a/plan', commissioner)).toBe('/n/b/reports');
+    expect(switchNetworkUrl('/n/a', commissioner)).toBe('/n/b/reports');
+    expect(switchNetworkUrl('/reports', commissioner)).toBe('/n/b');
+  });
+
   it('does not confuse a network called "n" or a trailing slash', () => {
     expect(switchNetworkUrl('/n/n/members/', manager('b'))).toBe('/n/b/members');
   });

@@ -4,10 +4,19 @@ import { can, type MembershipRole, type Permission } from '@plexus/domain';
 const NETWORK_PAGES: ReadonlyArray<{ path: string; permission: Permission }> = [
   { path: 'profile/edit', permission: 'profile.edit' },
   { path: 'profile', permission: 'network.read' },
+  { path: 'reports', permission: 'reports.read' },
   { path: 'members', permission: 'members.manage' },
   { path: 'recipients', permission: 'recipients.manage' },
   { path: 'audit', permission: 'audit.read' },
 ];
+
+/**
+ * The first page of a network for a role there (what `/n/:network` opens): its profile, or for a commissioner, who
+ * reads only the network's reports, its report library.
+ */
+export function networkLandingPage(role: MembershipRole): 'profile' | 'reports' {
+  return can(role, 'network.read') ? 'profile' : 'reports';
+}
 
 export interface SwitchTarget {
   slug: string;
@@ -16,16 +25,18 @@ export interface SwitchTarget {
 
 /**
  * Where the network switcher goes: the same page in the other network (`/n/a/members` →
- * `/n/b/members`) when the person may see that page there, otherwise the other network's profile.
+ * `/n/b/members`) when the person may see that page there, otherwise the other network's first page
+ * for their role (its profile; a commissioner's: its reports).
  * Query strings and fragments are dropped: they name records of the network being left.
  */
 export function switchNetworkUrl(currentUrl: string, target: SwitchTarget): string {
   const base = `/n/${encodeURIComponent(target.slug)}`;
+  const landing = `${base}/${networkLandingPage(target.role)}`;
   const path = currentUrl.split(/[?#]/, 1)[0];
   const match = /^\/n\/[^/]+(?:\/(.*))?$/.exec(path);
   if (!match) return base;
   const rest = (match[1] ?? '').replace(/\/+$/, '');
   const page = NETWORK_PAGES.find((candidate) => rest === candidate.path);
-  if (!page) return `${base}/profile`;
-  return can(target.role, page.permission) ? `${base}/${page.path}` : `${base}/profile`;
+  if (!page) return landing;
+  return can(target.role, page.permission) ? `${base}/${page.path}` : landing;
 }

@@ -1,6 +1,7 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { LoginRequest, SessionMembership, SessionResponse } from '@plexus/contracts';
+import { can } from '@plexus/domain';
 import { firstValueFrom, Observable, tap } from 'rxjs';
 
 /** Who is signed in and the networks they belong to. `undefined` until the API has been asked. */
@@ -13,6 +14,8 @@ export class SessionService {
   readonly user = computed(() => this.#state()?.user ?? null);
   readonly memberships = computed<readonly SessionMembership[]>(() => this.#state()?.memberships ?? []);
   readonly signedIn = computed(() => this.#state() != null);
+  /** Memberships that read only the network's reports (commissioners): the shell then links "Reports from my networks". */
+  readonly reportOnlyMemberships = computed(() => this.memberships().filter((m) => can(m.role, 'reports.read') && !can(m.role, 'network.read')));
 
   /** Asks the API once (GET /api/auth/session); 401 means signed out. Other failures reject. */
   ensureLoaded(): Promise<SessionResponse | null> {

@@ -23,6 +23,9 @@ import { SessionService } from '../core/session.service';
           </li>
         }
       </ul>
+      @if (reportOnly().length) {
+        <p><a routerLink="/reports">See the reports from all your networks on one page</a></p>
+      }
     } @else {
       <h1>You are not in a network yet</h1>
       <p>Plexus shows you the networks you have been invited to. You have not joined one yet.</p>
@@ -37,5 +40,7 @@ export class HomeComponent {
   readonly #session = inject(SessionService);
   protected readonly memberships = this.#session.memberships;
   protected readonly user = this.#session.user;
+  /** Where the person is a commissioner (reads only reports): their page across networks is linked. */
+  protected readonly reportOnly = this.#session.reportOnlyMemberships;
   protected readonly roleLabels = ROLE_LABELS;
 }

@@ -142,4 +142,60 @@ describe('RecipientsComponent', () => {
     await fixture.whenStable();
     expect(text(element.querySelector('#recipient-email-error'))).toBe('Error: sam@example.org is already a recipient of this network');
   });
+
+  it('invites a recipient as a commissioner with their email and name, and shows the one-time link', async () => {
+    const { element, click, fixture } = await render([PRIYA], [COMMISSIONERS]);
+    const action = element.querySelector(`#invite-${PRIYA.id}`) as HTMLButtonElement;
+    expect(text(action)).toBe('Invite as commissioner Priya Shah');
+    expect(action.getAttribute('aria-expanded')).toBe('false');
+    action.click();
+    await fixture.whenStable();
+    expect(action.getAttribute('aria-expanded')).toBe('true');
+    expect(text(element.querySelector('#invite-confirm-heading'))).toBe("Invite Priya Shah to read North Spinal Network's reports?");
+    expect(text(element.querySelector('.plx-inline-panel'))).toContain(
+      'priya@icb.example.org gets an email with a one-time link to join as a commissioner',
+    );
+    await click('Send invite to Priya Shah');
+    const request = http.expectOne({ method: 'POST', url: `${BASE}/invites` });
+    expect(request.request.body).toEqual({ email: 'priya@icb.example.org', displayName: 'Priya Shah', role: 'commissioner', organisationId: null });
+    request.flush({
+      id: '9b0e1d52-4444-4444-8444-000000000001',
+      email: 'priya@icb.example.org',
+      displayName: 'Priya Shah',
+      role: 'commissioner',
+      organisationId: null,
+      status: 'pending',
+      expiresAt: '2026-12-10T10:00:00.000Z',
+      createdAt: '2026-12-03T10:00:00.000Z',
+      url: 'http://plexus.test/invite/north-spinal/abcdefghijklmnopqrstuvwxyz',
+    });
+    await fixture.whenStable();
+    expect(element.querySelector('#invite-confirm-heading')).toBeNull();
+    expect(text(element.querySelector('#invited-heading'))).toBe('Priya Shah is invited as a commissioner');
+    expect((element.querySelector('#invited-url') as HTMLInputElement).value).toBe(
+      'http://plexus.test/invite/north-spinal/abcdefghijklmnopqrstuvwxyz',
+    );
+  });
+
+  it('says why an invite was refused (already a member) and keeps the panel open', async () => {
+    const { element, click, fixture } = await render([PRIYA], [COMMISSIONERS]);
+    (element.querySelector(`#invite-${PRIYA.id}`) as HTMLButtonElement).click();
+    await fixture.whenStable();
+    await click('Send invite to Priya Shah');
+    http.expectOne({ method: 'POST', url: `${BASE}/invites` }).flush(
+      {
+        statusCode: 409,
+        code: 'conflict',
+        message: 'Conflict',
+        fields: [{ field: 'email', message: 'priya@icb.example.org is already a member of this network' }],
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(text(element.querySelector('.nhsuk-error-summary'))).toContain('priya@icb.example.org is already a member of this network');
+    expect(element.querySelector('#invite-confirm-heading')).not.toBeNull();
+    await click('Cancel');
+    expect(element.querySelector('#invite-confirm-heading')).toBeNull();
+  });
 });

@@ -2,6 +2,7 @@ import { httpResource } from '@angular/common/http';
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, DOCUMENT, inject, Injector, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import {
+  type CreatedInviteDto,
   type DistributionListDto,
   distributionListInputSchema,
   type NetworkProfileDto,
@@ -10,6 +11,7 @@ import {
   type SessionMembership,
 } from '@plexus/contracts';
 import { toApiError } from '../core/api-error';
+import { formatDate } from '../core/dates';
 import { moveFocusTo } from '../core/focus';
 import { fieldErrorsFromIssues, prefixFieldErrors } from '../core/form-errors';
 import { profileUrl } from '../profile/profile.api';
@@ -18,7 +20,9 @@ import { FormErrors } from '../ui/form-errors';
 import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
 import { LoadingComponent } from '../ui/loading.component';
+import { OneTimeLinkComponent } from '../ui/one-time-link.component';
 import { SuccessBannerComponent } from '../ui/success-banner.component';
+import { MembersApi } from '../members/members.api';
 import { distributionListsUrl, RecipientsApi, recipientsUrl } from './recipients.api';
 
 /** The recipient form: `organisationId` is '' for "not a member organisation" (then `organisationName` is typed). */
@@ -44,11 +48,12 @@ const EMPTY_LIST: ListForm = { id: null, name: '', description: '', recipientIds
 /**
  * The network's recipients of reports (people with no account: commissioners at the ICB, NHS England…) and its
  * distribution lists, for managers. One form at a time opens under its section; errors show beside each field.
+ * A recipient can also be invited to sign in as a commissioner (read-only access to the network's reports).
  */
 @Component({
   selector: 'plx-recipients',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent, SuccessBannerComponent],
+  imports: [RouterLink, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent, OneTimeLinkComponent, SuccessBannerComponent],
   providers: [FormErrors],
   templateUrl: './recipients.component.html',
 })
@@ -57,6 +62,7 @@ export class RecipientsComponent {
   readonly membership = input.required<SessionMembership>();
 
   readonly #api = inject(RecipientsApi);
+  readonly #members = inject(MembersApi);
   readonly #injector = inject(Injector);
   readonly #document = inject(DOCUMENT);
 
@@ -75,7 +81,13 @@ export class RecipientsComponent {
   /** What is waiting for "Yes, delete". */
   protected readonly removing = signal<{ kind: 'recipient' | 'list'; id: string; name: string } | null>(null);
 
+  /** The recipient waiting for "Send invite" (as a commissioner). */
+  protected readonly inviting = signal<RecipientDto | null>(null);
+  /** The invite just made, with its one-time link. */
+  protected readonly invited = signal<CreatedInviteDto | null>(null);
+
   protected readonly value = controlValue;
+  protected readonly formatDate = formatDate;
   protected readonly checked = controlChecked;
 
   protected listNames(recipient: RecipientDto): string {
@@ -100,6 +112,7 @@ export class RecipientsComponent {
     this.recipientForm.set(null);
     this.listForm.set(null);
     this.removing.set(null);
+    this.inviting.set(null);
     this.errors.set({});
   }
 
@@ -161,6 +174,46 @@ export class RecipientsComponent {
         this.errors.failFromServer(error, { prefix: 'recipient' });
       },
     });
+  }
+
+  // ---- inviting a recipient as a commissioner ---------------------------------------------------
+
+  protected startInvite(recipient: RecipientDto): void {
+    this.closeAll();
+    this.inviting.set(recipient);
+    this.focusById('invite-confirm-heading');
+  }
+
+  protected cancelInvite(): void {
+    const recipient = this.inviting();
+    this.inviting.set(null);
+    this.errors.set({});
+    if (recipient) this.focusById(`invite-${recipient.id}`);
+  }
+
+  /** An invite to the network with the commissioner role, for the recipient's email (the members page lists it). */
+  protected confirmInvite(): void {
+    const recipient = this.inviting();
+    if (!recipient || this.busy()) return;
+    this.busy.set(true);
+    this.#members
+      .createInvite(this.network(), { email: recipient.email, displayName: recipient.name, role: 'commissioner', organisationId: null })
+      .subscribe({
+        next: (created) => {
+          this.busy.set(false);
+          this.inviting.set(null);
+          this.errors.set({});
+          this.banner.set(null);
+          this.invited.set(created);
+          this.focusById('invited-heading');
+        },
+        error: (error: unknown) => {
+          this.busy.set(false);
+          const apiError = toApiError(error);
+          // "… is already a member of this network" names the email, which this panel shows rather than edits.
+          this.errors.failWith(apiError.fields?.[0]?.message ?? apiError.message);
+        },
+      });
   }
 
   // ---- distribution lists -----------------------------------------------------------------------

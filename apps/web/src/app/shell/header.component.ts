@@ -19,6 +19,8 @@ export class HeaderComponent {
 
   protected readonly user = this.#session.user;
   protected readonly memberships = this.#session.memberships;
+  /** "Reports from my networks" is linked for anyone who is a commissioner somewhere (their page across networks). */
+  protected readonly linksMyReports = computed(() => this.#session.reportOnlyMemberships().length > 0);
   protected readonly network = this.current.membership;
   protected readonly roleLabel = computed(() => {
     const membership = this.network();

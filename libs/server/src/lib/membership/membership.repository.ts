@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestScopes } from '../tenancy/request-scope';
+import { Network } from '../network/network.entity';
 import { AppUser } from '../user/app-user.entity';
 import { Membership } from './membership.entity';
 
@@ -23,6 +24,21 @@ export class MembershipRepository {
     return memberships.flatMap((membership) => {
       const user = byId.get(membership.userId);
       return user ? [{ membership, user }] : [];
+    });
+  }
+
+  /**
+   * Every network a person belongs to, with their membership there, by network name: read before any network is
+   * entered (RLS shows a person their own memberships, and no one else's).
+   */
+  async networksOf(userId: string): Promise<Array<{ membership: Membership; network: Network }>> {
+    const memberships = await this.em.find(Membership, { userId }, { filters: { tenant: false } });
+    if (!memberships.length) return [];
+    const networks = await this.em.find(Network, { id: { $in: memberships.map((m) => m.networkId) } }, { orderBy: { name: 'asc', id: 'asc' } });
+    const byNetwork = new Map(memberships.map((m) => [m.networkId, m]));
+    return networks.flatMap((network) => {
+      const membership = byNetwork.get(network.id);
+      return membership ? [{ membership, network }] : [];
     });
   }
 

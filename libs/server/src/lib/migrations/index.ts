@@ -8,6 +8,7 @@ import { Migration20261124040000_risk_work_item_links } from './Migration2026112
 import { Migration20261202000000_work_item_reference } from './Migration20261202000000_work_item_reference';
 import { Migration20261202100000_data_versions } from './Migration20261202100000_data_versions';
 import { Migration20261202120000_recipients } from './Migration20261202120000_recipients';
+import { Migration20261203080000_commissioner_role } from './Migration20261203080000_commissioner_role';
 import { Migration20261203090000_board_meetings } from './Migration20261203090000_board_meetings';
 import { Migration20261203100000_schedules } from './Migration20261203100000_schedules';
 
@@ -26,6 +27,7 @@ export const migrationsList: Array<{ name: string; class: Constructor<Migration>
   { name: 'Migration20261202000000_work_item_reference', class: Migration20261202000000_work_item_reference },
   { name: 'Migration20261202100000_data_versions', class: Migration20261202100000_data_versions },
   { name: 'Migration20261202120000_recipients', class: Migration20261202120000_recipients },
+  { name: 'Migration20261203080000_commissioner_role', class: Migration20261203080000_commissioner_role },
   { name: 'Migration20261203090000_board_meetings', class: Migration20261203090000_board_meetings },
   { name: 'Migration20261203100000_schedules', class: Migration20261203100000_schedules },
 ];

@@ -22,4 +22,9 @@ export class ReportRepository {
   library(limit = 200): Promise<ReportDocument[]> {
     return this.em.find(ReportDocument, {}, { orderBy: { requestedAt: 'desc' }, limit });
   }
+
+  /** The ready documents only, newest request first (as the library orders them). */
+  ready(limit: number): Promise<ReportDocument[]> {
+    return this.em.find(ReportDocument, { status: 'ready' }, { orderBy: { requestedAt: 'desc', id: 'desc' }, limit });
+  }
 }
