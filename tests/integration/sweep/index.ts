@@ -3,11 +3,20 @@ import { foundationSweepIds } from './foundation.sweep';
 import { reportSweepIds } from './report.sweep';
 import { recipientsSweepIds, recipientsValidBodies } from './recipients.sweep';
 import { riskSweepIds } from './risk.sweep';
+import { schedulesSweepIds, schedulesValidBodies } from './schedules.sweep';
 import type { SweepIds } from './registry';
 import { workPlanSweepIds, workPlanValidBodies } from './work-plan.sweep';
 
 /** Every feature's sweep ids; add yours here. */
-export const SWEEP_IDS: SweepIds[] = [foundationSweepIds, riskSweepIds, workPlanSweepIds, reportSweepIds, recipientsSweepIds, boardSweepIds];
+export const SWEEP_IDS: SweepIds[] = [
+  foundationSweepIds,
+  riskSweepIds,
+  workPlanSweepIds,
+  reportSweepIds,
+  recipientsSweepIds,
+  boardSweepIds,
+  schedulesSweepIds,
+];
 
 /**
  * Bodies that pass validation for record-level checks (another network's id under your own network):
@@ -29,4 +38,5 @@ export const VALID_BODIES: Record<string, unknown> = {
   ...workPlanValidBodies,
   ...recipientsValidBodies,
   ...boardValidBodies,
+  ...schedulesValidBodies,
 };
