@@ -1,4 +1,4 @@
-import { EmailOutbox, Membership, Network, ReportRun, ReportSchedule, Risk, RiskScoreChange } from '@plexus/server';
+import { BoardMeeting, EmailOutbox, Membership, Network, ReportRun, ReportSchedule, Risk, RiskScoreChange } from '@plexus/server';
 import { dueRunAt, parseRecurrence, periodKey, todayIso } from '@plexus/domain';
 import { seedDemo } from '../../apps/api/src/seed/seed';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
@@ -158,7 +158,7 @@ describe('demo data', () => {
       ]);
       const [progress, risk] = schedules;
       expect(progress.recurrenceText).toBe('First working day of April and October at 07:00');
-      expect(risk.recurrence.kind).toBe('last_working_day');
+      expect(risk.recurrenceText).toBe('After each board meeting, the next working day, at 07:00');
       for (const s of schedules) {
         expect(s.lists.map((l) => l.id)).toEqual([lists.find((l) => l.name === 'Commissioners')?.id]);
         expect(s.audience).toBe(commissioners.length);
@@ -206,7 +206,7 @@ describe('demo data', () => {
         expect(d.sentAt).not.toBeNull();
       }
       expect(progressDeliveries.map((d) => d.attempts).sort()).toEqual([...Array(commissioners.length - 1).fill(1), 2]);
-      // Risk register: sent for the quarter before (by link), then skipped for the latest as unchanged.
+      // Risk register: sent after the board before last (by link), then skipped after the last as unchanged.
       const riskRuns = runsOf(risk.id);
       expect(riskRuns.map((r) => r.state)).toEqual(['skipped_unchanged', 'sent']);
       expect(riskRuns[0].reason).toBe('The report’s content has not changed since the last delivery');
@@ -230,11 +230,17 @@ describe('demo data', () => {
           expect(e.bodyText).toContain('Unsubscribe from this report');
           expect(e.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
         }
+        const boardMeetings = (await em.find(BoardMeeting, {})).map((m) => m.meetingDate).sort();
+        // After-board periods are the meetings: the sent run's and the skipped run's are two meetings in a row, both past.
+        expect(boardMeetings).toContain(sent.periodKey);
+        expect(boardMeetings.indexOf(skipped.periodKey)).toBe(boardMeetings.indexOf(sent.periodKey) + 1);
+        expect(sent.periodKey < skipped.periodKey && skipped.periodKey < todayIso()).toBe(true);
         for (const s of await em.find(ReportSchedule, {})) {
           const recurrence = parseRecurrence(s.recurrence);
-          const due = dueRunAt(recurrence, now, { notBefore: s.createdAt, catchUpMs: 400 * 24 * 3600_000 });
+          const options = { boardMeetings, notBefore: s.createdAt, catchUpMs: 400 * 24 * 3600_000 };
+          const due = dueRunAt(recurrence, now, options);
           expect(due).not.toBeNull();
-          expect(await em.count(ReportRun, { scheduleId: s.id, periodKey: periodKey(recurrence, due as Date) })).toBe(1);
+          expect(await em.count(ReportRun, { scheduleId: s.id, periodKey: periodKey(recurrence, due as Date, options) })).toBe(1);
         }
       });
     }

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { recurrenceSchema, requestReportSchema, REPORT_KIND_LABELS, type RecurrenceInput } from '@plexus/contracts';
-import { RAG_INFO, RAGS, nextRuns, periodKey, ragOf, riskBandOf, type Rag, type Recurrence } from '@plexus/domain';
+import { RAG_INFO, RAGS, nextRuns, periodKey, ragOf, riskBandOf, type Rag, type Recurrence, type RecurrenceOptions } from '@plexus/domain';
 import {
+  BoardMeeting,
   DistributionList,
   DistributionListMember,
   EmailOutbox,
@@ -50,9 +51,8 @@ export const DEMO_SCHEDULES: Record<'progress' | 'risk', DemoSchedule> = {
   risk: {
     name: 'Risk register after each board',
     report: { kind: 'risk_register' },
-    // TODO(issue 10, board meetings): once board_meeting is on main, this is { kind: 'after_board_meeting', time: '07:00' }.
-    // Until then the board's quarterly rhythm: the last working day of each quarter.
-    recurrence: { kind: 'last_working_day', months: [3, 6, 9, 12], time: '07:00' },
+    // The next working day after each of the network's board meetings (the demo board's, seeded just before).
+    recurrence: { kind: 'after_board_meeting', time: '07:00' },
     onlyIfChanged: true,
     delivery: 'link',
     message: '',
@@ -60,9 +60,9 @@ export const DEMO_SCHEDULES: Record<'progress' | 'risk', DemoSchedule> = {
 };
 
 /** The latest `count` run instants of a recurrence at or before `now`, oldest first. */
-function pastRuns(recurrence: Recurrence, now: Date, count: number): Date[] {
+function pastRuns(recurrence: Recurrence, now: Date, count: number, options: RecurrenceOptions): Date[] {
   const from = new Date(now.getTime() - 3 * 366 * 24 * 3600_000);
-  return nextRuns(recurrence, from, 40)
+  return nextRuns(recurrence, from, 40, options)
     .filter((d) => d.getTime() <= now.getTime())
     .slice(-count);
 }
@@ -73,9 +73,10 @@ const longDate = (d: Date) => d.toLocaleDateString('en-GB', { timeZone: 'Europe/
 /**
  * Loads the scheduled reports of one freshly created demo network (runs inside seedDemo, after its recipients, work
  * plan and risks): two schedules to the "Commissioners" list, and their past runs in the delivery log, as the worker
- * would have left them — the progress report sent for the latest period (one delivery failed once and was retried),
- * the risk register sent for the period before and skipped as unchanged for the latest. Every latest period has its
- * run, so a worker starting now finds nothing to catch up and sends nothing until the next period.
+ * would have left them — the progress report sent for the latest half-year (one delivery failed once and was retried),
+ * the risk register sent after the board meeting before last and skipped as unchanged after the last (so it runs after
+ * seedBoard). Every latest period has its run, so a worker starting now finds nothing to catch up and sends nothing
+ * until the next period.
  *
  * The seed makes no documents (a library full of demo PDFs needs the worker's renderer, and tests expect an empty
  * demo library), so the runs have no document: their content hash is believable, their document id null, and the
@@ -90,6 +91,8 @@ export async function seedSchedules(db: TenantDb, network: { id: string; slug: s
       (a, b) => a.name.localeCompare(b.name) || a.email.localeCompare(b.email),
     );
     const highlights = await demoHighlights(em, demo.name);
+    const boardMeetings = (await em.find(BoardMeeting, {}, { orderBy: { meetingDate: 'asc' } })).map((m) => m.meetingDate);
+    const options: RecurrenceOptions = { boardMeetings };
 
     const make = (spec: DemoSchedule, firstRun: Date) => {
       const recurrence = recurrenceSchema.parse(spec.recurrence);
@@ -112,7 +115,7 @@ export async function seedSchedules(db: TenantDb, network: { id: string; slug: s
 
     /** A run that went out: one delivery per commissioner, each an email the SMTP server accepted (`retried`: the one whose first attempt failed). */
     const sent = (schedule: ReportSchedule, recurrence: Recurrence, dueAt: Date, contentHash: string, h: ReportHighlights, retried = -1) => {
-      const key = periodKey(recurrence, dueAt);
+      const key = periodKey(recurrence, dueAt, options);
       const finishedAt = at(dueAt, 38_000);
       const run = Object.assign(new ReportRun(), {
         networkId: network.id,
@@ -192,7 +195,7 @@ export async function seedSchedules(db: TenantDb, network: { id: string; slug: s
 
     // The progress report: the latest half-year's, sent, one delivery retried once.
     const progressSpec = DEMO_SCHEDULES.progress;
-    const [progressDue] = pastRuns(recurrenceSchema.parse(progressSpec.recurrence), now, 1);
+    const [progressDue] = pastRuns(recurrenceSchema.parse(progressSpec.recurrence), now, 1, options);
     const progress = make(progressSpec, progressDue);
     sent(
       progress.schedule,
@@ -203,9 +206,9 @@ export async function seedSchedules(db: TenantDb, network: { id: string; slug: s
       1,
     );
 
-    // The risk register: sent for the quarter before, then skipped for the latest (nothing changed: the same hash).
+    // The risk register: sent after the board before last, then skipped after the last (nothing changed: the same hash).
     const riskSpec = DEMO_SCHEDULES.risk;
-    const [riskSentDue, riskSkippedDue] = pastRuns(recurrenceSchema.parse(riskSpec.recurrence), now, 2);
+    const [riskSentDue, riskSkippedDue] = pastRuns(recurrenceSchema.parse(riskSpec.recurrence), now, 2, options);
     const risk = make(riskSpec, riskSentDue);
     const riskHash = sha256(`demo ${network.slug} risk register ${riskSentDue.toISOString()}`);
     sent(risk.schedule, risk.recurrence, riskSentDue, riskHash, highlights.risk);
@@ -213,7 +216,7 @@ export async function seedSchedules(db: TenantDb, network: { id: string; slug: s
       Object.assign(new ReportRun(), {
         networkId: network.id,
         scheduleId: risk.schedule.id,
-        periodKey: periodKey(risk.recurrence, riskSkippedDue),
+        periodKey: periodKey(risk.recurrence, riskSkippedDue, options),
         dueAt: riskSkippedDue,
         trigger: 'schedule' as const,
         state: 'skipped_unchanged' as const,
