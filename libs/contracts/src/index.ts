@@ -16,3 +16,8 @@ export * from './lib/dtos/recipient.dto';
 export * from './lib/dtos/schedule.dto';
 export * from './lib/dtos/board/board-meeting.dto';
 export * from './lib/dtos/my-reports.dto';
+// peer review: cycles, their activities, submissions
+export * from './lib/dtos/peer-review/submission-counts.dto';
+export * from './lib/dtos/peer-review/activity.dto';
+export * from './lib/dtos/peer-review/cycle.dto';
+export * from './lib/dtos/peer-review/submission.dto';

@@ -81,3 +81,14 @@ export * from './lib/schedule/schedule-email';
 export * from './lib/board/board-meeting.entity';
 export * from './lib/board/board-agenda-item.entity';
 export * from './lib/board/board-meeting.repository';
+// peer review: cycles, their plans, submissions and chasers
+export * from './lib/peer-review/cycle.entity';
+export * from './lib/peer-review/cycle-organisation.entity';
+export * from './lib/peer-review/activity.entity';
+export * from './lib/peer-review/submission.entity';
+export * from './lib/peer-review/submission-file.entity';
+export * from './lib/peer-review/submission-chaser.entity';
+export * from './lib/peer-review/cycle.repository';
+export * from './lib/peer-review/submission.repository';
+export * from './lib/peer-review/submission-chaser-email';
+export * from './lib/peer-review/submission-file-type';

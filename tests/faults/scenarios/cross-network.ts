@@ -157,6 +157,8 @@ const PERMISSIONS: Record<Permission, true> = {
   'recipients.manage': true,
   'schedules.manage': true,
   'board.manage': true,
+  'peer-review.manage': true,
+  'peer-review.submit': true,
 };
 
 /** Strings under these keys are a record's own words (titles, names, descriptions): distinctive when the other network lacks them. */

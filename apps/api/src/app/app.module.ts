@@ -22,6 +22,8 @@ import { NetworkProfileModule } from '../network-profile/network-profile.module'
 import { RecipientsModule } from '../recipients/recipients.module';
 import { SchedulesModule } from '../schedules/schedules.module';
 import { BoardModule } from '../board/board.module';
+import { PeerReviewCyclesModule } from '../peer-review/cycles/cycles.module';
+import { PeerReviewSubmissionsModule } from '../peer-review/submissions/submissions.module';
 import { RiskModule } from '../risk/risk.module';
 import { ReportModule } from '../report/report.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
@@ -72,6 +74,8 @@ export class AppModule {
         RecipientsModule,
         SchedulesModule,
         BoardModule,
+        PeerReviewCyclesModule,
+        PeerReviewSubmissionsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

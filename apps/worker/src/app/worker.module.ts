@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type OnApplicationShutdown, Injectable } from '@nestjs/common';
-import { CoreModule, ScheduleRepository, type AppConfig, type JobName } from '@plexus/server';
+import { CoreModule, ScheduleRepository, SubmissionRepository, type AppConfig, type JobName } from '@plexus/server';
 import { LoggerModule } from 'nestjs-pino';
 import { MailTransport } from '../email/mail-transport';
 import { EmailDeliveryJob } from '../jobs/email-delivery.job';
@@ -12,6 +12,8 @@ import { ReportRunJob } from '../jobs/report-run.job';
 import { ReportSweepJob } from '../jobs/report-sweep.job';
 import { ScheduleFireJob } from '../jobs/schedule-fire.job';
 import { ScheduleSweepJob } from '../jobs/schedule-sweep.job';
+import { PeerReviewChaseJob } from '../jobs/peer-review-chase.job';
+import { SubmissionChasersService } from '../peer-review/submission-chasers.service';
 import { Clock } from '../schedule/clock';
 import { ScheduleRunsService } from '../schedule/schedule-runs.service';
 import { TemplateEngine } from '../report/documents/template-engine';
@@ -28,6 +30,7 @@ const JOB_HANDLER_CLASSES: JobHandlerClass[] = [
   ScheduleFireJob,
   ReportRunJob,
   ScheduleSweepJob,
+  PeerReviewChaseJob,
 ];
 
 @Injectable()
@@ -63,6 +66,8 @@ export class WorkerModule {
         Clock,
         ScheduleRepository,
         ScheduleRunsService,
+        SubmissionRepository,
+        SubmissionChasersService,
         Heartbeat,
         { provide: TemplateEngine, useFactory: () => new TemplateEngine() },
         {

@@ -1,6 +1,6 @@
 import { assertJobHandlers } from './job-registry';
 
-const SWEEPS = ['email.sweep-outbox', 'report.sweep-queued', 'schedule.sweep', 'schedule.fire', 'report-run.advance'] as const;
+const SWEEPS = ['email.sweep-outbox', 'report.sweep-queued', 'schedule.sweep', 'schedule.fire', 'report-run.advance', 'peer-review.chase'] as const;
 
 describe('assertJobHandlers', () => {
   it('accepts exactly one handler per job', () => {

@@ -32,6 +32,10 @@ describe('roles', () => {
       expect(can(role, 'network.read')).toBe(true);
     }
   });
+  it('lets only managers run the peer review programme; managers and contributors (their own organisation) upload submissions', () => {
+    expect(MEMBERSHIP_ROLES.filter((role) => can(role, 'peer-review.manage'))).toEqual(['manager']);
+    expect(MEMBERSHIP_ROLES.filter((role) => can(role, 'peer-review.submit'))).toEqual(['manager', 'contributor']);
+  });
   it('grants nothing without a role', () => {
     expect(can(null, 'network.read')).toBe(false);
     expect(can(undefined, 'network.read')).toBe(false);
@@ -59,6 +63,8 @@ describe('roles', () => {
       'recipients.manage': true,
       'schedules.manage': true,
       'board.manage': true,
+      'peer-review.manage': true,
+      'peer-review.submit': true,
     };
     expect((Object.keys(every) as Permission[]).filter((permission) => can('commissioner', permission))).toEqual(['reports.read']);
     for (const role of ['manager', 'lead', 'contributor', 'viewer'] as const) expect(can(role, 'network.read')).toBe(true);

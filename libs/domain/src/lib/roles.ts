@@ -42,7 +42,14 @@ export type Permission =
   /** Keep the network's scheduled emailed reports, send them now, read their delivery log, revoke links. */
   | 'schedules.manage'
   /** Keep the network board's meetings and their agendas (everyone in the network can read them). */
-  | 'board.manage';
+  | 'board.manage'
+  /** Run the peer review programme: cycles, their activities and organisations in scope; accept submissions or ask for more. */
+  | 'peer-review.manage'
+  /**
+   * Upload a peer review submission's documents — any organisation's (managers) or, for contributors, their own
+   * organisation's only (checked per submission: another organisation's answers 404).
+   */
+  | 'peer-review.submit';
 
 const GRANTS: Record<MembershipRole, readonly Permission[]> = {
   manager: [
@@ -59,9 +66,11 @@ const GRANTS: Record<MembershipRole, readonly Permission[]> = {
     'recipients.manage',
     'schedules.manage',
     'board.manage',
+    'peer-review.manage',
+    'peer-review.submit',
   ],
   lead: ['network.read', 'reports.read', 'plan.progress', 'risk.review'],
-  contributor: ['network.read', 'reports.read'],
+  contributor: ['network.read', 'reports.read', 'peer-review.submit'],
   viewer: ['network.read', 'reports.read'],
   /** A commissioner (ICB, NHS England specialised commissioning) reads the network's reports and nothing else. */
   commissioner: ['reports.read'],

@@ -34,10 +34,10 @@ export interface TableUploadOptions {
 }
 
 const OPTIONS_MAX_BYTES = 64 * 1024;
-const megabytes = (bytes: number) => `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
+export const megabytes = (bytes: number) => `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
 
-/** multer's and busboy's errors as answers that name the field: `file` or `options`. */
-function uploadError(err: unknown, opts: TableUploadOptions): DomainException {
+/** multer's and busboy's errors as answers that name the field: `file` or `options` (every upload: tables and documents). */
+export function uploadError(err: unknown, opts: Pick<TableUploadOptions, 'maxBytes' | 'tooLargeAdvice'>): DomainException {
   if (err instanceof MulterError) {
     switch (err.code) {
       case 'LIMIT_FILE_SIZE': {

@@ -8,6 +8,12 @@ import { LeadershipRole } from '../network/leadership-role.entity';
 import { MemberOrganisation } from '../network/member-organisation.entity';
 import { Network } from '../network/network.entity';
 import { NetworkProfile } from '../network/network-profile.entity';
+import { ReviewActivity } from '../peer-review/activity.entity';
+import { ReviewCycle } from '../peer-review/cycle.entity';
+import { ReviewCycleOrganisation } from '../peer-review/cycle-organisation.entity';
+import { Submission } from '../peer-review/submission.entity';
+import { SubmissionChaser } from '../peer-review/submission-chaser.entity';
+import { SubmissionFile } from '../peer-review/submission-file.entity';
 import { DistributionList } from '../recipient/distribution-list.entity';
 import { DistributionListMember } from '../recipient/distribution-list-member.entity';
 import { Recipient } from '../recipient/recipient.entity';
@@ -89,14 +95,21 @@ export const TENANT_ENTITIES: Array<new () => object> = [
   // board meetings and their agendas
   BoardMeeting,
   BoardAgendaItem,
+  // peer review cycles, their plans and the organisations' submissions
+  ReviewCycle,
+  ReviewCycleOrganisation,
+  ReviewActivity,
+  Submission,
+  SubmissionFile,
+  SubmissionChaser,
 ];
 
 export const ENTITIES: EntityClass[] = [...BASES, AppUser, Network, UserSession, ...TENANT_ENTITIES];
 
 /**
  * Entity name → the record type shown in the audit trail. Not audited: the audit trail itself, the outbox,
- * the work plan's change log (itself a record of changes), score history, and report documents (immutable
- * snapshots with their own history).
+ * the work plan's change log (itself a record of changes), score history, report documents (immutable
+ * snapshots with their own history) and submission chasers (themselves a log of reminders sent).
  */
 export const AUDITED_ENTITY_TYPES: Record<string, string> = {
   Membership: 'membership',
@@ -123,4 +136,9 @@ export const AUDITED_ENTITY_TYPES: Record<string, string> = {
   DocumentLink: 'document_link',
   BoardMeeting: 'board_meeting',
   BoardAgendaItem: 'board_agenda_item',
+  ReviewCycle: 'review_cycle',
+  ReviewCycleOrganisation: 'review_cycle_organisation',
+  ReviewActivity: 'review_activity',
+  Submission: 'submission',
+  SubmissionFile: 'submission_file',
 };

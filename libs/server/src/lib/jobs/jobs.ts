@@ -25,6 +25,8 @@ export interface JobPayloads {
   'report-run.advance': { networkId: string; runId: string; stage: 'start' | 'deliver' };
   /** Keeps every active schedule's job scheduler registered, starts runs whose wake-up was missed, moves stuck runs on. */
   'schedule.sweep': SweepPayload;
+  /** Peer review chasers: reminders before open submissions' due dates and when overdue, each step once (every network in turn). */
+  'peer-review.chase': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 /** Jobs enqueued by the code (through `JobQueue.enqueue`), one per record. */

@@ -43,6 +43,14 @@ export const SCHEDULERS: { [N in ScheduledJobName]: SchedulerDefinition<N> } = {
     payload: { olderThanMs: 60_000 },
     options: SWEEP_OPTIONS,
   },
+  // Peer review chasers: hourly, so that a reminder goes out within the hour of its day starting (Europe/London).
+  'peer-review.chase': {
+    id: 'peer-review-chase',
+    queue: QueueName.Schedules,
+    everyMs: 60 * 60_000,
+    payload: {},
+    options: SWEEP_OPTIONS,
+  },
 };
 
 /** Every job name, on demand and scheduled: the worker refuses to boot unless each has exactly one handler. */

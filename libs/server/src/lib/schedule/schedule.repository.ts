@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { sql, type Sql } from '../db/sql';
+import { sql, uuidArray, type Sql } from '../db/sql';
 import { RequestScopes } from '../tenancy/request-scope';
 import { ReportRun } from './report-run.entity';
 import { ReportSchedule } from './report-schedule.entity';
@@ -69,14 +69,6 @@ export interface LogFilter {
   from?: string;
   to?: string;
   limit?: number;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids as one PostgreSQL array literal (the driver would spread a JS array into a list of parameters). */
-function uuidArray(ids: readonly string[]): string {
-  for (const id of ids) if (!UUID.test(id)) throw new Error(`not an id: ${JSON.stringify(id).slice(0, 60)}`);
-  return `{${ids.join(',')}}`;
 }
 
 /** The state a delivery shows, from its outbox email. */

@@ -15,3 +15,10 @@ export function documentKey(networkId: string, documentId: string): string {
   if (!uuid.test(networkId) || !uuid.test(documentId)) throw new Error('document keys are made of ids only');
   return `documents/${networkId}/${documentId}.pdf`;
 }
+
+/** Keys are `submissions/<network id>/<file id>`: a peer review submission's uploaded version, named by ids only. */
+export function submissionFileKey(networkId: string, fileId: string): string {
+  const uuid = /^[0-9a-f-]{36}$/;
+  if (!uuid.test(networkId) || !uuid.test(fileId)) throw new Error('submission file keys are made of ids only');
+  return `submissions/${networkId}/${fileId}`;
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { NetworkRepository, ReviewCycleRepository, SubmissionRepository, UserRepository } from '@plexus/server';
+import { SubmissionsController } from './submissions.controller';
+import { SubmissionsService } from './submissions.service';
+
+/** Peer review submissions: uploads, downloads, acceptance and requests for more information (issue 9, item 3). */
+@Module({
+  controllers: [SubmissionsController],
+  providers: [SubmissionsService, SubmissionRepository, ReviewCycleRepository, NetworkRepository, UserRepository],
+})
+export class PeerReviewSubmissionsModule {}

@@ -1,0 +1,3 @@
+export * from './vocabulary';
+export * from './cycle-dates';
+export * from './programme-template';

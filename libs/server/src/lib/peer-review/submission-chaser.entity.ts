@@ -1,0 +1,30 @@
+import { Entity, Property } from '@mikro-orm/core';
+import type { ChaserStep } from '@plexus/domain';
+import { TenantEntity } from '../db/tenant.entity';
+
+/**
+ * A reminder emailed to an organisation's contributors about one submission: its step (`before-14d`, `overdue`) and
+ * the due date it counted from — unique together, so that a step is never emailed twice. Written by the worker in the
+ * same transaction as the emails (insert … on conflict do nothing).
+ */
+@Entity({ tableName: 'submission_chaser' })
+export class SubmissionChaser extends TenantEntity {
+  @Property({ type: 'uuid' })
+  submissionId!: string;
+
+  @Property({ type: 'uuid' })
+  organisationId!: string;
+
+  @Property({ type: 'text' })
+  step!: ChaserStep;
+
+  @Property({ type: 'string', columnType: 'date' })
+  dueDate!: string;
+
+  @Property({ type: 'datetime' })
+  sentAt: Date = new Date();
+
+  /** The outbox emails sent, one per contributor. */
+  @Property({ type: 'json' })
+  emailIds: string[] = [];
+}
