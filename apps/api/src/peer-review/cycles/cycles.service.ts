@@ -101,8 +101,12 @@ export class CyclesService {
     em.persist(cycle);
     for (const o of organisations) em.persist(Object.assign(new ReviewCycleOrganisation(), { networkId, cycleId: cycle.id, organisationId: o.id }));
     if (input.template) {
-      for (const planned of planFromTemplate(parseFinancialYearLabel(input.firstFy) as number)) {
+      // Created a millisecond apart, in the template's order: activities of one quarter due on one day keep it.
+      const start = Date.now();
+      for (const [index, planned] of planFromTemplate(parseFinancialYearLabel(input.firstFy) as number).entries()) {
         const activity = Object.assign(new ReviewActivity(), {
+          createdAt: new Date(start + index),
+          updatedAt: new Date(start + index),
           networkId,
           cycleId: cycle.id,
           fy: planned.fy,

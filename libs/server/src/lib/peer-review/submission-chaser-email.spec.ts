@@ -18,7 +18,7 @@ const base: ChaserEmailInput = {
 describe('chaser emails', () => {
   it('reminds a contributor what their organisation owes, by when, and where to upload it', () => {
     const { subject, bodyText } = composeChaserEmail(base);
-    expect(subject).toBe('Reminder: Work plan for Peer Review Programme 2025/2027 is due on 30 June 2025');
+    expect(subject).toBe('Reminder: Work plan for Peer Review Programme 2025/2027 is due in 14 days (30 June 2025)');
     expect(bodyText).toContain('Dear Owen Price,');
     expect(bodyText).toContain(
       "Riverside General Hospital's Work plan (Annual documents from each organisation) for East Midlands Major Trauma Network's Peer Review Programme 2025/2027 is due on 30 June 2025, in 14 days.",
@@ -34,7 +34,7 @@ describe('chaser emails', () => {
       'was due on 30 June 2025 and has not been received',
     );
     expect(composeChaserEmail({ ...base, step: 'before-3d', today: '2025-06-30' }).subject).toBe(
-      'Reminder: Work plan for Peer Review Programme 2025/2027 is due today',
+      'Reminder: Work plan for Peer Review Programme 2025/2027 is due today (30 June 2025)',
     );
     expect(composeChaserEmail({ ...base, step: 'before-3d', today: '2025-06-29' }).bodyText).toContain('in 1 day.');
   });

@@ -37,7 +37,7 @@ export function composeChaserEmail(input: ChaserEmailInput): { subject: string; 
   const subject = oneLine(
     input.step === 'overdue'
       ? `Overdue: ${input.documentName} for ${input.cycleName} (due ${due})`
-      : `Reminder: ${input.documentName} for ${input.cycleName} is due ${days === 0 ? 'today' : `on ${due}`}`,
+      : `Reminder: ${input.documentName} for ${input.cycleName} is due ${days === 0 ? 'today' : `in ${days} day${days === 1 ? '' : 's'}`} (${due})`,
   );
   const lines = [
     `Dear ${input.recipientName},`,
