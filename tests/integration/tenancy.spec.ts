@@ -5,6 +5,10 @@ import { createTestDatabase, HttpClient, newNetwork, openDb, startApi, type Fixt
 
 type PolicyRow = { table: string; name: string; permissive: string; cmd: string; roles: string[]; qual: string | null; with_check: string | null };
 
+/** A contributor's own organisation's rows (no narrowing when `app.organisation_id` is unset), as PostgreSQL normalises it. */
+const OWN_ORGANISATION =
+  "(organisation_id = COALESCE((NULLIF(current_setting('app.organisation_id'::text, true), ''::text))::uuid, organisation_id))";
+
 /** The policies a tenant table may have besides its own isolation policy, with their exact expressions. */
 const ALLOWED_EXTRA_POLICIES: Record<string, Pick<PolicyRow, 'permissive' | 'cmd' | 'qual' | 'with_check'> & { why: string }> = {
   'membership.membership_own_rows': {
@@ -22,6 +26,18 @@ const ALLOWED_EXTRA_POLICIES: Record<string, Pick<PolicyRow, 'permissive' | 'cmd
     with_check: null,
     why: 'the trail is append-only',
   },
+  ...Object.fromEntries(
+    ['submission', 'submission_file', 'submission_chaser'].map((table) => [
+      `${table}.${table}_own_organisation`,
+      {
+        permissive: 'RESTRICTIVE',
+        cmd: 'ALL',
+        qual: OWN_ORGANISATION,
+        with_check: OWN_ORGANISATION,
+        why: 'narrows (never widens) a contributor to their own organisation’s peer review submissions (app.organisation_id, set by plexus_enter)',
+      },
+    ]),
+  ),
 };
 
 /** PostgreSQL's own normalised text of the fail-closed predicates: made on a throw-away table, rolled back. */

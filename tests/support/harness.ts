@@ -4,6 +4,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { MembershipRole } from '@plexus/domain';
 import { AppUser, loadConfig, MemberOrganisation, Membership, Network, NetworkProfile, ormConfig, TenantDb, type AppConfig } from '@plexus/server';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp } from '../../apps/api/src/app/create-app';
 import { PasswordService } from '../../apps/api/src/auth/password.service';
 import { TEST_REDIS_URL } from './env';
@@ -31,6 +33,8 @@ export function testConfig(db: TestDatabase, overrides: Record<string, string> =
     WEB_DIST: '/nonexistent',
     PUBLIC_URL: 'http://plexus.test',
     CHECK_RESPONSES: 'true',
+    // Files a test stores (submissions, documents) go under the system's temporary directory, never the checkout's var/.
+    STORAGE_DIR: join(tmpdir(), `plexus-test-${db.name}`),
     ...overrides,
   });
 }

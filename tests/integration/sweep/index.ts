@@ -1,5 +1,6 @@
 import { boardSweepIds, boardValidBodies } from './board.sweep';
 import { foundationSweepIds } from './foundation.sweep';
+import { peerReviewSweepIds, peerReviewValidBodies } from './peer-review.sweep';
 import { reportSweepIds } from './report.sweep';
 import { recipientsSweepIds, recipientsValidBodies } from './recipients.sweep';
 import { riskSweepIds } from './risk.sweep';
@@ -16,6 +17,7 @@ export const SWEEP_IDS: SweepIds[] = [
   recipientsSweepIds,
   boardSweepIds,
   schedulesSweepIds,
+  peerReviewSweepIds,
 ];
 
 /**
@@ -39,4 +41,5 @@ export const VALID_BODIES: Record<string, unknown> = {
   ...recipientsValidBodies,
   ...boardValidBodies,
   ...schedulesValidBodies,
+  ...peerReviewValidBodies,
 };
