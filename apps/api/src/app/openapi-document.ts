@@ -34,6 +34,11 @@ const TAGS = [
     description:
       'Reports emailed on a recurrence (Europe/London) to recipients and lists; runs, deliveries and the delivery log; signed download links and one-click unsubscribe (no sign-in needed).',
   },
+  {
+    name: 'peer review',
+    description:
+      'Peer review programme cycles over NHS financial years: the organisations in scope, the plan of quarterly activities, and each organisation’s submissions (uploads, acceptance, requests for more information, chasers).',
+  },
   { name: 'audit trail', description: "Every create, update and delete of a network's records, with before → after." },
   { name: 'platform operators', description: 'Creating networks and inviting their first manager (operators only).' },
   { name: 'operations', description: 'Health of the API and what it depends on.' },

@@ -93,7 +93,7 @@ export class CyclesController {
   @Put('cycles/:cycleId/organisations')
   @RequirePermission('peer-review.manage')
   @ApiOperation({
-    operationId: 'setReviewCycleOrganisations',
+    operationId: 'updateReviewCycleOrganisations',
     summary: 'The member organisations in scope, as a whole: those added owe every required document; one that uploaded documents stays',
   })
   @ApiZodResponse(reviewCycleDtoSchema, { description: 'The cycle with its organisations' })
