@@ -1,4 +1,20 @@
-import { BoardMeeting, EmailOutbox, Membership, Network, ReportRun, ReportSchedule, Risk, RiskScoreChange } from '@plexus/server';
+import {
+  BoardMeeting,
+  DOCUMENT_STORAGE,
+  EmailOutbox,
+  JobQueue,
+  Membership,
+  Network,
+  ReportRun,
+  ReportSchedule,
+  ReviewCycle,
+  Risk,
+  RiskScoreChange,
+  SubmissionChaser,
+  SubmissionRepository,
+} from '@plexus/server';
+import { Clock } from '../../apps/worker/src/schedule/clock';
+import { SubmissionChasersService } from '../../apps/worker/src/peer-review/submission-chasers.service';
 import { dueRunAt, parseRecurrence, periodKey, todayIso } from '@plexus/domain';
 import { seedDemo } from '../../apps/api/src/seed/seed';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
@@ -11,7 +27,7 @@ describe('demo data', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     api = await startApi(db);
-    const first = await seedDemo(api.db);
+    const first = await seedDemo(api.db, undefined, api.app.get(DOCUMENT_STORAGE));
     expect(first.created).toEqual(['east-midlands-mtn', 'northern-spinal', 'northern-maternity']);
   });
   afterAll(async () => {
@@ -244,5 +260,71 @@ describe('demo data', () => {
         }
       });
     }
+  });
+
+  it('runs seed 002’s programme for the East Midlands network: one active cycle from the template, submissions in every state, chasers already sent', async () => {
+    const priya = await new HttpClient(api.url).login('priya.shah@example.org', DEMO_PASSWORD);
+    const base = '/api/networks/east-midlands-mtn/peer-review';
+    const list = (await priya.get(`${base}/cycles`)).body;
+    expect(list.cycles).toHaveLength(1);
+    const cycle = (await priya.get(`${base}/cycles/${list.cycles[0].id}`)).body;
+    expect(cycle).toMatchObject({ status: 'active', activityCount: 17, organisationCount: 4 });
+    expect(cycle.name).toMatch(/^Peer Review Programme \d{4}\/\d{4}$/);
+    expect(cycle.activities.find((a: { kind: string }) => a.kind === 'review_meeting').panel.map((p: { name: string }) => p.name)).toEqual([
+      'Priya Shah',
+      'Ravi Kumar',
+      'Lucy Bennett',
+    ]);
+    const submissions = (await priya.get(`${base}/cycles/${cycle.id}/submissions`)).body.items as Array<{
+      id: string;
+      state: string;
+      overdue: boolean;
+      latestFile: { downloadUrl: string } | null;
+    }>;
+    expect(submissions).toHaveLength(24);
+    expect(new Set(submissions.map((s) => s.state))).toEqual(new Set(['awaited', 'submitted', 'accepted', 'more_information_requested']));
+    expect(submissions.filter((s) => s.overdue).length).toBeGreaterThanOrEqual(3);
+    // The submitted documents are stored: a manager downloads one.
+    const sent = submissions.find((s) => s.state === 'submitted') as { latestFile: { downloadUrl: string } };
+    const file = await fetch(api.url + sent.latestFile.downloadUrl, { headers: { cookie: `plexus_session=${priya.cookie('plexus_session')}` } });
+    expect({ status: file.status, type: file.headers.get('content-type') }).toEqual({ status: 200, type: 'application/pdf' });
+    expect(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+
+    // The demo contributor lands on what Riverside owes: a document sent back with a reason, and one overdue.
+    const owen = await new HttpClient(api.url).login('owen.price@example.org', DEMO_PASSWORD);
+    const mine = (await owen.get(`${base}/my-submissions`)).body;
+    expect(mine.organisation.name).toBe('Riverside General Hospital');
+    const owed = mine.items.filter((s: { state: string }) => s.state === 'awaited' || s.state === 'more_information_requested');
+    expect(
+      owed
+        .map((s: { documentName: string; state: string; overdue: boolean }) => `${s.documentName} ${s.state} ${s.overdue}`)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['Operational policy awaited true', 'Work plan more_information_requested false']);
+
+    // Chasers already went to Riverside's contributor, each with its email; a worker starting today sends nothing more.
+    const network = await api.db.run({ userId: null }, ({ em }) => em.findOneOrFail(Network, { slug: 'east-midlands-mtn' }));
+    const chasers = await api.db.inNetwork({ userId: null, networkId: network.id }, ({ em }) => em.find(SubmissionChaser, {}));
+    expect(chasers.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(chasers.map((c) => c.step))).toEqual(new Set(['before-14d', 'before-3d', 'overdue']));
+    const emails = await api.db.inNetwork({ userId: null, networkId: network.id }, ({ em }) => em.find(EmailOutbox, { kind: 'submission_chaser' }));
+    expect(emails).toHaveLength(chasers.length);
+    expect(emails.every((e) => e.status === 'sent' && e.toAddress === 'owen.price@example.org')).toBe(true);
+    const chaser = new SubmissionChasersService(
+      api.db,
+      { enqueue: async () => 'none' } as unknown as JobQueue,
+      new SubmissionRepository(),
+      new Clock(),
+      api.config,
+    );
+    expect(await chaser.chase()).toEqual({ networks: 3, chasers: 0, emails: 0, failed: 0 });
+
+    // Seeding again adds no second programme.
+    await seedDemo(api.db, undefined, api.app.get(DOCUMENT_STORAGE));
+    expect(await api.db.inNetwork({ userId: null, networkId: network.id }, ({ em }) => em.count(ReviewCycle, {}))).toBe(1);
   });
 });

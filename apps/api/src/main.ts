@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import cluster from 'node:cluster';
-import { ConfigError, loadConfig, migrate, ormConfig, roleFromUrl, TenantDb, type AppConfig } from '@plexus/server';
+import { ConfigError, loadConfig, migrate, ormConfig, roleFromUrl, storageFromConfig, TenantDb, type AppConfig } from '@plexus/server';
 import { createApp } from './app/create-app';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from './seed/demo-data';
 import { seedDemo } from './seed/seed';
@@ -51,7 +51,7 @@ async function runMigrations(config: AppConfig): Promise<void> {
 async function runSeed(config: AppConfig): Promise<void> {
   const orm = await MikroORM.init(ormConfig({ clientUrl: config.DATABASE_URL, poolMax: 2 }));
   try {
-    const result = await seedDemo(new TenantDb(orm));
+    const result = await seedDemo(new TenantDb(orm), undefined, storageFromConfig(config));
     if (result.created.length) console.log(`Demo networks loaded: ${result.created.join(', ')}`);
     if (result.skipped.length) console.log(`Demo networks already present: ${result.skipped.join(', ')}`);
     console.log(

@@ -9,9 +9,11 @@ import {
   NetworkProfile,
   Recipient,
   TenantDb,
+  type DocumentStorage,
 } from '@plexus/server';
 import { PasswordService } from '../auth/password.service';
 import { seedBoard } from '../board/board.seed';
+import { seedPeerReview } from '../peer-review/cycles/cycles.seed';
 import { seedRisk } from '../risk/risk.seed';
 import { seedSchedules } from '../schedules/schedules.seed';
 import { seedWorkPlan } from '../work-plan/work-plan.seed';
@@ -27,8 +29,12 @@ export interface SeedResult {
   skipped: string[];
 }
 
-/** Loads the demo networks through the application role (RLS applies to the seed like to anyone). Idempotent. */
-export async function seedDemo(db: TenantDb, passwords = new PasswordService()): Promise<SeedResult> {
+/**
+ * Loads the demo networks through the application role (RLS applies to the seed like to anyone). Idempotent. A
+ * network that exists already is left as it is, but gains what a later release added to its demo when it has none of
+ * it yet (the peer review programme). `storage` keeps the demo's uploaded documents (without it, none are stored).
+ */
+export async function seedDemo(db: TenantDb, passwords = new PasswordService(), storage?: DocumentStorage): Promise<SeedResult> {
   const result: SeedResult = { created: [], skipped: [] };
   const hash = await passwords.hash(DEMO_PASSWORD);
   const userIds = await db.run({ userId: null }, async ({ em }) => {
@@ -49,6 +55,7 @@ export async function seedDemo(db: TenantDb, passwords = new PasswordService()):
   for (const demo of DEMO_NETWORKS) {
     const exists = await db.run({ userId: null }, ({ em }) => em.findOne(Network, { slug: demo.slug }));
     if (exists) {
+      await seedPeerReview(db, exists, demo, storage);
       result.skipped.push(demo.slug);
       continue;
     }
@@ -116,6 +123,7 @@ export async function seedDemo(db: TenantDb, passwords = new PasswordService()):
     await seedRisk(db, created, demo, userIds);
     await seedBoard(db, created, demo);
     await seedSchedules(db, created, demo);
+    await seedPeerReview(db, created, demo, storage);
     result.created.push(demo.slug);
   }
   return result;
