@@ -504,6 +504,38 @@ describe('peer review cycles and submissions', () => {
     expect(ok(await contributorOne.get(`${base}/submissions/${target}`), 200, 'after').fileCount).toBe(0);
   });
 
+  it('keeps an organisation in a cycle’s scope in the network: removing it from the profile is 409 naming memberOrganisations', async () => {
+    const baseB = '/api/networks/prc-b/peer-review';
+    const cycle = ok(
+      await managerB.post(`${baseB}/cycles`, {
+        name: 'Scope keeps organisations',
+        firstFy: '2026/27',
+        lastFy: '2026/27',
+        organisationIds: [b.organisations[1].id],
+      }),
+      201,
+      'cycle',
+    );
+    const profile = ok(await managerB.get('/api/networks/prc-b/profile'), 200, 'profile');
+    const without = {
+      version: profile.version,
+      name: profile.name,
+      specialty: profile.specialty,
+      region: profile.region,
+      purpose: profile.purpose,
+      vision: profile.vision,
+      coreFunctions: profile.coreFunctions,
+      leadershipRoles: profile.leadershipRoles,
+      memberOrganisations: profile.memberOrganisations.filter((o: { id: string }) => o.id !== b.organisations[1].id),
+      branding: profile.branding,
+    };
+    const refused = await managerB.put('/api/networks/prc-b/profile', without);
+    expect({ status: refused.status, fields: fields(refused) }).toEqual({ status: 409, fields: ['memberOrganisations'] });
+    expect(refused.body.message).toMatch(/peer review cycle/);
+    ok(await managerB.put(`${baseB}/cycles/${cycle.id}/organisations`, { organisationIds: [] }), 200, 'out of scope');
+    expect((await managerB.put('/api/networks/prc-b/profile', without)).status).toBe(200);
+  });
+
   describe('chasers', () => {
     const workers: INestApplicationContext[] = [];
     let smtp: Awaited<ReturnType<typeof startSmtpSink>>;

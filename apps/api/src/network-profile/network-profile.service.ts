@@ -6,6 +6,7 @@ import {
   MembershipRepository,
   NetworkRepository,
   RequestScopes,
+  ReviewCycleRepository,
   StoredFile,
   StoredFileRepository,
 } from '@plexus/server';
@@ -24,6 +25,7 @@ export class NetworkProfileService {
     private readonly repo: NetworkRepository,
     private readonly files: StoredFileRepository,
     private readonly members: MembershipRepository,
+    private readonly cycles: ReviewCycleRepository,
   ) {}
 
   async get(): Promise<NetworkProfileDto> {
@@ -91,6 +93,14 @@ export class NetworkProfileService {
       if (inUse > 0) {
         const names = removed.map((o) => o.name).join(', ');
         throw DomainException.field('memberOrganisations', `${names} still has members; change their organisation before removing it`, 'conflict');
+      }
+      if (await this.cycles.organisationUses(removed.map((o) => o.id))) {
+        const names = removed.map((o) => o.name).join(', ');
+        throw DomainException.field(
+          'memberOrganisations',
+          `${names} is in a peer review cycle’s scope; take it out of the cycle before removing it`,
+          'conflict',
+        );
       }
     }
     this.syncList(

@@ -69,7 +69,7 @@ export class ReviewCycleRepository {
     return new Map(rows.map((r) => [r.cycleId, { activityId: r.activityId, title: r.title, dueDate: r.dueDate }]));
   }
 
-  /** How many cycles hold each of these organisations in scope, or name them in a review meeting (before an organisation is removed). */
+  /** How many cycles hold these organisations in scope (an organisation in a cycle is not removed from the network). */
   async organisationUses(organisationIds: string[]): Promise<number> {
     if (!organisationIds.length) return 0;
     const networkId = RequestScopes.networkId();
