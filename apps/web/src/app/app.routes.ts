@@ -84,6 +84,13 @@ export const appRoutes: Routes = [
             canActivate: [permissionGuard('network.read')],
             loadChildren: () => import('./board/board.routes').then((m) => m.boardRoutes),
           },
+          // Peer review: a simple landing (the cycles) until the area has a page of its own; standard sets sit beside cycles.
+          { path: 'peer-review', pathMatch: 'full', redirectTo: 'peer-review/cycles' },
+          {
+            path: 'peer-review/cycles',
+            canActivate: [permissionGuard('network.read')],
+            loadChildren: () => import('./peer-review/cycles/cycles.routes').then((m) => m.cyclesRoutes),
+          },
           {
             path: 'members',
             canActivate: [permissionGuard('members.manage')],

@@ -13,7 +13,15 @@ describe('switchNetworkUrl', () => {
   it('falls back to the profile when the role there does not allow the page', () => {
     expect(switchNetworkUrl('/n/a/members', viewer('b'))).toBe('/n/b/profile');
     expect(switchNetworkUrl('/n/a/audit', { slug: 'b', role: 'lead' })).toBe('/n/b/profile');
-    expect(switchNetworkUrl('/n/a/profile/edit', { slug: 'b', role: 'contributor' })).toBe('/n/b/profile');
+    expect(switchNetworkUrl('/n/a/profile/edit', { slug: 'b', role: 'lead' })).toBe('/n/b/profile');
+  });
+
+  it('takes a contributor to what their organisation owes in peer review, where a page is not theirs to see', () => {
+    const contributor = { slug: 'b', role: 'contributor' as const };
+    expect(switchNetworkUrl('/n/a/profile/edit', contributor)).toBe('/n/b/peer-review/cycles');
+    expect(switchNetworkUrl('/n/a/members', contributor)).toBe('/n/b/peer-review/cycles');
+    expect(switchNetworkUrl('/n/a/profile', contributor)).toBe('/n/b/profile');
+    expect(switchNetworkUrl('/n/a/peer-review/cycles', viewer('b'))).toBe('/n/b/peer-review/cycles');
   });
 
   it('drops query strings and fragments, which name records of the network being left', () => {

@@ -4,6 +4,7 @@ import { can, type MembershipRole, type Permission } from '@plexus/domain';
 const NETWORK_PAGES: ReadonlyArray<{ path: string; permission: Permission }> = [
   { path: 'profile/edit', permission: 'profile.edit' },
   { path: 'profile', permission: 'network.read' },
+  { path: 'peer-review/cycles', permission: 'network.read' },
   { path: 'reports', permission: 'reports.read' },
   { path: 'members', permission: 'members.manage' },
   { path: 'recipients', permission: 'recipients.manage' },
@@ -11,10 +12,12 @@ const NETWORK_PAGES: ReadonlyArray<{ path: string; permission: Permission }> = [
 ];
 
 /**
- * The first page of a network for a role there (what `/n/:network` opens): its profile, or for a commissioner, who
+ * The first page of a network for a role there (what `/n/:network` opens): its profile; for a contributor, who acts
+ * for one member organisation, what that organisation owes in peer review (and by when); for a commissioner, who
  * reads only the network's reports, its report library.
  */
-export function networkLandingPage(role: MembershipRole): 'profile' | 'reports' {
+export function networkLandingPage(role: MembershipRole): 'profile' | 'reports' | 'peer-review/cycles' {
+  if (role === 'contributor') return 'peer-review/cycles';
   return can(role, 'network.read') ? 'profile' : 'reports';
 }
 
