@@ -1,4 +1,5 @@
 import { can, type Permission } from '@plexus/domain';
+import { documentForm, pdfBytes } from '../../support/documents';
 import { HttpClient } from '../../support/http-client';
 import { waitFor } from '../stack';
 import { SPINAL, TRAUMA, type Row, type Scenario } from '../suite';
@@ -7,7 +8,7 @@ import { SPINAL, TRAUMA, type Row, type Scenario } from '../suite';
  * The cross-network sweep (issue 15): every route and method of the served OpenAPI document, asked by Northern Spinal's
  * managers with East Midlands Major Trauma's ids in the path, in the body and in the query. 0 leaks: no 2xx to a write
  * that names another network's record, no answer that carries its ids or its distinctive words, no 5xx, and nothing of
- * trauma's changes. A last row does the same between member organisations, once records belong to one.
+ * trauma's changes. A last row does the same between member organisations: a contributor and peer review submissions.
  */
 
 type Schema = {
@@ -33,6 +34,7 @@ interface Parameter {
 interface Operation {
   parameters?: Parameter[];
   requestBody?: { content?: Record<string, { schema?: Schema }> };
+  responses?: Record<string, { description?: string }>;
 }
 interface OpenApi {
   paths: Record<string, Record<string, Operation>>;
@@ -69,6 +71,10 @@ const KINDS = [
   'agendaItem',
   'schedule',
   'link',
+  'cycle',
+  'activity',
+  'submission',
+  'file',
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string[]>;
@@ -97,6 +103,10 @@ const KIND_BY_SUFFIX: Array<[string, Kind]> = [
   ['meeting', 'meeting'],
   ['schedule', 'schedule'],
   ['link', 'link'],
+  ['cycle', 'cycle'],
+  ['activity', 'activity'],
+  ['submission', 'submission'],
+  ['file', 'file'],
 ];
 /** Query parameters that refer to people or records without ending in `Id`. */
 const QUERY_KINDS: Record<string, 'person' | 'text' | 'auditCursor'> = { lead: 'person', q: 'text', before: 'auditCursor' };
@@ -114,6 +124,20 @@ const KNOWN_BODIES: Record<string, Record<string, unknown>> = {
   'PUT /api/networks/{network}/schedules/{scheduleId}': { recurrence: RECURRENCE },
   'POST /api/networks/{network}/schedules/preview-email': { recurrence: RECURRENCE },
   'POST /api/networks/{network}/schedules/preview-times': { recurrence: RECURRENCE },
+  // Financial years are checked by the domain (a refinement the schema does not show); cycle names are unique per network.
+  'POST /api/networks/{network}/peer-review/cycles': { name: 'Cross-network sweep cycle (control)', firstFy: '2024/25', lastFy: '2024/25' },
+  'POST /api/networks/{network}/peer-review/cycles/{cycleId}/activities': { fy: '2024/25', quarter: 1, title: 'Cross-network sweep activity' },
+  'PUT /api/networks/{network}/peer-review/activities/{activityId}': { fy: '2024/25', quarter: 1, title: 'Cross-network sweep activity' },
+};
+
+/**
+ * Id fields whose records are not in this build yet, so another network's id cannot be refused: each with why and what
+ * changes it. Listed in the row (never silently skipped); the feature that brings the records removes its entry.
+ */
+const PENDING_ID_FIELDS: Record<string, string> = {
+  // TODO(standards branch): standard set versions (issue 9 item 1) land on their own branch; merging it adds the
+  // foreign key and the look-up (404 naming the field), and this entry goes.
+  standardSetVersionId: 'standard set versions are not in this build (the standards branch adds them and their check)',
 };
 
 /**
@@ -246,6 +270,17 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
   for (const m of meetings) agendaItems.push(...(await read(`/board/meetings/${m.id}`)).agenda.map((i: { id: string }) => i.id));
   const schedules = await read('/schedules');
   const deliveryLog = await read('/delivery-log');
+  const cycles = (await read('/peer-review/cycles')).cycles as Array<{ id: string }>;
+  const activities: string[] = [];
+  const submissions: string[] = [];
+  const files: string[] = [];
+  for (const c of cycles) {
+    activities.push(...(await read(`/peer-review/cycles/${c.id}`)).activities.map((a: { id: string }) => a.id));
+    for (const sub of (await read(`/peer-review/cycles/${c.id}/submissions`)).items as Array<{ id: string; latestFile: { id: string } | null }>) {
+      submissions.push(sub.id);
+      if (sub.latestFile) files.push(sub.latestFile.id);
+    }
+  }
   const plans = await read('/work-plan/plans');
   const ids = emptyIds();
   for (const plan of plans) {
@@ -275,6 +310,10 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
     agendaItem: agendaItems,
     schedule: idsOf(schedules),
     link: (deliveryLog.deliveries as Array<{ link: { id: string } | null }>).flatMap((d) => (d.link ? [d.link.id] : [])),
+    cycle: idsOf(cycles),
+    activity: activities,
+    submission: submissions,
+    file: files,
   });
   const texts: Harvest['texts'] = [];
   const walk = (v: unknown, key = '') => {
@@ -683,6 +722,20 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     'schedule',
   );
   ok(await client.post(`${base}/schedules/${schedule.id}/send-now`), 'send now');
+  // A peer review cycle from the template over every organisation, active, one document uploaded to the last
+  // organisation's first submission (the organisation the sweep's own bodies name, so that its controls keep it).
+  const cycle = await peerReviewCycle(client, base, `Cross-network sweep cycle (${label})`);
+  const lastOrganisation = cycle.organisations.at(-1)?.id;
+  const submissions = ok(await client.get(`${base}/peer-review/cycles/${cycle.id}/submissions?organisationId=${lastOrganisation}`), 'submissions')
+    .items as Array<{ id: string }>;
+  const submission = ok(
+    await client.request(
+      'POST',
+      `${base}/peer-review/submissions/${submissions[0].id}/files`,
+      documentForm(pdfBytes(`Cross-network sweep (${label})`), `sweep-${label}.pdf`),
+    ),
+    'upload',
+  );
   return {
     plan: plan.id,
     theme: theme.id,
@@ -696,7 +749,32 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     meeting: meeting.id,
     agendaItem: agendaItem.id,
     schedule: schedule.id,
+    cycle: cycle.id,
+    activity: cycle.activities.find((a) => a.kind === 'action_plan_update')?.id,
+    submission: submission.id,
+    file: submission.files[0].id,
   };
+}
+
+/** An active peer review cycle made from the two-year template over every member organisation of the network. */
+async function peerReviewCycle(
+  client: HttpClient,
+  base: string,
+  name: string,
+): Promise<{ id: string; organisations: Array<{ id: string }>; activities: Array<{ id: string; kind: string }> }> {
+  const profile = await client.get(`${base}/profile`);
+  const organisationIds = (profile.body.memberOrganisations as Array<{ id: string }>).map((o) => o.id);
+  const created = await client.post(`${base}/peer-review/cycles`, {
+    name,
+    firstFy: '2024/25',
+    lastFy: '2025/26',
+    template: 'two-year-programme',
+    organisationIds,
+  });
+  if (created.status !== 201) throw new Error(`set-up in ${base}: cycle answered ${created.status} ${JSON.stringify(created.body).slice(0, 200)}`);
+  const active = await client.put(`${base}/peer-review/cycles/${created.body.id}`, { name, firstFy: '2024/25', lastFy: '2025/26', status: 'active' });
+  if (active.status !== 200) throw new Error(`set-up in ${base}: activating the cycle answered ${active.status}`);
+  return created.body;
 }
 
 /** The download link the worker made when it delivered the schedule's run (read from the delivery log). */
@@ -833,6 +911,7 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
     const p = problems();
     const noControl: string[] = [];
     const unknownKinds: string[] = [];
+    const pending: string[] = [];
     let writeOps = 0;
     let fields = 0;
     const names = new Set<string>();
@@ -863,6 +942,10 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
         names.add(field.label);
         const kind = field.kind;
         const foreignId = kind && kind !== 'entity' ? traumaIds[kind] : undefined;
+        if (PENDING_ID_FIELDS[field.name]) {
+          pending.push(`${op.key} ${field.label}`);
+          continue;
+        }
         if (!kind || kind === 'entity' || !foreignId) {
           unknownKinds.push(`${op.key} ${field.label}`);
           continue;
@@ -901,8 +984,12 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
     if (problemList.length) console.log(`\ncross-network body problems (first 15):\n${problemList.slice(0, 15).join('\n')}`);
     rows.push({
       scenario: 'cross-network (2) ids in bodies',
-      did: `${writeOps} write operations, ${fields} id fields (${[...names].sort().join(', ')}); each sent with spinal's own id (control), then trauma's; ${tally.requests} requests`,
-      survived: `${p.leaks.length} leaks, ${p.failures.length} ≥ 500, ${p.wrong.length} not 404 or 400 naming the field (${tally.summary}); controls accepted ${fields - noControl.length - unknownKinds.length}/${fields}; ${p.echoes} answers echo the id sent; trauma ${changed.length ? `CHANGED (${changed.join(', ')})` : 'unchanged'}`,
+      did: `${writeOps} write operations, ${fields} id fields (${[...names].sort().join(', ')}); each sent with spinal's own id (control), then trauma's; ${tally.requests} requests${
+        pending.length
+          ? `; not checkable yet: ${[...new Set(pending.map((x) => x.split(' ').pop() as string))].map((f) => `${f} (${PENDING_ID_FIELDS[f.replace(/\[\]$/, '').split('.').pop() as string]})`).join('; ')}`
+          : ''
+      }`,
+      survived: `${p.leaks.length} leaks, ${p.failures.length} ≥ 500, ${p.wrong.length} not 404 or 400 naming the field (${tally.summary}); controls accepted ${fields - pending.length - noControl.length - unknownKinds.length}/${fields - pending.length}; ${p.echoes} answers echo the id sent; trauma ${changed.length ? `CHANGED (${changed.join(', ')})` : 'unchanged'}`,
       ok: !problemList.length && !changed.length,
     });
   }
@@ -959,7 +1046,10 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
     });
   }
 
-  // (4) Between member organisations: only once records belong to one. Until then this row says so, and trips when they appear.
+  // (4) Between member organisations: a contributor acts for one organisation. They read and write only its records
+  // (peer review submissions and their files): another organisation's answers 404 on every route that names one, as
+  // another network's would; every route their role may not call answers 403; no answer of theirs carries another
+  // organisation's submission, file or file name.
   {
     const owned: string[] = [];
     for (const op of ops) {
@@ -971,33 +1061,100 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
             .map((f) => `body ${f.label}`)
         : [];
       const inPath = /organi[sz]ation/i.test(op.template) ? ['path'] : [];
-      if ([...inParams, ...inBody, ...inPath].length && !ORGANISATION_TIES.has(op.key))
-        owned.push(`${op.key} (${[...inPath, ...inParams, ...inBody].join(', ')})`);
+      if ([...inParams, ...inBody, ...inPath].length && !ORGANISATION_TIES.has(op.key)) owned.push(op.key);
     }
-    const contributorMay = (Object.keys(PERMISSIONS) as Permission[]).filter((perm) => can('contributor', perm));
-    const tied = ours.members.filter((m) => m.organisationId);
-    const contributor = ours.members.find((m) => m.role === 'contributor');
-    // A contributor (tied to one organisation) may change nothing in the network, so no other organisation's either.
+    const contributorMay = (Object.keys(PERMISSIONS) as Permission[]).filter((perm) => can('contributor', perm) && !READ_ONLY.has(perm));
+    const contributor = ours.members.find((m) => m.role === 'contributor' && m.organisationId);
     const tally = new Tally();
-    const changedByContributor: string[] = [];
-    if (contributor) {
+    const p = problems();
+    let submissionRoutes = 0;
+    let otherOrganisationAsked = 0;
+    if (!contributor) p.wrong.push('Northern Spinal has no contributor tied to an organisation');
+    else {
       const client = await signIn(contributor.email);
-      for (const op of ops) {
-        if (!WRITES.includes(op.verb)) continue;
-        const res = await client.request(op.verb, fill(op.template, spinalSlug, own), bodyFor(op));
+      // Set-up: a fresh cycle over every spinal organisation; the contributor uploads to their organisation's first
+      // submission, the manager to another organisation's (its file name is a word only that organisation's answers hold).
+      const cycle = await peerReviewCycle(spinal, SPINAL, 'Cross-network sweep cycle (between organisations)');
+      const items = (await spinal.get(`${SPINAL}/peer-review/cycles/${cycle.id}/submissions`)).body.items as Array<{
+        id: string;
+        organisation: { id: string };
+      }>;
+      const mine = items.find((x) => x.organisation.id === contributor.organisationId);
+      const theirs = items.find((x) => x.organisation.id !== contributor.organisationId);
+      if (!mine || !theirs) throw new Error('set-up: the cycle has no submission of the contributor’s organisation, or none of another');
+      const upload = async (who: HttpClient, submissionId: string, name: string): Promise<string> => {
+        const res = await who.request('POST', `${SPINAL}/peer-review/submissions/${submissionId}/files`, documentForm(pdfBytes(name), `${name}.pdf`));
+        if (res.status !== 201) throw new Error(`set-up: uploading ${name} answered ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+        return res.body.files[0].id as string;
+      };
+      const theirName = `other-organisation-document-${Date.now().toString(36)}`;
+      const mineIds: Partial<Record<Kind, string>> = {
+        ...own,
+        cycle: cycle.id,
+        submission: mine.id,
+        file: await upload(client, mine.id, 'own-organisation-document'),
+        organisation: contributor.organisationId ?? undefined,
+      };
+      const theirIds: Partial<Record<Kind, string>> = { ...mineIds, submission: theirs.id, file: await upload(spinal, theirs.id, theirName) };
+      const secrets = [theirs.id, theirIds.file as string, theirName];
+      const carried = (body: unknown) => {
+        const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('latin1') : JSON.stringify(body ?? null);
+        return secrets.filter((x) => text.includes(x));
+      };
+      /** What the contributor's role may call, from the permission the operation's 403 names (none: every role). */
+      const mayCall = (op: Op) => {
+        const needs = /needs `([a-z.-]+)`/.exec(op.op.responses?.['403']?.description ?? '')?.[1] as Permission | undefined;
+        return !needs || can('contributor', needs);
+      };
+      const bodyOf = (op: Op) => (op.template.endsWith('/files') ? documentForm(pdfBytes('contributor probe'), 'probe.pdf') : bodyFor(op));
+      const ask = async (op: Op, ids: Partial<Record<Kind, string>>, query = '') => {
+        const path = `${fill(op.template, spinalSlug, ids)}${query}`;
+        const res = await client.request(op.verb, path, bodyOf(op)).catch((err: Error) => ({ status: 0, body: err.message }));
         tally.add(res.status);
-        if (res.status !== 403) changedByContributor.push(`${op.key} → ${res.status}`);
+        const what = `${op.verb} ${path}`;
+        const found = carried(res.body);
+        if (res.status === 0 || res.status >= 500) p.failures.push(`${what} → ${res.status}`);
+        else if (found.length) p.leaks.push(`${what} → ${res.status} carrying ${found.join(', ')}`);
+        return res.status;
+      };
+      // Upload routes last: a version the contributor uploads to their own submission is a change to spinal only.
+      const ordered = [...ops.filter((op) => !op.template.endsWith('/files')), ...ops.filter((op) => op.template.endsWith('/files'))];
+      for (const op of ordered) {
+        const names = pathParams(op.template);
+        const may = mayCall(op);
+        if (names.includes('submissionId')) {
+          submissionRoutes++;
+          otherOrganisationAsked++;
+          const foreignStatus = await ask(op, theirIds);
+          const ownStatus = await ask(op, mineIds);
+          if (may && foreignStatus !== 404) p.wrong.push(`${op.key} with another organisation’s submission → ${foreignStatus} (expected 404)`);
+          if (may && (ownStatus === 404 || ownStatus >= 300)) p.wrong.push(`${op.key} with their own → ${ownStatus} (expected it answered)`);
+          if (!may && (foreignStatus !== 403 || ownStatus !== 403)) p.wrong.push(`${op.key} → ${foreignStatus} / ${ownStatus} (expected 403 alike)`);
+          if (names.includes('fileId')) {
+            const crossed = await ask(op, { ...mineIds, file: theirIds.file });
+            if (may && crossed !== 404) p.wrong.push(`${op.key} with another organisation’s file under their own submission → ${crossed}`);
+          }
+          continue;
+        }
+        const orgQuery = (op.op.parameters ?? []).find((q) => q.in === 'query' && /organi[sz]ation/i.test(q.name));
+        if (orgQuery && may) {
+          otherOrganisationAsked++;
+          const status = await ask(op, mineIds, `?${new URLSearchParams({ [orgQuery.name]: theirs.organisation.id })}`);
+          if (status !== 404 && status !== 400) p.wrong.push(`${op.key}?${orgQuery.name}=another organisation → ${status} (expected 404)`);
+        }
+        const status = await ask(op, mineIds);
+        if (WRITES.includes(op.verb) && status !== 403)
+          p.wrong.push(`${op.key} → ${status}: a contributor changes nothing but their organisation’s submissions (expected 403)`);
+        if (!may && status !== 403) p.wrong.push(`${op.key} → ${status} (expected 403: their role may not)`);
       }
     }
-    const hasOwned = owned.length > 0 || contributorMay.some((perm) => !READ_ONLY.has(perm));
-    if (changedByContributor.length) console.log(`\ncross-network contributor writes not refused:\n${changedByContributor.slice(0, 15).join('\n')}`);
+    const problemList = [...p.leaks, ...p.failures, ...p.wrong];
+    if (problemList.length) console.log(`\ncross-network between-organisation problems (first 15):\n${problemList.slice(0, 15).join('\n')}`);
     rows.push({
       scenario: 'cross-network (4) between member organisations',
-      did: `organisation references in ${ops.length} operations looked for; spinal members tied to an organisation: ${tied.length}; a contributor's ${tally.requests} writes (${tally.summary || 'no contributor'})`,
-      survived: hasOwned
-        ? `organisation-owned records or contributor powers exist (${[...owned, ...contributorMay.filter((x) => !READ_ONLY.has(x))].join('; ')}): sweep them between member organisations (issue 9)`
-        : `no organisation-owned records yet: nothing to sweep (organisations only tie memberships and invites; contributors may ${contributorMay.join(', ')}; ${changedByContributor.length} contributor writes not refused${firstOf(changedByContributor)})`,
-      ok: !hasOwned && changedByContributor.length === 0 && !!contributor,
+      did: `a spinal contributor (their organisation’s and another’s submission, each with an upload) through all ${ops.length} operations: ${submissionRoutes} naming a submission asked with both, ${otherOrganisationAsked} with another organisation’s id; organisation-owned operations: ${owned.length}; contributor powers beyond reading: ${contributorMay.join(', ') || 'none'}; ${tally.requests} requests`,
+      survived: `${p.leaks.length} answers carrying the other organisation’s submission, file or words, ${p.failures.length} ≥ 500, ${p.wrong.length} not 404 / 403 / answered as they must be${firstOf(p.wrong)} (${tally.summary || 'no contributor'})`,
+      ok: !problemList.length && !!contributor && submissionRoutes >= 5,
     });
   }
   return rows;
