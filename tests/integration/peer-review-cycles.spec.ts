@@ -189,6 +189,15 @@ describe('peer review cycles and submissions', () => {
     expect({ status: foreign.status, fields: fields(foreign) }).toEqual({ status: 404, fields: ['organisationIds.0'] });
     const duplicate = await manager.post(`${base}/cycles`, { name: 'PEER REVIEW programme 2024/2026', firstFy: '2024/25', lastFy: '2024/25' });
     expect({ status: duplicate.status, fields: fields(duplicate) }).toEqual({ status: 409, fields: ['name'] });
+    // The first and last years there can be make their dates without a 5xx (1990/91's Q1 ends 30 June 1990; 2099/00's Q4 on 31 March 2100).
+    for (const [firstFy, lastFy, status] of [
+      ['1990/91', '1991/92', 201],
+      ['2098/99', '2099/00', 201],
+      ['2099/00', '2100/01', 400],
+    ] as const) {
+      const res = await manager.post(`${base}/cycles`, { name: `Edge ${firstFy}`, firstFy, lastFy, template: 'two-year-programme' });
+      expect({ firstFy, status: res.status }).toEqual({ firstFy, status });
+    }
     // Another network cannot see or change this one's cycles.
     const mine = ok(await manager.get(`${base}/cycles`), 200, 'list').cycles[0];
     expect((await managerB.get(`/api/networks/prc-b/peer-review/cycles/${mine.id}`)).status).toBe(404);

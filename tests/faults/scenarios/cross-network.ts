@@ -126,6 +126,7 @@ const KNOWN_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/networks/{network}/schedules/preview-times': { recurrence: RECURRENCE },
   // Financial years are checked by the domain (a refinement the schema does not show); cycle names are unique per network.
   'POST /api/networks/{network}/peer-review/cycles': { name: 'Cross-network sweep cycle (control)', firstFy: '2024/25', lastFy: '2024/25' },
+  'PUT /api/networks/{network}/peer-review/cycles/{cycleId}': { firstFy: '2024/25', lastFy: '2025/26', status: 'active' },
   'POST /api/networks/{network}/peer-review/cycles/{cycleId}/activities': { fy: '2024/25', quarter: 1, title: 'Cross-network sweep activity' },
   'PUT /api/networks/{network}/peer-review/activities/{activityId}': { fy: '2024/25', quarter: 1, title: 'Cross-network sweep activity' },
 };
@@ -725,7 +726,7 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
   // A peer review cycle from the template over every organisation, active, one document uploaded to the last
   // organisation's first submission (the organisation the sweep's own bodies name, so that its controls keep it).
   const cycle = await peerReviewCycle(client, base, `Cross-network sweep cycle (${label})`);
-  const lastOrganisation = cycle.organisations.at(-1)?.id;
+  const lastOrganisation = cycle.organisationIds.at(-1);
   const submissions = ok(await client.get(`${base}/peer-review/cycles/${cycle.id}/submissions?organisationId=${lastOrganisation}`), 'submissions')
     .items as Array<{ id: string }>;
   const submission = ok(
@@ -761,7 +762,7 @@ async function peerReviewCycle(
   client: HttpClient,
   base: string,
   name: string,
-): Promise<{ id: string; organisations: Array<{ id: string }>; activities: Array<{ id: string; kind: string }> }> {
+): Promise<{ id: string; organisationIds: string[]; activities: Array<{ id: string; kind: string }> }> {
   const profile = await client.get(`${base}/profile`);
   const organisationIds = (profile.body.memberOrganisations as Array<{ id: string }>).map((o) => o.id);
   const created = await client.post(`${base}/peer-review/cycles`, {
@@ -774,7 +775,8 @@ async function peerReviewCycle(
   if (created.status !== 201) throw new Error(`set-up in ${base}: cycle answered ${created.status} ${JSON.stringify(created.body).slice(0, 200)}`);
   const active = await client.put(`${base}/peer-review/cycles/${created.body.id}`, { name, firstFy: '2024/25', lastFy: '2025/26', status: 'active' });
   if (active.status !== 200) throw new Error(`set-up in ${base}: activating the cycle answered ${active.status}`);
-  return created.body;
+  // The organisations in the profile's order (the sweep's own bodies name the last of them).
+  return { ...created.body, organisationIds };
 }
 
 /** The download link the worker made when it delivered the schedule's run (read from the delivery log). */

@@ -89,8 +89,9 @@ export class CyclesService {
   async create(input: CreateInput): Promise<ReviewCycleDto> {
     const em = RequestScopes.em();
     const networkId = RequestScopes.networkId();
-    await this.checkName(input.name);
+    // Another network's organisation is 404 before anything else is said about the request.
     const organisations = await this.checkOrganisations(input.organisationIds);
+    await this.checkName(input.name);
     const cycle = Object.assign(new ReviewCycle(), {
       networkId,
       name: input.name,

@@ -7,7 +7,7 @@ const CURRENT_ORGANISATION = `nullif(current_setting('app.organisation_id', true
 const OWN_ORGANISATION = `organisation_id = coalesce(${CURRENT_ORGANISATION}, organisation_id)`;
 
 const FY = (column: string) => `${column} ~ '^[0-9]{4}/[0-9]{2}$' and right(${column}, 2)::int = (left(${column}, 4)::int + 1) % 100`;
-const DAY = (column: string) => `${column} between date '2000-01-01' and date '2100-12-31'`;
+const DAY = (column: string) => `${column} between date '1990-01-01' and date '2100-12-31'`;
 const JSON_LIST = (column: string, max: number) => `jsonb_typeof(${column}) = 'array' and jsonb_array_length(${column}) <= ${max}`;
 
 /** plexus_enter as Migration20261202100000_data_versions made it, for `down`. */
