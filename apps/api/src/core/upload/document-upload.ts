@@ -9,13 +9,11 @@ import {
   type Type,
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import multer, { memoryStorage } from 'multer';
-import { finished } from 'node:stream';
 import type { Observable } from 'rxjs';
 import { ApiErrorResponses } from '../http/api-response';
 import { DomainException } from '../http/domain.exception';
-import { megabytes, uploadError } from './table-upload';
+import { megabytes, receiveUpload, uploadError } from './table-upload';
 
 /** A document uploaded in the field `file`, held in memory (its size capped while it arrives). */
 export interface UploadedDocument {
@@ -44,27 +42,12 @@ function documentUploadInterceptor(opts: DocumentUploadOptions): Type<NestInterc
   @Injectable()
   class DocumentUploadInterceptor implements NestInterceptor {
     async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-      const http = context.switchToHttp();
-      const req = http.getRequest<Request>();
-      const res = http.getResponse<Response>();
-      let receiving = true;
-      const stop = finished(res, () => {
-        if (receiving && !req.complete) req.destroy();
-      });
-      try {
-        await new Promise<void>((resolve, reject) =>
-          upload(req, res, (err: unknown) => {
-            if (!err) return resolve();
-            const code = (err as { code?: string }).code;
-            // No other fields: a text field is named in the answer.
-            if (code === 'LIMIT_FIELD_COUNT') return reject(DomainException.field('file', 'Send only the file, in the field named file'));
-            reject(uploadError(err, opts));
-          }),
-        );
-      } finally {
-        receiving = false;
-        stop();
-      }
+      await receiveUpload(context, upload, (err) =>
+        // No other fields: a text field is refused naming the file it came with.
+        (err as { code?: string }).code === 'LIMIT_FIELD_COUNT'
+          ? DomainException.field('file', 'Send only the file, in the field named file')
+          : uploadError(err, opts),
+      );
       return next.handle();
     }
   }

@@ -66,6 +66,31 @@ export function uploadError(err: unknown, opts: Pick<TableUploadOptions, 'maxByt
   return DomainException.field('file', 'The upload could not be read: send it as multipart/form-data with the file in the field named file');
 }
 
+/**
+ * Runs multer's middleware on the request (its limits checked while the body arrives), turning its errors into answers
+ * with `toError`. A response sent while the body is still arriving (an earlier interceptor gave up) ends the upload too.
+ */
+export async function receiveUpload(
+  context: ExecutionContext,
+  upload: (req: Request, res: Response, done: (err?: unknown) => void) => void,
+  toError: (err: unknown) => unknown,
+): Promise<Request> {
+  const http = context.switchToHttp();
+  const req = http.getRequest<Request>();
+  const res = http.getResponse<Response>();
+  let receiving = true;
+  const stop = finished(res, () => {
+    if (receiving && !req.complete) req.destroy();
+  });
+  try {
+    await new Promise<void>((resolve, reject) => upload(req, res, (err: unknown) => (err ? reject(toError(err)) : resolve())));
+  } finally {
+    receiving = false;
+    stop();
+  }
+  return req;
+}
+
 /** The text fields of the upload: only `options` (JSON), parsed here so that a bad one answers 400 naming it. */
 function checkFields(req: Request): void {
   const body = (req.body ?? {}) as Record<string, unknown>;
@@ -100,20 +125,7 @@ function tableUploadInterceptor(opts: TableUploadOptions): Type<NestInterceptor>
   @Injectable()
   class TableUploadInterceptor implements NestInterceptor {
     async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-      const http = context.switchToHttp();
-      const req = http.getRequest<Request>();
-      const res = http.getResponse<Response>();
-      // A response sent while the body is still arriving (an earlier interceptor gave up) ends the upload too.
-      let receiving = true;
-      const stop = finished(res, () => {
-        if (receiving && !req.complete) req.destroy();
-      });
-      try {
-        await new Promise<void>((resolve, reject) => upload(req, res, (err: unknown) => (err ? reject(uploadError(err, opts)) : resolve())));
-      } finally {
-        receiving = false;
-        stop();
-      }
+      const req = await receiveUpload(context, upload, (err) => uploadError(err, opts));
       checkFields(req);
       return next.handle();
     }
