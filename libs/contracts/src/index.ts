@@ -16,3 +16,4 @@ export * from './lib/dtos/recipient.dto';
 export * from './lib/dtos/schedule.dto';
 export * from './lib/dtos/board/board-meeting.dto';
 export * from './lib/dtos/my-reports.dto';
+export * from './lib/dtos/peer-review/standard-set.dto';

@@ -6,3 +6,4 @@ export * from './lib/timescale';
 export * from './lib/risk';
 export * from './lib/rag';
 export * from './lib/schedule';
+export * from './lib/standards';

@@ -132,6 +132,7 @@ const PERMISSIONS: Record<Permission, true> = {
   'recipients.manage': true,
   'schedules.manage': true,
   'board.manage': true,
+  'standards.manage': true,
 };
 
 /** Strings under these keys are a record's own words (titles, names, descriptions): distinctive when the other network lacks them. */

@@ -22,6 +22,7 @@ import { NetworkProfileModule } from '../network-profile/network-profile.module'
 import { RecipientsModule } from '../recipients/recipients.module';
 import { SchedulesModule } from '../schedules/schedules.module';
 import { BoardModule } from '../board/board.module';
+import { StandardsModule } from '../peer-review/standards/standards.module';
 import { RiskModule } from '../risk/risk.module';
 import { ReportModule } from '../report/report.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
@@ -72,6 +73,7 @@ export class AppModule {
         RecipientsModule,
         SchedulesModule,
         BoardModule,
+        StandardsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

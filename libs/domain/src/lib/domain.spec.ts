@@ -32,6 +32,10 @@ describe('roles', () => {
       expect(can(role, 'network.read')).toBe(true);
     }
   });
+  it('lets only managers keep standard sets; everyone in the network but a commissioner reads them', () => {
+    expect(can('manager', 'standards.manage')).toBe(true);
+    for (const role of ['lead', 'contributor', 'viewer', 'commissioner'] as const) expect(can(role, 'standards.manage')).toBe(false);
+  });
   it('grants nothing without a role', () => {
     expect(can(null, 'network.read')).toBe(false);
     expect(can(undefined, 'network.read')).toBe(false);
@@ -59,6 +63,7 @@ describe('roles', () => {
       'recipients.manage': true,
       'schedules.manage': true,
       'board.manage': true,
+      'standards.manage': true,
     };
     expect((Object.keys(every) as Permission[]).filter((permission) => can('commissioner', permission))).toEqual(['reports.read']);
     for (const role of ['manager', 'lead', 'contributor', 'viewer'] as const) expect(can(role, 'network.read')).toBe(true);

@@ -42,7 +42,9 @@ export type Permission =
   /** Keep the network's scheduled emailed reports, send them now, read their delivery log, revoke links. */
   | 'schedules.manage'
   /** Keep the network board's meetings and their agendas (everyone in the network can read them). */
-  | 'board.manage';
+  | 'board.manage'
+  /** Keep the network's standard sets (criteria, versions, import); everyone in the network reads them, and the national sets. */
+  | 'standards.manage';
 
 const GRANTS: Record<MembershipRole, readonly Permission[]> = {
   manager: [
@@ -59,6 +61,7 @@ const GRANTS: Record<MembershipRole, readonly Permission[]> = {
     'recipients.manage',
     'schedules.manage',
     'board.manage',
+    'standards.manage',
   ],
   lead: ['network.read', 'reports.read', 'plan.progress', 'risk.review'],
   contributor: ['network.read', 'reports.read'],

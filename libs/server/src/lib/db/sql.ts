@@ -33,3 +33,14 @@ sql.join = (parts: Sql[], separator: Sql, empty: Sql = sql``): Sql => {
   if (!parts.length) return empty;
   return parts.slice(1).reduce((all, part) => sql`${all}${separator}${part}`, parts[0]);
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Ids as one PostgreSQL array literal (`{a,b}`), to bind as a single value: `any(${uuidArray(ids)}::uuid[])`. (An array
+ * bound directly is spread into a list of placeholders.) Each must be a UUID, so the literal needs no quoting.
+ */
+export function uuidArray(ids: readonly string[]): string {
+  for (const id of ids) if (!UUID.test(id)) throw new Error(`not an id: ${JSON.stringify(id).slice(0, 60)}`);
+  return `{${ids.join(',')}}`;
+}
