@@ -10,7 +10,7 @@ import {
   type standardSectionOrderSchema,
   type StandardVersionDto,
 } from '@plexus/contracts';
-import { can } from '@plexus/domain';
+import { can, ORGANISATION_TYPES } from '@plexus/domain';
 import { RequestScopes, StandardCriterion, StandardSection, StandardSet, StandardSetRepository, StandardSetVersion } from '@plexus/server';
 import type { z } from 'zod';
 import { DomainException } from '../../core/http/domain.exception';
@@ -281,10 +281,11 @@ export class StandardsService {
     const { version, set } = await this.versionForChange(criterion.versionId);
     const target = input.sectionId && input.sectionId !== criterion.sectionId ? await this.targetSection(input.sectionId, version) : null;
     await this.checkCriterionNumber(version.id, input.number, criterion.id);
+    // Every read before the first change, so that the change is one update (a query may flush what has changed).
+    const left = target ? (await this.repo.sectionCriteria(criterion.sectionId)).filter((c) => c.id !== criterion.id) : [];
+    const there = target ? await this.repo.sectionCriteria(target.id) : [];
     this.applyCriterion(criterion, input);
     if (target) {
-      const left = (await this.repo.sectionCriteria(criterion.sectionId)).filter((c) => c.id !== criterion.id);
-      const there = await this.repo.sectionCriteria(target.id);
       criterion.sectionId = target.id;
       criterion.position = there.reduce((max, c) => Math.max(max, c.position), 0) + 1;
       left.forEach((c, index) => {
@@ -453,8 +454,7 @@ export class StandardsService {
     criterion.number = input.number;
     criterion.text = input.text;
     criterion.evidenceExpected = input.evidenceExpected;
-    const wanted = new Set(input.appliesTo);
-    criterion.appliesTo = [...wanted];
+    criterion.appliesTo = ORGANISATION_TYPES.filter((t) => input.appliesTo.includes(t));
   }
 }
 

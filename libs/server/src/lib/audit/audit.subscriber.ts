@@ -1,4 +1,4 @@
-import { ChangeSetType, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
+import { ArrayType, ChangeSetType, type EntityMetadata, type EventSubscriber, type FlushEventArgs, type Platform } from '@mikro-orm/core';
 import { AUDITED_ENTITY_TYPES } from '../db/entity-registry';
 import { AuditEvent } from './audit-event.entity';
 import { PlatformAuditEvent } from './platform-audit-event.entity';
@@ -28,8 +28,10 @@ export class AuditSubscriber implements EventSubscriber {
       const entity = cs.entity as unknown as Record<string, unknown>;
       const networkId = (entityName === 'Network' ? entity['id'] : entity['networkId']) as string | null;
       const entityId = String(entityName === 'NetworkProfile' ? entity['networkId'] : entity['id']);
-      const before = (cs.originalEntity ?? null) as Record<string, unknown> | null;
-      const after = action === 'create' ? (entity as Record<string, unknown>) : (cs.payload as Record<string, unknown>);
+      const platform = args.em.getPlatform();
+      const before = decodeArrays(cs.meta, (cs.originalEntity ?? null) as Record<string, unknown> | null, platform);
+      const after =
+        action === 'create' ? (entity as Record<string, unknown>) : decodeArrays(cs.meta, cs.payload as Record<string, unknown>, platform);
       const changes = auditDiff(action, before, after);
       if (action === 'update' && Object.keys(changes).length === 0) continue;
       const event = networkId === null ? new PlatformAuditEvent() : Object.assign(new AuditEvent(), { networkId });
@@ -42,4 +44,18 @@ export class AuditSubscriber implements EventSubscriber {
       args.uow.computeChangeSet(event);
     }
   }
+}
+
+/** Array columns (text[]) reach the flush as PostgreSQL array literals (`{a,b}`): compare and store them as lists. */
+function decodeArrays(meta: EntityMetadata, record: Record<string, unknown> | null, platform: Platform): Record<string, unknown> | null {
+  if (!record) return record;
+  let out = record;
+  for (const [key, prop] of Object.entries(meta.properties)) {
+    const value = record[key];
+    if (prop.customType instanceof ArrayType && typeof value === 'string') {
+      out = out === record ? { ...record } : out;
+      out[key] = prop.customType.convertToJSValue(value, platform);
+    }
+  }
+  return out;
 }
