@@ -3,11 +3,23 @@ import { foundationSweepIds } from './foundation.sweep';
 import { reportSweepIds } from './report.sweep';
 import { recipientsSweepIds, recipientsValidBodies } from './recipients.sweep';
 import { riskSweepIds } from './risk.sweep';
-import type { SweepIds } from './registry';
+import { standardsOperatorIds, standardsSweepIds, standardsValidBodies } from './standards.sweep';
+import type { OperatorSweepIds, SweepIds } from './registry';
 import { workPlanSweepIds, workPlanValidBodies } from './work-plan.sweep';
 
 /** Every feature's sweep ids; add yours here. */
-export const SWEEP_IDS: SweepIds[] = [foundationSweepIds, riskSweepIds, workPlanSweepIds, reportSweepIds, recipientsSweepIds, boardSweepIds];
+export const SWEEP_IDS: SweepIds[] = [
+  foundationSweepIds,
+  riskSweepIds,
+  workPlanSweepIds,
+  reportSweepIds,
+  recipientsSweepIds,
+  boardSweepIds,
+  standardsSweepIds,
+];
+
+/** Every feature's ids for the operator routes (/api/admin/…) that take one: records platform operators keep. */
+export const OPERATOR_SWEEP_IDS: OperatorSweepIds[] = [standardsOperatorIds];
 
 /**
  * Bodies that pass validation for record-level checks (another network's id under your own network):
@@ -29,4 +41,5 @@ export const VALID_BODIES: Record<string, unknown> = {
   ...workPlanValidBodies,
   ...recipientsValidBodies,
   ...boardValidBodies,
+  ...standardsValidBodies,
 };

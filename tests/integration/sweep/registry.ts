@@ -7,3 +7,6 @@ import type { Fixture } from '../../support/harness';
  * of the OpenAPI document with them, for the caller's network and for another network.
  */
 export type SweepIds = (manager: HttpClient, fixture: Fixture) => Promise<Record<string, string>>;
+
+/** The ids operator routes (/api/admin/…) take, by route parameter name, made by a platform operator (`operator`). */
+export type OperatorSweepIds = (operator: HttpClient) => Promise<Record<string, string>>;

@@ -88,6 +88,8 @@ const none: MethodDecorator = () => undefined;
  */
 function standardsController(k: Keeper): Type<unknown> {
   const p = k.params;
+  // Route order is the OpenAPI document's: a section's criterion order comes before adding to it, so that a sweep's
+  // control (the order of a section holding one criterion) runs before its control adds a second.
 
   @k.controller
   class StandardsRoutes {
@@ -210,7 +212,7 @@ function standardsController(k: Keeper): Type<unknown> {
     @k.national403
     @k.manage
     @ApiOperation({
-      operationId: k.op('reorderStandardSections'),
+      operationId: k.op('updateStandardSectionOrder'),
       summary: 'Put a version’s sections in a new order: every section once, applied whole or not at all',
     })
     @ApiZodBody(standardSectionOrderSchema)
@@ -289,22 +291,11 @@ function standardsController(k: Keeper): Type<unknown> {
       return this.standards.removeSection(id);
     }
 
-    @Post(`sections/:${p.section}/criteria`)
-    @k.national403
-    @k.manage
-    @ApiOperation({ operationId: k.op('addStandardCriterion'), summary: 'Add a criterion at the end of a section' })
-    @ApiZodBody(standardCriterionInputSchema)
-    @ApiZodResponse(standardVersionDtoSchema, { status: 201, description: 'The version with the new criterion' })
-    @ApiErrorResponses(409)
-    addCriterion(@Param(p.section, uuid) id: string, @Body(zod(standardCriterionInputSchema)) body: CriterionInput): Promise<StandardVersionDto> {
-      return this.standards.addCriterion(id, body);
-    }
-
     @Put(`sections/:${p.section}/criterion-order`)
     @k.national403
     @k.manage
     @ApiOperation({
-      operationId: k.op('reorderStandardCriteria'),
+      operationId: k.op('updateStandardCriterionOrder'),
       summary: 'Put a section’s criteria in a new order: every criterion once, applied whole or not at all',
     })
     @ApiZodBody(standardCriterionOrderSchema)
@@ -315,6 +306,17 @@ function standardsController(k: Keeper): Type<unknown> {
       @Body(zod(standardCriterionOrderSchema)) body: z.output<typeof standardCriterionOrderSchema>,
     ): Promise<StandardVersionDto> {
       return this.standards.reorderCriteria(id, body);
+    }
+
+    @Post(`sections/:${p.section}/criteria`)
+    @k.national403
+    @k.manage
+    @ApiOperation({ operationId: k.op('addStandardCriterion'), summary: 'Add a criterion at the end of a section' })
+    @ApiZodBody(standardCriterionInputSchema)
+    @ApiZodResponse(standardVersionDtoSchema, { status: 201, description: 'The version with the new criterion' })
+    @ApiErrorResponses(409)
+    addCriterion(@Param(p.section, uuid) id: string, @Body(zod(standardCriterionInputSchema)) body: CriterionInput): Promise<StandardVersionDto> {
+      return this.standards.addCriterion(id, body);
     }
 
     @Put(`criteria/:${p.criterion}`)

@@ -37,8 +37,8 @@ sql.join = (parts: Sql[], separator: Sql, empty: Sql = sql``): Sql => {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Ids as one PostgreSQL array literal (`{a,b}`), to bind as a single value: `any(${uuidArray(ids)}::uuid[])`. (An array
- * bound directly is spread into a list of placeholders.) Each must be a UUID, so the literal needs no quoting.
+ * Ids as one PostgreSQL array literal, for `= any(${uuidArray(ids)}::uuid[])` (the driver would spread a JS array into a
+ * list of parameters). Throws on anything that is not an id, so nothing else can reach the literal.
  */
 export function uuidArray(ids: readonly string[]): string {
   for (const id of ids) if (!UUID.test(id)) throw new Error(`not an id: ${JSON.stringify(id).slice(0, 60)}`);
