@@ -131,7 +131,7 @@ describe('commissioners: the reports of the networks that invited them, and noth
 
   it('refuses every other route of an inviting network with 403 (reads and writes alike), and answers 404 for every route of another', async () => {
     const ids: Record<string, string> = { network: 'com-a' };
-    for (const make of SWEEP_IDS) Object.assign(ids, await make(managers['com-a'], a));
+    for (const make of SWEEP_IDS) Object.assign(ids, await make(managers['com-a'], a, api.db));
     const paths = (await dana.get('/api/docs-json')).body.paths as Record<string, Record<string, unknown>>;
     const fill = (template: string, slug: string) =>
       template.replace(/\{(\w+)\}/g, (_, name: string) => {

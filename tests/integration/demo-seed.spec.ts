@@ -1,5 +1,5 @@
-import { Membership, Network, Risk, RiskScoreChange } from '@plexus/server';
-import { todayIso } from '@plexus/domain';
+import { BoardMeeting, EmailOutbox, Membership, Network, ReportRun, ReportSchedule, Risk, RiskScoreChange } from '@plexus/server';
+import { dueRunAt, parseRecurrence, periodKey, todayIso } from '@plexus/domain';
 import { seedDemo } from '../../apps/api/src/seed/seed';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
 import { createTestDatabase, HttpClient, startApi, type TestApi, type TestDatabase } from '../support/harness';
@@ -123,6 +123,126 @@ describe('demo data', () => {
       ]);
       expect(count).toBeGreaterThanOrEqual(3);
       expect(changes).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('gives each network two schedules to its commissioners, with past runs in the delivery log: one skipped as unchanged, one delivery failed then retried', async () => {
+    const managers: Record<string, string> = {
+      'east-midlands-mtn': 'priya.shah@example.org',
+      'northern-spinal': 'alex.morgan@example.org',
+      'northern-maternity': 'sam.patel@example.org',
+    };
+    const now = new Date();
+    for (const [slug, email] of Object.entries(managers)) {
+      const manager = await new HttpClient(api.url).login(email, DEMO_PASSWORD);
+      const base = `/api/networks/${slug}`;
+      const commissioners = ((await manager.get(`${base}/recipients`)).body as Array<{ email: string }>).map((r) => r.email).sort();
+      const lists = (await manager.get(`${base}/distribution-lists`)).body as Array<{ id: string; name: string }>;
+      const schedules = (await manager.get(`${base}/schedules`)).body as Array<{
+        id: string;
+        name: string;
+        reportKind: string;
+        recurrence: { kind: string };
+        recurrenceText: string;
+        status: string;
+        onlyIfChanged: boolean;
+        delivery: string;
+        lists: Array<{ id: string }>;
+        audience: number;
+        nextRunAt: string | null;
+        lastRun: { state: string } | null;
+      }>;
+      expect(schedules.map((s) => [s.name, s.reportKind, s.delivery, s.onlyIfChanged, s.status])).toEqual([
+        ['Progress report to commissioners', 'progress', 'attach', false, 'active'],
+        ['Risk register after each board', 'risk_register', 'link', true, 'active'],
+      ]);
+      const [progress, risk] = schedules;
+      expect(progress.recurrenceText).toBe('First working day of April and October at 07:00');
+      expect(risk.recurrenceText).toBe('After each board meeting, the next working day, at 07:00');
+      for (const s of schedules) {
+        expect(s.lists.map((l) => l.id)).toEqual([lists.find((l) => l.name === 'Commissioners')?.id]);
+        expect(s.audience).toBe(commissioners.length);
+        expect(new Date(s.nextRunAt as string).getTime()).toBeGreaterThan(now.getTime());
+      }
+      expect(progress.lastRun?.state).toBe('sent');
+      expect(risk.lastRun?.state).toBe('skipped_unchanged');
+
+      const log = (await manager.get(`${base}/delivery-log`)).body as {
+        runs: Array<{
+          id: string;
+          scheduleId: string;
+          state: string;
+          reason: string | null;
+          trigger: string;
+          deliveries: { total: number; sent: number };
+        }>;
+        deliveries: Array<{
+          runId: string;
+          toAddress: string;
+          mode: string;
+          state: string;
+          attempts: number;
+          lastError: string | null;
+          smtpResponse: string | null;
+          messageId: string;
+          sentAt: string | null;
+        }>;
+      };
+      const runsOf = (id: string) => log.runs.filter((r) => r.scheduleId === id);
+      // Progress: the latest half-year's run, sent to every commissioner; one delivery took two attempts.
+      const [progressRun] = runsOf(progress.id);
+      expect(runsOf(progress.id)).toHaveLength(1);
+      expect(progressRun).toMatchObject({
+        state: 'sent',
+        trigger: 'schedule',
+        deliveries: { total: commissioners.length, sent: commissioners.length },
+      });
+      const progressDeliveries = log.deliveries.filter((d) => d.runId === progressRun.id);
+      expect(progressDeliveries.map((d) => d.toAddress).sort()).toEqual(commissioners);
+      for (const d of progressDeliveries) {
+        expect(d).toMatchObject({ mode: 'attach', state: 'sent', lastError: null });
+        expect(d.smtpResponse).toMatch(/^250 2\.0\.0 Ok: queued as DEMO[0-9A-F]+$/);
+        expect(d.messageId).toMatch(/^<[0-9a-f-]{36}@plexus\.local>$/);
+        expect(d.sentAt).not.toBeNull();
+      }
+      expect(progressDeliveries.map((d) => d.attempts).sort()).toEqual([...Array(commissioners.length - 1).fill(1), 2]);
+      // Risk register: sent after the board before last (by link), then skipped after the last as unchanged.
+      const riskRuns = runsOf(risk.id);
+      expect(riskRuns.map((r) => r.state)).toEqual(['skipped_unchanged', 'sent']);
+      expect(riskRuns[0].reason).toBe('The report’s content has not changed since the last delivery');
+      expect(riskRuns[0].deliveries.total).toBe(0);
+      const riskDeliveries = log.deliveries.filter((d) => d.runId === riskRuns[1].id);
+      expect(riskDeliveries.map((d) => d.toAddress).sort()).toEqual(commissioners);
+      expect(riskDeliveries.every((d) => d.mode === 'link' && d.state === 'sent' && d.attempts === 1)).toBe(true);
+
+      // In the database: the skipped run has the sent run's content hash, the emails are sent scheduled reports, and the
+      // latest period of each schedule has its run, so a worker starting now has nothing to catch up (it sends nothing).
+      const network = await api.db.run({ userId: null }, ({ em }) => em.findOneOrFail(Network, { slug }));
+      await api.db.inNetwork({ userId: null, networkId: network.id }, async ({ em }) => {
+        const [skipped, sent] = await Promise.all(riskRuns.map((r) => em.findOneOrFail(ReportRun, { id: r.id })));
+        expect(sent.contentHash).toMatch(/^[0-9a-f]{64}$/);
+        expect(skipped.contentHash).toBe(sent.contentHash);
+        expect(sent.dueAt.getTime()).toBeLessThan(skipped.dueAt.getTime());
+        const emails = await em.find(EmailOutbox, { kind: 'scheduled_report' });
+        expect(emails).toHaveLength(2 * commissioners.length);
+        for (const e of emails) {
+          expect(e).toMatchObject({ status: 'sent', lastError: null });
+          expect(e.bodyText).toContain('Unsubscribe from this report');
+          expect(e.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+        }
+        const boardMeetings = (await em.find(BoardMeeting, {})).map((m) => m.meetingDate).sort();
+        // After-board periods are the meetings: the sent run's and the skipped run's are two meetings in a row, both past.
+        expect(boardMeetings).toContain(sent.periodKey);
+        expect(boardMeetings.indexOf(skipped.periodKey)).toBe(boardMeetings.indexOf(sent.periodKey) + 1);
+        expect(sent.periodKey < skipped.periodKey && skipped.periodKey < todayIso()).toBe(true);
+        for (const s of await em.find(ReportSchedule, {})) {
+          const recurrence = parseRecurrence(s.recurrence);
+          const options = { boardMeetings, notBefore: s.createdAt, catchUpMs: 400 * 24 * 3600_000 };
+          const due = dueRunAt(recurrence, now, options);
+          expect(due).not.toBeNull();
+          expect(await em.count(ReportRun, { scheduleId: s.id, periodKey: periodKey(recurrence, due as Date, options) })).toBe(1);
+        }
+      });
     }
   });
 });

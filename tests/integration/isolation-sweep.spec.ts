@@ -1,3 +1,4 @@
+import { can, type Permission } from '@plexus/domain';
 import { addMember, createTestDatabase, HttpClient, newNetwork, startApi, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
 import { SWEEP_IDS, VALID_BODIES } from './sweep';
 import { COMMISSIONER_READS } from './sweep/commissioner.sweep';
@@ -27,7 +28,7 @@ describe('isolation sweep over every network route', () => {
       ['b', b],
     ] as const) {
       const manager = await new HttpClient(api.url).login(fx.users.manager.email);
-      for (const make of SWEEP_IDS) Object.assign(ids[key], await make(manager, fx));
+      for (const make of SWEEP_IDS) Object.assign(ids[key], await make(manager, fx, api.db));
     }
     paths = (await new HttpClient(api.url).get('/api/docs-json')).body.paths;
   });
@@ -83,6 +84,40 @@ describe('isolation sweep over every network route', () => {
     }
     expect(checked.filter((key) => COMMISSIONER_READS.has(key)).sort()).toEqual([...COMMISSIONER_READS].sort());
     expect(checked.length).toBeGreaterThanOrEqual(10);
+  });
+
+  // Before the 404 sweep, whose DELETE controls remove network A's viewer.
+  it('answers 403 to every member whose role lacks the permission a route documents, in their own network', async () => {
+    const roles = ['lead', 'contributor', 'viewer'] as const;
+    const clients = Object.fromEntries(
+      await Promise.all(roles.map(async (role) => [role, await new HttpClient(api.url).login(a.users[role].email)] as const)),
+    ) as Record<(typeof roles)[number], HttpClient>;
+    const wrong: string[] = [];
+    const refused = new Set<string>();
+    for (const [template, ops] of Object.entries(paths)) {
+      if (!template.startsWith('/api/networks/{network}')) continue;
+      for (const [method, op] of Object.entries(ops as Record<string, { responses?: Record<string, { description?: string }> }>)) {
+        // The permission a route needs is in its 403 answer's description (`RequirePermission`); network.read routes have none.
+        const permission = /it needs `([\w.]+)`/.exec(op.responses?.['403']?.description ?? '')?.[1] as Permission | undefined;
+        if (!permission) continue;
+        const verb = method.toUpperCase();
+        for (const role of roles) {
+          if (can(role, permission)) continue;
+          const res = await clients[role].request(
+            verb,
+            fill(template, ids.a),
+            verb === 'GET' || verb === 'DELETE' ? undefined : VALID_BODIES[`${verb} ${template}`],
+          );
+          if (res.status !== 403) wrong.push(`${verb} ${template} as ${role} (needs ${permission}) → ${res.status}`);
+          refused.add(`${verb} ${template}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Every route of the scheduled reports needs schedules.manage: refused to every role but manager.
+    const scheduleRoutes = [...refused].filter((r) => /\/(schedules|delivery-log)\b/.test(r));
+    expect(scheduleRoutes.length).toBeGreaterThanOrEqual(12);
+    expect(refused.size).toBeGreaterThanOrEqual(30);
   });
 
   it('answers 404 for every method of every route of another network, and serves the caller’s own', async () => {

@@ -115,7 +115,7 @@ describe('malformed input: never a 5xx, and every 400 names the field', () => {
     api = await startApi(db);
     a = await newNetwork(api.db, 'malformed-a');
     manager = await new HttpClient(api.url).login(a.users.manager.email);
-    for (const make of SWEEP_IDS) Object.assign(ids, await make(manager, a));
+    for (const make of SWEEP_IDS) Object.assign(ids, await make(manager, a, api.db));
     const invite = await manager.post('/api/networks/malformed-a/invites', { email: 'invitee@example.org', displayName: 'Invitee', role: 'viewer' });
     ids['token'] = /\/invite\/[^/]+\/([^/]+)$/.exec(invite.body.url)![1];
     await api.db.run({ userId: null }, ({ em }) => em.execute(`update app_user set is_operator = true where id = ?`, [a.users.viewer.id]));

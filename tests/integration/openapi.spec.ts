@@ -158,7 +158,7 @@ describe('the OpenAPI document', () => {
   it('answers every GET it lists with the body its schema declares (checked by the API in tests)', async () => {
     const manager = await new HttpClient(api.url).login(fx.users.manager.email);
     const ids: Record<string, string> = { network: fx.network.slug };
-    for (const make of SWEEP_IDS) Object.assign(ids, await make(manager, fx));
+    for (const make of SWEEP_IDS) Object.assign(ids, await make(manager, fx, api.db));
     const invite = await manager.post(`/api/networks/${fx.network.slug}/invites`, {
       email: 'openapi-invitee@example.org',
       displayName: 'Invitee',

@@ -3,10 +3,15 @@ import { SMTPServer } from 'smtp-server';
 export interface CaughtMail {
   to: string[];
   raw: string;
+  /** The message's size on the wire, in bytes. */
+  size: number;
 }
 
-/** A real SMTP server on loopback that keeps what it receives. */
-export async function startSmtpSink(): Promise<{
+/**
+ * A real SMTP server on loopback that keeps what it receives (`keepBodies: false`: only each message's headers, for
+ * counting many large messages without holding them).
+ */
+export async function startSmtpSink(options: { keepBodies?: boolean } = {}): Promise<{
   url: string;
   mails: CaughtMail[];
   close(): Promise<void>;
@@ -21,11 +26,12 @@ export async function startSmtpSink(): Promise<{
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        const raw = bytes.toString('utf8');
         mails.push({
           to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks)
-            .toString('utf8')
-            .replace(/=\r?\n/g, ''),
+          size: bytes.length,
+          raw: options.keepBodies === false ? raw.split(/\r?\n\r?\n/)[0] : raw.replace(/=\r?\n/g, ''),
         });
         callback();
       });

@@ -1,5 +1,6 @@
 import { can, type Permission } from '@plexus/domain';
 import { HttpClient } from '../../support/http-client';
+import { waitFor } from '../stack';
 import { SPINAL, TRAUMA, type Row, type Scenario } from '../suite';
 
 /**
@@ -70,6 +71,8 @@ const KINDS = [
   'standardVersion',
   'standardSection',
   'criterion',
+  'schedule',
+  'link',
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string[]>;
@@ -101,9 +104,13 @@ const KIND_BY_SUFFIX: Array<[string, Kind]> = [
   ['standardversion', 'standardVersion'],
   ['section', 'standardSection'],
   ['criterion', 'criterion'],
+  ['schedule', 'schedule'],
+  ['link', 'link'],
 ];
 /** Query parameters that refer to people or records without ending in `Id`. */
 const QUERY_KINDS: Record<string, 'person' | 'text' | 'auditCursor'> = { lead: 'person', q: 'text', before: 'auditCursor' };
+
+const RECURRENCE = { kind: 'first_working_day', time: '07:00' };
 
 /** Bodies the schema alone cannot make right: the swept member stays a viewer, invites are for viewers. */
 const KNOWN_BODIES: Record<string, Record<string, unknown>> = {
@@ -111,7 +118,25 @@ const KNOWN_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/networks/{network}/invites': { role: 'viewer' },
   // List names are unique per network: the POST's control made "Cross-network sweep" already.
   'PUT /api/networks/{network}/distribution-lists/{listId}': { name: 'Cross-network sweep list (renamed)' },
+  // A recurrence the schema's first variant cannot make (its time is free text the domain checks); no ids in it.
+  'POST /api/networks/{network}/schedules': { recurrence: RECURRENCE },
+  'PUT /api/networks/{network}/schedules/{scheduleId}': { recurrence: RECURRENCE },
+  'POST /api/networks/{network}/schedules/preview-email': { recurrence: RECURRENCE },
+  'POST /api/networks/{network}/schedules/preview-times': { recurrence: RECURRENCE },
 };
+
+/**
+ * What a body has unless the sweep puts an id there itself: a schedule names at least one recipient or list, so its
+ * writes name the network's own list — and a probe of `listIds` replaces it (the probed id alone is then the answer's subject).
+ */
+const underneath = (own: Partial<Record<Kind, string>>): Record<string, Record<string, unknown>> =>
+  Object.fromEntries(
+    [
+      'POST /api/networks/{network}/schedules',
+      'PUT /api/networks/{network}/schedules/{scheduleId}',
+      'POST /api/networks/{network}/schedules/preview-email',
+    ].map((key) => [key, { listIds: [own.list] }]),
+  );
 
 /** Where a member's organisation is only a tie (membership, invite) or the network's own list of them: not records owned. */
 const ORGANISATION_TIES = new Set([
@@ -241,6 +266,8 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
       criteria.push(...section.criteria.map((c) => c.id));
     }
   }
+  const schedules = await read('/schedules');
+  const deliveryLog = await read('/delivery-log');
   const plans = await read('/work-plan/plans');
   const ids = emptyIds();
   for (const plan of plans) {
@@ -272,6 +299,8 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
     standardVersion: standardVersions,
     standardSection: standardSections,
     criterion: criteria,
+    schedule: idsOf(schedules),
+    link: (deliveryLog.deliveries as Array<{ link: { id: string } | null }>).flatMap((d) => (d.link ? [d.link.id] : [])),
   });
   const texts: Harvest['texts'] = [];
   const walk = (v: unknown, key = '') => {
@@ -489,7 +518,12 @@ class Bodies {
     if (!steps.length) return leaf.value;
     const s = this.resolve(schema);
     const [step, ...rest] = steps;
-    if ('variant' in step) return this.place(base, this.variants(s)[step.variant], rest, leaf, at, name, parent);
+    if ('variant' in step) {
+      const variant = this.variants(s)[step.variant];
+      // Another variant of a discriminated union than the record's (its tag differs): built afresh, not merged into it.
+      if (!this.tagsMatch(base, variant)) return this.build(variant, rest, leaf, at, name, parent);
+      return this.place(base, variant, rest, leaf, at, name, parent);
+    }
     if ('prop' in step) {
       if (!isObject(base)) return this.build(schema, steps, leaf, at, name, parent);
       at.push(step.prop);
@@ -505,12 +539,22 @@ class Bodies {
     return [...list, this.build(s.items, rest, leaf, at, name, parent)];
   }
 
+  /** Whether an object value can be this variant of a discriminated union: none of its tags (`kind: const`) differs. */
+  private tagsMatch(value: unknown, variant: Schema | undefined): boolean {
+    if (!isObject(value)) return true;
+    return Object.entries(this.resolve(variant).properties ?? {}).every(([k, p]) => {
+      const tag = this.resolve(p).const;
+      return tag === undefined || value[k] === undefined || value[k] === tag;
+    });
+  }
+
   /** Of a record as read (GET), what the schema takes: the start of a full replacement (PUT). */
   project(value: unknown, schema: Schema | undefined): unknown {
     const s = this.resolve(schema);
     const variants = this.variants(s);
     if (variants.length) {
       for (const v of variants) {
+        if (!this.tagsMatch(value, v)) continue;
         const p = this.project(value, v);
         if (p !== undefined) return p;
       }
@@ -674,6 +718,18 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     }),
     'criterion',
   ).sections[0].criteria[0];
+  // Sent by link "now": the worker (started once both networks are set up) renders it and writes the link.
+  const schedule = ok(
+    await client.post(`${base}/schedules`, {
+      name: `Cross-network sweep schedule (${label})`,
+      report: { kind: 'risk_register', options: { topRisks: 5 } },
+      recurrence: { kind: 'first_working_day', time: '07:00' },
+      recipientIds: [recipient.id],
+      delivery: 'link',
+    }),
+    'schedule',
+  );
+  ok(await client.post(`${base}/schedules/${schedule.id}/send-now`), 'send now');
   return {
     standardSet: standardSet.id,
     standardVersion,
@@ -690,7 +746,24 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     list: list.id,
     meeting: meeting.id,
     agendaItem: agendaItem.id,
+    schedule: schedule.id,
   };
+}
+
+/** The download link the worker made when it delivered the schedule's run (read from the delivery log). */
+async function linkOf(client: HttpClient, base: string, scheduleId: string | undefined): Promise<string> {
+  let link: string | undefined;
+  await waitFor(
+    `the worker's link for ${base}'s sweep schedule`,
+    async () => {
+      const log = await client.get(`${base}/delivery-log?scheduleId=${scheduleId}`);
+      link = (log.body?.deliveries as Array<{ link: { id: string } | null }> | undefined)?.find((d) => d.link)?.link?.id;
+      return !!link;
+    },
+    120_000,
+    500,
+  );
+  return link as string;
 }
 
 /** A manager of Northern Spinal who is in no other network (Alex Morgan is also a viewer of the trauma network). */
@@ -729,6 +802,15 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
   // Set-up: records of every kind on both sides, and a spinal manager who is in no other network.
   const traumaRecords = await sweepRecords(trauma, TRAUMA, 'trauma');
   const spinalRecords = await sweepRecords(spinal, SPINAL, 'spinal');
+  // Links exist once a worker has delivered a run by link: one worker until both networks have theirs, then none, so
+  // that what is compared before and after holds still (no render finishing, no email retried in between).
+  stack.startWorker();
+  try {
+    traumaRecords.link = await linkOf(trauma, TRAUMA, traumaRecords.schedule);
+    spinalRecords.link = await linkOf(spinal, SPINAL, spinalRecords.schedule);
+  } finally {
+    await stack.stopWorkers();
+  }
   const outsider = await spinalOnlyManager(spinal, stack.url);
   const ours = await harvest(spinal, SPINAL);
   const theirs = await harvest(trauma, TRAUMA);
@@ -748,10 +830,11 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
   for (const kind of ['user', 'member', 'organisation'] as const)
     if (!own[kind]) throw new Error(`set-up: Northern Spinal has no ${kind} to sweep with`);
   const bodies = new Bodies(doc, own);
+  const under = underneath(own);
   const bodyFor = (op: Op): unknown => {
     if (op.multipart) return csvForm();
     if (!op.json) return undefined;
-    return { ...(bodies.build(op.json) as Record<string, unknown>), ...KNOWN_BODIES[op.key] };
+    return { ...under[op.key], ...(bodies.build(op.json) as Record<string, unknown>), ...KNOWN_BODIES[op.key] };
   };
 
   const rows: Row[] = [];
@@ -824,7 +907,7 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
         if (value === undefined) return { body: start, at: '' };
         const leaf = { value: field.many ? [value] : value };
         const body = start === undefined ? bodies.build(op.json, field.steps, leaf, at) : bodies.place(start, op.json, field.steps, leaf, at);
-        return { body: { ...(body as Record<string, unknown>), ...KNOWN_BODIES[op.key] }, at: at.join('.') };
+        return { body: { ...under[op.key], ...(body as Record<string, unknown>), ...KNOWN_BODIES[op.key] }, at: at.join('.') };
       };
       for (const field of found) {
         fields++;

@@ -3,6 +3,7 @@ import { foundationSweepIds } from './foundation.sweep';
 import { reportSweepIds } from './report.sweep';
 import { recipientsSweepIds, recipientsValidBodies } from './recipients.sweep';
 import { riskSweepIds } from './risk.sweep';
+import { schedulesSweepIds, schedulesValidBodies } from './schedules.sweep';
 import { standardsOperatorIds, standardsSweepIds, standardsValidBodies } from './standards.sweep';
 import type { OperatorSweepIds, SweepIds } from './registry';
 import { workPlanSweepIds, workPlanValidBodies } from './work-plan.sweep';
@@ -15,6 +16,7 @@ export const SWEEP_IDS: SweepIds[] = [
   reportSweepIds,
   recipientsSweepIds,
   boardSweepIds,
+  schedulesSweepIds,
   standardsSweepIds,
 ];
 
@@ -41,5 +43,6 @@ export const VALID_BODIES: Record<string, unknown> = {
   ...workPlanValidBodies,
   ...recipientsValidBodies,
   ...boardValidBodies,
+  ...schedulesValidBodies,
   ...standardsValidBodies,
 };

@@ -163,6 +163,8 @@ export class SchedulesService {
   /** The email as the first recipient would get it, with the figures of the latest document of that kind. */
   async previewEmail(input: ScheduleInput): Promise<EmailPreviewDto> {
     const em = RequestScopes.em();
+    // The same checks as saving: another network's plan or risk in the report is refused, not previewed.
+    await this.reports.checkReferences(input.report, 'report.');
     await this.checkTargets(input);
     const networkId = RequestScopes.networkId();
     const network = await em.findOneOrFail(Network, { id: networkId });

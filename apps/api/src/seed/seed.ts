@@ -13,6 +13,7 @@ import {
 import { PasswordService } from '../auth/password.service';
 import { seedBoard } from '../board/board.seed';
 import { seedRisk } from '../risk/risk.seed';
+import { seedSchedules } from '../schedules/schedules.seed';
 import { seedWorkPlan } from '../work-plan/work-plan.seed';
 import { DEMO_NETWORKS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data';
 
@@ -114,6 +115,7 @@ export async function seedDemo(db: TenantDb, passwords = new PasswordService()):
     await seedWorkPlan(db, created, demo, userIds);
     await seedRisk(db, created, demo, userIds);
     await seedBoard(db, created, demo);
+    await seedSchedules(db, created, demo);
     result.created.push(demo.slug);
   }
   return result;
