@@ -85,6 +85,11 @@ export const appRoutes: Routes = [
             loadChildren: () => import('./board/board.routes').then((m) => m.boardRoutes),
           },
           {
+            path: 'peer-review',
+            canActivate: [permissionGuard('network.read')],
+            loadChildren: () => import('./peer-review/peer-review.routes').then((m) => m.peerReviewRoutes),
+          },
+          {
             path: 'members',
             canActivate: [permissionGuard('members.manage')],
             loadChildren: () => import('./members/members.routes').then((m) => m.membersRoutes),

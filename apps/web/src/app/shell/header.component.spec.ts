@@ -68,6 +68,8 @@ describe('HeaderComponent: the menu reflects the role in the network on screen',
       'Reports',
       'Work plan',
       'Risk register',
+      'Board meetings',
+      'Peer review',
       'Members',
       'Recipients',
       'Audit trail',
@@ -80,8 +82,13 @@ describe('HeaderComponent: the menu reflects the role in the network on screen',
     expect(menu()).toEqual([['Reports from my networks', '/reports']]);
   });
 
+  it('links the network’s peer review area (its standard sets for now) for everyone who reads the network', async () => {
+    const { menu } = await render([WEST], '/n/west/profile');
+    expect(menu()).toContainEqual(['Peer review', '/n/west/peer-review']);
+  });
+
   it('does not show it to someone who is a commissioner nowhere', async () => {
     const { menu } = await render([WEST], '/n/west/profile');
-    expect(menu().map(([name]) => name)).toEqual(['Profile', 'Reports', 'Work plan', 'Risk register']);
+    expect(menu().map(([name]) => name)).toEqual(['Profile', 'Reports', 'Work plan', 'Risk register', 'Board meetings', 'Peer review']);
   });
 });
