@@ -12,7 +12,7 @@ import { FORM_ERROR_UI } from '../../ui/form-ui';
 import { LoadErrorComponent } from '../../ui/load-error.component';
 import { LoadingComponent } from '../../ui/loading.component';
 import { StandardsApi, standardsPage, standardVersionUrl } from './standards.api';
-import { appliesToText, countCriteria, countSections, importedMessage, importProblemText } from './standards-format';
+import { appliesToText, countCriteria, countSections, importedMessage, importProblemText, setTitle } from './standards-format';
 import { keeperOf } from './standards-keeper';
 
 export const BAD_ROWS_TITLE = 'Fix these rows in your file and choose it again: nothing has been imported';
@@ -97,6 +97,7 @@ export class StandardImportComponent {
 
   protected readonly sizeLimit = formatFileSize(RISK_IMPORT_MAX_BYTES);
   protected readonly appliesToText = appliesToText;
+  protected readonly setTitle = setTitle;
   protected readonly countCriteria = countCriteria;
   protected readonly countSections = countSections;
   protected readonly problemId = (row: number, index: number) => fieldId(problemPath(row, index));

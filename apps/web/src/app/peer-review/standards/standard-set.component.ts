@@ -41,6 +41,7 @@ import {
   KIND_LABELS,
   scaleLabel,
   sectionHeading,
+  setTitle,
   toggleType,
   versionStatus,
 } from './standards-format';
@@ -108,7 +109,8 @@ export class StandardSetComponent {
   });
   protected readonly shown = computed(() => (this.versionRes.hasValue() ? this.versionRes.value() : null));
 
-  protected readonly flash = inject(FlashService).take();
+  /** The message the previous page left; it goes once this page says something of its own. */
+  protected readonly flash = signal(inject(FlashService).take());
   protected readonly banner = signal<string | null>(null);
   protected readonly errors = inject(FormErrors);
   protected readonly busy = signal(false);
@@ -129,6 +131,7 @@ export class StandardSetComponent {
   protected readonly versionStatus = versionStatus;
   protected readonly appliesToText = appliesToText;
   protected readonly sectionHeading = sectionHeading;
+  protected readonly setTitle = setTitle;
   protected readonly countCriteria = countCriteria;
   protected readonly countSections = countSections;
   protected readonly formatDateTime = formatDateTime;
@@ -142,7 +145,7 @@ export class StandardSetComponent {
   constructor() {
     effect(() => {
       const set = this.loadedSet();
-      if (set) this.#title.setTitle(composePageTitle(`${set.code} ${set.name}`, this.national() ? 'Admin' : this.membership()?.name));
+      if (set) this.#title.setTitle(composePageTitle(setTitle(set), this.national() ? 'Admin' : this.membership()?.name));
     });
   }
 
@@ -165,6 +168,7 @@ export class StandardSetComponent {
     if (version) this.versionRes.set(version);
     else if (reloadVersion) this.versionRes.reload();
     this.set.reload();
+    this.flash.set(null);
     this.banner.set(null);
     afterNextRender(() => this.banner.set(message), { injector: this.#injector });
   }
@@ -399,7 +403,7 @@ export class StandardSetComponent {
       case 'set':
         this.run(this.#api.deleteSet(this.keeper(), set.id), () => {
           this.busy.set(false);
-          this.#flash.set(`${set.code} ${set.name} has been deleted.`);
+          this.#flash.set(`${setTitle(set)} has been deleted.`);
           void this.#router.navigate(this.page());
         });
         return;

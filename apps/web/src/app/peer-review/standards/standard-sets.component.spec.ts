@@ -139,7 +139,7 @@ describe('StandardSetsComponent', () => {
       'manager',
       true,
     );
-    expect(text(element.querySelector('h1'))).toBe('Admin – national standard sets – Standard sets');
+    expect(text(element.querySelector('h1'))).toBe('Admin – National standard sets');
     expect(rows('own-sets')[0][0]).toBe('D15 Major trauma measures National');
     expect((element.querySelector('#own-sets a') as HTMLAnchorElement).getAttribute('href')).toBe(`/admin/standards/${NATIONAL_ID}`);
     expect(text(element.querySelector('#create-set'))).toBe('Create a national standard set');

@@ -14,7 +14,7 @@ import { LoadErrorComponent } from '../../ui/load-error.component';
 import { LoadingComponent } from '../../ui/loading.component';
 import { SuccessBannerComponent } from '../../ui/success-banner.component';
 import { StandardsApi, standardSetsUrl, standardsPage } from './standards.api';
-import { countCriteria, KIND_LABELS, scaleLabel, versionsSummary, versionStatus } from './standards-format';
+import { countCriteria, KIND_LABELS, nameAfterCode, scaleLabel, setTitle, versionsSummary, versionStatus } from './standards-format';
 import { keeperOf } from './standards-keeper';
 
 /** The create form, as typed. */
@@ -78,6 +78,7 @@ export class StandardSetsComponent {
   protected readonly versionsSummary = versionsSummary;
   protected readonly versionStatus = versionStatus;
   protected readonly countCriteria = countCriteria;
+  protected readonly nameAfterCode = nameAfterCode;
 
   /** Criteria of the version the set's page opens with: the draft, else the current one. */
   protected criteriaOf(set: StandardSetDto): number {
@@ -118,7 +119,7 @@ export class StandardSetsComponent {
     this.#api.createSet(this.keeper(), parsed.data).subscribe({
       next: (set) => {
         this.busy.set(false);
-        this.#flash.set(`${set.code} ${set.name} has been created. Add its sections and criteria, or import them from a spreadsheet.`);
+        this.#flash.set(`${setTitle(set)} has been created. Add its sections and criteria, or import them from a spreadsheet.`);
         void this.#router.navigate([...this.page(), set.id]);
       },
       error: (error: unknown) => {

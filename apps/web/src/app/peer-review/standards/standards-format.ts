@@ -30,6 +30,16 @@ export function appliesToText(types: readonly OrganisationType[]): string {
   return describeAppliesTo(types);
 }
 
+/** `D15 Major trauma measures`: the code, then the name (once, when the name starts with the code already). */
+export function setTitle(s: { code: string; name: string }): string {
+  return s.name.toLowerCase().startsWith(s.code.toLowerCase()) ? s.name : `${s.code} ${s.name}`;
+}
+
+/** The name without the code it starts with (`D15 Major trauma` → `Major trauma`), for a list that shows the code apart. */
+export function nameAfterCode(s: { code: string; name: string }): string {
+  return s.name.toLowerCase().startsWith(`${s.code.toLowerCase()} `) ? s.name.slice(s.code.length).trim() : s.name;
+}
+
 /** `1 Governance`, or the title alone when the section has no number. */
 export function sectionHeading(s: { number: string; title: string }): string {
   return s.number ? `${s.number} ${s.title}` : s.title;

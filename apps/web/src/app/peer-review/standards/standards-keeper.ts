@@ -12,6 +12,6 @@ export function keeperOf(
   national: Signal<boolean | undefined>,
 ): { keeper: Signal<StandardsKeeper>; caption: Signal<string> } {
   const keeper = computed<StandardsKeeper>(() => (national() ? { kind: 'national' } : { kind: 'network', slug: network() ?? '' }));
-  const caption = computed(() => (national() ? 'Admin – national standard sets' : (membership()?.name ?? '')));
+  const caption = computed(() => (national() ? 'Admin' : (membership()?.name ?? '')));
   return { keeper, caption };
 }
