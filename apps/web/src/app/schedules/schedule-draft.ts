@@ -381,6 +381,8 @@ export function checkSchedule(d: ScheduleDraft): CheckedSchedule {
   };
   const input = inputFromDraft(d, report.request);
   if (d.delivery === 'link' && !isWholeIn(whole(d.linkDays), 1, 90)) errors['linkDays'] = 'Enter how many days the link works, from 1 to 90';
+  // The schema's own rule, said here too: zod skips it while another field is wrong.
+  if (!d.recipientIds.length && !d.listIds.length) errors['recipientIds'] = 'Choose at least one recipient or distribution list';
   const parsed = scheduleInputSchema.safeParse(input);
   if (!parsed.success) {
     for (const [path, message] of Object.entries(formErrors(fieldErrorsFromIssues(parsed.error.issues)))) {
