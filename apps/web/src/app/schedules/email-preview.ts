@@ -6,30 +6,39 @@
  * becomes a rule of one `<style nonce>` in the head, and the preview looks as the recipient will see it
  * without weakening the policy. Scripts and event handlers are dropped as well (the empty sandbox runs none
  * anyway), and links go nowhere: the preview's links are examples.
+ *
+ * This works on the text, not through DOMParser: a document parsed in the page inherits its policy too, and
+ * parsing the style attributes there would itself be reported as a violation. The email is composed by the
+ * API with every attribute in double quotes and all text escaped (`"` is `&quot;`), so ` style="…"` only
+ * ever matches an attribute.
  */
 export function emailPreviewDocument(html: string, nonce: string | null): string {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  doc.querySelectorAll('script, iframe, object, embed, link[rel="stylesheet"], meta[http-equiv]').forEach((el) => el.remove());
   const rules: string[] = [];
-  doc.querySelectorAll('*').forEach((el) => {
-    for (const attr of Array.from(el.attributes)) {
-      if (/^on/i.test(attr.name)) el.removeAttribute(attr.name);
-    }
-    const style = el.getAttribute('style');
-    if (style !== null) {
-      const n = rules.length;
-      el.removeAttribute('style');
-      el.setAttribute('data-plx-style', String(n));
-      rules.push(`[data-plx-style="${n}"]{${style.replace(/[<>{}]/g, '')}}`);
-    }
-  });
-  doc.querySelectorAll('a[href]').forEach((a) => {
-    a.setAttribute('title', `In the email this goes to ${a.getAttribute('href')}`);
-    a.setAttribute('href', '#');
-  });
-  const sheet = doc.createElement('style');
-  if (nonce) sheet.setAttribute('nonce', nonce);
-  sheet.textContent = rules.join('\n');
-  doc.head.appendChild(sheet);
-  return `<!doctype html>\n${doc.documentElement.outerHTML}`;
+  const decode = (value: string) =>
+    value
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+  let doc = html
+    .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/<(iframe|object|embed)\b[\s\S]*?(<\/\1\s*>|\/?>)/gi, '')
+    // Inside each tag (text is escaped, so a `<` always starts one): handlers out, styles to rules, links to nowhere.
+    .replace(/<[a-z][^>]*>/gi, (tag) =>
+      tag
+        .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '')
+        .replace(/\sstyle="([^"]*)"/gi, (_match, css: string) => {
+          const n = rules.length;
+          rules.push(`[data-plx-style="${n}"]{${decode(css).replace(/[<>{}]/g, '')}}`);
+          return ` data-plx-style="${n}"`;
+        })
+        .replace(
+          /^(<a\b[^>]*?)\shref="([^"]*)"/i,
+          (_match, start: string, href: string) => `${start} href="#" title="In the email this goes to ${href}"`,
+        ),
+    );
+  const sheet = `<style${nonce ? ` nonce="${nonce.replace(/[^A-Za-z0-9+/=_-]/g, '')}"` : ''}>\n${rules.join('\n')}\n</style>`;
+  doc = /<\/head\s*>/i.test(doc) ? doc.replace(/<\/head\s*>/i, `${sheet}</head>`) : `${sheet}${doc}`;
+  return doc;
 }
