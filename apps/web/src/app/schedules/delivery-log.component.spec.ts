@@ -176,6 +176,20 @@ describe('DeliveryLogComponent', () => {
     expect(text(filtered.element.querySelector('#log-empty'))).toContain('Nothing in the delivery log matches these filters.');
   });
 
+  it('asks for the distribution record of the runs shown (schedule and dates), then points to the reports', async () => {
+    const query = { scheduleId: SCHEDULE_ID, state: 'sent', from: '2026-12-01' };
+    const { element, fixture } = await render({ runs: [RUN], deliveries: [SENT_LINK] }, query);
+    (element.querySelector('#request-record') as HTMLButtonElement).click();
+    const request = http.expectOne({ method: 'POST', url: `${NET}/reports` });
+    expect(request.request.body).toEqual({ kind: 'distribution_record', options: { scheduleId: SCHEDULE_ID, from: '2026-12-01' } });
+    request.flush({ id: 'd1', kind: 'distribution_record', title: 'Distribution record', status: 'queued' }, { status: 202, statusText: 'Accepted' });
+    await fixture.whenStable();
+    await fixture.whenStable();
+    const banner = element.querySelector('#record-banner')!;
+    expect(text(banner)).toContain('Distribution record has been requested.');
+    expect(banner.querySelector('a')!.getAttribute('href')).toBe('/n/north-spinal/reports');
+  });
+
   it('withdraws a link after asking, then shows the log again', async () => {
     const { element, fixture } = await render({ runs: [RUN], deliveries: [SENT_LINK] });
     (element.querySelector(`#revoke-${SENT_LINK.id}`) as HTMLButtonElement).click();

@@ -15,6 +15,7 @@ import {
 import { toApiError } from '../core/api-error';
 import { moveFocusTo } from '../core/focus';
 import { recipientsUrl } from '../recipients/recipients.api';
+import { ReportsApi } from '../reports/reports.api';
 import { FormErrors } from '../ui/form-errors';
 import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
@@ -72,6 +73,7 @@ export class DeliveryLogComponent {
   readonly to = input<string | undefined>();
 
   readonly #api = inject(SchedulesApi);
+  readonly #reports = inject(ReportsApi);
   readonly #router = inject(Router);
   readonly #route = inject(ActivatedRoute);
   readonly #injector = inject(Injector);
@@ -100,6 +102,8 @@ export class DeliveryLogComponent {
   protected readonly errors = inject(FormErrors);
   protected readonly banner = signal<string | null>(null);
   protected readonly revoking = signal<DeliveryDto | null>(null);
+  /** A distribution record was asked for: the banner links to the report library, where it appears. */
+  protected readonly recordRequested = signal<string | null>(null);
   protected readonly busy = signal(false);
 
   protected readonly states = DELIVERY_STATES;
@@ -148,6 +152,35 @@ export class DeliveryLogComponent {
       .then(() => afterNextRender(() => moveFocusTo(this.#document.getElementById('log-heading')), { injector: this.#injector }));
   }
 
+  // ---- the distribution record (the log as a PDF) ----------------------------------------------
+
+  /** The PDF of the runs shown, by schedule and dates (the recipient and state filters do not apply to it). */
+  protected requestRecord(): void {
+    if (this.busy()) return;
+    const { scheduleId, from, to } = this.query();
+    const options = { ...(scheduleId ? { scheduleId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    this.busy.set(true);
+    this.errors.clear();
+    this.#reports.request(this.network(), { kind: 'distribution_record', options }).subscribe({
+      next: (doc) => {
+        this.busy.set(false);
+        this.banner.set(null);
+        this.recordRequested.set(null);
+        afterNextRender(
+          () => {
+            this.recordRequested.set(doc.title);
+            this.focusById('record-banner');
+          },
+          { injector: this.#injector },
+        );
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.errors.failWith(toApiError(error).message);
+      },
+    });
+  }
+
   // ---- withdrawing a link -----------------------------------------------------------------------
 
   protected startRevoke(delivery: DeliveryDto): void {
@@ -173,6 +206,7 @@ export class DeliveryLogComponent {
         this.errors.clear();
         this.log.reload();
         this.banner.set(null);
+        this.recordRequested.set(null);
         afterNextRender(() => this.banner.set(`The link sent to ${delivery.toAddress} has been withdrawn: it no longer works.`), {
           injector: this.#injector,
         });

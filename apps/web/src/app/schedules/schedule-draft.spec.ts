@@ -95,7 +95,11 @@ describe('the schedule form’s check', () => {
 
   it('checks the report’s options and the link’s lifetime (only when sending a link)', () => {
     const base = { ...newScheduleDraft(), name: 'Risks', recipientIds: [RECIPIENT] };
-    const risky = checkSchedule({ ...base, report: { ...base.report, kind: 'risk_register', risk: { changedSince: '', topRisks: 'ten' } } });
+    const risky = checkSchedule({
+      ...base,
+      reportKind: 'risk_register',
+      report: { ...base.report, kind: 'risk_register', risk: { changedSince: '', topRisks: 'ten' } },
+    });
     expect(risky.ok ? {} : risky.errors).toEqual({ 'report.options.topRisks': 'Enter the number of top risks as a whole number, like 10' });
     const link = checkSchedule({ ...base, delivery: 'link', linkDays: '0' });
     expect(link.ok ? {} : link.errors).toEqual({ linkDays: 'Enter how many days the link works, from 1 to 90' });
@@ -124,6 +128,18 @@ describe('the schedule form’s check', () => {
         message: '',
       },
     });
+  });
+
+  it('sends a distribution record with only the options that are set, and reads it back', () => {
+    const base = { ...newScheduleDraft(), name: 'Record for the Board', recipientIds: [RECIPIENT] };
+    const checked = checkSchedule({
+      ...base,
+      reportKind: 'distribution_record',
+      distribution: { scheduleId: RECIPIENT, from: '2026-04-01', to: '' },
+    });
+    expect(checked.ok && checked.input.report).toEqual({ kind: 'distribution_record', options: { scheduleId: RECIPIENT, from: '2026-04-01' } });
+    const bad = checkSchedule({ ...base, reportKind: 'distribution_record', distribution: { scheduleId: '', from: '1 April', to: '' } });
+    expect(bad.ok ? {} : Object.keys(bad.errors)).toEqual(['report.options.from']);
   });
 
   it('puts the API’s field paths on the form’s fields', () => {

@@ -1,4 +1,12 @@
-import { type RecurrenceInput, type ScheduleDto, type ScheduleInput, scheduleInputSchema } from '@plexus/contracts';
+import {
+  type DraftedReportKind,
+  type RecurrenceInput,
+  REPORT_KINDS,
+  type ReportKindValue,
+  type ScheduleDto,
+  type ScheduleInput,
+  scheduleInputSchema,
+} from '@plexus/contracts';
 import {
   describeRecurrence,
   MAX_WORKING_DAYS_AFTER_MEETING,
@@ -9,7 +17,16 @@ import {
   type RecurrenceKind,
 } from '@plexus/domain';
 import { type FieldErrors, fieldErrorsFromIssues, prefixFieldErrors } from '../core/form-errors';
-import { checkDraft, isPaperBodyKind, isReportKind, newReportDraft, newRowKey, type PaperPurpose, type ReportDraft } from '../reports/report-draft';
+import {
+  type CheckedRequest,
+  checkDraft,
+  isPaperBodyKind,
+  isReportKind,
+  newReportDraft,
+  newRowKey,
+  type PaperPurpose,
+  type ReportDraft,
+} from '../reports/report-draft';
 
 // ---- the recurrence ---------------------------------------------------------------------------------
 
@@ -248,13 +265,42 @@ export function reportDraftFrom(report: Record<string, unknown>, defaults: { aut
   return draft;
 }
 
+/** The options of a distribution record (the delivery log as a PDF), as typed: '' is "every schedule" or "no limit". */
+export interface DistributionDraft {
+  scheduleId: string;
+  from: string;
+  to: string;
+}
+
+export function isAnyReportKind(value: unknown): value is ReportKindValue {
+  return typeof value === 'string' && (REPORT_KINDS as readonly string[]).includes(value);
+}
+
+function distributionDraftFrom(options: Record<string, unknown>): DistributionDraft {
+  return { scheduleId: str(options['scheduleId']), from: str(options['from']), to: str(options['to']) };
+}
+
+/** A distribution record's request: only the options that are set (the schema checks them). */
+function distributionRequest(d: DistributionDraft, title: string): ScheduleInput['report'] {
+  const options: { scheduleId?: string; from?: string; to?: string } = {};
+  if (d.scheduleId) options.scheduleId = d.scheduleId;
+  if (d.from.trim()) options.from = d.from.trim();
+  if (d.to.trim()) options.to = d.to.trim();
+  const trimmed = title.trim();
+  return { kind: 'distribution_record', ...(trimmed ? { title: trimmed } : {}), options };
+}
+
 // ---- the whole schedule -----------------------------------------------------------------------------
 
 export type DeliveryMode = 'attach' | 'link';
 
 export interface ScheduleDraft {
   name: string;
+  /** Which report: one the report form drafts (its options in `report`), or a distribution record (in `distribution`). */
+  reportKind: ReportKindValue;
+  /** The options of a progress or risk register report or a board paper; kept while another kind is chosen. */
   report: ReportDraft;
+  distribution: DistributionDraft;
   recurrence: RecurrenceDraft;
   recipientIds: string[];
   listIds: string[];
@@ -271,7 +317,9 @@ export const DEFAULT_LINK_DAYS = 30;
 export function newScheduleDraft(defaults: { author?: string | null } = {}): ScheduleDraft {
   return {
     name: '',
+    reportKind: 'progress',
     report: newReportDraft(defaults),
+    distribution: { scheduleId: '', from: '', to: '' },
     recurrence: newRecurrenceDraft(),
     recipientIds: [],
     listIds: [],
@@ -286,7 +334,9 @@ export function newScheduleDraft(defaults: { author?: string | null } = {}): Sch
 export function scheduleDraftFrom(dto: ScheduleDto, defaults: { author?: string | null } = {}): ScheduleDraft {
   return {
     name: dto.name,
+    reportKind: isAnyReportKind(dto.report['kind']) ? dto.report['kind'] : dto.reportKind,
     report: reportDraftFrom(dto.report, defaults),
+    distribution: distributionDraftFrom(obj(dto.report['options'])),
     recurrence: recurrenceDraftFrom(dto.recurrence),
     recipientIds: dto.recipients.map((r) => r.id),
     listIds: dto.lists.map((l) => l.id),
@@ -374,7 +424,10 @@ export type CheckedSchedule = { ok: true; input: ScheduleInput } | { ok: false; 
  * recurrence, the report's options and the link's lifetime, each on its field's path.
  */
 export function checkSchedule(d: ScheduleDraft): CheckedSchedule {
-  const report = checkDraft(d.report);
+  const report: CheckedRequest =
+    d.reportKind === 'distribution_record'
+      ? { ok: true, request: distributionRequest(d.distribution, d.report.title) }
+      : checkDraft({ ...d.report, kind: d.reportKind as DraftedReportKind });
   const errors: Record<string, string> = {
     ...prefixFieldErrors(recurrenceProblems(d.recurrence), 'recurrence'),
     ...(report.ok ? {} : prefixFieldErrors(report.errors, 'report')),

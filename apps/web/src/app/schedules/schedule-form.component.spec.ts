@@ -304,6 +304,26 @@ describe('ScheduleFormComponent', () => {
     expect(TestBed.inject(FlashService).take()).toBe('Progress to commissioners has been changed.');
   });
 
+  it('schedules a distribution record of one schedule (the delivery log as a PDF)', async () => {
+    const { byId, type, click, submit, fixture } = await render();
+    await type('name', 'Distribution record for the Board');
+    byId('report-kind-distribution_record').click();
+    TestBed.tick();
+    http.expectOne(SCHEDULES).flush([saved()]);
+    await fixture.whenStable();
+    expect(Array.from(byId<HTMLSelectElement>('report-options-scheduleId').options).map((o) => o.text)).toEqual([
+      'Every schedule',
+      'Progress to commissioners',
+    ]);
+    expect(byId('report-options-planId')).toBeNull();
+    await type('report-options-scheduleId', SCHEDULE_ID);
+    await click(`recipient-${PRIYA.id}`);
+    await submit();
+    const request = http.expectOne({ method: 'POST', url: SCHEDULES });
+    expect(request.request.body.report).toEqual({ kind: 'distribution_record', options: { scheduleId: SCHEDULE_ID } });
+    request.flush(saved());
+  });
+
   it('sends people to the recipients page when the network has none', async () => {
     const { element, submit, summaryLinks } = await render({ recipients: [], lists: [] });
     const inset = element.querySelector('.nhsuk-inset-text')!;

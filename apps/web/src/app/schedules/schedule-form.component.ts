@@ -22,6 +22,7 @@ import {
   PAPER_PURPOSES,
   REPORT_KIND_LABELS,
   REPORT_KINDS,
+  type ReportKindValue,
   type RecipientDto,
   type ScheduleDto,
   type SessionMembership,
@@ -46,19 +47,22 @@ import {
   checkSchedule,
   DEFAULT_LINK_DAYS,
   type DeliveryMode,
+  type DistributionDraft,
   formErrors,
+  isAnyReportKind,
   inFormOrder,
   newScheduleDraft,
   type RecurrenceDraft,
   type ScheduleDraft,
   scheduleDraftFrom,
 } from './schedule-draft';
-import { SchedulesApi, scheduleUrl } from './schedules.api';
+import { SchedulesApi, schedulesUrl, scheduleUrl } from './schedules.api';
 
-const KIND_HINTS: Record<(typeof REPORT_KINDS)[number], string> = {
+const KIND_HINTS: Record<ReportKindValue, string> = {
   progress: "Every work item's RAG status and latest update, with exceptions and slipped targets first and counts per theme.",
   risk_register: 'The heat map, the top risks and the changes since the last board.',
   board_paper: 'A cover sheet for a board meeting, followed by a progress or risk register report, or on its own.',
+  distribution_record: "The delivery log as a PDF: every run with its emails, checksums, downloads and unsubscribes, for the board's minutes.",
 };
 
 const BODY_LABELS: Record<PaperBodyKind, string> = {
@@ -121,6 +125,11 @@ export class ScheduleFormComponent {
     return this.existing.hasValue() ? scheduleDraftFrom(this.existing.value(), { author: this.#author }) : null;
   });
   protected readonly editing = computed(() => !!this.scheduleId());
+  /** Only this, not every keystroke in the form, decides whether the schedules are asked for. */
+  readonly #recordChosen = computed(() => this.draft()?.reportKind === 'distribution_record');
+  /** For a distribution record of one schedule: asked for only when that report is chosen. */
+  protected readonly schedules = httpResource<ScheduleDto[]>(() => (this.#recordChosen() ? schedulesUrl(this.network()) : undefined));
+  protected readonly scheduleOptions = computed(() => (this.schedules.hasValue() ? this.schedules.value() : []));
 
   protected readonly errors = inject(FormErrors);
   protected readonly saving = signal(false);
@@ -143,12 +152,13 @@ export class ScheduleFormComponent {
   protected readonly planOptions = computed(() => (this.plans.hasValue() ? this.plans.value() : []));
   /** Which report's options to show: the report itself, or a board paper's body (none for the cover sheet alone). */
   protected readonly optionsKind = computed<'progress' | 'risk_register' | null>(() => {
-    const report = this.draft()?.report;
-    if (!report) return null;
-    if (report.kind !== 'board_paper') return report.kind;
-    return report.body === 'none' ? null : report.body;
+    const draft = this.draft();
+    if (!draft) return null;
+    if (draft.reportKind === 'progress' || draft.reportKind === 'risk_register') return draft.reportKind;
+    if (draft.reportKind === 'board_paper') return draft.report.body === 'none' ? null : draft.report.body;
+    return null;
   });
-  protected readonly optionsPath = computed(() => (this.draft()?.report.kind === 'board_paper' ? 'report.body.options' : 'report.options'));
+  protected readonly optionsPath = computed(() => (this.draft()?.reportKind === 'board_paper' ? 'report.body.options' : 'report.options'));
 
   protected planLabel(plan: WorkPlanSummaryDto): string {
     return `${plan.title} (${formatDate(plan.periodStart)} to ${formatDate(plan.periodEnd)}, ${plan.status === 'approved' ? 'approved' : 'draft'})`;
@@ -174,8 +184,8 @@ export class ScheduleFormComponent {
 
   protected setReportKind(event: Event): void {
     const kind = this.value(event);
-    if (!isReportKind(kind)) return;
-    this.setReport((r) => ({ ...r, kind }));
+    if (!isAnyReportKind(kind)) return;
+    this.draft.update((d) => d && { ...d, reportKind: kind as ReportKindValue, report: isReportKind(kind) ? { ...d.report, kind } : d.report });
     this.errors.update((errors) => Object.fromEntries(Object.entries(errors).filter(([path]) => !path.startsWith('report.'))));
   }
 
@@ -192,6 +202,11 @@ export class ScheduleFormComponent {
   protected setRisk(key: 'changedSince' | 'topRisks', event: Event): void {
     const value = this.value(event);
     this.setReport((r) => ({ ...r, risk: { ...r.risk, [key]: value } }));
+  }
+
+  protected setDistribution(key: keyof DistributionDraft, event: Event): void {
+    const value = this.value(event);
+    this.draft.update((d) => d && { ...d, distribution: { ...d.distribution, [key]: value } });
   }
 
   protected setBody(event: Event): void {

@@ -68,8 +68,10 @@ describe('HeaderComponent: the menu reflects the role in the network on screen',
       'Reports',
       'Work plan',
       'Risk register',
+      'Board meetings',
       'Members',
       'Recipients',
+      'Scheduled reports',
       'Audit trail',
       'Reports from my networks',
     ]);
@@ -82,6 +84,6 @@ describe('HeaderComponent: the menu reflects the role in the network on screen',
 
   it('does not show it to someone who is a commissioner nowhere', async () => {
     const { menu } = await render([WEST], '/n/west/profile');
-    expect(menu().map(([name]) => name)).toEqual(['Profile', 'Reports', 'Work plan', 'Risk register']);
+    expect(menu().map(([name]) => name)).toEqual(['Profile', 'Reports', 'Work plan', 'Risk register', 'Board meetings']);
   });
 });
