@@ -20,6 +20,15 @@ export const appRoutes: Routes = [
     path: 'invite/:network/:token',
     loadChildren: () => import('./invite/invite.routes').then((m) => m.inviteRoutes),
   },
+  // Opened from scheduled emails by people with no account: no sign-in.
+  {
+    path: 'links/:network/:token',
+    loadChildren: () => import('./emailed/emailed.routes').then((m) => m.documentLinkRoutes),
+  },
+  {
+    path: 'unsubscribe/:network/:token',
+    loadChildren: () => import('./emailed/emailed.routes').then((m) => m.unsubscribeRoutes),
+  },
   { path: 'not-found', title: 'Page not found', loadComponent: () => import('./errors/not-found.component').then((m) => m.NotFoundComponent) },
   {
     path: 'forbidden',
@@ -98,6 +107,11 @@ export const appRoutes: Routes = [
             path: 'recipients',
             canActivate: [permissionGuard('recipients.manage')],
             loadChildren: () => import('./recipients/recipients.routes').then((m) => m.recipientsRoutes),
+          },
+          {
+            path: 'schedules',
+            canActivate: [permissionGuard('schedules.manage')],
+            loadChildren: () => import('./schedules/schedules.routes').then((m) => m.schedulesRoutes),
           },
           {
             path: 'audit',

@@ -72,6 +72,7 @@ describe('HeaderComponent: the menu reflects the role in the network on screen',
       'Peer review',
       'Members',
       'Recipients',
+      'Scheduled reports',
       'Audit trail',
       'Reports from my networks',
     ]);
