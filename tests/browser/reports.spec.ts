@@ -47,7 +47,7 @@ describe('browser journey: a manager creates a risk register report, follows it 
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/n\/east-midlands-mtn\//);
 
-    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Reports', exact: true }).click();
     await page.waitForURL(/\/n\/east-midlands-mtn\/reports$/);
     await page
       .getByRole('heading', { name: /Reports/ })

@@ -99,6 +99,31 @@ describe('demo data', () => {
     }
   });
 
+  it('keeps the national D15 set once, read by every network, and gives East Midlands its assessment tool', async () => {
+    // The seed ran twice (idempotent): still one national set.
+    const priya = await new HttpClient(api.url).login('priya.shah@example.org', DEMO_PASSWORD);
+    const sam = await new HttpClient(api.url).login('sam.patel@example.org', DEMO_PASSWORD);
+    type Sets = { sets: Array<{ code: string; national: boolean; kind: string; answerScale: string; currentVersionId: string | null }> };
+    const trauma = (await priya.get('/api/networks/east-midlands-mtn/standards/sets')).body as Sets;
+    const maternity = (await sam.get('/api/networks/northern-maternity/standards/sets')).body as Sets;
+    expect(trauma.sets.map((s) => `${s.code}:${s.national}`)).toEqual(['D15:true', 'EMMTN-AT:false']);
+    expect(maternity.sets.map((s) => `${s.code}:${s.national}`)).toEqual(['D15:true']);
+    const national = await priya.get(`/api/networks/east-midlands-mtn/standards/versions/${trauma.sets[0].currentVersionId}`);
+    expect(national.body).toMatchObject({ version: 1, status: 'published', set: { kind: 'national_specification', answerScale: 'met' } });
+    expect(national.body.sections.length).toBeGreaterThanOrEqual(4);
+    expect(national.body.criterionCount).toBeGreaterThanOrEqual(20);
+    const appliesTo = national.body.sections.flatMap((s: { criteria: Array<{ appliesTo: string[] }> }) => s.criteria.flatMap((c) => c.appliesTo));
+    expect(new Set(appliesTo)).toEqual(
+      new Set(['major_trauma_centre', 'trauma_unit', 'local_emergency_hospital', 'ambulance_service', 'rehabilitation_provider']),
+    );
+    const tool = await priya.get(`/api/networks/east-midlands-mtn/standards/versions/${trauma.sets[1].currentVersionId}`);
+    expect(tool.body).toMatchObject({ status: 'published', set: { code: 'EMMTN-AT', kind: 'assessment_tool', answerScale: 'rag' } });
+    expect(tool.body.criterionCount).toBeGreaterThanOrEqual(20);
+    // The operator keeps it (and only it): the demo operator signs in and sees the national set.
+    const operator = await new HttpClient(api.url).login('operator@example.org', DEMO_PASSWORD);
+    expect(((await operator.get('/api/admin/standards/sets')).body as Sets).sets.map((s) => s.code)).toEqual(['D15']);
+  });
+
   it('signs in the person who belongs to two networks with a different role in each', async () => {
     const alex = await new HttpClient(api.url).login('alex.morgan@example.org', DEMO_PASSWORD);
     const session = (await alex.get('/api/auth/session')).body;

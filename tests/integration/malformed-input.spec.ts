@@ -1,5 +1,5 @@
 import { createTestDatabase, HttpClient, newNetwork, startApi, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
-import { SWEEP_IDS } from './sweep';
+import { OPERATOR_SWEEP_IDS, SWEEP_IDS } from './sweep';
 
 /**
  * Malformed input never reaches the database: for every write endpoint in the OpenAPI document (so a new
@@ -120,6 +120,7 @@ describe('malformed input: never a 5xx, and every 400 names the field', () => {
     ids['token'] = /\/invite\/[^/]+\/([^/]+)$/.exec(invite.body.url)![1];
     await api.db.run({ userId: null }, ({ em }) => em.execute(`update app_user set is_operator = true where id = ?`, [a.users.viewer.id]));
     operator = await new HttpClient(api.url).login(a.users.viewer.email);
+    for (const make of OPERATOR_SWEEP_IDS) Object.assign(ids, await make(operator));
     paths = (await new HttpClient(api.url).get('/api/docs-json')).body.paths;
   });
   afterAll(async () => {

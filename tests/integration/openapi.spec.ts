@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { redoclyLint } from '../support/openapi-tools';
 import { createTestDatabase, HttpClient, newNetwork, startApi, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
-import { SWEEP_IDS } from './sweep';
+import { OPERATOR_SWEEP_IDS, SWEEP_IDS } from './sweep';
 
 /**
  * The OpenAPI document at /api/docs-json, as an integrator meets it: it passes a standard validator (Redocly CLI,
@@ -29,7 +29,7 @@ const PUBLIC = new Set([
   'unsubscribe',
 ]);
 const VERBS =
-  /^(list|get|create|update|delete|remove|add|move|approve|request|retry|download|export|import|preview|record|close|reopen|upload|withdraw|accept|sign|pause|resume|send|revoke|unsubscribe)([A-Z]|$)/;
+  /^(list|get|create|update|delete|remove|add|move|approve|request|retry|download|export|import|preview|record|close|reopen|upload|withdraw|accept|sign|pause|resume|send|revoke|unsubscribe|publish)([A-Z]|$)/;
 
 describe('the OpenAPI document', () => {
   let db: TestDatabase;
@@ -168,6 +168,7 @@ describe('the OpenAPI document', () => {
     ids['token'] = /\/invite\/[^/]+\/([^/]+)$/.exec(invite.body.url)![1];
     await api.db.run({ userId: null }, ({ em }) => em.execute(`update app_user set is_operator = true where id = ?`, [fx.users.viewer.id]));
     const operator = await new HttpClient(api.url).login(fx.users.viewer.email);
+    for (const make of OPERATOR_SWEEP_IDS) Object.assign(ids, await make(operator));
     const logo = new FormData();
     const png = Buffer.from(
       '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4d60000000049454e44ae426082',

@@ -96,7 +96,12 @@ describe('report pipeline survives a worker killed mid-render', () => {
     expect(files).toEqual([`${id}.pdf`]); // one PDF, no half-written leftovers
     const bytes = readFileSync(join(storageDir, 'documents', networkId, `${id}.pdf`));
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(done.sha256);
-    const job = await api.app.get(JobQueue).find('report.render', { networkId, documentId: id });
+    // The job completes just after the document is marked ready (it then moves on a scheduled run, if one waits for it).
+    const job = await eventually(
+      () => api.app.get(JobQueue).find('report.render', { networkId, documentId: id }),
+      (j) => j?.finishedOn !== undefined,
+      15_000,
+    );
     expect(await job?.isCompleted()).toBe(true);
     expect(job?.returnvalue).toMatchObject({ status: 'ready', sha256: done.sha256 });
   });

@@ -3,6 +3,9 @@ import { assertUnprivilegedRole, MemberOrganisation, NoTenantContextError, ormCo
 import { Client } from 'pg';
 import { createTestDatabase, HttpClient, newNetwork, openDb, startApi, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
 
+/** The tables whose rows belong to a network or, with a NULL network_id, to the platform operator (national standard sets). */
+const NATIONAL_OR_TENANT_TABLES = ['standard_set', 'standard_set_version', 'standard_section', 'standard_criterion'];
+
 type PolicyRow = { table: string; name: string; permissive: string; cmd: string; roles: string[]; qual: string | null; with_check: string | null };
 
 /** A contributor's own organisation's rows (no narrowing when `app.organisation_id` is unset), as PostgreSQL normalises it. */
@@ -26,6 +29,32 @@ const ALLOWED_EXTRA_POLICIES: Record<string, Pick<PolicyRow, 'permissive' | 'cmd
     with_check: null,
     why: 'the trail is append-only',
   },
+  // Standard sets: rows with a NULL network_id are national sets kept by the platform operator (Migration20261203110000).
+  ...Object.fromEntries(
+    NATIONAL_OR_TENANT_TABLES.flatMap((t) => [
+      [
+        `${t}.${t}_national_read`,
+        { permissive: 'PERMISSIVE', cmd: 'SELECT', qual: 'NATIONAL_READ', with_check: null, why: 'every network reads the national sets' },
+      ],
+      [
+        `${t}.${t}_national_write`,
+        {
+          permissive: 'PERMISSIVE',
+          cmd: 'ALL',
+          qual: 'NATIONAL_WRITE',
+          with_check: 'NATIONAL_WRITE',
+          why: 'operators (operator mode) keep the national sets',
+        },
+      ],
+    ]),
+  ),
+  'standard_set_version.standard_set_version_national_freeze': {
+    permissive: 'PERMISSIVE',
+    cmd: 'UPDATE',
+    qual: 'NATIONAL_FREEZE',
+    with_check: 'NATIONAL_FROZEN',
+    why: 'a network’s cycle freezes the national version it uses (a trigger allows that change and no other)',
+  },
   ...Object.fromEntries(
     ['submission', 'submission_file', 'submission_chaser'].map((table) => [
       `${table}.${table}_own_organisation`,
@@ -41,17 +70,48 @@ const ALLOWED_EXTRA_POLICIES: Record<string, Pick<PolicyRow, 'permissive' | 'cmd
 };
 
 /** PostgreSQL's own normalised text of the fail-closed predicates: made on a throw-away table, rolled back. */
-async function normalisedPredicates(pg: Client): Promise<{ network: string; user: string }> {
+async function normalisedPredicates(pg: Client): Promise<Predicates> {
   await pg.query('begin');
   try {
-    await pg.query('create temp table policy_probe (network_id uuid, user_id uuid)');
+    await pg.query('create temp table policy_probe (network_id uuid, user_id uuid, status text, frozen_at timestamptz)');
     await pg.query(`create policy probe on policy_probe using (network_id = nullif(current_setting('app.network_id', true), '')::uuid)`);
     await pg.query(`create policy probe_user on policy_probe using (user_id = nullif(current_setting('app.user_id', true), '')::uuid)`);
+    // National rows: read in a network's context or in operator mode; written in operator mode only; frozen by a network.
+    await pg.query(`create policy probe_national_read on policy_probe
+      using (network_id is null and (nullif(current_setting('app.network_id', true), '')::uuid is not null or plexus_operator_mode()))`);
+    await pg.query(`create policy probe_national_write on policy_probe using (network_id is null and plexus_operator_mode())`);
+    await pg.query(`create policy probe_national_freeze on policy_probe
+      using (network_id is null and nullif(current_setting('app.network_id', true), '')::uuid is not null and status = 'published')`);
+    await pg.query(`create policy probe_national_frozen on policy_probe using (network_id is null and frozen_at is not null)`);
     const probe = await pg.query<{ policyname: string; qual: string }>(`select policyname, qual from pg_policies where tablename = 'policy_probe'`);
-    return { network: probe.rows.find((r) => r.policyname === 'probe')!.qual, user: probe.rows.find((r) => r.policyname === 'probe_user')!.qual };
+    const qual = (name: string) => probe.rows.find((r) => r.policyname === name)!.qual;
+    return {
+      network: qual('probe'),
+      user: qual('probe_user'),
+      NATIONAL_READ: qual('probe_national_read'),
+      NATIONAL_WRITE: qual('probe_national_write'),
+      NATIONAL_FREEZE: qual('probe_national_freeze'),
+      NATIONAL_FROZEN: qual('probe_national_frozen'),
+    };
   } finally {
     await pg.query('rollback');
   }
+}
+
+interface Predicates {
+  network: string;
+  user: string;
+  NATIONAL_READ: string;
+  NATIONAL_WRITE: string;
+  NATIONAL_FREEZE: string;
+  NATIONAL_FROZEN: string;
+}
+
+/** An allowed policy's expected expression: a token standing for one of the predicates, or the text itself. */
+function expression(value: string | null, predicates: Predicates): string | null {
+  if (value === 'USER') return predicates.user;
+  if (value && value in predicates && value !== 'network' && value !== 'user') return predicates[value as keyof Predicates];
+  return value;
 }
 
 /**
@@ -59,9 +119,8 @@ async function normalisedPredicates(pg: Client): Promise<{ network: string; user
  * exact fail-closed predicate in PostgreSQL's normalised form, so a `USING (true)` or a missing WITH CHECK
  * is caught, not just counted. Returns what is wrong.
  */
-async function policyProblems(pg: Client, predicates: { network: string; user: string }): Promise<string[]> {
+async function policyProblems(pg: Client, predicates: Predicates): Promise<string[]> {
   const predicate = predicates.network;
-  const userPredicate = predicates.user;
   const { rows: tables } = await pg.query<{ table: string }>(`
     select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
      where n.nspname = 'public' and c.relkind in ('r', 'p')
@@ -86,8 +145,8 @@ async function policyProblems(pg: Client, predicates: { network: string; user: s
                 permissive: extra.permissive,
                 cmd: extra.cmd,
                 roles: ['public'],
-                qual: extra.qual === 'USER' ? userPredicate : extra.qual,
-                with_check: extra.with_check,
+                qual: expression(extra.qual, predicates),
+                with_check: expression(extra.with_check, predicates),
               }
             : null;
       const actual = { permissive: p.permissive, cmd: p.cmd, roles: p.roles, qual: p.qual, with_check: p.with_check };
@@ -148,7 +207,8 @@ describe('tenancy: every query is scoped, and the database enforces it', () => {
       const { rows: nullable } = await pg.query(`
         select table_name from information_schema.columns
          where table_schema = 'public' and column_name = 'network_id' and is_nullable = 'YES'`);
-      expect(nullable).toEqual([]);
+      // Only the national-or-tenant tables, whose NULL rows are the national sets (their policies are checked below).
+      expect(nullable.map((r) => r.table_name).sort()).toEqual([...NATIONAL_OR_TENANT_TABLES].sort());
     } finally {
       await pg.end();
     }

@@ -16,6 +16,7 @@ export * from './lib/dtos/recipient.dto';
 export * from './lib/dtos/schedule.dto';
 export * from './lib/dtos/board/board-meeting.dto';
 export * from './lib/dtos/my-reports.dto';
+export * from './lib/dtos/peer-review/standard-set.dto';
 // peer review: cycles, their activities, submissions
 export * from './lib/dtos/peer-review/submission-counts.dto';
 export * from './lib/dtos/peer-review/activity.dto';

@@ -6,4 +6,5 @@ export * from './lib/timescale';
 export * from './lib/risk';
 export * from './lib/rag';
 export * from './lib/schedule';
+export * from './lib/standards';
 export * from './lib/peer-review';

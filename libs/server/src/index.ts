@@ -81,6 +81,15 @@ export * from './lib/schedule/schedule-email';
 export * from './lib/board/board-meeting.entity';
 export * from './lib/board/board-agenda-item.entity';
 export * from './lib/board/board-meeting.repository';
+// standard sets (peer review): a network's own and the national ones kept by the platform operator
+export * from './lib/db/national-or-tenant.entity';
+export * from './lib/peer-review/standard-set.entity';
+export * from './lib/peer-review/standard-set-version.entity';
+export * from './lib/peer-review/standard-section.entity';
+export * from './lib/peer-review/standard-criterion.entity';
+export * from './lib/peer-review/standard-set.repository';
+export * from './lib/audit/platform-audit-event.entity';
+export * from './lib/audit/platform-audit.repository';
 // peer review: cycles, their plans, submissions and chasers
 export * from './lib/peer-review/cycle.entity';
 export * from './lib/peer-review/cycle-organisation.entity';

@@ -69,6 +69,10 @@ const KINDS = [
   'list',
   'meeting',
   'agendaItem',
+  'standardSet',
+  'standardVersion',
+  'standardSection',
+  'criterion',
   'schedule',
   'link',
   'cycle',
@@ -101,6 +105,11 @@ const KIND_BY_SUFFIX: Array<[string, Kind]> = [
   ['recipient', 'recipient'],
   ['list', 'list'],
   ['meeting', 'meeting'],
+  // Standard sets: {standardSetId}, {standardVersionId}; a section or criterion by that name alone (sectionIds, criterionId).
+  ['standardset', 'standardSet'],
+  ['standardversion', 'standardVersion'],
+  ['section', 'standardSection'],
+  ['criterion', 'criterion'],
   ['schedule', 'schedule'],
   ['link', 'link'],
   ['cycle', 'cycle'],
@@ -182,6 +191,7 @@ const PERMISSIONS: Record<Permission, true> = {
   'recipients.manage': true,
   'schedules.manage': true,
   'board.manage': true,
+  'standards.manage': true,
   'peer-review.manage': true,
   'peer-review.submit': true,
 };
@@ -205,6 +215,8 @@ const CONTENT_KEYS = new Set([
   'approvalNote',
   'location',
   'presenter',
+  'text',
+  'evidenceExpected',
 ]);
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
@@ -269,6 +281,18 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
   const meetings = [...board.upcoming, ...board.past];
   const agendaItems: string[] = [];
   for (const m of meetings) agendaItems.push(...(await read(`/board/meetings/${m.id}`)).agenda.map((i: { id: string }) => i.id));
+  // Standard sets: the network's own and the national ones (which both networks read, so never foreign).
+  const standardSets = (await read('/standards/sets')).sets as Array<{ id: string; versions: Array<{ id: string }> }>;
+  const standardVersions = standardSets.flatMap((set) => set.versions.map((v) => v.id));
+  const standardSections: string[] = [];
+  const criteria: string[] = [];
+  for (const versionId of standardVersions) {
+    const version = await read(`/standards/versions/${versionId}`);
+    for (const section of version.sections as Array<{ id: string; criteria: Array<{ id: string }> }>) {
+      standardSections.push(section.id);
+      criteria.push(...section.criteria.map((c) => c.id));
+    }
+  }
   const schedules = await read('/schedules');
   const deliveryLog = await read('/delivery-log');
   const cycles = (await read('/peer-review/cycles')).cycles as Array<{ id: string }>;
@@ -309,6 +333,10 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
     list: idsOf(distributionLists),
     meeting: idsOf(meetings),
     agendaItem: agendaItems,
+    standardSet: idsOf(standardSets),
+    standardVersion: standardVersions,
+    standardSection: standardSections,
+    criterion: criteria,
     schedule: idsOf(schedules),
     link: (deliveryLog.deliveries as Array<{ link: { id: string } | null }>).flatMap((d) => (d.link ? [d.link.id] : [])),
     cycle: idsOf(cycles),
@@ -711,6 +739,27 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     }),
     'agenda item',
   ).agenda[0];
+  // A standard set whose draft version holds one section with one criterion: the order controls list just those.
+  const standardSet = ok(
+    await client.post(`${base}/standards/sets`, {
+      code: `SWEEP-${label.toUpperCase()}`,
+      name: `Cross-network sweep standards (${label})`,
+      kind: 'network_standards',
+    }),
+    'standard set',
+  );
+  const standardVersion = standardSet.versions[0].id;
+  const standardSection = ok(
+    await client.post(`${base}/standards/versions/${standardVersion}/sections`, { number: '1', title: `Cross-network sweep section (${label})` }),
+    'standard section',
+  ).sections[0];
+  const criterion = ok(
+    await client.post(`${base}/standards/sections/${standardSection.id}/criteria`, {
+      number: '1.1',
+      text: `Cross-network sweep criterion (${label})`,
+    }),
+    'criterion',
+  ).sections[0].criteria[0];
   // Sent by link "now": the worker (started once both networks are set up) renders it and writes the link.
   const schedule = ok(
     await client.post(`${base}/schedules`, {
@@ -738,6 +787,10 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     'upload',
   );
   return {
+    standardSet: standardSet.id,
+    standardVersion,
+    standardSection: standardSection.id,
+    criterion: criterion.id,
     plan: plan.id,
     theme: theme.id,
     objective: objective.id,

@@ -5,7 +5,8 @@ import { reportSweepIds } from './report.sweep';
 import { recipientsSweepIds, recipientsValidBodies } from './recipients.sweep';
 import { riskSweepIds } from './risk.sweep';
 import { schedulesSweepIds, schedulesValidBodies } from './schedules.sweep';
-import type { SweepIds } from './registry';
+import { standardsOperatorIds, standardsSweepIds, standardsValidBodies } from './standards.sweep';
+import type { OperatorSweepIds, SweepIds } from './registry';
 import { workPlanSweepIds, workPlanValidBodies } from './work-plan.sweep';
 
 /** Every feature's sweep ids; add yours here. */
@@ -17,8 +18,12 @@ export const SWEEP_IDS: SweepIds[] = [
   recipientsSweepIds,
   boardSweepIds,
   schedulesSweepIds,
+  standardsSweepIds,
   peerReviewSweepIds,
 ];
+
+/** Every feature's ids for the operator routes (/api/admin/…) that take one: records platform operators keep. */
+export const OPERATOR_SWEEP_IDS: OperatorSweepIds[] = [standardsOperatorIds];
 
 /**
  * Bodies that pass validation for record-level checks (another network's id under your own network):
@@ -41,5 +46,6 @@ export const VALID_BODIES: Record<string, unknown> = {
   ...recipientsValidBodies,
   ...boardValidBodies,
   ...schedulesValidBodies,
+  ...standardsValidBodies,
   ...peerReviewValidBodies,
 };

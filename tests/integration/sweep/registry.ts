@@ -9,3 +9,6 @@ import type { Fixture } from '../../support/harness';
  * the worker makes (a document link): written as it writes them, in the fixture's network.
  */
 export type SweepIds = (manager: HttpClient, fixture: Fixture, db: TenantDb) => Promise<Record<string, string>>;
+
+/** The ids operator routes (/api/admin/…) take, by route parameter name, made by a platform operator (`operator`). */
+export type OperatorSweepIds = (operator: HttpClient) => Promise<Record<string, string>>;

@@ -22,6 +22,7 @@ import { NetworkProfileModule } from '../network-profile/network-profile.module'
 import { RecipientsModule } from '../recipients/recipients.module';
 import { SchedulesModule } from '../schedules/schedules.module';
 import { BoardModule } from '../board/board.module';
+import { StandardsModule } from '../peer-review/standards/standards.module';
 import { PeerReviewCyclesModule } from '../peer-review/cycles/cycles.module';
 import { PeerReviewSubmissionsModule } from '../peer-review/submissions/submissions.module';
 import { RiskModule } from '../risk/risk.module';
@@ -74,6 +75,7 @@ export class AppModule {
         RecipientsModule,
         SchedulesModule,
         BoardModule,
+        StandardsModule,
         PeerReviewCyclesModule,
         PeerReviewSubmissionsModule,
       ],

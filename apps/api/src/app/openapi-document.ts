@@ -28,6 +28,11 @@ const TAGS = [
   { name: 'risk register', description: '5×5 scored risks, their reviews and score history, heat maps; import and export.' },
   { name: 'board reports', description: 'Progress report, risk register report and board paper as PDFs, kept as immutable snapshots.' },
   { name: 'board meetings', description: "The network board's meetings and their agendas, each item optionally linked to its paper." },
+  {
+    name: 'standard sets',
+    description:
+      'Standard sets for peer review: national service specifications (kept by the platform operator, read by every network), network standards and assessment tools; versions, numbered sections and criteria, import and export.',
+  },
   { name: 'recipients', description: "People who receive the network's reports by email (no account needed) and its distribution lists." },
   {
     name: 'scheduled reports',
@@ -41,6 +46,10 @@ const TAGS = [
   },
   { name: 'audit trail', description: "Every create, update and delete of a network's records, with before → after." },
   { name: 'platform operators', description: 'Creating networks and inviting their first manager (operators only).' },
+  {
+    name: 'national standard sets',
+    description: 'The national standard sets every network reads, kept by platform operators (operators only), and what they changed.',
+  },
   { name: 'operations', description: 'Health of the API and what it depends on.' },
 ];
 

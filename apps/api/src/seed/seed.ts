@@ -13,6 +13,7 @@ import {
 } from '@plexus/server';
 import { PasswordService } from '../auth/password.service';
 import { seedBoard } from '../board/board.seed';
+import { seedNationalStandards, seedNetworkStandards } from '../peer-review/standards/standards.seed';
 import { seedPeerReview } from '../peer-review/cycles/cycles.seed';
 import { seedRisk } from '../risk/risk.seed';
 import { seedSchedules } from '../schedules/schedules.seed';
@@ -51,6 +52,8 @@ export async function seedDemo(db: TenantDb, passwords = new PasswordService(), 
     return ids;
   });
   const operatorId = userIds.get('operator@example.org') ?? null;
+  // What the platform operator keeps for every network (once, whichever networks exist).
+  await seedNationalStandards(db, operatorId);
 
   for (const demo of DEMO_NETWORKS) {
     const exists = await db.run({ userId: null }, ({ em }) => em.findOne(Network, { slug: demo.slug }));
@@ -122,6 +125,7 @@ export async function seedDemo(db: TenantDb, passwords = new PasswordService(), 
     await seedWorkPlan(db, created, demo, userIds);
     await seedRisk(db, created, demo, userIds);
     await seedBoard(db, created, demo);
+    await seedNetworkStandards(db, created);
     await seedSchedules(db, created, demo);
     await seedPeerReview(db, created, demo, storage);
     result.created.push(demo.slug);

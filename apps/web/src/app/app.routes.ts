@@ -20,6 +20,15 @@ export const appRoutes: Routes = [
     path: 'invite/:network/:token',
     loadChildren: () => import('./invite/invite.routes').then((m) => m.inviteRoutes),
   },
+  // Opened from scheduled emails by people with no account: no sign-in.
+  {
+    path: 'links/:network/:token',
+    loadChildren: () => import('./emailed/emailed.routes').then((m) => m.documentLinkRoutes),
+  },
+  {
+    path: 'unsubscribe/:network/:token',
+    loadChildren: () => import('./emailed/emailed.routes').then((m) => m.unsubscribeRoutes),
+  },
   { path: 'not-found', title: 'Page not found', loadComponent: () => import('./errors/not-found.component').then((m) => m.NotFoundComponent) },
   {
     path: 'forbidden',
@@ -84,12 +93,10 @@ export const appRoutes: Routes = [
             canActivate: [permissionGuard('network.read')],
             loadChildren: () => import('./board/board.routes').then((m) => m.boardRoutes),
           },
-          // Peer review: a simple landing (the cycles) until the area has a page of its own; standard sets sit beside cycles.
-          { path: 'peer-review', pathMatch: 'full', redirectTo: 'peer-review/cycles' },
           {
-            path: 'peer-review/cycles',
+            path: 'peer-review',
             canActivate: [permissionGuard('network.read')],
-            loadChildren: () => import('./peer-review/cycles/cycles.routes').then((m) => m.cyclesRoutes),
+            loadChildren: () => import('./peer-review/peer-review.routes').then((m) => m.peerReviewRoutes),
           },
           {
             path: 'members',
@@ -100,6 +107,11 @@ export const appRoutes: Routes = [
             path: 'recipients',
             canActivate: [permissionGuard('recipients.manage')],
             loadChildren: () => import('./recipients/recipients.routes').then((m) => m.recipientsRoutes),
+          },
+          {
+            path: 'schedules',
+            canActivate: [permissionGuard('schedules.manage')],
+            loadChildren: () => import('./schedules/schedules.routes').then((m) => m.schedulesRoutes),
           },
           {
             path: 'audit',

@@ -32,6 +32,10 @@ describe('roles', () => {
       expect(can(role, 'network.read')).toBe(true);
     }
   });
+  it('lets only managers keep standard sets; everyone in the network but a commissioner reads them', () => {
+    expect(can('manager', 'standards.manage')).toBe(true);
+    for (const role of ['lead', 'contributor', 'viewer', 'commissioner'] as const) expect(can(role, 'standards.manage')).toBe(false);
+  });
   it('lets only managers run the peer review programme; managers and contributors (their own organisation) upload submissions', () => {
     expect(MEMBERSHIP_ROLES.filter((role) => can(role, 'peer-review.manage'))).toEqual(['manager']);
     expect(MEMBERSHIP_ROLES.filter((role) => can(role, 'peer-review.submit'))).toEqual(['manager', 'contributor']);
@@ -63,6 +67,7 @@ describe('roles', () => {
       'recipients.manage': true,
       'schedules.manage': true,
       'board.manage': true,
+      'standards.manage': true,
       'peer-review.manage': true,
       'peer-review.submit': true,
     };

@@ -1,4 +1,5 @@
 import type { TableFormat } from '@plexus/server/table-reader';
+import type { StandardInterpretation } from '../../peer-review/standards/standard-table';
 import type { RiskImportContext, RiskInterpretation } from '../../risk/risk-table';
 import type { WorkPlanTableContext } from '../../work-plan/transfer/work-plan-table.task';
 import type { Interpretation } from '../../work-plan/transfer/interpret-table';
@@ -7,7 +8,8 @@ import type { Interpretation } from '../../work-plan/transfer/interpret-table';
 export type TableTask =
   | { kind: 'ping' }
   | { kind: 'work-plan'; bytes: Uint8Array; fileName: string; context: WorkPlanTableContext }
-  | { kind: 'risk'; bytes: Uint8Array; fileName: string; context: RiskImportContext };
+  | { kind: 'risk'; bytes: Uint8Array; fileName: string; context: RiskImportContext }
+  | { kind: 'standards'; bytes: Uint8Array; fileName: string };
 
 export type TableTaskKind = TableTask['kind'];
 
@@ -15,6 +17,7 @@ export interface TableTaskOutputs {
   ping: null;
   'work-plan': { format: TableFormat; interpretation: Interpretation };
   risk: RiskInterpretation;
+  standards: StandardInterpretation;
 }
 
 /** Why a file could not be taken: past a limit (413), or unreadable (400); `detail` is for the log only. */

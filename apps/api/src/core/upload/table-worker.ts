@@ -1,6 +1,7 @@
 // The entry of the table worker threads (piscina): bundled as dist/apps/api/table-worker.js, or loaded from this
 // TypeScript file through scripts/ts-register.js. Loads only the read side of the table module, not the server lib.
 import { readTable, TableLimitError, UnreadableTableError } from '@plexus/server/table-reader';
+import { interpretStandardTable } from '../../peer-review/standards/standard-table';
 import { interpretRiskTable } from '../../risk/risk-table';
 import { interpretWorkPlanTable } from '../../work-plan/transfer/work-plan-table.task';
 import type { TableTask, TableTaskResult } from './table-task';
@@ -23,6 +24,8 @@ export default function runTableTask(task: TableTask): TableTaskResult {
       }
       case 'risk':
         return { ok: true, value: interpretRiskTable(readTable(task.bytes, task.fileName), task.context) };
+      case 'standards':
+        return { ok: true, value: interpretStandardTable(readTable(task.bytes, task.fileName)) };
     }
   } catch (err) {
     if (err instanceof TableLimitError) return { ok: false, error: { kind: 'limit', message: err.message } };

@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { standardsRoutes } from '../peer-review/peer-review.routes';
 
 export const adminRoutes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'networks' },
@@ -7,4 +8,6 @@ export const adminRoutes: Routes = [
     title: 'Networks',
     loadComponent: () => import('./admin-networks.component').then((m) => m.AdminNetworksComponent),
   },
+  // The national standard sets operators keep for every network: the network pages, on the admin API.
+  ...standardsRoutes(true),
 ];

@@ -24,6 +24,13 @@ describe('switchNetworkUrl', () => {
     expect(switchNetworkUrl('/n/a/peer-review/cycles', viewer('b'))).toBe('/n/b/peer-review/cycles');
   });
 
+  it('keeps the scheduled reports and their delivery log for managers, but not one schedule, which is of the network left', () => {
+    expect(switchNetworkUrl('/n/a/schedules', manager('b'))).toBe('/n/b/schedules');
+    expect(switchNetworkUrl('/n/a/schedules/log?scheduleId=123', manager('b'))).toBe('/n/b/schedules/log');
+    expect(switchNetworkUrl('/n/a/schedules/123/edit', manager('b'))).toBe('/n/b/profile');
+    expect(switchNetworkUrl('/n/a/schedules', viewer('b'))).toBe('/n/b/profile');
+  });
+
   it('drops query strings and fragments, which name records of the network being left', () => {
     expect(switchNetworkUrl('/n/a/audit?entityType=network_profile&entityId=123', manager('b'))).toBe('/n/b/audit');
     expect(switchNetworkUrl('/n/a/profile#branding', viewer('b'))).toBe('/n/b/profile');

@@ -8,6 +8,9 @@ const NETWORK_PAGES: ReadonlyArray<{ path: string; permission: Permission }> = [
   { path: 'reports', permission: 'reports.read' },
   { path: 'members', permission: 'members.manage' },
   { path: 'recipients', permission: 'recipients.manage' },
+  { path: 'schedules', permission: 'schedules.manage' },
+  { path: 'schedules/new', permission: 'schedules.manage' },
+  { path: 'schedules/log', permission: 'schedules.manage' },
   { path: 'audit', permission: 'audit.read' },
 ];
 

@@ -72,6 +72,7 @@ describe('HeaderComponent: the menu reflects the role in the network on screen',
       'Peer review',
       'Members',
       'Recipients',
+      'Scheduled reports',
       'Audit trail',
       'Reports from my networks',
     ]);
@@ -80,6 +81,11 @@ describe('HeaderComponent: the menu reflects the role in the network on screen',
   it('links "Reports from my networks" from outside any network for a commissioner', async () => {
     const { menu } = await render([EAST], '/reports');
     expect(menu()).toEqual([['Reports from my networks', '/reports']]);
+  });
+
+  it('links the network’s peer review area (its standard sets for now) for everyone who reads the network', async () => {
+    const { menu } = await render([WEST], '/n/west/profile');
+    expect(menu()).toContainEqual(['Peer review', '/n/west/peer-review']);
   });
 
   it('does not show it to someone who is a commissioner nowhere', async () => {

@@ -1,4 +1,5 @@
 import { AuditEvent } from '../audit/audit-event.entity';
+import { PlatformAuditEvent } from '../audit/platform-audit-event.entity';
 import { BoardAgendaItem } from '../board/board-agenda-item.entity';
 import { BoardMeeting } from '../board/board-meeting.entity';
 import { EmailOutbox } from '../email/email-outbox.entity';
@@ -16,6 +17,10 @@ import { SubmissionChaser } from '../peer-review/submission-chaser.entity';
 import { SubmissionFile } from '../peer-review/submission-file.entity';
 import { DistributionList } from '../recipient/distribution-list.entity';
 import { DistributionListMember } from '../recipient/distribution-list-member.entity';
+import { StandardCriterion } from '../peer-review/standard-criterion.entity';
+import { StandardSection } from '../peer-review/standard-section.entity';
+import { StandardSet } from '../peer-review/standard-set.entity';
+import { StandardSetVersion } from '../peer-review/standard-set-version.entity';
 import { Recipient } from '../recipient/recipient.entity';
 import { ReportDocument } from '../report/report-document.entity';
 import { Risk } from '../risk/risk.entity';
@@ -40,6 +45,7 @@ import { WorkPlanChange } from '../work-plan/work-plan-change.entity';
 import { WorkPlanObjective } from '../work-plan/work-plan-objective.entity';
 import { WorkPlanTheme } from '../work-plan/work-plan-theme.entity';
 import { CreatedAtEntity } from './created-at.entity';
+import { NationalOrTenantEntity } from './national-or-tenant.entity';
 import { TenantCreatedAtEntity } from './tenant-created-at.entity';
 import { TenantEntity } from './tenant.entity';
 import { TimestampedEntity } from './timestamped.entity';
@@ -49,11 +55,18 @@ type EntityClass = abstract new () => object;
 
 /**
  * What MikroORM knows about, in one place: each entity lives in its feature's folder; a new entity is added
- * here (and to TENANT_ENTITIES and AUDITED_ENTITY_TYPES when it belongs to a network).
+ * here (and to TENANT_ENTITIES, or NATIONAL_OR_TENANT_ENTITIES, and AUDITED_ENTITY_TYPES when it belongs to a network).
  */
 
 /** The abstract bases: MikroORM needs them listed to map the columns they declare. */
-const BASES: EntityClass[] = [CreatedAtEntity, TimestampedEntity, TenantEntity, TenantCreatedAtEntity, TimestampedTenantEntity];
+const BASES: EntityClass[] = [
+  CreatedAtEntity,
+  TimestampedEntity,
+  TenantEntity,
+  TenantCreatedAtEntity,
+  TimestampedTenantEntity,
+  NationalOrTenantEntity,
+];
 
 /** Entities whose rows belong to one network: filtered by the ORM, enforced by RLS, audited on every change. */
 export const TENANT_ENTITIES: Array<new () => object> = [
@@ -104,7 +117,22 @@ export const TENANT_ENTITIES: Array<new () => object> = [
   SubmissionChaser,
 ];
 
-export const ENTITIES: EntityClass[] = [...BASES, AppUser, Network, UserSession, ...TENANT_ENTITIES];
+/**
+ * Entities whose rows belong to one network, or (network_id null) to the platform operator for every network: a
+ * network reads its own rows and the national ones, writes only its own; operators keep the national ones. Filtered
+ * by the ORM's `nationalOrTenant` filter, enforced by RLS, audited (national rows in `platform_audit_event`).
+ */
+export const NATIONAL_OR_TENANT_ENTITIES: Array<new () => object> = [StandardSet, StandardSetVersion, StandardSection, StandardCriterion];
+
+export const ENTITIES: EntityClass[] = [
+  ...BASES,
+  AppUser,
+  Network,
+  UserSession,
+  PlatformAuditEvent,
+  ...TENANT_ENTITIES,
+  ...NATIONAL_OR_TENANT_ENTITIES,
+];
 
 /**
  * Entity name → the record type shown in the audit trail. Not audited: the audit trail itself, the outbox,
@@ -136,6 +164,10 @@ export const AUDITED_ENTITY_TYPES: Record<string, string> = {
   DocumentLink: 'document_link',
   BoardMeeting: 'board_meeting',
   BoardAgendaItem: 'board_agenda_item',
+  StandardSet: 'standard_set',
+  StandardSetVersion: 'standard_set_version',
+  StandardSection: 'standard_section',
+  StandardCriterion: 'standard_criterion',
   ReviewCycle: 'review_cycle',
   ReviewCycleOrganisation: 'review_cycle_organisation',
   ReviewActivity: 'review_activity',

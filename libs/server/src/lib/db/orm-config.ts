@@ -1,10 +1,10 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ReflectMetadataProvider } from '@mikro-orm/core';
-import { ENTITIES, TENANT_ENTITIES } from './entity-registry';
+import { ENTITIES, NATIONAL_OR_TENANT_ENTITIES, TENANT_ENTITIES } from './entity-registry';
 import { migrationsList } from '../migrations';
 import { AuditSubscriber } from '../audit/audit.subscriber';
-import { RequestScopes } from '../tenancy/request-scope';
+import { NoTenantContextError, RequestScopes } from '../tenancy/request-scope';
 
 export interface OrmConfigOptions {
   clientUrl: string;
@@ -35,6 +35,18 @@ export function ormConfig(options: OrmConfigOptions): Options {
         default: true,
         entity: TENANT_ENTITIES.map((e) => e.name),
         cond: () => ({ networkId: RequestScopes.networkId() }),
+      },
+      // A network sees its own rows and the national ones; an operator (operator mode, no network) the national ones.
+      nationalOrTenant: {
+        name: 'nationalOrTenant',
+        default: true,
+        entity: NATIONAL_OR_TENANT_ENTITIES.map((e) => e.name),
+        cond: () => {
+          const scope = RequestScopes.current();
+          if (scope?.tenant) return { $or: [{ networkId: scope.tenant.networkId }, { networkId: null }] };
+          if (scope?.operator) return { networkId: null };
+          throw new NoTenantContextError('a standard set query');
+        },
       },
     },
   });

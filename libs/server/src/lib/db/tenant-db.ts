@@ -108,6 +108,20 @@ export class TenantDb {
     return result;
   }
 
+  /**
+   * A platform operator's transaction for what every network shares (national standard sets): `app.user_id` and
+   * `app.operator = 'on'` in its first statement, and no network. RLS lets it write national rows only if the person
+   * is an operator (`plexus_operator_mode()`); the ORM's `nationalOrTenant` filter shows national rows only.
+   */
+  async asOperator<T>(input: ScopeInput & { userId: string }, fn: (scope: RequestScope) => Promise<T>): Promise<T> {
+    return this.open(input, null, fn, async (em, scope) => {
+      await em.execute(`select set_config('app.user_id', ?, true), set_config('app.network_id', '', true), set_config('app.operator', 'on', true)`, [
+        input.userId,
+      ]);
+      scope.operator = true;
+    });
+  }
+
   /** Within `run`, switch the transaction to a network: from here on RLS and the ORM filter see only its rows. */
   async enterNetwork(scope: RequestScope, tenant: TenantScope): Promise<void> {
     await scope.em.execute(`select set_config('app.network_id', ?, true)`, [tenant.networkId]);

@@ -11,6 +11,7 @@ import { Migration20261202120000_recipients } from './Migration20261202120000_re
 import { Migration20261203080000_commissioner_role } from './Migration20261203080000_commissioner_role';
 import { Migration20261203090000_board_meetings } from './Migration20261203090000_board_meetings';
 import { Migration20261203100000_schedules } from './Migration20261203100000_schedules';
+import { Migration20261203110000_standard_sets } from './Migration20261203110000_standard_sets';
 import { Migration20261203120000_peer_review_cycles } from './Migration20261203120000_peer_review_cycles';
 
 /**
@@ -31,6 +32,7 @@ export const migrationsList: Array<{ name: string; class: Constructor<Migration>
   { name: 'Migration20261203080000_commissioner_role', class: Migration20261203080000_commissioner_role },
   { name: 'Migration20261203090000_board_meetings', class: Migration20261203090000_board_meetings },
   { name: 'Migration20261203100000_schedules', class: Migration20261203100000_schedules },
+  { name: 'Migration20261203110000_standard_sets', class: Migration20261203110000_standard_sets },
   { name: 'Migration20261203120000_peer_review_cycles', class: Migration20261203120000_peer_review_cycles },
 ];
 

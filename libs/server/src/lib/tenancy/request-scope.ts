@@ -16,6 +16,11 @@ export interface RequestScope {
   userId: string | null;
   requestId: string | null;
   tenant: TenantScope | null;
+  /**
+   * A platform operator keeping what every network shares (national standard sets): no network, and the
+   * transaction's `app.operator` is on (`TenantDb.asOperator`), which RLS checks against the person's `is_operator`.
+   */
+  operator?: boolean;
   /** Work to do once the transaction has committed (enqueue jobs for rows it wrote). */
   afterCommit: Array<() => Promise<void>>;
 }

@@ -1,7 +1,7 @@
 import type { Routes } from '@angular/router';
 import { permissionGuard } from '../../core/guards';
 
-/** Peer review cycles, under `/n/:network/peer-review/cycles` (standard sets have their own routes beside them). */
+/** Peer review cycles, under `/n/:network/peer-review/cycles` (`peerReviewRoutes`; the standard sets are beside them). */
 export const cyclesRoutes: Routes = [
   {
     path: '',

@@ -1,0 +1,19 @@
+import type { Routes } from '@angular/router';
+
+/** `/links/:network/:token`: what an emailed download link gives. Public: no sign-in. */
+export const documentLinkRoutes: Routes = [
+  {
+    path: '',
+    title: 'Download a report',
+    loadComponent: () => import('./document-link.component').then((m) => m.DocumentLinkComponent),
+  },
+];
+
+/** `/unsubscribe/:network/:token`: stop receiving one scheduled report. Public: no sign-in. */
+export const unsubscribeRoutes: Routes = [
+  {
+    path: '',
+    title: 'Unsubscribe from a report',
+    loadComponent: () => import('./unsubscribe.component').then((m) => m.UnsubscribeComponent),
+  },
+];

@@ -1,0 +1,3 @@
+export * from './assessment-scales';
+export * from './applies-to';
+export * from './standard-kinds';
