@@ -144,7 +144,7 @@ describe('StandardSetComponent', () => {
       publishedAt: '2026-11-01T10:00:00.000Z',
       can: { edit: false, publish: false, delete: false, newVersion: true },
     });
-    const { element, button, click, tick } = await render(set, frozen);
+    const { element, button, tick } = await render(set, frozen);
     expect(text(element.querySelector('#frozen-note'))).toContain('This version is frozen: a peer review cycle uses it');
     expect(element.querySelector('#add-section')).toBeNull();
     expect(element.querySelector('#import')).toBeNull();
