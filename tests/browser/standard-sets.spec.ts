@@ -45,7 +45,10 @@ describe('browser journey: standard sets — read the national set, import a net
   });
 
   it('lists the national D15 set and the network’s own assessment tool under Peer review', async () => {
+    // Peer review opens on the programme's cycles; the standard sets are linked from there.
     await page.getByRole('link', { name: 'Peer review' }).click();
+    await page.waitForURL(/\/peer-review\/cycles$/);
+    await page.locator('#standards-link').getByRole('link', { name: 'standard sets' }).click();
     await page.waitForURL(/\/peer-review\/standards$/);
     await page.getByRole('heading', { name: /Standard sets/ }).waitFor();
     await page.locator('#national-sets').getByText('D15 Major trauma').waitFor();

@@ -17,6 +17,32 @@ const HTTP_CODES: Record<number, string> = {
   429: 'too_many_attempts',
 };
 
+const UNAVAILABLE_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connection error|terminating connection|the database system is (starting up|shutting down)|timeout exceeded when trying to connect/i;
+
+/** The database went away under the request (a restart, a fail-over): not the caller's fault, and worth retrying. */
+export function isDatabaseUnavailable(e: unknown, depth = 0): boolean {
+  if (!e || typeof e !== 'object' || depth > 4) return false;
+  const err = e as { code?: unknown; message?: unknown; cause?: unknown; previous?: unknown };
+  if (typeof err.code === 'string' && UNAVAILABLE_CODES.has(err.code)) return true;
+  if (typeof err.message === 'string' && UNAVAILABLE_MESSAGE.test(err.message)) return true;
+  return isDatabaseUnavailable(err.cause, depth + 1) || isDatabaseUnavailable(err.previous, depth + 1);
+}
+
 /** One place where every error becomes an HTTP status and an ApiError body that names the field or the rule. */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -31,6 +57,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
     }
+    if (body.statusCode === 503 && !(exception instanceof DomainException)) res.setHeader('Retry-After', '5');
     if (exception instanceof DomainException && exception.headers) {
       for (const [k, v] of Object.entries(exception.headers)) res.setHeader(k, v);
     }
@@ -58,6 +85,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
         };
       }
       return { statusCode: 400, code: 'validation_failed', message: e.message, fields: [{ field: e.field ?? 'file', message: e.message }] };
+    }
+    if (isDatabaseUnavailable(e)) {
+      return { statusCode: 503, code: 'unavailable', message: 'The database is not answering just now. Please try again in a moment.' };
     }
     if (e instanceof ResponseContractError) return { statusCode: 500, code: 'response_contract_violated', message: e.message };
     if (e instanceof NotFoundError) return { statusCode: 404, code: 'not_found', message: 'That record was not found' };
