@@ -8,3 +8,4 @@ export * from './lib/rag';
 export * from './lib/schedule';
 export * from './lib/standards';
 export * from './lib/peer-review';
+export * from './lib/plan';

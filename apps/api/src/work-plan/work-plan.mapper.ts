@@ -32,7 +32,14 @@ export function toPlanSummary(plan: WorkPlan, counts: WorkPlanSummaryDto['counts
 /** The plan as a tree: themes → (items, objectives → items), with counts and RAG roll-ups at each level. */
 export function toPlanDto(
   plan: WorkPlan,
-  parts: { themes: WorkPlanTheme[]; objectives: WorkPlanObjective[]; rows: WorkItemRow[]; approvedBy: string | null },
+  parts: {
+    themes: WorkPlanTheme[];
+    objectives: WorkPlanObjective[];
+    rows: WorkItemRow[];
+    approvedBy: string | null;
+    rolledFrom: WorkPlan | null;
+    rolledInto: WorkPlan | null;
+  },
   viewer: Viewer,
 ): WorkPlanDto {
   const items = parts.rows.map((row) => toItemSummary(row, viewer));
@@ -57,6 +64,8 @@ export function toPlanDto(
     ...toPlanSummary(plan, countsOfSummaries(items)),
     approvedBy: parts.approvedBy,
     approvalNote: plan.approvalNote,
+    rolledFrom: parts.rolledFrom ? { id: parts.rolledFrom.id, title: parts.rolledFrom.title } : null,
+    rolledInto: parts.rolledInto ? { id: parts.rolledInto.id, title: parts.rolledInto.title } : null,
     version: plan.version,
     asOf: viewer.today,
     themes,
@@ -161,6 +170,7 @@ export function toItemSummary(row: WorkItemRow, viewer: Viewer): WorkItemSummary
     ...state,
     latestUpdate: row.latest ? { ...row.latest, on: String(row.latest.on).slice(0, 10) } : null,
     canProgress: mayProgress(viewer, leads),
+    carriedFrom: row.carriedFrom ?? null,
     version: row.version,
   };
 }

@@ -85,12 +85,12 @@ export class WorkPlanService {
     const plans = await this.repo.plans();
     const states = await this.repo.itemStates();
     const today = todayIso();
-    return plans.map((plan) => {
-      const items = states
-        .filter((s) => s.planId === plan.id)
-        .map((s) => ({ ...itemState(s.status, s.dueOn, s.originalDueOn, today), status: s.status, timescaleFlagged: s.timescaleFlag !== null }));
-      return toPlanSummary(plan, countsOf(items));
-    });
+    return plans.map((plan) => summaryOf(plan, states, today));
+  }
+
+  /** One plan as the list shows it. */
+  async summary(plan: WorkPlan): Promise<WorkPlanSummaryDto> {
+    return summaryOf(plan, await this.repo.itemStates(), todayIso());
   }
 
   /** The plan as a tree: themes → (items, objectives → items), with counts and RAG roll-ups at each level. */
@@ -101,7 +101,9 @@ export class WorkPlanService {
     const objectives = await this.repo.objectives({ planId: plan.id });
     const rows = await this.repo.itemRows({ planId: plan.id });
     const approver = plan.approvedBy ? await this.users.find(plan.approvedBy) : null;
-    return toPlanDto(plan, { themes, objectives, rows, approvedBy: approver?.displayName ?? null }, this.viewer(actor));
+    const rolledFrom = plan.rolledFromPlanId ? await this.repo.plan(plan.rolledFromPlanId) : null;
+    const rolledInto = await this.repo.rolledFrom(plan.id);
+    return toPlanDto(plan, { themes, objectives, rows, approvedBy: approver?.displayName ?? null, rolledFrom, rolledInto }, this.viewer(actor));
   }
 
   async changes(planId: string): Promise<WorkPlanChangeDto[]> {
@@ -338,6 +340,13 @@ export class WorkPlanService {
     if (swapWithNeighbour(await this.repo.objectives({ themeId: objective.themeId }), objectiveId, direction)) await RequestScopes.em().flush();
     return this.get(plan.id, actor);
   }
+}
+
+function summaryOf(plan: WorkPlan, states: Awaited<ReturnType<WorkPlanRepository['itemStates']>>, today: string): WorkPlanSummaryDto {
+  const items = states
+    .filter((s) => s.planId === plan.id)
+    .map((s) => ({ ...itemState(s.status, s.dueOn, s.originalDueOn, today), status: s.status, timescaleFlagged: s.timescaleFlag !== null }));
+  return toPlanSummary(plan, countsOf(items));
 }
 
 export function objectiveLabel(o: { number: string; title: string }): string {

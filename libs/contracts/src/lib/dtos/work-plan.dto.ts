@@ -2,3 +2,4 @@
 export * from './work-plan/plan.dto';
 export * from './work-plan/item.dto';
 export * from './work-plan/import.dto';
+export * from './work-plan/roll-over.dto';

@@ -59,6 +59,10 @@ export class WorkItem extends TimestampedTenantEntity {
   @Property({ type: 'string', columnType: 'date', nullable: true })
   statusOn: string | null = null;
 
+  /** The item of the previous plan this one was carried forward from at the roll-over, if any. */
+  @Property({ type: 'uuid', nullable: true })
+  carriedFromItemId: string | null = null;
+
   @Property({ type: 'integer' })
   version = 1;
 }

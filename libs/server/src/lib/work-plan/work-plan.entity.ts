@@ -27,6 +27,10 @@ export class WorkPlan extends TimestampedTenantEntity {
   @Property({ type: 'text' })
   approvalNote = '';
 
+  /** The plan this one was rolled over from at year end (its open items carried forward), if any. */
+  @Property({ type: 'uuid', nullable: true })
+  rolledFromPlanId: string | null = null;
+
   @Property({ type: 'integer' })
   version = 1;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ParsedTimescale, WorkItemStatus } from '@plexus/domain';
-import { sql, type Sql } from '../db/sql';
+import { sql, uuidArray, type Sql } from '../db/sql';
 import { RequestScopes } from '../tenancy/request-scope';
 import { WorkItem } from './work-item.entity';
 import { WorkItemLead } from './work-item-lead.entity';
@@ -39,6 +39,8 @@ export interface WorkItemRow {
   version: number;
   createdAt: Date;
   leads: Array<{ id: string; userId: string | null; title: string; name: string | null }>;
+  /** The item of an earlier plan this one was carried forward from at a roll-over. */
+  carriedFrom: { itemId: string; planId: string; planTitle: string } | null;
   latest: { on: string; status: WorkItemStatus; narrative: string; author: string } | null;
 }
 
@@ -119,9 +121,12 @@ function itemRowsQuery(networkId: string, filter: WorkItemRowFilter): Sql {
     n.position, n.reference, n.work, n.measures, n.steps, n.timescale_text as "timescaleText", n.timescale, n.timescale_flag as "timescaleFlag",
     n.due_on::text as "dueOn", n.original_timescale_text as "originalTimescaleText", n.original_due_on::text as "originalDueOn",
     n.status, n.status_on::text as "statusOn", n.version, n.created_at as "createdAt",
-    coalesce(l.leads, '[]'::json) as leads, u.latest
+    coalesce(l.leads, '[]'::json) as leads, u.latest,
+    case when cf.id is null then null else json_build_object('itemId', cf.id, 'planId', cf.plan_id, 'planTitle', cp.title) end as "carriedFrom"
   from numbered n
   join plans p on p.id = n.plan_id
+  left join work_item cf on cf.network_id = n.network_id and cf.id = n.carried_from_item_id
+  left join work_plan cp on cp.network_id = cf.network_id and cp.id = cf.plan_id
   left join lateral (
     select json_agg(json_build_object('id', wl.id, 'userId', wl.user_id, 'title', wl.title, 'name', au.display_name) order by wl.position, wl.id) as leads
     from work_item_lead wl left join app_user au on au.id = wl.user_id
@@ -159,6 +164,30 @@ export class WorkPlanRepository {
 
   plan(id: string): Promise<WorkPlan | null> {
     return this.em.findOne(WorkPlan, { id });
+  }
+
+  /** Holds the plan's row until the transaction ends: two roll-overs of one plan run one after the other. */
+  async lockPlan(id: string): Promise<void> {
+    await this.run(sql`select id from work_plan where network_id = ${RequestScopes.networkId()} and id = ${id} for update`);
+  }
+
+  /** The plan rolled over from this one at year end, if it has been. */
+  rolledFrom(planId: string): Promise<WorkPlan | null> {
+    return this.em.findOne(WorkPlan, { rolledFromPlanId: planId });
+  }
+
+  /** Plans whose period shares a day with this one, earliest first. */
+  plansOverlapping(period: { start: string; end: string }): Promise<WorkPlan[]> {
+    return this.em.find(WorkPlan, { periodStart: { $lte: period.end }, periodEnd: { $gte: period.start } }, { orderBy: { periodStart: 'asc' } });
+  }
+
+  /** Items carried forward from these items, with the plan each went into. */
+  carriedForwardFrom(itemIds: string[]): Promise<Array<{ originId: string; itemId: string; planId: string; planTitle: string }>> {
+    if (!itemIds.length) return Promise.resolve([]);
+    return this.run(sql`
+      select i.carried_from_item_id as "originId", i.id as "itemId", i.plan_id as "planId", p.title as "planTitle"
+      from work_item i join work_plan p on p.network_id = i.network_id and p.id = i.plan_id
+      where i.network_id = ${RequestScopes.networkId()} and i.carried_from_item_id = any(${uuidArray(itemIds)}::uuid[])`);
   }
 
   /** The plan with the latest period (the newest, when two share it). */

@@ -129,6 +129,10 @@ export const workItemSummaryDtoSchema = z
     slipped: z.boolean().describe('Late, or its target moved later: what the reports call slipped.'),
     latestUpdate: latestUpdate.nullable(),
     canProgress: z.boolean().describe('May the caller add a progress update (a manager, or one of its leads)?'),
+    carriedFrom: z
+      .object({ itemId: id(), planId: id(), planTitle: z.string() })
+      .nullable()
+      .describe('The item of an earlier plan this one was carried forward from at a year-end roll-over (its history stays there).'),
     version: z.number().int().min(1),
   })
   .meta({ id: 'WorkItemSummary', description: 'A work item as the plan tree shows it.' });

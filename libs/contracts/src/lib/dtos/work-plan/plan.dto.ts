@@ -114,10 +114,14 @@ export const workPlanThemeDtoSchema = z
   .meta({ id: 'WorkPlanTheme', description: 'A theme of the plan (a function or strategic objective), with its items and objectives.' });
 export type WorkPlanThemeDto = z.infer<typeof workPlanThemeDtoSchema>;
 
+const planLink = z.object({ id: id(), title: z.string() }).meta({ id: 'WorkPlanLink', description: 'Another plan, by id and title.' });
+
 export const workPlanDtoSchema = workPlanSummaryDtoSchema
   .extend({
     approvedBy: z.string().nullable(),
     approvalNote: z.string(),
+    rolledFrom: planLink.nullable().describe('The plan this one was rolled over from at year end.'),
+    rolledInto: planLink.nullable().describe('The plan this one was rolled over into at year end.'),
     version: z.number().int().min(1),
     asOf: day().describe('The day the colours and slippage were worked out for (Europe/London).'),
     themes: z.array(workPlanThemeDtoSchema),
