@@ -665,6 +665,34 @@ function csvForm(): FormData {
   return form;
 }
 
+/**
+ * Routes that need their records in a state the sweep's own plan is not in: the year-end roll-over takes an approved
+ * plan, and only that plan's open items in its body. Their controls use a plan approved for them (and its item).
+ */
+const ROLL_OVER_ROUTES = new Set([
+  'GET /api/networks/{network}/work-plan/plans/{planId}/roll-over',
+  'POST /api/networks/{network}/work-plan/plans/{planId}/roll-over',
+]);
+
+async function approvedPlanRecords(client: HttpClient, base: string, label: string): Promise<Partial<Record<Kind, string>>> {
+  const ok = (res: { status: number; body: any }, what: string) => {
+    if (res.status >= 300) throw new Error(`set-up in ${base}: ${what} answered ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+    return res.body;
+  };
+  const wp = `${base}/work-plan`;
+  const plan = ok(
+    await client.post(`${wp}/plans`, { title: `Cross-network sweep approved plan (${label})`, periodStart: '2090-04-01', periodEnd: '2091-03-31' }),
+    'approved plan',
+  );
+  const theme = ok(await client.post(`${wp}/plans/${plan.id}/themes`, { title: `Cross-network sweep theme to carry (${label})` }), 'theme').themes[0];
+  const item = ok(
+    await client.post(`${wp}/plans/${plan.id}/items`, { themeId: theme.id, work: `Cross-network sweep item to carry (${label})` }),
+    'item',
+  );
+  ok(await client.post(`${wp}/plans/${plan.id}/approve`, { approvedOn: '2024-05-01' }), 'approval');
+  return { plan: plan.id, item: item.id };
+}
+
 /** A record of every kind a route takes an id for, made through the API by the network's manager. */
 async function sweepRecords(client: HttpClient, base: string, label: string): Promise<Partial<Record<Kind, string>>> {
   const ok = (res: { status: number; body: any }, what: string) => {
@@ -911,6 +939,8 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
   };
   for (const kind of ['user', 'member', 'organisation'] as const)
     if (!own[kind]) throw new Error(`set-up: Northern Spinal has no ${kind} to sweep with`);
+  const ownApproved = { ...own, ...(await approvedPlanRecords(spinal, SPINAL, 'spinal')) };
+  const ownFor = (op: Op): Partial<Record<Kind, string>> => (ROLL_OVER_ROUTES.has(op.key) ? ownApproved : own);
   const bodies = new Bodies(doc, own);
   const under = underneath(own);
   const bodyFor = (op: Op): unknown => {
@@ -975,7 +1005,7 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
       const found = bodies.idFields(op.json);
       if (!found.length) continue;
       writeOps++;
-      const path = fill(op.template, spinalSlug, own);
+      const path = fill(op.template, spinalSlug, ownFor(op));
       const getSibling = op.verb === 'PUT' && ops.some((o) => o.verb === 'GET' && o.template === op.template);
       const base = async (): Promise<unknown> => {
         if (!getSibling) return undefined;
@@ -1006,7 +1036,7 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
           continue;
         }
         const keepsOwn = field.name === 'id' && getSibling;
-        const control = await make(field, keepsOwn ? undefined : own[kind]);
+        const control = await make(field, keepsOwn ? undefined : ownFor(op)[kind]);
         const controlRes = await spinal.request(op.verb, path, control.body);
         tally.add(controlRes.status);
         if (controlRes.status >= 300)
@@ -1072,7 +1102,7 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
       });
       if (!swept.length) continue;
       queryOps++;
-      const path = fill(op.template, spinalSlug, own);
+      const path = fill(op.template, spinalSlug, ownFor(op));
       for (const { name, kind } of swept) {
         params.add(name);
         const sent = kind in values ? values[kind as keyof typeof values] : foreign.sample[kind as Kind].slice(0, 2);

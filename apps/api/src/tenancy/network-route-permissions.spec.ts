@@ -124,6 +124,8 @@ describe('network routes are closed by default', () => {
         ['PATCH networks/:network/work-plan/plans/:planId', 'plan.edit'],
         ['DELETE networks/:network/work-plan/plans/:planId', 'plan.edit'],
         ['POST networks/:network/work-plan/plans/:planId/approve', 'plan.edit'],
+        ['GET networks/:network/work-plan/plans/:planId/roll-over', 'plan.edit'],
+        ['POST networks/:network/work-plan/plans/:planId/roll-over', 'plan.edit'],
         ['GET networks/:network/work-plan/plans/:planId/changes', 'network.read'],
         ['GET networks/:network/work-plan/plans/:planId/items', 'network.read'],
         ['POST networks/:network/work-plan/plans/:planId/items', 'plan.edit'],

@@ -75,6 +75,9 @@ export class WorkPlanRollOverService {
   async rollOver(planId: string, input: Out<typeof rollOverWorkPlanSchema>, actor: Actor): Promise<RollOverResultDto> {
     const source = await this.requirePlan(planId);
     await this.repo.lockPlan(source.id);
+    // The ids in the body are checked before anything else answers, a repeated roll-over included.
+    const rows = await this.repo.itemRows({ planId: source.id });
+    const chosen = this.chosenItems(rows, input.itemIds);
     const already = await this.repo.rolledFrom(source.id);
     if (already) return { plan: await this.plans.summary(already), created: false, carried: await this.carriedInto(already), flagged: 0 };
 
@@ -88,8 +91,6 @@ export class WorkPlanRollOverService {
     if (blocker)
       throw new DomainException('conflict', blocker, source.status === 'approved' ? [{ field: 'periodStart', message: blocker }] : undefined);
 
-    const rows = await this.repo.itemRows({ planId: source.id });
-    const chosen = this.chosenItems(rows, input.itemIds);
     const em = RequestScopes.em();
     const networkId = RequestScopes.networkId();
     const plan = Object.assign(new WorkPlan(), {

@@ -108,4 +108,32 @@ describe('PlanComponent', () => {
     const { element } = await render('viewer', plan({ status: 'approved', approvedOn: '2023-05-18', can: { edit: false, progress: false } }), []);
     expect(text(element)).toContain('by the board on 18 May 2023. Changes are recorded with their reasons.');
   });
+
+  it('offers a manager the roll-over of an approved plan, and links plans rolled from and into each other', async () => {
+    const approved = await render('manager', plan({ status: 'approved', approvedOn: '2023-05-18' }), []);
+    const link = approved.element.querySelector('#roll-over') as HTMLAnchorElement;
+    expect(text(link)).toBe('Start next year’s plan');
+    expect(link.getAttribute('href')).toBe(`/n/${NETWORK}/plan/plan-1/roll-over`);
+    document.body.replaceChildren();
+
+    const rolled = await render(
+      'manager',
+      plan({
+        status: 'approved',
+        approvedOn: '2023-05-18',
+        rolledFrom: { id: 'plan-0', title: 'Work plan 2022/23' },
+        rolledInto: { id: 'plan-2', title: 'Work plan 2025/26' },
+      }),
+      [],
+    );
+    expect(rolled.element.querySelector('#roll-over')).toBeNull();
+    expect(text(rolled.element.querySelector('[data-testid="roll-over-links"]'))).toBe(
+      'Rolled over from Work plan 2022/23. Rolled over into Work plan 2025/26.',
+    );
+  });
+
+  it('offers no roll-over of a draft', async () => {
+    const { element } = await render('manager', plan());
+    expect(element.querySelector('#roll-over')).toBeNull();
+  });
 });

@@ -44,6 +44,7 @@ export function summary(overrides: Partial<WorkItemSummaryDto> = {}): WorkItemSu
     slipped: true,
     latestUpdate: { on: '2024-09-01', status: 'on_track', narrative: 'Dashboard in test', author: 'Ravi Kumar' },
     canProgress: true,
+    carriedFrom: null,
     version: 2,
     ...overrides,
   };
@@ -92,6 +93,8 @@ export function plan(overrides: Partial<WorkPlanDto> = {}): WorkPlanDto {
     approvedOn: null,
     approvedBy: null,
     approvalNote: '',
+    rolledFrom: null,
+    rolledInto: null,
     version: 1,
     asOf: '2024-10-10',
     counts: counts(),

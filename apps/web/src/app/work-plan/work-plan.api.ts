@@ -9,6 +9,8 @@ import type {
   ImportResultDto,
   ObjectiveRequest,
   ProgressUpdateRequest,
+  RollOverResultDto,
+  RollOverWorkPlanRequest,
   ThemeRequest,
   UpdateObjectiveRequest,
   UpdateThemeRequest,
@@ -52,6 +54,10 @@ export class WorkPlanApi {
 
   deletePlan(slug: string, planId: string): Observable<unknown> {
     return this.#http.delete(planUrl(slug, planId));
+  }
+
+  rollOver(slug: string, planId: string, body: RollOverWorkPlanRequest): Observable<RollOverResultDto> {
+    return this.#http.post<RollOverResultDto>(`${planUrl(slug, planId)}/roll-over`, body);
   }
 
   approvePlan(slug: string, planId: string, body: ApproveWorkPlanRequest): Observable<WorkPlanDto> {

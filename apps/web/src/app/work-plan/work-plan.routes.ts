@@ -31,6 +31,12 @@ export const workPlanRoutes: Routes = [
     loadComponent: () => import('./import.component').then((m) => m.ImportComponent),
   },
   {
+    path: ':planId/roll-over',
+    title: 'Start next year’s plan',
+    canActivate: [permissionGuard('plan.edit')],
+    loadComponent: () => import('./roll-over.component').then((m) => m.RollOverComponent),
+  },
+  {
     path: ':planId/items/new',
     title: 'Add a work item',
     canActivate: [permissionGuard('plan.edit')],
