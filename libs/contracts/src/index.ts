@@ -11,6 +11,7 @@ export * from './lib/limits';
 export * from './lib/dtos/work-plan.dto';
 export * from './lib/dtos/risk.dto';
 export * from './lib/dtos/report.dto';
+export * from './lib/dtos/annual-report.dto';
 export * from './lib/dtos/response-fields';
 export * from './lib/dtos/recipient.dto';
 export * from './lib/dtos/schedule.dto';

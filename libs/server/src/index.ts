@@ -81,6 +81,9 @@ export * from './lib/schedule/schedule-email';
 export * from './lib/board/board-meeting.entity';
 export * from './lib/board/board-agenda-item.entity';
 export * from './lib/board/board-meeting.repository';
+// the annual report's drafts
+export * from './lib/annual-report/annual-report-draft.entity';
+export * from './lib/annual-report/annual-report.repository';
 // standard sets (peer review): a network's own and the national ones kept by the platform operator
 export * from './lib/db/national-or-tenant.entity';
 export * from './lib/peer-review/standard-set.entity';

@@ -1,4 +1,6 @@
 import type { ReportKindValue } from '@plexus/contracts';
+import { annualReportSample } from './annual-report/annual-report.sample';
+import { buildAnnualReportDocument } from './annual-report/annual-report.view-model';
 import { buildBoardPaperDocument } from './board-paper/board-paper.view-model';
 import { boardPaperSample } from './board-paper/board-paper.sample';
 import { distributionRecordSample } from './distribution-record/distribution-record.sample';
@@ -10,7 +12,7 @@ import { riskRegisterSample } from './risk-register/risk-register.sample';
 import type { DocumentViewModel, ReportRequest, ReportRequestOf } from './shared/view-model';
 
 /** Bumped whenever a template changes what a document looks like; stored with every document. */
-export const TEMPLATE_VERSION = '2026.12.2';
+export const TEMPLATE_VERSION = '2026.12.3';
 
 export interface DocumentKind<K extends ReportKindValue> {
   /** Builds the whole view model, reading the database inside the network's context. */
@@ -29,6 +31,7 @@ export const DOCUMENT_KINDS: { [K in ReportKindValue]: DocumentKind<K> } = {
   progress: { buildViewModel: buildProgressDocument, template: 'progress/progress.hbs', sample: () => progressSample() },
   risk_register: { buildViewModel: buildRiskRegisterDocument, template: 'risk-register/risk-register.hbs', sample: () => riskRegisterSample() },
   board_paper: { buildViewModel: buildBoardPaperDocument, template: 'board-paper/board-paper.hbs', sample: () => boardPaperSample() },
+  annual_report: { buildViewModel: buildAnnualReportDocument, template: 'annual-report/annual-report.hbs', sample: () => annualReportSample() },
   distribution_record: {
     buildViewModel: buildDistributionRecordDocument,
     template: 'distribution-record/distribution-record.hbs',

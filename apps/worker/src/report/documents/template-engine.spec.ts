@@ -77,7 +77,7 @@ describe('report templates', () => {
   });
 
   it('has a template and a sample for every report kind, and names partials after their files', () => {
-    expect(Object.keys(DOCUMENT_KINDS).sort()).toEqual(['board_paper', 'distribution_record', 'progress', 'risk_register']);
+    expect(Object.keys(DOCUMENT_KINDS).sort()).toEqual(['annual_report', 'board_paper', 'distribution_record', 'progress', 'risk_register']);
     expect(partialName('progress-summary.hbs')).toBe('progressSummary');
     expect(partialName('tag.hbs')).toBe('tag');
   });
@@ -90,6 +90,6 @@ describe('report templates', () => {
   });
 
   it('refuses a kind it has no template for', () => {
-    expect(() => engine.render('annual_report' as never, vm(), 'm3')).toThrow('No template for report kind "annual_report"');
+    expect(() => engine.render('peer_review' as never, vm(), 'm3')).toThrow('No template for report kind "peer_review"');
   });
 });

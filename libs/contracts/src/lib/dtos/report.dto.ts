@@ -1,19 +1,21 @@
 import { z } from 'zod';
 import { isoDate, prose, text } from '../fields';
+import { annualReportOptionsSchema } from './annual-report.dto';
 import { id, personRef, timestamp } from './response-fields';
 
 // Board reports: what a manager asks for, and the documents in the network's library.
 
-export const REPORT_KINDS = ['progress', 'risk_register', 'board_paper', 'distribution_record'] as const;
+export const REPORT_KINDS = ['progress', 'risk_register', 'board_paper', 'distribution_record', 'annual_report'] as const;
 export type ReportKindValue = (typeof REPORT_KINDS)[number];
 /** The kinds asked for from the new-report form; a distribution record is asked for from the delivery log. */
-export const DRAFTED_REPORT_KINDS = ['progress', 'risk_register', 'board_paper'] as const;
+export const DRAFTED_REPORT_KINDS = ['progress', 'risk_register', 'board_paper', 'annual_report'] as const;
 export type DraftedReportKind = (typeof DRAFTED_REPORT_KINDS)[number];
 export const REPORT_KIND_LABELS: Record<ReportKindValue, string> = {
   progress: 'Progress report',
   risk_register: 'Risk register report',
   board_paper: 'Board paper',
   distribution_record: 'Distribution record',
+  annual_report: 'Annual report',
 };
 
 export const PAPER_PURPOSES = ['decision', 'discussion', 'assurance', 'noting'] as const;
@@ -84,6 +86,7 @@ export const requestReportSchema = z.discriminatedUnion(
   [
     z.object({ kind: z.literal('progress'), title: text(200, 'Title').optional(), options: progressReportOptionsSchema.default({}) }),
     z.object({ kind: z.literal('risk_register'), title: text(200, 'Title').optional(), options: riskReportOptionsSchema.default({ topRisks: 10 }) }),
+    z.object({ kind: z.literal('annual_report'), title: text(200, 'Title').optional(), options: annualReportOptionsSchema }),
     z.object({
       kind: z.literal('distribution_record'),
       title: text(200, 'Title').optional(),
@@ -98,11 +101,12 @@ export const requestReportSchema = z.discriminatedUnion(
         .discriminatedUnion('kind', [
           z.object({ kind: z.literal('progress'), options: progressReportOptionsSchema.default({}) }),
           z.object({ kind: z.literal('risk_register'), options: riskReportOptionsSchema.default({ topRisks: 10 }) }),
+          z.object({ kind: z.literal('annual_report'), options: annualReportOptionsSchema }),
         ])
         .optional(),
     }),
   ],
-  { error: 'Choose a report type: progress, risk_register, board_paper or distribution_record' },
+  { error: 'Choose a report type: progress, risk_register, board_paper, distribution_record or annual_report' },
 );
 export type RequestReportRequest = z.input<typeof requestReportSchema>;
 

@@ -1,1 +1,2 @@
 export * from './roll-over';
+export * from './year-end';

@@ -1,6 +1,7 @@
 import { AuditEvent } from '../audit/audit-event.entity';
 import { PlatformAuditEvent } from '../audit/platform-audit-event.entity';
 import { BoardAgendaItem } from '../board/board-agenda-item.entity';
+import { AnnualReportDraft } from '../annual-report/annual-report-draft.entity';
 import { BoardMeeting } from '../board/board-meeting.entity';
 import { EmailOutbox } from '../email/email-outbox.entity';
 import { Invite } from '../invite/invite.entity';
@@ -108,6 +109,8 @@ export const TENANT_ENTITIES: Array<new () => object> = [
   // board meetings and their agendas
   BoardMeeting,
   BoardAgendaItem,
+  // the annual report's narrative drafts
+  AnnualReportDraft,
   // peer review cycles, their plans and the organisations' submissions
   ReviewCycle,
   ReviewCycleOrganisation,
@@ -164,6 +167,7 @@ export const AUDITED_ENTITY_TYPES: Record<string, string> = {
   DocumentLink: 'document_link',
   BoardMeeting: 'board_meeting',
   BoardAgendaItem: 'board_agenda_item',
+  AnnualReportDraft: 'annual_report_draft',
   StandardSet: 'standard_set',
   StandardSetVersion: 'standard_set_version',
   StandardSection: 'standard_section',

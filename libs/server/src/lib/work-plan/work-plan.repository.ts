@@ -247,6 +247,13 @@ export class WorkPlanRepository {
     return this.em.find(WorkItemProgress, { itemId }, { orderBy: { onDate: 'desc', createdAt: 'desc' } });
   }
 
+  /** Every progress update of a plan's items, oldest first (by date, then by when written). */
+  async progressOfPlan(planId: string): Promise<WorkItemProgress[]> {
+    const items = await this.em.find(WorkItem, { planId }, { fields: ['id'] });
+    if (!items.length) return [];
+    return this.em.find(WorkItemProgress, { itemId: { $in: items.map((i) => i.id) } }, { orderBy: { onDate: 'asc', createdAt: 'asc' } });
+  }
+
   /** The latest progress update of an item by its date (then by when it was written). */
   latestProgress(itemId: string): Promise<WorkItemProgress | null> {
     return this.em.findOne(WorkItemProgress, { itemId }, { orderBy: { onDate: 'desc', createdAt: 'desc' } });

@@ -2,6 +2,7 @@ import { PAPER_PURPOSE_LABELS, PAPER_PURPOSES, type boardPaperCoverSchema } from
 import { formatIsoDateLong } from '@plexus/domain';
 import { RequestScopes, Risk, currentOf } from '@plexus/server';
 import type { z } from 'zod';
+import { annualReportSections } from '../annual-report/annual-report.view-model';
 import { progressSections } from '../progress/progress.view-model';
 import { riskRegisterSections } from '../risk-register/risk-register.view-model';
 import { loadNetworkView } from '../shared/network-view';
@@ -10,9 +11,11 @@ import { documentViewModel, type DocumentBody, type DocumentViewModel, type Repo
 type Cover = z.output<typeof boardPaperCoverSchema>;
 type Body = NonNullable<ReportRequestOf<'board_paper'>['body']>;
 
-/** The report a board paper carries after its cover sheet: the sections of a progress or risk register report. */
+/** The report a board paper carries after its cover sheet: the sections of a progress, risk register or annual report. */
 async function body(request: Body, today: string): Promise<DocumentBody> {
-  return request.kind === 'progress' ? progressSections(request.options, today) : riskRegisterSections(request.options, today);
+  if (request.kind === 'progress') return progressSections(request.options, today);
+  if (request.kind === 'annual_report') return annualReportSections(request.options, today);
+  return riskRegisterSections(request.options, today);
 }
 
 /** The cover sheet of seed 004: meeting, purposes, previous consideration, summary, questions, priorities, risks. */
