@@ -79,6 +79,7 @@ const KINDS = [
   'activity',
   'submission',
   'file',
+  'annualReport',
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string[]>;
@@ -116,6 +117,7 @@ const KIND_BY_SUFFIX: Array<[string, Kind]> = [
   ['activity', 'activity'],
   ['submission', 'submission'],
   ['file', 'file'],
+  ['annualreport', 'annualReport'],
 ];
 /** Query parameters that refer to people or records without ending in `Id`. */
 const QUERY_KINDS: Record<string, 'person' | 'text' | 'auditCursor'> = { lead: 'person', q: 'text', before: 'auditCursor' };
@@ -138,6 +140,8 @@ const KNOWN_BODIES: Record<string, Record<string, unknown>> = {
   'PUT /api/networks/{network}/peer-review/cycles/{cycleId}': { firstFy: '2024/25', lastFy: '2025/26', status: 'active' },
   'POST /api/networks/{network}/peer-review/cycles/{cycleId}/activities': { fy: '2024/25', quarter: 1, title: 'Cross-network sweep activity' },
   'PUT /api/networks/{network}/peer-review/activities/{activityId}': { fy: '2024/25', quarter: 1, title: 'Cross-network sweep activity' },
+  // One annual report per financial year: the control makes 2031/32's.
+  'POST /api/networks/{network}/annual-reports': { fy: '2031/32' },
 };
 
 /**
@@ -835,6 +839,7 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     activity: cycle.activities.find((a) => a.kind === 'action_plan_update')?.id,
     submission: submission.id,
     file: submission.files[0].id,
+    annualReport: ok(await client.post(`${base}/annual-reports`, { fy: '2024/25' }), 'annual report').id,
   };
 }
 

@@ -1,3 +1,4 @@
+import { annualReportSweepIds, annualReportValidBodies } from './annual-report.sweep';
 import { boardSweepIds, boardValidBodies } from './board.sweep';
 import { foundationSweepIds } from './foundation.sweep';
 import { peerReviewSweepIds, peerReviewValidBodies } from './peer-review.sweep';
@@ -20,6 +21,7 @@ export const SWEEP_IDS: SweepIds[] = [
   schedulesSweepIds,
   standardsSweepIds,
   peerReviewSweepIds,
+  annualReportSweepIds,
 ];
 
 /** Every feature's ids for the operator routes (/api/admin/…) that take one: records platform operators keep. */
@@ -48,4 +50,5 @@ export const VALID_BODIES: Record<string, unknown> = {
   ...schedulesValidBodies,
   ...standardsValidBodies,
   ...peerReviewValidBodies,
+  ...annualReportValidBodies,
 };

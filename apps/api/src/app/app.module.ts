@@ -21,6 +21,7 @@ import { MembersModule } from '../members/members.module';
 import { NetworkProfileModule } from '../network-profile/network-profile.module';
 import { RecipientsModule } from '../recipients/recipients.module';
 import { SchedulesModule } from '../schedules/schedules.module';
+import { AnnualReportModule } from '../annual-report/annual-report.module';
 import { BoardModule } from '../board/board.module';
 import { StandardsModule } from '../peer-review/standards/standards.module';
 import { PeerReviewCyclesModule } from '../peer-review/cycles/cycles.module';
@@ -75,6 +76,7 @@ export class AppModule {
         RecipientsModule,
         SchedulesModule,
         BoardModule,
+        AnnualReportModule,
         StandardsModule,
         PeerReviewCyclesModule,
         PeerReviewSubmissionsModule,

@@ -29,6 +29,10 @@ const TAGS = [
   { name: 'board reports', description: 'Progress report, risk register report and board paper as PDFs, kept as immutable snapshots.' },
   { name: 'board meetings', description: "The network board's meetings and their agendas, each item optionally linked to its paper." },
   {
+    name: 'annual report',
+    description: "A financial year's annual report narrative and settings, kept between sittings; the report is asked for in the library.",
+  },
+  {
     name: 'standard sets',
     description:
       'Standard sets for peer review: national service specifications (kept by the platform operator, read by every network), network standards and assessment tools; versions, numbered sections and criteria, import and export.',

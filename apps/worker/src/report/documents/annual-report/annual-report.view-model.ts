@@ -150,6 +150,18 @@ function risksSection(risks: Risk[], events: RiskScoreChange[], year: { start: s
       to: m.to?.open ? (m.to.score ?? '—') : '—',
     };
   };
+  // New and closed in the year are told whatever happened after (a risk registered and closed in the year is both).
+  const inYear = (e: RiskScoreChange) => e.effectiveOn >= year.start && e.effectiveOn <= year.end;
+  const firstEvent = new Map<string, RiskScoreChange>();
+  for (const e of events) {
+    const seen = firstEvent.get(e.riskId);
+    if (!seen || e.effectiveOn < seen.effectiveOn) firstEvent.set(e.riskId, e);
+  }
+  const registered = [...firstEvent.values()].filter(inYear).map((e) => e.riskId);
+  const closed = [...new Set(events.filter((e) => e.source === 'closed' && inYear(e)).map((e) => e.riskId))].filter(
+    (id) => end.get(id)?.open === false,
+  );
+  const yearRow = (kind: 'new' | 'closed') => (riskId: string) => row({ riskId, kind, from: start.get(riskId) ?? null, to: end.get(riskId) ?? null });
   const byRef = (a: { reference: string }, b: { reference: string }) => a.reference.localeCompare(b.reference, 'en', { numeric: true });
   const openAtEnd = [...end.values()].filter((s) => s.open);
   const top = openAtEnd
@@ -175,18 +187,12 @@ function risksSection(risks: Risk[], events: RiskScoreChange[], year: { start: s
       groups: [
         {
           title: 'New risks',
-          rows: moves
-            .filter((m) => m.kind === 'new')
-            .map(row)
-            .sort(byRef),
+          rows: registered.map(yearRow('new')).sort(byRef),
           empty: 'No new risks were registered in the year.',
         },
         {
           title: 'Closed risks',
-          rows: moves
-            .filter((m) => m.kind === 'closed')
-            .map(row)
-            .sort(byRef),
+          rows: closed.map(yearRow('closed')).sort(byRef),
           empty: 'No risks were closed in the year.',
         },
         {
