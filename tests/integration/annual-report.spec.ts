@@ -131,7 +131,7 @@ describe('the annual report: drafts, and the year told from the plan, the regist
     const text = pdfText(bytes).replace(/[ \t]+/g, ' ');
     expect(text).toMatch(/Foreword from the chair \d+/);
     expect(text).toContain('This was the year the dashboard went live.');
-    expect(text).toContain('Annual report 2024/25: 1 April 2024 – 31 March 2025');
+    expect(text).toContain("The network's year from 1 April 2024 to 31 March 2025");
     expect(text).toContain('1 of 3 items completed in the year.');
     expect(text).toContain('Dashboard live for every trust.');
     // The audit slipped (Q2 2024/25 passed at risk); the dashboard is not carried forward (complete).

@@ -24,11 +24,10 @@ export function annualReportSample(): DocumentViewModel {
     { network: SAMPLE_NETWORK, brand: SAMPLE_BRAND, todayLong: SAMPLE_DATE },
     {
       title: 'Annual report 2024/25',
-      subtitle: 'Annual report 2024/25: 1 April 2024 – 31 March 2025',
+      subtitle: "The network's year from 1 April 2024 to 31 March 2025",
       facts: [
         { label: 'Financial year', value: '2024/25 (1 April 2024 – 31 March 2025)' },
         { label: 'Plan', value: 'Work plan 2024/25' },
-        { label: 'As at', value: SAMPLE_DATE },
       ],
       coverSheet: null,
       sections: [
@@ -54,7 +53,12 @@ export function annualReportSample(): DocumentViewModel {
             ],
           },
         },
-        { title: 'Highlights of the year', partial: 'annualNarrative', data: { paragraphs: ['Rehabilitation prescriptions for every patient.'] } },
+        {
+          title: 'Highlights of the year',
+          partial: 'annualNarrative',
+          data: { paragraphs: ['Rehabilitation prescriptions for every patient.'] },
+          flow: true,
+        },
         {
           title: 'Delivery against the plan',
           partial: 'annualDelivery',
@@ -104,22 +108,24 @@ export function annualReportSample(): DocumentViewModel {
                 lead: 'Priya Shah',
               },
             ],
-            topIntro: 'The 1 highest-scoring open risks at the end of the year.',
+            topIntro: 'The highest-scoring open risk at the end of the year.',
           },
         },
         {
           title: 'Peer review',
           partial: 'annualPeerReview',
+          flow: true,
           data: {
             cycles: [{ name: 'Peer Review Programme 2024/2026', years: '2024/25 to 2025/26', organisations: 5, due: 10, states: [2, 3, 4, 1] }],
             columns: ['Awaited', 'Submitted', 'Accepted', 'More information requested'],
             empty: 'The network ran no peer review programme in 2024/25.',
           },
         },
-        { title: 'Priorities for next year', partial: 'annualNarrative', data: { paragraphs: ['Sustain the gains.'] } },
+        { title: 'Priorities for next year', partial: 'annualNarrative', data: { paragraphs: ['Sustain the gains.'] }, flow: true },
         {
           title: 'Carried forward into next year',
           partial: 'annualCarried',
+          flow: true,
           data: {
             intro: '2 of the 3 items not complete at the end of the year were carried forward into Work plan 2025/26.',
             rows: [

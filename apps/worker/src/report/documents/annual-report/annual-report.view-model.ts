@@ -213,7 +213,10 @@ function risksSection(risks: Risk[], events: RiskScoreChange[], year: { start: s
         },
       ],
       top,
-      topIntro: `The ${top.length} highest-scoring open risks at the end of the year.`,
+      topIntro:
+        top.length === 1
+          ? 'The highest-scoring open risk at the end of the year.'
+          : `The ${top.length} highest-scoring open risks at the end of the year.`,
     },
   };
 }
@@ -246,7 +249,7 @@ async function peerReviewSection(fy: string, year: { start: string; end: string 
 }
 
 /** The annual report's sections for a financial year. */
-export async function annualReportSections(options: AnnualReportOptions, today: string): Promise<DocumentBody & { yearText: string }> {
+export async function annualReportSections(options: AnnualReportOptions): Promise<DocumentBody & { yearText: string }> {
   const startYear = parseFinancialYearLabel(options.fy);
   if (startYear === null) throw new UnrecoverableError(`${options.fy} is not a financial year`);
   const year = financialYearRange(startYear);
@@ -258,11 +261,11 @@ export async function annualReportSections(options: AnnualReportOptions, today: 
   const [profile, roles, organisations] = [await networks.profile(), await networks.leadershipRoles(), await networks.organisations()];
 
   const sections: Section[] = [];
-  const narrative = (title: string, text: string | undefined) => {
+  const narrative = (title: string, text: string | undefined, flow = true) => {
     const list = paragraphs(text ?? '');
-    if (list.length) sections.push({ title, partial: 'annualNarrative', data: { paragraphs: list } });
+    if (list.length) sections.push({ title, partial: 'annualNarrative', data: { paragraphs: list }, flow });
   };
-  narrative('Foreword from the chair', draft?.chairForeword);
+  narrative('Foreword from the chair', draft?.chairForeword, false);
   sections.push({
     title: 'The network',
     partial: 'annualNetwork',
@@ -298,13 +301,14 @@ export async function annualReportSections(options: AnnualReportOptions, today: 
   const risks = await em.find(Risk, {}, { orderBy: { number: 'asc' } });
   const events = await em.find(RiskScoreChange, { effectiveOn: { $lte: year.end } }, { orderBy: { effectiveOn: 'asc', createdAt: 'asc' } });
   sections.push(risksSection(risks, events, year));
-  sections.push(await peerReviewSection(options.fy, year));
+  sections.push({ ...(await peerReviewSection(options.fy, year)), flow: true });
   narrative('Priorities for next year', draft?.priorities);
 
   const carried = rolledInto ? new Set((await plans.carriedForwardFrom(open.map((o) => o.item.id))).map((c) => c.originId)) : null;
   sections.push({
     title: 'Carried forward into next year',
     partial: 'annualCarried',
+    flow: true,
     data: {
       intro: rolledInto
         ? `${carried?.size ?? 0} of the ${open.length} item${open.length === 1 ? '' : 's'} not complete at the end of the year ${
@@ -319,25 +323,24 @@ export async function annualReportSections(options: AnnualReportOptions, today: 
     },
   });
 
-  const yearText = `${formatIsoDateLong(year.start)} – ${formatIsoDateLong(year.end)}`;
+  const yearText = `${formatIsoDateLong(year.start)} to ${formatIsoDateLong(year.end)}`;
   return {
     sections,
     yearText,
     facts: [
       { label: 'Financial year', value: `${options.fy} (${yearText})` },
       { label: 'Plan', value: plan ? plan.title : 'None covering the year' },
-      { label: 'As at', value: formatIsoDateLong(today) },
     ],
   };
 }
 
 /** The whole annual report: the network's branding, a title page naming the year, and the sections above. */
 export async function buildAnnualReportDocument(request: ReportRequestOf<'annual_report'>, title: string): Promise<DocumentViewModel> {
-  const { network, brand, today, todayLong } = await loadNetworkView();
-  const inner = await annualReportSections(request.options, today);
+  const { network, brand, todayLong } = await loadNetworkView();
+  const inner = await annualReportSections(request.options);
   return documentViewModel(
     'annual_report',
     { network, brand, todayLong },
-    { title, subtitle: `Annual report ${request.options.fy}: ${inner.yearText}`, facts: inner.facts, sections: inner.sections, coverSheet: null },
+    { title, subtitle: `The network's year from ${inner.yearText}`, facts: inner.facts, sections: inner.sections, coverSheet: null },
   );
 }

@@ -14,7 +14,7 @@ type Body = NonNullable<ReportRequestOf<'board_paper'>['body']>;
 /** The report a board paper carries after its cover sheet: the sections of a progress, risk register or annual report. */
 async function body(request: Body, today: string): Promise<DocumentBody> {
   if (request.kind === 'progress') return progressSections(request.options, today);
-  if (request.kind === 'annual_report') return annualReportSections(request.options, today);
+  if (request.kind === 'annual_report') return annualReportSections(request.options);
   return riskRegisterSections(request.options, today);
 }
 

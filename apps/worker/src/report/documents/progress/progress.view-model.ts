@@ -46,10 +46,11 @@ export function statusChart(themes: Array<{ title: string; counts: Record<Rag, n
     return { label: t.title.length > 34 ? `${t.title.slice(0, 33)}…` : t.title, textY: y + 11.5, segments };
   });
   const legendY = 6 + themes.length * (barHeight + gap) + 4;
+  // From the left edge, 115 apart: the longest label ("Not started/deferred") ends well inside the chart.
   const legend = ORDER.map((r, i) => ({
-    x: labelWidth + i * 80,
+    x: i * 115,
     y: legendY,
-    textX: labelWidth + i * 80 + 11,
+    textX: i * 115 + 11,
     textY: legendY + 7.5,
     colour: RAG_INFO[r].colour,
     label: RAG_INFO[r].meaning.replace(' or deferred', '/deferred'),

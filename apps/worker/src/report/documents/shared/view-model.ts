@@ -30,6 +30,8 @@ export interface SectionView {
   /** The partial that draws it. */
   partial: string;
   data: unknown;
+  /** Follows the previous section on its page instead of starting a new one (short sections). */
+  flow?: boolean;
 }
 
 export interface DocumentViewModel {
