@@ -13,4 +13,16 @@ export const reportsRoutes: Routes = [
     canActivate: [permissionGuard('reports.generate')],
     loadComponent: () => import('./report-new.component').then((m) => m.ReportNewComponent),
   },
+  {
+    path: 'annual',
+    title: 'Annual reports',
+    canActivate: [permissionGuard('reports.generate')],
+    loadComponent: () => import('../annual-report/annual-reports.component').then((m) => m.AnnualReportsComponent),
+  },
+  {
+    path: 'annual/:annualReportId',
+    title: 'Annual report',
+    canActivate: [permissionGuard('reports.generate')],
+    loadComponent: () => import('../annual-report/annual-report.component').then((m) => m.AnnualReportComponent),
+  },
 ];

@@ -63,6 +63,7 @@ const KIND_HINTS: Record<ReportKindValue, string> = {
   risk_register: 'The heat map, the top risks and the changes since the last board.',
   board_paper: 'A cover sheet for a board meeting, followed by a progress or risk register report, or on its own.',
   distribution_record: "The delivery log as a PDF: every run with its emails, checksums, downloads and unsubscribes, for the board's minutes.",
+  annual_report: 'A financial year told from the plan, the register and the peer review programme (generated from its own page).',
 };
 
 const BODY_LABELS: Record<PaperBodyKind, string> = {
@@ -136,7 +137,8 @@ export class ScheduleFormComponent {
   protected readonly previewing = signal(false);
   protected readonly emailPreview = signal<ShownPreview | null>(null);
 
-  protected readonly reportKinds = REPORT_KINDS;
+  /** An annual report tells one year: it is generated from its own page, never on a schedule. */
+  protected readonly reportKinds = REPORT_KINDS.filter((kind) => kind !== 'annual_report');
   protected readonly reportKindLabels = REPORT_KIND_LABELS;
   protected readonly reportKindHints = KIND_HINTS;
   protected readonly bodyKinds = PAPER_BODY_KINDS;

@@ -7,8 +7,8 @@ import { id, personRef, timestamp } from './response-fields';
 
 export const REPORT_KINDS = ['progress', 'risk_register', 'board_paper', 'distribution_record', 'annual_report'] as const;
 export type ReportKindValue = (typeof REPORT_KINDS)[number];
-/** The kinds asked for from the new-report form; a distribution record is asked for from the delivery log. */
-export const DRAFTED_REPORT_KINDS = ['progress', 'risk_register', 'board_paper', 'annual_report'] as const;
+/** The kinds asked for from the new-report form; a distribution record is asked for from the delivery log, an annual report from its own page. */
+export const DRAFTED_REPORT_KINDS = ['progress', 'risk_register', 'board_paper'] as const;
 export type DraftedReportKind = (typeof DRAFTED_REPORT_KINDS)[number];
 export const REPORT_KIND_LABELS: Record<ReportKindValue, string> = {
   progress: 'Progress report',

@@ -96,8 +96,11 @@ const uuidList = (label: string, max: number) =>
 export const scheduleInputSchema = z
   .object({
     name: text(120, 'Name').min(1, { error: 'Give the schedule a name' }),
-    /** What to generate: the same request as "ask for a report". */
-    report: requestReportSchema,
+    /** What to generate: the same request as "ask for a report" (an annual report is for one year: asked for from its page). */
+    report: requestReportSchema.refine((r) => r.kind !== 'annual_report', {
+      path: ['kind'],
+      error: 'An annual report tells one year: generate it from the annual report page rather than on a schedule',
+    }),
     recurrence: recurrenceSchema,
     recipientIds: uuidList('recipients', 500),
     listIds: uuidList('distribution lists', 50),
