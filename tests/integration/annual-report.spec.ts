@@ -114,6 +114,22 @@ describe('the annual report: drafts, and the year told from the plan, the regist
     });
     expect(draft.body.plan).toEqual({ id: plan.id, title: 'Work plan 2024/25' });
 
+    // The preview: the same templates, drawn by the worker from what is saved, as a page of its own.
+    const preview = await fetch(`${api.url}${base}/annual-reports/${draft.body.id}/preview`, {
+      headers: { cookie: `plexus_session=${manager.cookie('plexus_session')}` },
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(preview.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'",
+    );
+    expect(preview.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    const html = await preview.text();
+    expect(html).toContain('<h1>Annual report 2024/25</h1>');
+    expect(html).toContain('This was the year the dashboard went live.');
+    expect(html).not.toContain('<script');
+    expect((await otherManager.get(`/api/networks/ar-b/annual-reports/${draft.body.id}/preview`)).status).toBe(404);
+
     const asked = await manager.post(`${base}/reports`, { kind: 'annual_report', options: { fy: '2024/25' } });
     expect(asked.status).toBe(202);
     expect(asked.body).toMatchObject({ kind: 'annual_report', title: 'Annual report' });

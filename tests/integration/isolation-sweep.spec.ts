@@ -20,7 +20,7 @@ describe('isolation sweep over every network route', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    api = await startApi(db);
+    api = await startApi(db, { REPORT_PREVIEW_TIMEOUT_MS: '500' }); // no worker here: the preview's control answers 503 quickly
     a = await newNetwork(api.db, 'sweep-a');
     b = await newNetwork(api.db, 'sweep-b');
     for (const [key, fx] of [

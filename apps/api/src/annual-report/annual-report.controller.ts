@@ -1,4 +1,4 @@
-import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, StreamableFile } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import {
   annualReportDraftDtoSchema,
@@ -9,13 +9,16 @@ import {
 import { z } from 'zod';
 import type { AuthContext } from '../auth/auth.types';
 import { CurrentAuth } from '../auth/current-auth.decorator';
-import { ApiEmptyResponse, ApiErrorResponses, ApiZodResponse } from '../core/http/api-response';
+import { ApiEmptyResponse, ApiErrorResponses, ApiFileResponse, ApiZodResponse } from '../core/http/api-response';
 import { ApiZodBody, zod } from '../core/http/zod';
 import { NetworkController, RequirePermission } from '../tenancy/network-route.decorator';
 import { AnnualReportService } from './annual-report.service';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 type Out<S extends z.ZodType> = z.output<S>;
+
+/** The preview's own policy: its inline styles and data: images (the logo), no script, framed only by Plexus itself. */
+const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
 const PLAN_NOT_FOUND: [number, string] = [404, 'No such network among yours, no such record in it, or the plan (`planId`) is not one of its plans.'];
 
@@ -55,6 +58,24 @@ export class AnnualReportController {
   @ApiZodResponse(annualReportDraftDtoSchema, { description: 'The draft' })
   get(@Param('annualReportId', uuid) id: string): Promise<AnnualReportDraftDto> {
     return this.annual.get(id);
+  }
+
+  @Get(':annualReportId/preview')
+  @RequirePermission('reports.generate')
+  // A page of its own, shown framed in the annual report's page: its inline styles only, nothing it can load or run.
+  @Header('Cache-Control', 'no-store')
+  @Header('X-Frame-Options', 'SAMEORIGIN')
+  @Header('Content-Security-Policy', PREVIEW_CSP)
+  @ApiOperation({
+    operationId: 'previewAnnualReportDraft',
+    summary:
+      'The report as it would be generated from what is saved, as HTML (the PDF’s templates; 503 with Retry-After if no worker answers in time)',
+  })
+  @ApiFileResponse(['text/html'], 'The pages as HTML', 'inline')
+  @ApiErrorResponses([503, 'No worker drew the preview in time (`unavailable`, with Retry-After).'])
+  async preview(@Param('annualReportId', uuid) id: string): Promise<StreamableFile> {
+    const html = await this.annual.preview(id);
+    return new StreamableFile(Buffer.from(html, 'utf8'), { type: 'text/html; charset=utf-8', disposition: 'inline' });
   }
 
   @Put(':annualReportId')

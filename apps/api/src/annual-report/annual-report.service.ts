@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { AnnualReportDraftDto, createAnnualReportDraftSchema, updateAnnualReportDraftSchema } from '@plexus/contracts';
 import { financialYearRange, parseFinancialYearLabel } from '@plexus/domain';
-import { AnnualReportDraft, AnnualReportRepository, RequestScopes, WorkPlanRepository } from '@plexus/server';
+import { AnnualReportDraft, AnnualReportRepository, APP_CONFIG, JobQueue, RequestScopes, WorkPlanRepository, type AppConfig } from '@plexus/server';
 import type { z } from 'zod';
 import { DomainException } from '../core/http/domain.exception';
 import { toAnnualReportDraftDto } from './annual-report.mapper';
@@ -14,7 +15,34 @@ export class AnnualReportService {
   constructor(
     private readonly repo: AnnualReportRepository,
     private readonly plans: WorkPlanRepository,
+    private readonly jobs: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'REPORT_PREVIEW_TIMEOUT_MS'>,
   ) {}
+
+  /**
+   * The report's pages as HTML from what is saved, drawn by a worker with the PDF's own templates (nothing CPU-heavy
+   * here, nothing stored). A worker that does not answer in time: 503 with Retry-After.
+   */
+  async preview(id: string): Promise<string> {
+    const draft = await this.load(id);
+    const report = { kind: 'annual_report', title: `Annual report ${draft.fy}`, options: { fy: draft.fy } };
+    const answer = (await this.jobs.runAndWait(
+      'report.preview',
+      { networkId: RequestScopes.networkId(), previewId: randomUUID(), report },
+      this.config.REPORT_PREVIEW_TIMEOUT_MS,
+    )) as { html?: unknown } | null;
+    if (!answer || typeof answer.html !== 'string') {
+      throw new DomainException(
+        'unavailable',
+        'The preview is taking longer than usual: the report workers are busy. Try again in a moment.',
+        undefined,
+        {
+          'Retry-After': '10',
+        },
+      );
+    }
+    return answer.html;
+  }
 
   async list(): Promise<AnnualReportDraftDto[]> {
     const drafts = await this.repo.drafts();

@@ -127,6 +127,7 @@ describe('network routes are closed by default', () => {
         ['GET networks/:network/annual-reports', 'reports.generate'],
         ['POST networks/:network/annual-reports', 'reports.generate'],
         ['GET networks/:network/annual-reports/:annualReportId', 'reports.generate'],
+        ['GET networks/:network/annual-reports/:annualReportId/preview', 'reports.generate'],
         ['PUT networks/:network/annual-reports/:annualReportId', 'reports.generate'],
         ['DELETE networks/:network/annual-reports/:annualReportId', 'reports.generate'],
         ['GET networks/:network/work-plan/plans/:planId/roll-over', 'plan.edit'],

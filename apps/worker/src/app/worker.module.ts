@@ -7,6 +7,7 @@ import type { JobHandler, JobHandlerClass } from '../jobs/job-handler';
 import { assertJobHandlers } from '../jobs/job-registry';
 import { JOB_HANDLERS, JobRunner } from '../jobs/job-runner';
 import { OutboxSweepJob } from '../jobs/outbox-sweep.job';
+import { ReportPreviewJob } from '../jobs/report-preview.job';
 import { ReportRenderJob } from '../jobs/report-render.job';
 import { ReportRunJob } from '../jobs/report-run.job';
 import { ReportSweepJob } from '../jobs/report-sweep.job';
@@ -25,6 +26,7 @@ import { Heartbeat } from './heartbeat';
 const JOB_HANDLER_CLASSES: JobHandlerClass[] = [
   EmailDeliveryJob,
   ReportRenderJob,
+  ReportPreviewJob,
   OutboxSweepJob,
   ReportSweepJob,
   ScheduleFireJob,

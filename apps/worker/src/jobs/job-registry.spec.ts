@@ -1,6 +1,14 @@
 import { assertJobHandlers } from './job-registry';
 
-const SWEEPS = ['email.sweep-outbox', 'report.sweep-queued', 'schedule.sweep', 'schedule.fire', 'report-run.advance', 'peer-review.chase'] as const;
+const SWEEPS = [
+  'email.sweep-outbox',
+  'report.sweep-queued',
+  'schedule.sweep',
+  'schedule.fire',
+  'report-run.advance',
+  'peer-review.chase',
+  'report.preview',
+] as const;
 
 describe('assertJobHandlers', () => {
   it('accepts exactly one handler per job', () => {

@@ -151,4 +151,20 @@ describe('annual report pages', () => {
     expect(navigate).toHaveBeenCalledWith(['/n', NETWORK, 'reports']);
     expect(TestBed.inject(FlashService).take()).toBe('“Annual report 2024/25” is being generated. It will be in the list below in a moment.');
   });
+
+  it('saves, then frames the preview page of the draft in a sandbox', async () => {
+    const { element, http, type, fixture } = await editor();
+    expect(element.querySelector('iframe')).toBeNull();
+    await type('highlights', 'Dashboards.');
+    (element.querySelector('#preview') as HTMLButtonElement).click();
+    http.expectOne({ method: 'PUT', url: `${URL}/${ID}` }).flush(draft({ version: 2, highlights: 'Dashboards.' }));
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    const frame = element.querySelector('iframe') as HTMLIFrameElement;
+    expect(frame.getAttribute('src')).toBe(`${URL}/${ID}/preview`);
+    expect(frame.getAttribute('sandbox')).toBe('');
+    expect(frame.getAttribute('title')).toBe('Preview of the annual report');
+    expect(text(element.querySelector('#preview'))).toBe('Save and refresh the preview');
+  });
 });

@@ -1,5 +1,6 @@
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
+import { DomSanitizer, type SafeResourceUrl } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import {
   ANNUAL_REPORT_TEXT_MAX,
@@ -53,6 +54,14 @@ export const NARRATIVE_FIELDS: ReadonlyArray<{ field: NarrativeField; label: str
   imports: [RouterLink, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent, SuccessBannerComponent],
   providers: [FormErrors],
   templateUrl: './annual-report.component.html',
+  styles: `
+    .plx-preview {
+      width: 100%;
+      height: 80vh;
+      border: 1px solid #d8dde0;
+      background: #fff;
+    }
+  `,
 })
 export class AnnualReportComponent {
   readonly network = input.required<string>();
@@ -62,6 +71,7 @@ export class AnnualReportComponent {
   readonly #api = inject(AnnualReportApi);
   readonly #router = inject(Router);
   readonly #flash = inject(FlashService);
+  readonly #sanitizer = inject(DomSanitizer);
 
   protected readonly resource = httpResource<AnnualReportDraftDto>(() => annualReportUrl(this.network(), this.annualReportId()));
   protected readonly plans = httpResource<WorkPlanSummaryDto[]>(() => plansUrl(this.network()));
@@ -72,8 +82,10 @@ export class AnnualReportComponent {
     return d ? formOf(d) : null;
   });
   protected readonly errors = inject(FormErrors);
-  protected readonly busy = signal<'save' | 'generate' | null>(null);
+  protected readonly busy = signal<'save' | 'preview' | 'generate' | null>(null);
   protected readonly saved = signal<string | null>(null);
+  /** The preview frame's address while it is shown (our own API's page for this draft), else null. */
+  protected readonly previewUrl = signal<SafeResourceUrl | null>(null);
 
   protected readonly fields = NARRATIVE_FIELDS;
   protected readonly max = ANNUAL_REPORT_TEXT_MAX;
@@ -102,6 +114,18 @@ export class AnnualReportComponent {
     });
   }
 
+  /** Saves, then shows the pages as they would be generated (a worker draws them with the PDF's templates). */
+  protected preview(): void {
+    this.persist('preview', (draft) => {
+      this.busy.set(null);
+      this.previewUrl.set(null);
+      // Our own API's page for this draft: an address built from the route's ids, framed in a sandbox.
+      queueMicrotask(() =>
+        this.previewUrl.set(this.#sanitizer.bypassSecurityTrustResourceUrl(`${annualReportUrl(this.network(), draft.id)}/preview`)),
+      );
+    });
+  }
+
   protected generate(): void {
     this.persist('generate', (draft) => {
       this.#api.generate(this.network(), draft.fy).subscribe({
@@ -119,7 +143,7 @@ export class AnnualReportComponent {
   }
 
   /** Saves the form (a no-op when nothing changed), then carries on with the draft as saved. */
-  private persist(kind: 'save' | 'generate', then: (draft: AnnualReportDraftDto) => void): void {
+  private persist(kind: 'save' | 'preview' | 'generate', then: (draft: AnnualReportDraftDto) => void): void {
     const d = this.draft();
     const f = this.form();
     if (!d || !f || this.busy()) return;

@@ -59,6 +59,8 @@ export const configSchema = z.object({
   S3_PATH_STYLE: bool.default(true),
   /** A render that takes longer is killed from outside the page, and the job retried. */
   REPORT_RENDER_TIMEOUT_MS: int(1000, 600_000).default(60_000),
+  /** How long the API waits for a worker to draw a report preview (HTML) before answering 503 with Retry-After. */
+  REPORT_PREVIEW_TIMEOUT_MS: int(200, 120_000).default(20_000),
   /** Pages (tabs) rendering at once in the worker's one Chromium. */
   REPORT_PAGE_POOL: int(1, 16).default(2),
   /** Chromium is relaunched after this many documents (bounds memory growth). */

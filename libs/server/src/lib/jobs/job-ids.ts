@@ -6,4 +6,5 @@ export const jobIds = {
   'email.deliver': (p: { emailId: string }): string => `email-${p.emailId}`,
   'report.render': (p: { documentId: string }): string => `report-${p.documentId}`,
   'report-run.advance': (p: { runId: string; stage: string }): string => `run-${p.runId}-${p.stage}`,
+  'report.preview': (p: { previewId: string }): string => `preview-${p.previewId}`,
 } as const;

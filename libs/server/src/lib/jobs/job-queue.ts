@@ -30,6 +30,24 @@ export class JobQueue {
     return jobId;
   }
 
+  /**
+   * Enqueues a job and waits for its answer (its return value), for work a person is waiting on that must not run in
+   * the API (a report preview). Resolves null when it has not finished within `timeoutMs` (the job is left to finish
+   * or expire); rejects with the job's reason when it failed.
+   */
+  async runAndWait<N extends OnDemandJobName>(name: N, payload: JobPayloads[N], timeoutMs: number, pollMs = 100): Promise<unknown> {
+    await this.enqueue(name, payload);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const job = await this.find(name, payload);
+      const state = job ? await job.getState() : 'unknown';
+      if (job && state === 'completed') return job.returnvalue;
+      if (job && state === 'failed') throw new Error(job.failedReason || 'The job failed');
+      if (Date.now() >= deadline) return null;
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+  }
+
   /** The job for this payload as BullMQ holds it (waiting, active, finished…), or undefined. */
   async find<N extends OnDemandJobName>(name: N, payload: JobPayloads[N]) {
     const def = JOBS[name];

@@ -14,6 +14,11 @@ export interface SweepPayload {
 export interface JobPayloads {
   'email.deliver': { networkId: string; emailId: string };
   'report.render': { networkId: string; documentId: string };
+  /**
+   * A report's pages as HTML, for a preview before it is generated (the same templates as the PDF, no Chromium): the
+   * request is as for POST /reports; the job's return value is `{ html }`. Asked for and waited on by the API.
+   */
+  'report.preview': { networkId: string; previewId: string; report: Record<string, unknown> };
   'email.sweep-outbox': SweepPayload;
   'report.sweep-queued': SweepPayload;
   /**
@@ -63,6 +68,12 @@ export const JOBS: { [N in OnDemandJobName]: JobDefinition<N> } = {
       removeOnComplete: { age: 24 * 3600, count: 5_000 },
       removeOnFail: { age: 14 * 24 * 3600 },
     },
+  },
+  'report.preview': {
+    queue: QueueName.Reports,
+    jobId: jobIds['report.preview'],
+    // Once, ahead of the waiting renders (lifo): a person is waiting, and asks again if it fails. Kept briefly for the API to read.
+    options: { attempts: 1, lifo: true, removeOnComplete: { age: 300, count: 500 }, removeOnFail: { age: 3600, count: 500 } },
   },
   'report.render': {
     queue: QueueName.Reports,
