@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { REPORT_KIND_LABELS, type ReportDocumentDto, type requestReportSchema } from '@plexus/contracts';
 import { can } from '@plexus/domain';
 import {
+  BoardMeetingRepository,
   DOCUMENT_STORAGE,
   JobQueue,
   ReportDocument,
@@ -32,6 +33,7 @@ export class ReportService {
     private readonly risks: RiskRepository,
     private readonly users: UserRepository,
     private readonly plans: WorkPlanRepository,
+    private readonly board: BoardMeetingRepository,
   ) {}
 
   private async dtos(docs: ReportDocument[]): Promise<ReportDocumentDto[]> {
@@ -66,6 +68,7 @@ export class ReportService {
    * does not exist, answers 404 naming the field, and leaves no failed document behind.
    */
   async checkReferences(input: ReportRequest, pathPrefix = ''): Promise<void> {
+    if (input.kind === 'board_pack') await this.checkPack(input.options.meetingId, pathPrefix);
     const progress =
       input.kind === 'progress'
         ? { path: 'options.planId', options: input.options }
@@ -96,6 +99,38 @@ export class ReportService {
           'not_found',
         );
     }
+  }
+
+  /**
+   * A board pack is made from one meeting's papers, so it is asked for from that meeting (never on a schedule): the
+   * meeting must be this network's (404 naming the field), and its agenda must link at least one paper, each ready and
+   * none of them a pack itself (409 naming the agenda item's paper).
+   */
+  private async checkPack(meetingId: string, pathPrefix: string): Promise<void> {
+    if (pathPrefix) {
+      throw DomainException.field(`${pathPrefix}kind`, 'A board pack is generated from its meeting’s page, not on a schedule');
+    }
+    const meeting = await this.board.meeting(meetingId);
+    if (!meeting) throw DomainException.field('options.meetingId', 'That board meeting is not one of this network’s', 'not_found');
+    const agenda = await this.board.agenda(meetingId);
+    const docs = new Map((await this.reports.byIds(agenda.map((i) => i.documentId).filter((d): d is string => !!d))).map((d) => [d.id, d]));
+    if (!agenda.some((i) => i.documentId && docs.has(i.documentId))) {
+      throw new DomainException('conflict', 'This meeting’s agenda has no papers yet: link a paper to an agenda item first');
+    }
+    agenda.forEach((item, index) => {
+      const doc = item.documentId ? docs.get(item.documentId) : undefined;
+      if (!doc) return;
+      const field = `agenda.${index}.documentId`;
+      if (doc.kind === 'board_pack')
+        throw DomainException.field(field, `Item ${item.position} (“${item.title}”) links a board pack: a pack cannot hold another pack`, 'conflict');
+      if (doc.status !== 'ready') {
+        throw DomainException.field(
+          field,
+          `The paper of item ${item.position} (“${item.title}”) is ${doc.status}, not ready yet: wait for it, or retry it`,
+          'conflict',
+        );
+      }
+    });
   }
 
   async request(input: ReportRequest): Promise<ReportDocumentDto> {

@@ -3,7 +3,7 @@ import { requestReportSchema } from '@plexus/contracts';
 import { DOCUMENT_STORAGE, JobQueue, ReportDocument, TenantDb, documentKey, sql, type DocumentStorage, type JobPayloads } from '@plexus/server';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { createHash } from 'node:crypto';
-import { buildDocument, TEMPLATE_VERSION } from '../report/documents/registry';
+import { buildDocument, DOCUMENT_KINDS, TEMPLATE_VERSION } from '../report/documents/registry';
 import { TemplateEngine } from '../report/documents/template-engine';
 import { ChromiumRestartedError, PdfRenderer, newMarker } from '../report/render/pdf-renderer';
 import type { JobHandler } from './job-handler';
@@ -124,7 +124,8 @@ export class ReportRenderJob implements JobHandler<'report.render'> {
       const { html } = this.templates.render(parsed.data.kind, vm, marker);
       progress.report(40);
       const meta = { title: vm.doc.title, author: vm.network.name, subject: vm.doc.subject, keywords: vm.doc.keywords };
-      const pdf = await this.renderer.render({ html, marker, meta }, (stage) => progress.report(stage === 'loaded' ? 55 : 80));
+      const contentsPages = DOCUMENT_KINDS[parsed.data.kind].contentsPages;
+      const pdf = await this.renderer.render({ html, marker, meta, contentsPages }, (stage) => progress.report(stage === 'loaded' ? 55 : 80));
       const sha256 = createHash('sha256').update(pdf.bytes).digest('hex');
       const key = documentKey(networkId, documentId);
       await this.storage.put(key, pdf.bytes, 'application/pdf');

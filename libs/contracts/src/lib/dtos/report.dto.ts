@@ -4,9 +4,12 @@ import { id, personRef, timestamp } from './response-fields';
 
 // Board reports: what a manager asks for, and the documents in the network's library.
 
-export const REPORT_KINDS = ['progress', 'risk_register', 'board_paper', 'distribution_record'] as const;
+export const REPORT_KINDS = ['progress', 'risk_register', 'board_paper', 'distribution_record', 'board_pack'] as const;
 export type ReportKindValue = (typeof REPORT_KINDS)[number];
-/** The kinds asked for from the new-report form; a distribution record is asked for from the delivery log. */
+/**
+ * The kinds asked for from the new-report form; a distribution record is asked for from the delivery log, a board pack
+ * from its meeting's page.
+ */
 export const DRAFTED_REPORT_KINDS = ['progress', 'risk_register', 'board_paper'] as const;
 export type DraftedReportKind = (typeof DRAFTED_REPORT_KINDS)[number];
 export const REPORT_KIND_LABELS: Record<ReportKindValue, string> = {
@@ -14,6 +17,7 @@ export const REPORT_KIND_LABELS: Record<ReportKindValue, string> = {
   risk_register: 'Risk register report',
   board_paper: 'Board paper',
   distribution_record: 'Distribution record',
+  board_pack: 'Board pack',
 };
 
 export const PAPER_PURPOSES = ['decision', 'discussion', 'assurance', 'noting'] as const;
@@ -43,6 +47,11 @@ export const distributionRecordOptionsSchema = z.object({
   from: isoDate('first day').optional(),
   /** Runs on or before this day. */
   to: isoDate('last day').optional(),
+});
+
+export const boardPackOptionsSchema = z.object({
+  /** The board meeting whose papers the pack holds (front page, agenda, contents, then every paper in agenda order). */
+  meetingId: z.uuid({ error: 'Choose a board meeting' }),
 });
 
 export const boardPaperCoverSchema = z.object({
@@ -89,6 +98,7 @@ export const requestReportSchema = z.discriminatedUnion(
       title: text(200, 'Title').optional(),
       options: distributionRecordOptionsSchema.default({}),
     }),
+    z.object({ kind: z.literal('board_pack'), title: text(200, 'Title').optional(), options: boardPackOptionsSchema }),
     z.object({
       kind: z.literal('board_paper'),
       title: text(200, 'Title').min(1, { error: 'Give the paper a title' }),
@@ -102,7 +112,7 @@ export const requestReportSchema = z.discriminatedUnion(
         .optional(),
     }),
   ],
-  { error: 'Choose a report type: progress, risk_register, board_paper or distribution_record' },
+  { error: 'Choose a report type: progress, risk_register, board_paper, distribution_record or board_pack' },
 );
 export type RequestReportRequest = z.input<typeof requestReportSchema>;
 
