@@ -127,7 +127,9 @@ export class ReportRenderJob implements JobHandler<'report.render'> {
       const contentsPages = DOCUMENT_KINDS[parsed.data.kind].contentsPages;
       const pdf = await this.renderer.render({ html, marker, meta, contentsPages }, (stage) => progress.report(stage === 'loaded' ? 55 : 80));
       const sha256 = createHash('sha256').update(pdf.bytes).digest('hex');
-      const key = documentKey(networkId, documentId);
+      // This render's own key: a second render of the document (run again after its lock lapsed) writes beside it, and
+      // only the first to finish is named by the document, with its checksum.
+      const key = documentKey(networkId, documentId, claim.doc.attempts);
       await this.storage.put(key, pdf.bytes, 'application/pdf');
       progress.report(95);
       await progress.flush();

@@ -63,6 +63,7 @@ const KIND_HINTS: Record<ReportKindValue, string> = {
   risk_register: 'The heat map, the top risks and the changes since the last board.',
   board_paper: 'A cover sheet for a board meeting, followed by a progress or risk register report, or on its own.',
   distribution_record: "The delivery log as a PDF: every run with its emails, checksums, downloads and unsubscribes, for the board's minutes.",
+  board_pack: "One meeting's papers in one PDF; generated from the meeting's page, not on a schedule.",
 };
 
 const BODY_LABELS: Record<PaperBodyKind, string> = {
@@ -136,7 +137,8 @@ export class ScheduleFormComponent {
   protected readonly previewing = signal(false);
   protected readonly emailPreview = signal<ShownPreview | null>(null);
 
-  protected readonly reportKinds = REPORT_KINDS;
+  /** Every kind but the board pack, which is generated from its meeting's page. */
+  protected readonly reportKinds = REPORT_KINDS.filter((k) => k !== 'board_pack');
   protected readonly reportKindLabels = REPORT_KIND_LABELS;
   protected readonly reportKindHints = KIND_HINTS;
   protected readonly bodyKinds = PAPER_BODY_KINDS;

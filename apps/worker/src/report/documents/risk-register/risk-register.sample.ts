@@ -16,7 +16,7 @@ const scoreOf = (likelihood: number, impact: number) => {
 
 /**
  * The comparison with the last board (10 September 2026) for the sample's risks: the first went up, the second down,
- * the third moved across at the same score, the last is new since; the rest did not move.
+ * the fourth moved across at the same score, the last is new since; the rest did not move.
  */
 export function boardComparisonSample(risks: Array<{ reference: string; description: string; likelihood: number; impact: number }>) {
   const compared = risks.map((r, i) => ({
