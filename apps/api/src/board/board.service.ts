@@ -206,10 +206,8 @@ export class BoardService {
 
   private async dto(meeting: BoardMeeting, agenda?: BoardAgendaItem[]): Promise<BoardMeetingDto> {
     const items = agenda ?? (await this.repo.agenda(meeting.id));
-    const [documents, [pack]] = await Promise.all([
-      this.reports.byIds(items.map((i) => i.documentId).filter((d): d is string => !!d)),
-      this.repo.packs(meeting.id),
-    ]);
+    const documents = await this.reports.byIds(items.map((i) => i.documentId).filter((d): d is string => !!d));
+    const [pack] = await this.repo.packs(meeting.id);
     return toBoardMeetingDto(meeting, items, documents, this.context(), pack ?? null);
   }
 }

@@ -66,12 +66,8 @@ export class RiskService {
   }
 
   async dto(r: Risk): Promise<RiskDto> {
-    const [reviews, history, links, lastBoard] = await Promise.all([
-      this.repo.reviews(r.id),
-      this.repo.history(r.id),
-      this.repo.links(r.id),
-      this.lastBoard(),
-    ]);
+    const [reviews, history, links] = await Promise.all([this.repo.reviews(r.id), this.repo.history(r.id), this.repo.links(r.id)]);
+    const lastBoard = await this.lastBoard();
     const linked = await this.workPlans.itemsWithPlanTitles(links.map((l) => l.workItemId));
     const meetingIds = [...new Set(reviews.map((v) => v.boardMeetingId).filter((m): m is string => !!m))];
     const meetings = new Map<string, BoardMeeting>();
