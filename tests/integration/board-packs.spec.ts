@@ -258,9 +258,10 @@ describe('board packs: meeting → queue → worker → one PDF', () => {
   it("refuses another network's meeting (404), and a meeting without papers or with one not ready (409)", async () => {
     const other = await meetingWith(managerB, 'pack-b', []);
     expect((await manager.post(`${base}/board/meetings/${other.id}/pack`, {})).status).toBe(404);
+    // A pack is asked for from its meeting, not from the report form or a schedule.
     const viaReports = await manager.post(`${base}/reports`, { kind: 'board_pack', options: { meetingId: other.id } });
-    expect(viaReports.status).toBe(404);
-    expect(viaReports.body.fields).toEqual([{ field: 'options.meetingId', message: expect.any(String) }]);
+    expect(viaReports.status).toBe(400);
+    expect(viaReports.body.fields.map((f: { field: string }) => f.field)).toEqual(['kind']);
 
     const empty = await meetingWith(manager, 'pack-a', [{ title: 'Apologies', documentId: null }]);
     const none = await manager.post(`${base}/board/meetings/${empty.id}/pack`, {});

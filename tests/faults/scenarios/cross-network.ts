@@ -138,6 +138,8 @@ const KNOWN_BODIES: Record<string, Record<string, unknown>> = {
   'PUT /api/networks/{network}/peer-review/cycles/{cycleId}': { firstFy: '2024/25', lastFy: '2025/26', status: 'active' },
   'POST /api/networks/{network}/peer-review/cycles/{cycleId}/activities': { fy: '2024/25', quarter: 1, title: 'Cross-network sweep activity' },
   'PUT /api/networks/{network}/peer-review/activities/{activityId}': { fy: '2024/25', quarter: 1, title: 'Cross-network sweep activity' },
+  // A review done at a board meeting is dated that meeting's day: the sweep's own meeting is on 11 June 2026.
+  'POST /api/networks/{network}/risks/{riskId}/reviews': { reviewedOn: '2026-06-11' },
 };
 
 /**

@@ -83,7 +83,7 @@ export class BoardController {
   @HttpCode(202)
   @RequirePermission('board.manage')
   @ApiOperation({
-    operationId: 'generateBoardPack',
+    operationId: 'requestBoardPack',
     summary:
       "Generate the meeting's board pack: one PDF of its front page, agenda and contents, then every paper in agenda order, numbered Page N of M throughout. Queued; the meeting's `pack` shows its progress, then its download link (while one is in progress, asking again answers that one)",
   })

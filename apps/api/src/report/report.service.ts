@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REPORT_KIND_LABELS, type ReportDocumentDto, type requestReportSchema } from '@plexus/contracts';
+import { REPORT_KIND_LABELS, type DocumentRequest, type ReportDocumentDto } from '@plexus/contracts';
 import { can } from '@plexus/domain';
 import {
   BoardMeetingRepository,
@@ -14,11 +14,11 @@ import {
   WorkPlanRepository,
   type DocumentStorage,
 } from '@plexus/server';
-import type { z } from 'zod';
 import { DomainException } from '../core/http/domain.exception';
 import { toReportDto } from './report.mapper';
 
-type ReportRequest = z.output<typeof requestReportSchema>;
+/** A report request (the report form, a schedule) or a board pack (its meeting's page). */
+type ReportRequest = DocumentRequest;
 
 /**
  * Records a report request and enqueues its rendering after commit. If the process dies in between, the
@@ -68,7 +68,7 @@ export class ReportService {
    * does not exist, answers 404 naming the field, and leaves no failed document behind.
    */
   async checkReferences(input: ReportRequest, pathPrefix = ''): Promise<void> {
-    if (input.kind === 'board_pack') await this.checkPack(input.options.meetingId, pathPrefix);
+    if (input.kind === 'board_pack') await this.checkPack(input.options.meetingId);
     const progress =
       input.kind === 'progress'
         ? { path: 'options.planId', options: input.options }
@@ -102,16 +102,12 @@ export class ReportService {
   }
 
   /**
-   * A board pack is made from one meeting's papers, so it is asked for from that meeting (never on a schedule): the
-   * meeting must be this network's (404 naming the field), and its agenda must link at least one paper, each ready and
-   * none of them a pack itself (409 naming the agenda item's paper).
+   * A board pack is made from one meeting's papers (asked for from that meeting's page, which has found the meeting):
+   * its agenda must link at least one paper, each ready and none of them a pack itself (409 naming the agenda item's
+   * paper).
    */
-  private async checkPack(meetingId: string, pathPrefix: string): Promise<void> {
-    if (pathPrefix) {
-      throw DomainException.field(`${pathPrefix}kind`, 'A board pack is generated from its meeting’s page, not on a schedule');
-    }
-    const meeting = await this.board.meeting(meetingId);
-    if (!meeting) throw DomainException.field('options.meetingId', 'That board meeting is not one of this network’s', 'not_found');
+  private async checkPack(meetingId: string): Promise<void> {
+    if (!(await this.board.meeting(meetingId))) throw DomainException.notFound('board meeting');
     const agenda = await this.board.agenda(meetingId);
     const docs = new Map((await this.reports.byIds(agenda.map((i) => i.documentId).filter((d): d is string => !!d))).map((d) => [d.id, d]));
     if (!agenda.some((i) => i.documentId && docs.has(i.documentId))) {

@@ -226,13 +226,7 @@ export class RiskService {
     const r = await this.load(id);
     if (!this.canReview(r)) throw new DomainException('forbidden', 'Only managers, and the lead of this risk, can record its reviews');
     if (r.status === 'closed') throw new DomainException('conflict', 'This risk is closed: re-open it to record a review');
-    if (input.reviewedOn < r.dateRegistered) {
-      throw DomainException.field('reviewedOn', `The review date cannot be before the risk was registered (${r.dateRegistered})`);
-    }
-    if (input.reviewedOn > today()) throw DomainException.field('reviewedOn', 'The review date cannot be in the future');
-    if (input.nextReviewDue && input.nextReviewDue <= input.reviewedOn) {
-      throw DomainException.field('nextReviewDue', 'The next review must be after this one');
-    }
+    // The meeting first: another network's id is answered as not found, whatever else the review says.
     if (input.boardMeetingId) {
       const meeting = await this.board.meeting(input.boardMeetingId);
       if (!meeting) throw DomainException.field('boardMeetingId', 'That board meeting is not one of this network’s', 'not_found');
@@ -242,6 +236,13 @@ export class RiskService {
           `A review done at the board meeting of ${formatIsoDateLong(meeting.meetingDate)} is dated that day (${meeting.meetingDate})`,
         );
       }
+    }
+    if (input.reviewedOn < r.dateRegistered) {
+      throw DomainException.field('reviewedOn', `The review date cannot be before the risk was registered (${r.dateRegistered})`);
+    }
+    if (input.reviewedOn > today()) throw DomainException.field('reviewedOn', 'The review date cannot be in the future');
+    if (input.nextReviewDue && input.nextReviewDue <= input.reviewedOn) {
+      throw DomainException.field('nextReviewDue', 'The next review must be after this one');
     }
     const userId = RequestScopes.current()?.userId ?? null;
     const reviewer = userId ? await this.users.find(userId) : null;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { requestReportSchema } from '@plexus/contracts';
+import { documentRequestSchema } from '@plexus/contracts';
 import { DOCUMENT_STORAGE, JobQueue, ReportDocument, TenantDb, documentKey, sql, type DocumentStorage, type JobPayloads } from '@plexus/server';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { createHash } from 'node:crypto';
@@ -116,7 +116,7 @@ export class ReportRenderJob implements JobHandler<'report.render'> {
 
     const progress = new ProgressReporter(job, this.db, this.logger);
     try {
-      const parsed = requestReportSchema.safeParse(claim.doc.options);
+      const parsed = documentRequestSchema.safeParse(claim.doc.options);
       if (!parsed.success) throw new UnrecoverableError('The stored request is not valid any more: ask for the report again');
       const vm = await this.db.inNetwork({ userId: null, networkId }, () => buildDocument(parsed.data, claim.doc.title));
       progress.report(25);

@@ -98,7 +98,6 @@ export const requestReportSchema = z.discriminatedUnion(
       title: text(200, 'Title').optional(),
       options: distributionRecordOptionsSchema.default({}),
     }),
-    z.object({ kind: z.literal('board_pack'), title: text(200, 'Title').optional(), options: boardPackOptionsSchema }),
     z.object({
       kind: z.literal('board_paper'),
       title: text(200, 'Title').min(1, { error: 'Give the paper a title' }),
@@ -112,9 +111,23 @@ export const requestReportSchema = z.discriminatedUnion(
         .optional(),
     }),
   ],
-  { error: 'Choose a report type: progress, risk_register, board_paper, distribution_record or board_pack' },
+  { error: 'Choose a report type: progress, risk_register, board_paper or distribution_record' },
 );
 export type RequestReportRequest = z.input<typeof requestReportSchema>;
+
+/** A board pack, as the meeting's page asks for it (`POST …/board/meetings/{meetingId}/pack`), never from the report form or a schedule. */
+export const boardPackRequestSchema = z.object({
+  kind: z.literal('board_pack'),
+  title: text(200, 'Title').optional(),
+  options: boardPackOptionsSchema,
+});
+
+/**
+ * What a document of the library was asked for with, as it is stored and as the worker reads it back: any report
+ * request, or a board pack.
+ */
+export const documentRequestSchema = z.discriminatedUnion('kind', [...requestReportSchema.options, boardPackRequestSchema]);
+export type DocumentRequest = z.output<typeof documentRequestSchema>;
 
 export const REPORT_STATUSES = ['queued', 'rendering', 'ready', 'failed'] as const;
 export type ReportStatusValue = (typeof REPORT_STATUSES)[number];
