@@ -68,7 +68,7 @@ describe('browser journey: a manager creates a board meeting, attaches two paper
     await page.waitForURL(/\/n\/east-midlands-mtn\//);
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Board meetings', exact: true }).click();
     await page.waitForURL(/\/n\/east-midlands-mtn\/board$/);
-    await page.getByRole('link', { name: 'Add a board meeting' }).click();
+    await page.getByRole('button', { name: 'Add a board meeting' }).click();
     await page.getByLabel('Meeting', { exact: true }).fill('Network Board (extraordinary)');
     await page.getByLabel('Date', { exact: true }).fill(meetingDate);
     await page.getByLabel('Start time (optional)').fill('15:00');
