@@ -88,6 +88,7 @@ describe('last board vs this board (heat map pair from the score history)', () =
   it('says an upward move in words too, and that there is nothing to compare with before the board first meets', () => {
     const view = boardComparison([risk('c', 'SN/03', score(4, 4))], history, { title: 'Network Board', date: '2026-06-11' });
     expect(view.movements[0]).toMatchObject({ movement: 'up', arrow: '↑' });
+    expect(view.intro).toContain('1 moved or is new; 0 did not move.');
     expect(view.movements[0].text).toMatch(/^Up: from .* \(4, Medium\) to likelihood 4 Likely × impact 4 Major \(16, Extreme\)$/);
     const none = boardComparison([risk('c', 'SN/03', score(4, 4))], history, null);
     expect(none.maps).toEqual([]);

@@ -154,7 +154,7 @@ export function boardComparison(
     unchanged,
     intro: lastBoard
       ? `The open risks as they stood at ${lastBoard.title} on ${dateLong} (from their score history) and now. ` +
-        `${movements.length ? `${movements.length} moved or are new;` : 'None moved;'} ${unchanged} did not move.`
+        `${movements.length ? `${movements.length} ${movements.length === 1 ? 'moved or is' : 'moved or are'} new;` : 'None moved;'} ${unchanged} did not move.`
       : 'The board has not met before today: there is no earlier board to compare with.',
   };
 }
