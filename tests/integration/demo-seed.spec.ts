@@ -88,7 +88,7 @@ describe('demo data', () => {
     const alex = await new HttpClient(api.url).login('alex.morgan@example.org', DEMO_PASSWORD);
     for (const slug of ['northern-spinal', 'east-midlands-mtn']) {
       const list = (await alex.get(`/api/networks/${slug}/board/meetings`)).body as {
-        upcoming: Array<{ id: string; meetingDate: string; itemCount: number }>;
+        upcoming: Array<{ id: string; meetingDate: string; itemCount: number; paperCount: number }>;
         past: Array<{ id: string; meetingDate: string; itemCount: number }>;
       };
       expect({ slug, upcoming: list.upcoming.length, past: list.past.length }).toEqual({ slug, upcoming: 2, past: 4 });
@@ -96,6 +96,24 @@ describe('demo data', () => {
       expect([...list.upcoming, ...list.past].every((m) => m.itemCount >= 3)).toBe(true);
       const last = (await alex.get(`/api/networks/${slug}/board/meetings/${list.past[0].id}`)).body;
       expect(last.agenda.map((i: { position: number }) => i.position)).toEqual(last.agenda.map((_: unknown, i: number) => i + 1));
+      // Tests load the demo without the next meeting's papers (the application queues them for its worker).
+      expect(list.upcoming[0].paperCount).toBe(0);
+
+      // Reviews at the last two meetings: every open risk but the last reviewed at the last board, which the register flags.
+      const risks = (await alex.get(`/api/networks/${slug}/risks`)).body as Array<{
+        id: string;
+        reference: string;
+        lastBoard: { meetingId: string; reviewed: boolean } | null;
+      }>;
+      expect(risks.every((r) => r.lastBoard?.meetingId === list.past[0].id)).toBe(true);
+      expect({ slug, flagged: risks.filter((r) => !r.lastBoard?.reviewed).map((r) => r.reference) }).toEqual({
+        slug,
+        flagged: [risks.at(-1)?.reference],
+      });
+      const reviewed = (await alex.get(`/api/networks/${slug}/risks/${risks[1].id}`)).body as {
+        reviews: Array<{ boardMeeting: { id: string } | null }>;
+      };
+      expect(reviewed.reviews.some((v) => v.boardMeeting?.id === list.past[0].id)).toBe(true);
     }
   });
 

@@ -93,8 +93,9 @@ describe('report pipeline survives a worker killed mid-render', () => {
     expect(done.status).toBe('ready');
     expect(done.attempts).toBe(2);
     const files = readdirSync(join(storageDir, 'documents', networkId));
-    expect(files).toEqual([`${id}.pdf`]); // one PDF, no half-written leftovers
-    const bytes = readFileSync(join(storageDir, 'documents', networkId, `${id}.pdf`));
+    expect(files).toEqual([`${id}.2.pdf`]); // one PDF (the second attempt's), no half-written leftovers
+    expect(done.storageKey).toBe(`documents/${networkId}/${id}.2.pdf`);
+    const bytes = readFileSync(join(storageDir, 'documents', networkId, `${id}.2.pdf`));
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(done.sha256);
     // The job completes just after the document is marked ready (it then moves on a scheduled run, if one waits for it).
     const job = await eventually(

@@ -51,7 +51,7 @@ async function runMigrations(config: AppConfig): Promise<void> {
 async function runSeed(config: AppConfig): Promise<void> {
   const orm = await MikroORM.init(ormConfig({ clientUrl: config.DATABASE_URL, poolMax: 2 }));
   try {
-    const result = await seedDemo(new TenantDb(orm), undefined, storageFromConfig(config));
+    const result = await seedDemo(new TenantDb(orm), undefined, storageFromConfig(config), { boardPapers: true });
     if (result.created.length) console.log(`Demo networks loaded: ${result.created.join(', ')}`);
     if (result.skipped.length) console.log(`Demo networks already present: ${result.skipped.join(', ')}`);
     console.log(

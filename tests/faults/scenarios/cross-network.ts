@@ -142,6 +142,8 @@ const KNOWN_BODIES: Record<string, Record<string, unknown>> = {
   'PUT /api/networks/{network}/peer-review/activities/{activityId}': { fy: '2024/25', quarter: 1, title: 'Cross-network sweep activity' },
   // One annual report per financial year: the control makes 2031/32's.
   'POST /api/networks/{network}/annual-reports': { fy: '2031/32' },
+  // A review done at a board meeting is dated that meeting's day: the sweep's own meeting is on 11 June 2026.
+  'POST /api/networks/{network}/risks/{riskId}/reviews': { reviewedOn: '2026-06-11' },
 };
 
 /**

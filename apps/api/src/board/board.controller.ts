@@ -79,6 +79,23 @@ export class BoardController {
     return this.board.remove(id);
   }
 
+  @Post('meetings/:meetingId/pack')
+  @HttpCode(202)
+  @RequirePermission('board.manage')
+  @ApiOperation({
+    operationId: 'requestBoardPack',
+    summary:
+      "Generate the meeting's board pack: one PDF of its front page, agenda and contents, then every paper in agenda order, numbered Page N of M throughout. Queued; the meeting's `pack` shows its progress, then its download link (while one is in progress, asking again answers that one)",
+  })
+  @ApiZodResponse(boardMeetingDtoSchema, { status: 202, description: 'The meeting with its pack, queued (or the one already in progress)' })
+  @ApiErrorResponses([
+    409,
+    'The agenda links no paper, or a paper that is not ready or is itself a pack (`conflict`, naming `agenda.{index}.documentId`).',
+  ])
+  generatePack(@Param('meetingId', uuid) id: string): Promise<BoardMeetingDto> {
+    return this.board.generatePack(id);
+  }
+
   // ---- the agenda ---------------------------------------------------------------------------------
 
   @Put('meetings/:meetingId/agenda-order')

@@ -1,4 +1,4 @@
-import type { BoardAgendaItemDto, BoardMeetingDto, BoardMeetingSummaryDto, BoardPaperDto } from '@plexus/contracts';
+import type { BoardAgendaItemDto, BoardMeetingDto, BoardMeetingSummaryDto, BoardPackDto, BoardPaperDto } from '@plexus/contracts';
 import type { BoardAgendaItem, BoardMeeting, ReportDocument } from '@plexus/server';
 
 export function toBoardMeetingSummaryDto(m: BoardMeeting, counts: { items: number; papers: number } | undefined): BoardMeetingSummaryDto {
@@ -40,12 +40,26 @@ function toBoardAgendaItemDto(item: BoardAgendaItem, documents: Map<string, Repo
   };
 }
 
+function toBoardPackDto(d: ReportDocument, slug: string): BoardPackDto {
+  return {
+    id: d.id,
+    title: d.title,
+    status: d.status,
+    progress: d.progress,
+    failureReason: d.failureReason,
+    pageCount: d.pageCount,
+    requestedAt: d.requestedAt.toISOString(),
+    downloadUrl: d.status === 'ready' ? `/api/networks/${slug}/reports/${d.id}/download` : null,
+  };
+}
+
 /** A meeting with its agenda in order, each item's paper resolved from the library. */
 export function toBoardMeetingDto(
   m: BoardMeeting,
   agenda: BoardAgendaItem[],
   documents: ReportDocument[],
   ctx: { slug: string; today: string; canManage: boolean },
+  pack: ReportDocument | null = null,
 ): BoardMeetingDto {
   const byId = new Map(documents.map((d) => [d.id, d]));
   return {
@@ -57,6 +71,7 @@ export function toBoardMeetingDto(
     notes: m.notes,
     isPast: m.meetingDate < ctx.today,
     agenda: [...agenda].sort((a, b) => a.position - b.position).map((item) => toBoardAgendaItemDto(item, byId, ctx.slug)),
+    pack: pack ? toBoardPackDto(pack, ctx.slug) : null,
     can: { manage: ctx.canManage },
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),

@@ -7,10 +7,11 @@ import {
   type boardMeetingInputSchema,
   type BoardMeetingListDto,
 } from '@plexus/contracts';
-import { can, todayIso } from '@plexus/domain';
+import { can, formatIsoDateLong, todayIso } from '@plexus/domain';
 import { BoardAgendaItem, BoardMeeting, BoardMeetingRepository, ReportRepository, RequestScopes } from '@plexus/server';
 import type { z } from 'zod';
 import { DomainException } from '../core/http/domain.exception';
+import { ReportService } from '../report/report.service';
 import { toBoardMeetingDto, toBoardMeetingSummaryDto } from './board.mapper';
 
 type MeetingInput = z.output<typeof boardMeetingInputSchema>;
@@ -27,6 +28,7 @@ export class BoardService {
   constructor(
     private readonly repo: BoardMeetingRepository,
     private readonly reports: ReportRepository,
+    private readonly reportRequests: ReportService,
   ) {}
 
   private context() {
@@ -143,6 +145,28 @@ export class BoardService {
     return this.dto(meeting, agenda);
   }
 
+  // ---- the pack ----------------------------------------------------------------------------------
+
+  /**
+   * Queues the meeting's board pack (one PDF of its front page, agenda, contents and papers), rendered by the worker
+   * like every document and kept as an immutable snapshot. While one is queued or rendering, asking again answers that
+   * one (the meeting is locked first, so two at once take turns): a double click or a retried request makes no second
+   * document. The worker's claim and finish make a crashed or retried render finish the document once.
+   */
+  async generatePack(meetingId: string): Promise<BoardMeetingDto> {
+    const meeting = await this.findMeeting(meetingId, true);
+    const [latest] = await this.repo.packs(meetingId);
+    if (!latest || (latest.status !== 'queued' && latest.status !== 'rendering')) {
+      const when = formatIsoDateLong(meeting.meetingDate);
+      await this.reportRequests.request({
+        kind: 'board_pack',
+        title: `Board pack: ${meeting.title}, ${when}`.slice(0, 200),
+        options: { meetingId },
+      });
+    }
+    return this.dto(meeting);
+  }
+
   // ---- helpers ------------------------------------------------------------------------------------
 
   /** The meeting, or 404; `forAgendaChange` locks it first (agenda changes to one meeting take turns). */
@@ -183,6 +207,7 @@ export class BoardService {
   private async dto(meeting: BoardMeeting, agenda?: BoardAgendaItem[]): Promise<BoardMeetingDto> {
     const items = agenda ?? (await this.repo.agenda(meeting.id));
     const documents = await this.reports.byIds(items.map((i) => i.documentId).filter((d): d is string => !!d));
-    return toBoardMeetingDto(meeting, items, documents, this.context());
+    const [pack] = await this.repo.packs(meeting.id);
+    return toBoardMeetingDto(meeting, items, documents, this.context(), pack ?? null);
   }
 }

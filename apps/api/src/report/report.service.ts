@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REPORT_KIND_LABELS, type ReportDocumentDto, type requestReportSchema } from '@plexus/contracts';
+import { REPORT_KIND_LABELS, type DocumentRequest, type ReportDocumentDto } from '@plexus/contracts';
 import { can } from '@plexus/domain';
 import {
+  BoardMeetingRepository,
   DOCUMENT_STORAGE,
   JobQueue,
   ReportDocument,
@@ -13,11 +14,11 @@ import {
   WorkPlanRepository,
   type DocumentStorage,
 } from '@plexus/server';
-import type { z } from 'zod';
 import { DomainException } from '../core/http/domain.exception';
 import { toReportDto } from './report.mapper';
 
-type ReportRequest = z.output<typeof requestReportSchema>;
+/** A report request (the report form, a schedule) or a board pack (its meeting's page). */
+type ReportRequest = DocumentRequest;
 
 /**
  * Records a report request and enqueues its rendering after commit. If the process dies in between, the
@@ -32,6 +33,7 @@ export class ReportService {
     private readonly risks: RiskRepository,
     private readonly users: UserRepository,
     private readonly plans: WorkPlanRepository,
+    private readonly board: BoardMeetingRepository,
   ) {}
 
   private async dtos(docs: ReportDocument[]): Promise<ReportDocumentDto[]> {
@@ -66,6 +68,7 @@ export class ReportService {
    * does not exist, answers 404 naming the field, and leaves no failed document behind.
    */
   async checkReferences(input: ReportRequest, pathPrefix = ''): Promise<void> {
+    if (input.kind === 'board_pack') await this.checkPack(input.options.meetingId);
     const progress =
       input.kind === 'progress'
         ? { path: 'options.planId', options: input.options }
@@ -96,6 +99,34 @@ export class ReportService {
           'not_found',
         );
     }
+  }
+
+  /**
+   * A board pack is made from one meeting's papers (asked for from that meeting's page, which has found the meeting):
+   * its agenda must link at least one paper, each ready and none of them a pack itself (409 naming the agenda item's
+   * paper).
+   */
+  private async checkPack(meetingId: string): Promise<void> {
+    if (!(await this.board.meeting(meetingId))) throw DomainException.notFound('board meeting');
+    const agenda = await this.board.agenda(meetingId);
+    const docs = new Map((await this.reports.byIds(agenda.map((i) => i.documentId).filter((d): d is string => !!d))).map((d) => [d.id, d]));
+    if (!agenda.some((i) => i.documentId && docs.has(i.documentId))) {
+      throw new DomainException('conflict', 'This meeting’s agenda has no papers yet: link a paper to an agenda item first');
+    }
+    agenda.forEach((item, index) => {
+      const doc = item.documentId ? docs.get(item.documentId) : undefined;
+      if (!doc) return;
+      const field = `agenda.${index}.documentId`;
+      if (doc.kind === 'board_pack')
+        throw DomainException.field(field, `Item ${item.position} (“${item.title}”) links a board pack: a pack cannot hold another pack`, 'conflict');
+      if (doc.status !== 'ready') {
+        throw DomainException.field(
+          field,
+          `The paper of item ${item.position} (“${item.title}”) is ${doc.status}, not ready yet: wait for it, or retry it`,
+          'conflict',
+        );
+      }
+    });
   }
 
   async request(input: ReportRequest): Promise<ReportDocumentDto> {

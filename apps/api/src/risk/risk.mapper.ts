@@ -1,10 +1,16 @@
 import type { RiskDto, RiskReviewDto, RiskScorePointDto, RiskSummaryDto } from '@plexus/contracts';
 import { riskBand, type IsoDate } from '@plexus/domain';
-import { beforeOf, currentOf, isOverdue, type Risk, type RiskReview, type RiskScoreChange, type WorkItem } from '@plexus/server';
+import { beforeOf, currentOf, isOverdue, type BoardMeeting, type Risk, type RiskReview, type RiskScoreChange, type WorkItem } from '@plexus/server';
 
 /** The risk register's entities as the API answers them: every risk response is built here. */
 
-export function toRiskSummary(r: Risk, today: IsoDate): RiskSummaryDto {
+/** The last board meeting (the latest on or before today) and the risks reviewed at it. */
+export interface LastBoard {
+  meeting: BoardMeeting;
+  reviewed: Set<string>;
+}
+
+export function toRiskSummary(r: Risk, today: IsoDate, lastBoard: LastBoard | null = null): RiskSummaryDto {
   return {
     id: r.id,
     reference: r.reference,
@@ -19,10 +25,14 @@ export function toRiskSummary(r: Risk, today: IsoDate): RiskSummaryDto {
     nextReviewDue: r.nextReviewDue,
     overdue: isOverdue(r, today),
     dateRegistered: r.dateRegistered,
+    lastBoard:
+      lastBoard && r.status === 'open'
+        ? { meetingId: lastBoard.meeting.id, meetingDate: lastBoard.meeting.meetingDate, reviewed: lastBoard.reviewed.has(r.id) }
+        : null,
   };
 }
 
-export function toRiskReview(v: RiskReview): RiskReviewDto {
+export function toRiskReview(v: RiskReview, meetings: Map<string, BoardMeeting> = new Map()): RiskReviewDto {
   const score = v.likelihood * v.impact;
   return {
     id: v.id,
@@ -33,6 +43,10 @@ export function toRiskReview(v: RiskReview): RiskReviewDto {
     score,
     band: riskBand(score).id,
     notes: v.notes,
+    boardMeeting: (() => {
+      const m = v.boardMeetingId ? meetings.get(v.boardMeetingId) : undefined;
+      return m ? { id: m.id, title: m.title, meetingDate: m.meetingDate } : null;
+    })(),
   };
 }
 
@@ -47,9 +61,10 @@ export function toRiskDto(
   today: IsoDate,
   can: RiskDto['can'],
   linkedWorkItems: RiskDto['linkedWorkItems'] = [],
+  board: { lastBoard: LastBoard | null; meetings: Map<string, BoardMeeting> } = { lastBoard: null, meetings: new Map() },
 ): RiskDto {
   return {
-    ...toRiskSummary(r, today),
+    ...toRiskSummary(r, today, board.lastBoard),
     identifiedBy: r.identifiedBy,
     mitigation: r.mitigation,
     outcome: r.outcome,
@@ -57,7 +72,7 @@ export function toRiskDto(
     closedOn: r.closedOn,
     closedReason: r.closedReason,
     version: r.version,
-    reviews: reviews.map(toRiskReview),
+    reviews: reviews.map((v) => toRiskReview(v, board.meetings)),
     history: history.map(toScorePoint),
     linkedWorkItems,
     can,

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { CloseRiskRequest, RiskDto, RiskHeatMapDto, RiskSummaryDto } from '@plexus/contracts';
 import { createRiskSchema, riskListQuerySchema, updateRiskSchema, recordRiskReviewSchema } from '@plexus/contracts';
-import { can, takesPartInWork, todayIso, type IsoDate } from '@plexus/domain';
+import { can, formatIsoDateLong, takesPartInWork, todayIso, type IsoDate } from '@plexus/domain';
 import {
+  BoardMeetingRepository,
   MembershipRepository,
   RequestScopes,
   Risk,
@@ -17,11 +18,12 @@ import {
   beforeOf,
   formatReference,
   heatMap,
+  type BoardMeeting,
   type RiskScoreSource,
 } from '@plexus/server';
 import type { z } from 'zod';
 import { DomainException } from '../core/http/domain.exception';
-import { toLinkedWorkItem, toRiskDto, toRiskSummary } from './risk.mapper';
+import { toLinkedWorkItem, toRiskDto, toRiskSummary, type LastBoard } from './risk.mapper';
 
 type CreateRisk = z.output<typeof createRiskSchema>;
 type UpdateRisk = z.output<typeof updateRiskSchema>;
@@ -37,7 +39,14 @@ export class RiskService {
     private readonly workPlans: WorkPlanRepository,
     private readonly members: MembershipRepository,
     private readonly users: UserRepository,
+    private readonly board: BoardMeetingRepository,
   ) {}
+
+  /** The last board meeting (the latest on or before today) and the risks reviewed at it; null before the board first meets. */
+  private async lastBoard(): Promise<LastBoard | null> {
+    const meeting = await this.board.lastMeetingOnOrBefore(today());
+    return meeting ? { meeting, reviewed: await this.board.risksReviewedAt(meeting.id) } : null;
+  }
 
   private caller(): { userId: string; role: ReturnType<typeof RequestScopes.tenant>['role'] } {
     const scope = RequestScopes.current();
@@ -58,7 +67,14 @@ export class RiskService {
 
   async dto(r: Risk): Promise<RiskDto> {
     const [reviews, history, links] = await Promise.all([this.repo.reviews(r.id), this.repo.history(r.id), this.repo.links(r.id)]);
+    const lastBoard = await this.lastBoard();
     const linked = await this.workPlans.itemsWithPlanTitles(links.map((l) => l.workItemId));
+    const meetingIds = [...new Set(reviews.map((v) => v.boardMeetingId).filter((m): m is string => !!m))];
+    const meetings = new Map<string, BoardMeeting>();
+    for (const id of meetingIds) {
+      const m = await this.board.meeting(id);
+      if (m) meetings.set(id, m);
+    }
     return toRiskDto(
       r,
       reviews,
@@ -66,6 +82,7 @@ export class RiskService {
       today(),
       { edit: can(this.caller().role, 'risk.edit'), review: this.canReview(r) },
       linked.map(toLinkedWorkItem),
+      { lastBoard, meetings },
     );
   }
 
@@ -87,7 +104,9 @@ export class RiskService {
 
   async list(q: ListQuery): Promise<RiskSummaryDto[]> {
     const t = today();
-    let rows = (await this.repo.all(q.status)).map((r) => toRiskSummary(r, t));
+    const lastBoard = await this.lastBoard();
+    let rows = (await this.repo.all(q.status)).map((r) => toRiskSummary(r, t, lastBoard));
+    if (q.notReviewedAtLastBoard !== undefined) rows = rows.filter((r) => r.lastBoard !== null && r.lastBoard.reviewed !== q.notReviewedAtLastBoard);
     if (q.band) rows = rows.filter((r) => r.current.band === q.band);
     if (q.leadUserId) rows = rows.filter((r) => r.mitigationLead.userId === q.leadUserId);
     if (q.overdue !== undefined) rows = rows.filter((r) => r.overdue === q.overdue);
@@ -207,6 +226,17 @@ export class RiskService {
     const r = await this.load(id);
     if (!this.canReview(r)) throw new DomainException('forbidden', 'Only managers, and the lead of this risk, can record its reviews');
     if (r.status === 'closed') throw new DomainException('conflict', 'This risk is closed: re-open it to record a review');
+    // The meeting first: another network's id is answered as not found, whatever else the review says.
+    if (input.boardMeetingId) {
+      const meeting = await this.board.meeting(input.boardMeetingId);
+      if (!meeting) throw DomainException.field('boardMeetingId', 'That board meeting is not one of this network’s', 'not_found');
+      if (meeting.meetingDate !== input.reviewedOn) {
+        throw DomainException.field(
+          'reviewedOn',
+          `A review done at the board meeting of ${formatIsoDateLong(meeting.meetingDate)} is dated that day (${meeting.meetingDate})`,
+        );
+      }
+    }
     if (input.reviewedOn < r.dateRegistered) {
       throw DomainException.field('reviewedOn', `The review date cannot be before the risk was registered (${r.dateRegistered})`);
     }
@@ -226,6 +256,7 @@ export class RiskService {
         likelihood: input.likelihood,
         impact: input.impact,
         notes: input.notes,
+        boardMeetingId: input.boardMeetingId,
       }),
     );
     r.likelihoodAfter = input.likelihood;

@@ -34,8 +34,15 @@ export interface SeedResult {
  * Loads the demo networks through the application role (RLS applies to the seed like to anyone). Idempotent. A
  * network that exists already is left as it is, but gains what a later release added to its demo when it has none of
  * it yet (the peer review programme). `storage` keeps the demo's uploaded documents (without it, none are stored).
+ * `boardPapers` queues each network's papers for its next board meeting (for the worker of `npm start` to render, so
+ * that the meeting's board pack can be generated); tests load the demo without them.
  */
-export async function seedDemo(db: TenantDb, passwords = new PasswordService(), storage?: DocumentStorage): Promise<SeedResult> {
+export async function seedDemo(
+  db: TenantDb,
+  passwords = new PasswordService(),
+  storage?: DocumentStorage,
+  options: { boardPapers?: boolean } = {},
+): Promise<SeedResult> {
   const result: SeedResult = { created: [], skipped: [] };
   const hash = await passwords.hash(DEMO_PASSWORD);
   const userIds = await db.run({ userId: null }, async ({ em }) => {
@@ -124,7 +131,7 @@ export async function seedDemo(db: TenantDb, passwords = new PasswordService(), 
     const created = await db.run({ userId: null }, ({ em }) => em.findOneOrFail(Network, { slug: demo.slug }));
     await seedWorkPlan(db, created, demo, userIds);
     await seedRisk(db, created, demo, userIds);
-    await seedBoard(db, created, demo);
+    await seedBoard(db, created, demo, undefined, options.boardPapers ?? false);
     await seedNetworkStandards(db, created);
     await seedSchedules(db, created, demo);
     await seedPeerReview(db, created, demo, storage);

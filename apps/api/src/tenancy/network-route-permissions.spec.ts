@@ -199,6 +199,7 @@ describe('network routes are closed by default', () => {
         ['POST networks/:network/board/meetings/:meetingId/agenda-items', 'board.manage'],
         ['PUT networks/:network/board/agenda-items/:agendaItemId', 'board.manage'],
         ['DELETE networks/:network/board/agenda-items/:agendaItemId', 'board.manage'],
+        ['POST networks/:network/board/meetings/:meetingId/pack', 'board.manage'],
         ['GET networks/:network/standards/sets', 'network.read'],
         ['POST networks/:network/standards/sets', 'standards.manage'],
         ['GET networks/:network/standards/sets/:standardSetId', 'network.read'],

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { requestReportSchema } from '@plexus/contracts';
+import { documentRequestSchema } from '@plexus/contracts';
 import { DOCUMENT_STORAGE, JobQueue, ReportDocument, TenantDb, documentKey, sql, type DocumentStorage, type JobPayloads } from '@plexus/server';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { createHash } from 'node:crypto';
-import { buildDocument, TEMPLATE_VERSION } from '../report/documents/registry';
+import { buildDocument, DOCUMENT_KINDS, TEMPLATE_VERSION } from '../report/documents/registry';
 import { TemplateEngine } from '../report/documents/template-engine';
 import { ChromiumRestartedError, PdfRenderer, newMarker } from '../report/render/pdf-renderer';
 import type { JobHandler } from './job-handler';
@@ -116,7 +116,7 @@ export class ReportRenderJob implements JobHandler<'report.render'> {
 
     const progress = new ProgressReporter(job, this.db, this.logger);
     try {
-      const parsed = requestReportSchema.safeParse(claim.doc.options);
+      const parsed = documentRequestSchema.safeParse(claim.doc.options);
       if (!parsed.success) throw new UnrecoverableError('The stored request is not valid any more: ask for the report again');
       const vm = await this.db.inNetwork({ userId: null, networkId }, () => buildDocument(parsed.data, claim.doc.title));
       progress.report(25);
@@ -124,9 +124,12 @@ export class ReportRenderJob implements JobHandler<'report.render'> {
       const { html } = this.templates.render(parsed.data.kind, vm, marker);
       progress.report(40);
       const meta = { title: vm.doc.title, author: vm.network.name, subject: vm.doc.subject, keywords: vm.doc.keywords };
-      const pdf = await this.renderer.render({ html, marker, meta }, (stage) => progress.report(stage === 'loaded' ? 55 : 80));
+      const contentsPages = DOCUMENT_KINDS[parsed.data.kind].contentsPages;
+      const pdf = await this.renderer.render({ html, marker, meta, contentsPages }, (stage) => progress.report(stage === 'loaded' ? 55 : 80));
       const sha256 = createHash('sha256').update(pdf.bytes).digest('hex');
-      const key = documentKey(networkId, documentId);
+      // This render's own key: a second render of the document (run again after its lock lapsed) writes beside it, and
+      // only the first to finish is named by the document, with its checksum.
+      const key = documentKey(networkId, documentId, claim.doc.attempts);
       await this.storage.put(key, pdf.bytes, 'application/pdf');
       progress.report(95);
       await progress.flush();

@@ -54,6 +54,7 @@ const meeting = (manage: boolean, agenda: BoardAgendaItemDto[] = [WELCOME, PROGR
   notes: 'Papers a week before.',
   isPast: false,
   agenda,
+  pack: null,
   can: { manage },
   createdAt: '2026-01-01T10:00:00.000Z',
   updatedAt: '2026-01-01T10:00:00.000Z',
@@ -197,6 +198,83 @@ describe('BoardMeetingComponent', () => {
     expect(text(element.querySelector('#order-status'))).toBe('“Work plan progress report” moved down: now item 3 of 3.');
     // At the bottom now: its "Move down" is gone, so focus is on its "Move up".
     expect(document.activeElement?.id).toBe(`up-${PROGRESS.id}`);
+  });
+
+  it('lets a manager generate the board pack, shows its progress while it is made, then links to it', async () => {
+    const { element, fixture } = await render('manager', meeting(true, [WELCOME, PROGRESS]));
+    expect(text(element.querySelector('#pack-empty'))).toBe('No board pack yet.');
+    jest.useFakeTimers();
+    try {
+      const settle = async () => {
+        await jest.advanceTimersByTimeAsync(0);
+        fixture.detectChanges();
+      };
+      element.querySelector<HTMLButtonElement>('#generate-pack')?.click();
+      const pack = (status: 'queued' | 'rendering' | 'ready', progress: number) => ({
+        id: 'a1b2c3d4-0000-4000-8000-000000000009',
+        title: 'Board pack: Network Board, 10 December 2026',
+        status,
+        progress,
+        failureReason: null,
+        pageCount: status === 'ready' ? 23 : null,
+        requestedAt: '2026-12-01T10:00:00.000Z',
+        downloadUrl: status === 'ready' ? `${REPORTS}/a1b2c3d4-0000-4000-8000-000000000009/download` : null,
+      });
+      const asked = http.expectOne({ method: 'POST', url: `${URL}/pack` });
+      asked.flush({ ...meeting(true, [WELCOME, PROGRESS]), pack: pack('queued', 0) });
+      await settle();
+      expect(text(element.querySelector('#pack-latest'))).toContain('Being made');
+      expect(element.querySelector('#generate-pack')?.getAttribute('aria-disabled')).toBe('true');
+      expect(text(element.querySelector('#pack-status'))).toBe('The board pack is being made. This page shows when it is ready.');
+
+      // The page looks again every 2 seconds while the pack is being made.
+      await jest.advanceTimersByTimeAsync(2000);
+      await settle();
+      http.expectOne({ method: 'GET', url: URL }).flush({ ...meeting(true, [WELCOME, PROGRESS]), pack: pack('rendering', 55) });
+      await settle();
+      expect((element.querySelector('#pack-progress') as HTMLProgressElement).value).toBe(55);
+      await jest.advanceTimersByTimeAsync(2000);
+      await settle();
+      http.expectOne({ method: 'GET', url: URL }).flush({ ...meeting(true, [WELCOME, PROGRESS]), pack: pack('ready', 100) });
+      await settle();
+      const link = element.querySelector('#pack-download');
+      expect(link?.getAttribute('href')).toBe(`${REPORTS}/a1b2c3d4-0000-4000-8000-000000000009/download`);
+      expect(text(link)).toBe('Download the board pack for Network Board, Thursday 10 December 2026 (PDF, 23 pages)');
+      expect(text(element.querySelector('#pack-status'))).toBe('The board pack is ready to download (23 pages).');
+      expect(text(element.querySelector('#generate-pack'))).toBe('Generate the pack again');
+      // Ready: no more looks.
+      await jest.advanceTimersByTimeAsync(6000);
+      http.expectNone({ method: 'GET', url: URL });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('says why a pack cannot be made, and hides the button while no item has a paper', async () => {
+    const { element, fixture } = await render('manager', meeting(true, [WELCOME, RISKS]));
+    element.querySelector<HTMLButtonElement>('#generate-pack')?.click();
+    http.expectOne({ method: 'POST', url: `${URL}/pack` }).flush(
+      {
+        code: 'conflict',
+        message: 'The paper of item 3 (“Risk register review”) is queued, not ready yet: wait for it, or retry it',
+        fields: [
+          {
+            field: 'agenda.1.documentId',
+            message: 'The paper of item 3 (“Risk register review”) is queued, not ready yet: wait for it, or retry it',
+          },
+        ],
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(text(element.querySelector('.nhsuk-error-summary'))).toContain('is queued, not ready yet');
+
+    const bare = await render('manager', meeting(true, [WELCOME]));
+    expect(bare.element.querySelector('#generate-pack')).toBeNull();
+    expect(text(bare.element.querySelector('#pack-needs-papers'))).toBe('Link a paper to an agenda item to generate the board pack.');
+    const viewer = await render('viewer', meeting(false, [WELCOME, PROGRESS]));
+    expect(viewer.element.querySelector('#generate-pack')).toBeNull();
   });
 
   it('asks before deleting the meeting', async () => {

@@ -1,8 +1,21 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { httpResource } from '@angular/common/http';
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, DOCUMENT, effect, inject, Injector, input, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DOCUMENT,
+  effect,
+  inject,
+  Injector,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
+import type { Subscription } from 'rxjs';
 import {
   type BoardAgendaItemDto,
   boardAgendaItemInputSchema,
@@ -36,12 +49,16 @@ export interface ItemForm {
   documentId: string;
 }
 
+/** How often the page looks at a pack being made (as the document library does). */
+export const PACK_POLL_MS = 2_000;
+
 const EMPTY_ITEM: ItemForm = { id: null, title: '', presenter: '', duration: '', documentId: '' };
 
 /**
  * A board meeting: when and where, its agenda in order and its papers (download links once a paper is ready).
  * Managers change the meeting, add, change and remove items, choose each item's paper from the network's ready
- * documents, and move items up or down (keyboard focus follows the item moved).
+ * documents, and move items up or down (keyboard focus follows the item moved). A manager generates the meeting's board
+ * pack (one PDF of every paper); the page shows its progress while it is made, then links to it.
  */
 @Component({
   selector: 'plx-board-meeting',
@@ -78,6 +95,15 @@ export class BoardMeetingComponent {
   protected readonly removing = signal<{ kind: 'meeting' } | { kind: 'item'; item: BoardAgendaItemDto } | null>(null);
   /** Said by screen readers after a move (the item keeps focus, so nothing else announces it). */
   protected readonly orderStatus = signal('');
+  /** Said by screen readers when the pack being made is ready or could not be made. */
+  protected readonly packStatus = signal('');
+  /** A look at the pack that failed: said once, and the next look is tried all the same. */
+  protected readonly packPollProblem = signal<string | null>(null);
+  readonly #packPollAttempt = signal(0);
+  protected readonly packInProgress = computed(() => {
+    const status = this.loaded()?.pack?.status;
+    return status === 'queued' || status === 'rendering';
+  });
 
   /** Ready documents to choose a paper from, newest first; the item's current paper stays listed even if it is not ready. */
   protected readonly paperOptions = computed(() => {
@@ -99,6 +125,60 @@ export class BoardMeetingComponent {
     effect(() => {
       const m = this.loaded();
       if (m) this.#title.setTitle(composePageTitle(`${m.title}, ${formatMeetingDate(m.meetingDate)}`, this.membership().name));
+    });
+    // While the pack is being made, look again every PACK_POLL_MS (each answer starts the next wait); the timer and any
+    // look in flight end with the page.
+    effect((onCleanup) => {
+      this.#packPollAttempt();
+      const status = this.loaded()?.pack?.status;
+      if (status !== 'queued' && status !== 'rendering') return;
+      const slug = this.network();
+      const meetingId = this.meetingId();
+      let request: Subscription | undefined;
+      const timer = setTimeout(() => {
+        request = this.#api.getMeeting(slug, meetingId).subscribe({
+          next: (latest) => untracked(() => this.adoptPack(latest)),
+          error: (error: unknown) =>
+            untracked(() => {
+              this.packPollProblem.set(`We could not check on the board pack: ${toApiError(error).message} We will keep trying.`);
+              this.#packPollAttempt.update((n) => n + 1);
+            }),
+        });
+      }, PACK_POLL_MS);
+      onCleanup(() => {
+        clearTimeout(timer);
+        request?.unsubscribe();
+      });
+    });
+  }
+
+  /** Takes the meeting as it is now, saying when its pack became ready or could not be made. */
+  private adoptPack(latest: BoardMeetingDto): void {
+    const before = this.loaded()?.pack;
+    this.packPollProblem.set(null);
+    this.meeting.set(latest);
+    const now = latest.pack;
+    if (before && now && before.id === now.id && before.status !== now.status) {
+      if (now.status === 'ready') this.packStatus.set(`The board pack is ready to download (${now.pageCount ?? 'several'} pages).`);
+      if (now.status === 'failed') this.packStatus.set(`The board pack could not be made: ${now.failureReason ?? 'no reason was given'}.`);
+    }
+  }
+
+  protected generatePack(meeting: BoardMeetingDto): void {
+    if (this.busy() || this.packInProgress()) return;
+    this.closeAll();
+    this.busy.set(true);
+    this.#api.generatePack(this.network(), meeting.id).subscribe({
+      next: (updated) => {
+        this.busy.set(false);
+        this.meeting.set(updated);
+        this.packStatus.set('The board pack is being made. This page shows when it is ready.');
+        this.focusById('pack-heading');
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.errors.failWith(toApiError(error).message);
+      },
     });
   }
 

@@ -41,6 +41,15 @@ export class BoardApi {
     return this.#http.delete<unknown>(agendaItemUrl(slug, itemId));
   }
 
+  getMeeting(slug: string, meetingId: string): Observable<BoardMeetingDto> {
+    return this.#http.get<BoardMeetingDto>(boardMeetingUrl(slug, meetingId));
+  }
+
+  /** Queues the meeting's board pack (or answers the one in progress); answers the meeting with its `pack`. */
+  generatePack(slug: string, meetingId: string): Observable<BoardMeetingDto> {
+    return this.#http.post<BoardMeetingDto>(`${boardMeetingUrl(slug, meetingId)}/pack`, {});
+  }
+
   /** The whole agenda in its new order (applied whole or not at all); answers the meeting. */
   reorder(slug: string, meetingId: string, agendaItemIds: string[]): Observable<BoardMeetingDto> {
     return this.#http.put<BoardMeetingDto>(`${boardMeetingUrl(slug, meetingId)}/agenda-order`, { agendaItemIds });

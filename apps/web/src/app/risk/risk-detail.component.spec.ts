@@ -2,13 +2,36 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { RiskDto, SessionMembership } from '@plexus/contracts';
+import type { BoardMeetingListDto, RiskDto, SessionMembership } from '@plexus/contracts';
 import { FlashService } from '../core/flash.service';
 import { RiskDetailComponent } from './risk-detail.component';
 
 const RISK_ID = 'b6a3c1de-0000-4000-8000-000000000001';
 const URL = `/api/networks/north-spinal/risks/${RISK_ID}`;
 const LEAD: SessionMembership = { networkId: 'n1', slug: 'north-spinal', name: 'North Spinal Network', role: 'lead', organisationId: null };
+
+const MEETINGS = '/api/networks/north-spinal/board/meetings';
+const LAST_BOARD = 'c0ffee00-0000-4000-8000-000000000001';
+const meetingSummary = (id: string, meetingDate: string) => ({
+  id,
+  title: 'Network Board',
+  meetingDate,
+  startsAt: '14:00',
+  location: '',
+  itemCount: 5,
+  paperCount: 0,
+  createdAt: '2026-01-01T10:00:00.000Z',
+  updatedAt: '2026-01-01T10:00:00.000Z',
+});
+const MEETING_LIST: BoardMeetingListDto = {
+  asOf: '2026-12-03',
+  upcoming: [
+    meetingSummary('c0ffee00-0000-4000-8000-000000000003', '2026-12-03'),
+    meetingSummary('c0ffee00-0000-4000-8000-000000000004', '2027-02-11'),
+  ],
+  past: [meetingSummary(LAST_BOARD, '2026-11-12'), meetingSummary('c0ffee00-0000-4000-8000-000000000002', '2026-08-13')],
+  can: { manage: false },
+};
 
 const RISK: RiskDto = {
   id: RISK_ID,
@@ -24,6 +47,7 @@ const RISK: RiskDto = {
   nextReviewDue: '2025-06-01',
   overdue: true,
   dateRegistered: '2016-03-22',
+  lastBoard: { meetingId: LAST_BOARD, meetingDate: '2026-11-12', reviewed: false },
   identifiedBy: 'Network',
   mitigation: 'Engagement with SCC',
   outcome: 'Likely to continue',
@@ -41,6 +65,7 @@ const RISK: RiskDto = {
       score: 12,
       band: 'high',
       notes: 'Two hub centres in negotiations',
+      boardMeeting: null,
     },
   ],
   linkedWorkItems: [{ id: 'w1', planId: 'p1', planTitle: 'Work plan 2025–27', work: 'Recruit midwives', status: 'on_track' }],
@@ -81,6 +106,10 @@ describe('RiskDetailComponent', () => {
     fixture.componentRef.setInput('riskId', RISK_ID);
     fixture.detectChanges();
     http.expectOne(URL).flush(risk);
+    // The board's meetings are asked for once the risk says the caller may review it.
+    await new Promise((resolve) => setTimeout(resolve));
+    fixture.detectChanges();
+    for (const request of http.match(MEETINGS)) request.flush(MEETING_LIST);
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
     const button = (name: string) => Array.from(element.querySelectorAll('button')).find((b) => text(b) === name) as HTMLButtonElement | undefined;
@@ -159,7 +188,14 @@ describe('RiskDetailComponent', () => {
     element.querySelector('form#review-form')!.dispatchEvent(new Event('submit', { cancelable: true }));
     await fixture.whenStable();
     const request = http.expectOne({ method: 'POST', url: `${URL}/reviews` });
-    expect(request.request.body).toEqual({ reviewedOn: '2025-07-01', likelihood: 2, impact: 2, notes: 'Hub agreed', nextReviewDue: null });
+    expect(request.request.body).toEqual({
+      reviewedOn: '2025-07-01',
+      likelihood: 2,
+      impact: 2,
+      notes: 'Hub agreed',
+      nextReviewDue: null,
+      boardMeetingId: null,
+    });
     request.flush(
       { ...RISK, current: { likelihood: 2, impact: 2, score: 4, band: 'medium', legacy: null }, overdue: false, nextReviewDue: '2025-10-01' },
       { status: 201, statusText: 'Created' },
@@ -171,6 +207,48 @@ describe('RiskDetailComponent', () => {
       'Your review of SN/04 has been recorded. The current score is 4 (Medium).',
     );
     expect(button('Record review')).toBeDefined();
+  });
+
+  it('names the board meeting a review was done at, dating the review that day, and flags a risk not reviewed at the last board', async () => {
+    const { element, set, fixture, value } = await render();
+    expect(value('At the last board meeting')).toBe('Not reviewed at the last board meeting (12 November 2026)');
+    const options = Array.from(element.querySelectorAll('#review-boardMeetingId option')).map(text);
+    // Meetings held (today's included), most recent first; none still to come.
+    expect(options).toEqual([
+      'Not at a board meeting',
+      'Network Board, 3 December 2026',
+      'Network Board, 12 November 2026',
+      'Network Board, 13 August 2026',
+    ]);
+    await set('review-boardMeetingId', LAST_BOARD);
+    fixture.detectChanges();
+    expect((element.querySelector('#review-reviewedOn') as HTMLInputElement).value).toBe('2026-11-12');
+    element.querySelector('form#review-form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await fixture.whenStable();
+    const request = http.expectOne({ method: 'POST', url: `${URL}/reviews` });
+    expect(request.request.body).toMatchObject({ reviewedOn: '2026-11-12', boardMeetingId: LAST_BOARD });
+    request.flush(
+      {
+        ...RISK,
+        lastBoard: { meetingId: LAST_BOARD, meetingDate: '2026-11-12', reviewed: true },
+        reviews: [
+          ...RISK.reviews,
+          {
+            ...RISK.reviews[0],
+            id: 'r2',
+            reviewedOn: '2026-11-12',
+            boardMeeting: { id: LAST_BOARD, title: 'Network Board', meetingDate: '2026-11-12' },
+          },
+        ],
+      },
+      { status: 201, statusText: 'Created' },
+    );
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(value('At the last board meeting')).toBe('Reviewed (12 November 2026)');
+    expect(text(element.querySelector('[data-testid="reviews"] tbody td'))).toMatch(/^12 November 2026\s*At the Network Board, 12 November 2026$/);
   });
 
   it('checks a review with the shared schema', async () => {
@@ -235,6 +313,10 @@ describe('RiskDetailComponent', () => {
     button('Re-open risk')!.click();
     const request = http.expectOne({ method: 'POST', url: `${URL}/reopen` });
     request.flush({ ...RISK, can: { edit: true, review: true } });
+    // Open again: the board's meetings are asked for, for the review form.
+    await new Promise((resolve) => setTimeout(resolve));
+    fixture.detectChanges();
+    http.expectOne(MEETINGS).flush(MEETING_LIST);
     await fixture.whenStable();
     expect(button('Close risk')).toBeDefined();
   });

@@ -15,6 +15,7 @@ import {
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import {
+  type BoardMeetingListDto,
   closeRiskSchema,
   recordRiskReviewSchema,
   type RiskDto,
@@ -22,6 +23,7 @@ import {
   type RiskScoreDto,
   type SessionMembership,
 } from '@plexus/contracts';
+import { boardMeetingsUrl } from '../board/board.api';
 import { toApiError } from '../core/api-error';
 import { formatDate } from '../core/dates';
 import { FlashService } from '../core/flash.service';
@@ -52,6 +54,8 @@ import { describeHistory, historyChart } from './risk-history-chart';
 import { RiskScoreComponent } from './risk-score.component';
 
 interface ReviewForm {
+  /** The board meeting the review was done at: its id, or '' for none. */
+  boardMeetingId: string;
   reviewedOn: string;
   likelihood: string;
   impact: string;
@@ -66,6 +70,7 @@ interface CloseForm {
 
 function reviewFormFor(risk: RiskDto | null): ReviewForm {
   return {
+    boardMeetingId: '',
     reviewedOn: todayIso(),
     // Most reviews confirm or nudge the current scores: start from them.
     likelihood: risk?.current.likelihood != null ? String(risk.current.likelihood) : '',
@@ -104,6 +109,22 @@ export class RiskDetailComponent {
   protected readonly review = linkedSignal<RiskDto | null, ReviewForm>({ source: this.loaded, computation: (risk) => reviewFormFor(risk) });
   protected readonly closing = signal(false);
   protected readonly closeForm = signal<CloseForm>({ closedOn: todayIso(), reason: '' });
+
+  /** The board's meetings a review can name: those on or before today, most recent first (for those who may review). */
+  readonly #mayReview = computed(() => {
+    const risk = this.loaded();
+    return !!risk?.can.review && risk.status === 'open';
+  });
+  /** Asked for once (not again each time the risk changes). */
+  protected readonly boardMeetings = httpResource<BoardMeetingListDto>(() => (this.#mayReview() ? boardMeetingsUrl(this.network()) : undefined));
+  protected readonly meetingOptions = computed(() => {
+    const list = this.boardMeetings.hasValue() ? this.boardMeetings.value() : null;
+    if (!list) return [];
+    const held = [...list.upcoming.filter((m) => m.meetingDate <= list.asOf), ...list.past].sort((a, b) =>
+      b.meetingDate.localeCompare(a.meetingDate),
+    );
+    return held.map((m) => ({ id: m.id, meetingDate: m.meetingDate, label: `${m.title}, ${formatDate(m.meetingDate)}` }));
+  });
 
   protected readonly reviewPreview = computed(() => previewScore(this.review().likelihood, this.review().impact));
   protected readonly chart = computed(() => {
@@ -165,6 +186,12 @@ export class RiskDetailComponent {
     this.review.update((form) => ({ ...form, ...patch }));
   }
 
+  /** Naming the meeting dates the review that day (a review done at a board meeting is dated that meeting's day). */
+  protected chooseMeeting(id: string): void {
+    const meeting = this.meetingOptions().find((m) => m.id === id);
+    this.setReview(meeting ? { boardMeetingId: id, reviewedOn: meeting.meetingDate } : { boardMeetingId: '' });
+  }
+
   protected recordReview(event: Event, risk: RiskDto): void {
     event.preventDefault();
     if (this.busy()) return;
@@ -175,6 +202,7 @@ export class RiskDetailComponent {
       impact: ratingFromText(form.impact),
       notes: form.notes,
       nextReviewDue: form.nextReviewDue.trim() || null,
+      boardMeetingId: form.boardMeetingId || null,
     });
     if (!parsed.success) {
       this.errors.fail(prefixFieldErrors(fieldErrorsFromIssues(parsed.error.issues), 'review'));

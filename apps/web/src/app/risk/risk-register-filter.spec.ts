@@ -12,6 +12,7 @@ import {
   isFiltered,
   leadOptions,
   nextSort,
+  notReviewedAtLastBoard,
   overdueRisks,
   paramsFor,
   parseCell,
@@ -49,6 +50,7 @@ function risk(overrides: Partial<RiskSummaryDto> & { reference: string }): RiskS
     nextReviewDue: '2026-06-01',
     overdue: false,
     dateRegistered: '2025-01-01',
+    lastBoard: null,
     ...overrides,
   };
 }
@@ -99,6 +101,7 @@ describe('register filter: the address', () => {
       band: 'high',
       lead: ALEX.userId,
       overdue: true,
+      notAtLastBoard: true,
       q: 'data',
       cell: { likelihood: 4, impact: 3 },
       matrix: 'before',
@@ -109,6 +112,7 @@ describe('register filter: the address', () => {
       band: 'high',
       lead: ALEX.userId,
       overdue: 'true',
+      notReviewedAtLastBoard: 'true',
       q: 'data',
       cell: '4,3',
       matrix: 'before',
@@ -221,6 +225,20 @@ describe('register filter: sorting', () => {
     expect(ariaSort(DEFAULT_SORT, 'reference')).toBe('ascending');
     expect(describeSort(sort)).toBe('current score, highest first');
     expect(describeSort({ key: 'nextReviewDue', direction: 'asc' })).toBe('next review date, earliest first');
+  });
+
+  it('filters to the open risks not reviewed at the last board meeting', () => {
+    const board = (reviewed: boolean) => ({ meetingId: 'm1', meetingDate: '2026-11-12', reviewed });
+    const list = [
+      risk({ reference: 'SN/01', lastBoard: board(true) }),
+      risk({ reference: 'SN/02', lastBoard: board(false) }),
+      risk({ reference: 'SN/03', lastBoard: null }),
+      risk({ reference: 'SN/04', status: 'closed', lastBoard: null }),
+    ];
+    expect(applyFilter(list, filter({ notAtLastBoard: true })).map((r) => r.reference)).toEqual(['SN/02']);
+    expect(list.filter(notReviewedAtLastBoard).map((r) => r.reference)).toEqual(['SN/02']);
+    expect(isFiltered(filter({ notAtLastBoard: true }))).toBe(true);
+    expect(filterFromParams({ notReviewedAtLastBoard: 'yes' }).notAtLastBoard).toBe(false);
   });
 
   it('lists open overdue risks, the longest overdue first', () => {

@@ -24,6 +24,8 @@ export interface RegisterFilter {
   /** A lead: the member's user id, `name:<text>` for a lead who is not a member, or `none`. */
   lead: string | null;
   overdue: boolean;
+  /** Only open risks not reviewed at the last board meeting (`?notReviewedAtLastBoard=true`, as the API names it). */
+  notAtLastBoard: boolean;
   q: string;
   /** A heat-map cell: open risks whose scores on `matrix` are this likelihood and impact. */
   cell: HeatMapCellRef | null;
@@ -35,7 +37,16 @@ export interface RegisterSort {
   direction: SortDirection;
 }
 
-export const DEFAULT_FILTER: RegisterFilter = { status: 'open', band: null, lead: null, overdue: false, q: '', cell: null, matrix: 'current' };
+export const DEFAULT_FILTER: RegisterFilter = {
+  status: 'open',
+  band: null,
+  lead: null,
+  overdue: false,
+  notAtLastBoard: false,
+  q: '',
+  cell: null,
+  matrix: 'current',
+};
 export const DEFAULT_SORT: RegisterSort = { key: 'reference', direction: 'asc' };
 
 const STATUSES: readonly StatusFilter[] = ['open', 'closed', 'all'];
@@ -69,6 +80,7 @@ export function filterFromParams(params: RegisterParams): RegisterFilter {
     band: RISK_BAND_IDS.includes(band as RiskBandId) ? (band as RiskBandId) : null,
     lead: params['lead']?.trim() || null,
     overdue: params['overdue'] === 'true',
+    notAtLastBoard: params['notReviewedAtLastBoard'] === 'true',
     q: params['q']?.trim() ?? '',
     cell: parseCell(params['cell']),
     matrix: params['matrix'] === 'before' ? 'before' : 'current',
@@ -88,6 +100,7 @@ export function paramsFor(filter: RegisterFilter, sort: RegisterSort): Record<st
   if (filter.band) params['band'] = filter.band;
   if (filter.lead) params['lead'] = filter.lead;
   if (filter.overdue) params['overdue'] = 'true';
+  if (filter.notAtLastBoard) params['notReviewedAtLastBoard'] = 'true';
   if (filter.q.trim()) params['q'] = filter.q.trim();
   if (filter.cell) params['cell'] = `${filter.cell.likelihood},${filter.cell.impact}`;
   if (filter.matrix !== 'current') params['matrix'] = filter.matrix;
@@ -100,7 +113,7 @@ export function paramsFor(filter: RegisterFilter, sort: RegisterSort): Record<st
 
 /** Is anything narrowing the list beyond the default "open risks"? (The heat map's matrix is not a filter.) */
 export function isFiltered(filter: RegisterFilter): boolean {
-  return filter.status !== 'open' || !!filter.band || !!filter.lead || filter.overdue || !!filter.q || !!filter.cell;
+  return filter.status !== 'open' || !!filter.band || !!filter.lead || filter.overdue || filter.notAtLastBoard || !!filter.q || !!filter.cell;
 }
 
 /** The key of a risk's mitigation lead, as used by the lead filter. */
@@ -142,6 +155,7 @@ export function applyFilter(risks: readonly RiskSummaryDto[], filter: RegisterFi
     if (filter.band && risk.current.band !== filter.band) return false;
     if (filter.lead && leadKey(risk) !== filter.lead) return false;
     if (filter.overdue && !risk.overdue) return false;
+    if (filter.notAtLastBoard && !notReviewedAtLastBoard(risk)) return false;
     if (filter.cell) {
       // The heat map shows open risks only.
       const scores = scoresOn(risk, filter.matrix);
@@ -231,6 +245,11 @@ export function describeSort(sort: RegisterSort): string {
 export function describeCell(cell: HeatMapCellRef, matrix: HeatMapMatrix): string {
   const band = riskBandOf(cell.likelihood, cell.impact);
   return `${cellName(cell.likelihood, cell.impact)} (${band.label})${matrix === 'before' ? ' before mitigation' : ''}`;
+}
+
+/** An open risk that was not reviewed at the last board meeting (the latest on or before today). */
+export function notReviewedAtLastBoard(risk: RiskSummaryDto): boolean {
+  return risk.status === 'open' && !!risk.lastBoard && !risk.lastBoard.reviewed;
 }
 
 /** Open risks past their review date, the longest overdue first. */

@@ -30,6 +30,7 @@ function risk(reference: string, overrides: Partial<RiskSummaryDto> = {}): RiskS
     nextReviewDue: '2026-06-01',
     overdue: false,
     dateRegistered: '2025-01-01',
+    lastBoard: null,
     ...overrides,
   };
 }
@@ -137,6 +138,23 @@ describe('RiskRegisterComponent', () => {
     const callout = element.querySelector('[data-testid="overdue-callout"]')!;
     expect(text(callout.querySelector('h2'))).toBe('Important: 1 risk is overdue for review');
     expect(text(callout.querySelector('li'))).toContain('SN/01 – RTT 18 weeks (review was due 1 January 2025)');
+  });
+
+  it('says which open risks were not reviewed at the last board meeting, flags them in words, and filters to them', async () => {
+    const board = (reviewed: boolean) => ({ meetingId: 'm1', meetingDate: '2026-11-12', reviewed });
+    const risks = RISKS.map((r) => (r.status === 'open' ? { ...r, lastBoard: board(r.reference !== 'SN/02') } : r));
+    const { element, rows, button, settle, router } = await open('/n/north-spinal/risks', risks);
+    const callout = element.querySelector('[data-testid="last-board-callout"]')!;
+    expect(text(callout.querySelector('p'))).toBe('1 open risk was not reviewed at the last board meeting (12 November 2026).');
+    const flagged = Array.from(element.querySelectorAll('[data-testid="risk-row"]')).filter((row) =>
+      text(row).includes('Not reviewed at the last board'),
+    );
+    expect(flagged.map((row) => text(row.querySelector('td')))).toEqual(['SN/02']);
+    button('Show only risks not reviewed at the last board').click();
+    await settle();
+    expect(router.url).toBe('/n/north-spinal/risks?notReviewedAtLastBoard=true');
+    expect(rows()).toEqual(['SN/02']);
+    expect((element.querySelector('#filter-not-at-last-board') as HTMLInputElement).checked).toBe(true);
   });
 
   it('offers managers Add a risk and Import, and everyone the downloads', async () => {

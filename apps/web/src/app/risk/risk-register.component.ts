@@ -24,6 +24,7 @@ import {
   isFiltered,
   leadOptions,
   nextSort,
+  notReviewedAtLastBoard,
   overdueRisks,
   paramsFor,
   type RegisterFilter,
@@ -56,6 +57,7 @@ export class RiskRegisterComponent {
   readonly band = input<string | undefined>();
   readonly lead = input<string | undefined>();
   readonly overdue = input<string | undefined>();
+  readonly notReviewedAtLastBoard = input<string | undefined>();
   readonly q = input<string | undefined>();
   readonly cell = input<string | undefined>();
   readonly matrix = input<string | undefined>();
@@ -78,6 +80,7 @@ export class RiskRegisterComponent {
       band: this.band(),
       lead: this.lead(),
       overdue: this.overdue(),
+      notReviewedAtLastBoard: this.notReviewedAtLastBoard(),
       q: this.q(),
       cell: this.cell(),
       matrix: this.matrix(),
@@ -88,6 +91,10 @@ export class RiskRegisterComponent {
   protected readonly all = computed(() => (this.risks.hasValue() ? this.risks.value() : []));
   protected readonly shown = computed(() => sortRisks(applyFilter(this.all(), this.filter()), this.sortState()));
   protected readonly overdueList = computed(() => overdueRisks(this.all()));
+  /** The last board meeting's day (the latest on or before today), once the board has met. */
+  protected readonly lastBoardDate = computed(() => this.all().find((risk) => risk.lastBoard)?.lastBoard?.meetingDate ?? null);
+  protected readonly notAtLastBoardList = computed(() => this.all().filter(notReviewedAtLastBoard));
+  protected readonly isNotAtLastBoard = notReviewedAtLastBoard;
   protected readonly openCount = computed(() => this.all().filter((risk) => risk.status === 'open').length);
   protected readonly closedCount = computed(() => this.all().length - this.openCount());
   protected readonly leads = computed(() => {
@@ -168,6 +175,7 @@ export class RiskRegisterComponent {
       status: STATUS_OPTIONS.some((o) => o.value === status) ? (status as StatusFilter) : 'open',
       lead: field('lead')?.value || null,
       overdue: (field('overdue') as HTMLInputElement | null)?.checked ?? false,
+      notAtLastBoard: (field('notReviewedAtLastBoard') as HTMLInputElement | null)?.checked ?? false,
       q: field('q')?.value.trim() ?? '',
     });
   }
@@ -180,6 +188,12 @@ export class RiskRegisterComponent {
 
   protected showOverdue(): void {
     this.focusAfter(this.go({ ...DEFAULT_FILTER, matrix: this.filter().matrix, overdue: true }), () =>
+      this.#document.getElementById('risks-heading'),
+    );
+  }
+
+  protected showNotAtLastBoard(): void {
+    this.focusAfter(this.go({ ...DEFAULT_FILTER, matrix: this.filter().matrix, notAtLastBoard: true }), () =>
       this.#document.getElementById('risks-heading'),
     );
   }

@@ -64,6 +64,7 @@ const KIND_HINTS: Record<ReportKindValue, string> = {
   board_paper: 'A cover sheet for a board meeting, followed by a progress or risk register report, or on its own.',
   distribution_record: "The delivery log as a PDF: every run with its emails, checksums, downloads and unsubscribes, for the board's minutes.",
   annual_report: 'A financial year told from the plan, the register and the peer review programme (generated from its own page).',
+  board_pack: "One meeting's papers in one PDF; generated from the meeting's page, not on a schedule.",
 };
 
 const BODY_LABELS: Record<PaperBodyKind, string> = {
@@ -137,8 +138,8 @@ export class ScheduleFormComponent {
   protected readonly previewing = signal(false);
   protected readonly emailPreview = signal<ShownPreview | null>(null);
 
-  /** An annual report tells one year: it is generated from its own page, never on a schedule. */
-  protected readonly reportKinds = REPORT_KINDS.filter((kind) => kind !== 'annual_report');
+  /** Every kind but the board pack (generated from its meeting's page) and the annual report (from its own page: it tells one year). */
+  protected readonly reportKinds = REPORT_KINDS.filter((kind) => kind !== 'board_pack' && kind !== 'annual_report');
   protected readonly reportKindLabels = REPORT_KIND_LABELS;
   protected readonly reportKindHints = KIND_HINTS;
   protected readonly bodyKinds = PAPER_BODY_KINDS;

@@ -1,6 +1,8 @@
 import type { ReportKindValue } from '@plexus/contracts';
 import { annualReportSample } from './annual-report/annual-report.sample';
 import { buildAnnualReportDocument } from './annual-report/annual-report.view-model';
+import { buildBoardPackDocument } from './board-pack/board-pack.view-model';
+import { boardPackSample } from './board-pack/board-pack.sample';
 import { buildBoardPaperDocument } from './board-paper/board-paper.view-model';
 import { boardPaperSample } from './board-paper/board-paper.sample';
 import { distributionRecordSample } from './distribution-record/distribution-record.sample';
@@ -21,6 +23,11 @@ export interface DocumentKind<K extends ReportKindValue> {
   template: string;
   /** A view model without a database: rendered once at start-up (a broken template stops the boot) and by the kind's spec. */
   sample: () => DocumentViewModel;
+  /**
+   * How many of the first pages the PDF finish reads for contents links (4 when not set). A board pack's papers keep
+   * their own contents pages, anywhere in the pack: all of its pages are read.
+   */
+  contentsPages?: number;
 }
 
 /**
@@ -36,6 +43,12 @@ export const DOCUMENT_KINDS: { [K in ReportKindValue]: DocumentKind<K> } = {
     buildViewModel: buildDistributionRecordDocument,
     template: 'distribution-record/distribution-record.hbs',
     sample: () => distributionRecordSample(),
+  },
+  board_pack: {
+    buildViewModel: buildBoardPackDocument,
+    template: 'board-pack/board-pack.hbs',
+    sample: () => boardPackSample(),
+    contentsPages: Number.POSITIVE_INFINITY,
   },
 };
 

@@ -77,7 +77,14 @@ describe('report templates', () => {
   });
 
   it('has a template and a sample for every report kind, and names partials after their files', () => {
-    expect(Object.keys(DOCUMENT_KINDS).sort()).toEqual(['annual_report', 'board_paper', 'distribution_record', 'progress', 'risk_register']);
+    expect(Object.keys(DOCUMENT_KINDS).sort()).toEqual([
+      'annual_report',
+      'board_pack',
+      'board_paper',
+      'distribution_record',
+      'progress',
+      'risk_register',
+    ]);
     expect(partialName('progress-summary.hbs')).toBe('progressSummary');
     expect(partialName('tag.hbs')).toBe('tag');
   });

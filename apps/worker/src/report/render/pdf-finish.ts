@@ -34,7 +34,7 @@ const NUMBER_SIZE = 11;
 const NUMBER_COLOUR = [0.13, 0.17, 0.2] as const;
 /** Helvetica's advance width of every digit, in thousandths of the font size (the AFM gives 556 for 0–9). */
 const HELVETICA_DIGIT_WIDTH = 556;
-/** The contents are on the first pages: only their links are read. */
+/** The contents are on the first pages: only their links are read (unless the document says otherwise: a board pack). */
 const CONTENTS_PAGES = 4;
 const PRODUCER = 'Plexus (Chromium, pdf-lib)';
 
@@ -50,15 +50,15 @@ const PRODUCER = 'Plexus (Chromium, pdf-lib)';
  * cost no longer grows with the size of the document. A file it does not expect (a cross-reference stream, an
  * earlier update) is finished the slow way: parsed and rewritten whole by pdf-lib.
  */
-export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Promise<FinishedPdf> {
+export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, contentsPages = CONTENTS_PAGES): Promise<FinishedPdf> {
   let reader: PdfReader;
   try {
     reader = new PdfReader(pdf);
   } catch (err) {
-    if (err instanceof UnsupportedPdfError) return finishPdfByRewriting(pdf, meta);
+    if (err instanceof UnsupportedPdfError) return finishPdfByRewriting(pdf, meta, contentsPages);
     throw err;
   }
-  return appendUpdate(reader, meta);
+  return appendUpdate(reader, meta, contentsPages);
 }
 
 class UnsupportedPdfError extends Error {}
@@ -158,7 +158,7 @@ function numberOperators(text: string, rect: number[], font: string): string {
   return `BT\n${NUMBER_COLOUR.join(' ')} rg\n/${font} ${NUMBER_SIZE} Tf\n1 0 0 1 ${x.toFixed(3)} ${y.toFixed(3)} Tm\n(${text}) Tj\nET\n`;
 }
 
-function appendUpdate(reader: PdfReader, meta: PdfMetadata): FinishedPdf {
+function appendUpdate(reader: PdfReader, meta: PdfMetadata, contentsPages: number): FinishedPdf {
   const { context, trailer } = reader;
   const rootRef = trailer.get(PDFName.of('Root'));
   const catalog = reader.dict(rootRef);
@@ -186,7 +186,7 @@ function appendUpdate(reader: PdfReader, meta: PdfMetadata): FinishedPdf {
   const fontName = 'PlexusHelv';
   let fontRef: PDFRef | null = null;
   let saveRef: PDFRef | null = null;
-  for (const pageRef of pages.slice(0, CONTENTS_PAGES)) {
+  for (const pageRef of pages.slice(0, contentsPages)) {
     const page = reader.dict(pageRef);
     const annots = reader.array(page?.get(PDFName.of('Annots')));
     if (!page || !annots) continue;
@@ -291,7 +291,7 @@ function appendUpdate(reader: PdfReader, meta: PdfMetadata): FinishedPdf {
 }
 
 /** The slow way, for a PDF the incremental path does not expect: pdf-lib parses and rewrites the whole file. */
-export async function finishPdfByRewriting(pdf: Uint8Array, meta: PdfMetadata): Promise<FinishedPdf> {
+export async function finishPdfByRewriting(pdf: Uint8Array, meta: PdfMetadata, contentsPages = CONTENTS_PAGES): Promise<FinishedPdf> {
   // Fastest: parse without yielding to the event loop every few objects (the worker does nothing else meanwhile).
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pages = doc.getPages();
@@ -299,7 +299,7 @@ export async function finishPdfByRewriting(pdf: Uint8Array, meta: PdfMetadata): 
   const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
   const toc: Record<string, number> = {};
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (const page of pages.slice(0, CONTENTS_PAGES)) {
+  for (const page of pages.slice(0, contentsPages)) {
     const annots = page.node.Annots();
     if (!annots) continue;
     for (let i = 0; i < annots.size(); i++) {

@@ -25,6 +25,8 @@ export interface RenderInput {
   html: string;
   marker: string;
   meta: PdfMetadata;
+  /** How many of the first pages hold contents links (the finish's default when not set). */
+  contentsPages?: number;
 }
 
 /**
@@ -85,7 +87,7 @@ export class PdfRenderer {
       await this.pool.release(page, healthy);
     }
     // Finished after the page is back in the pool: the next document prints meanwhile.
-    return finishPdf(pdf, input.meta);
+    return finishPdf(pdf, input.meta, input.contentsPages);
   }
 
   private async print(page: Page, input: RenderInput, onStage?: (stage: RenderStage) => void): Promise<Uint8Array> {

@@ -5,9 +5,12 @@ import { id, personRef, timestamp } from './response-fields';
 
 // Board reports: what a manager asks for, and the documents in the network's library.
 
-export const REPORT_KINDS = ['progress', 'risk_register', 'board_paper', 'distribution_record', 'annual_report'] as const;
+export const REPORT_KINDS = ['progress', 'risk_register', 'board_paper', 'distribution_record', 'board_pack', 'annual_report'] as const;
 export type ReportKindValue = (typeof REPORT_KINDS)[number];
-/** The kinds asked for from the new-report form; a distribution record is asked for from the delivery log, an annual report from its own page. */
+/**
+ * The kinds asked for from the new-report form; a distribution record is asked for from the delivery log, a board pack
+ * from its meeting's page, an annual report from its own page.
+ */
 export const DRAFTED_REPORT_KINDS = ['progress', 'risk_register', 'board_paper'] as const;
 export type DraftedReportKind = (typeof DRAFTED_REPORT_KINDS)[number];
 export const REPORT_KIND_LABELS: Record<ReportKindValue, string> = {
@@ -15,6 +18,7 @@ export const REPORT_KIND_LABELS: Record<ReportKindValue, string> = {
   risk_register: 'Risk register report',
   board_paper: 'Board paper',
   distribution_record: 'Distribution record',
+  board_pack: 'Board pack',
   annual_report: 'Annual report',
 };
 
@@ -45,6 +49,11 @@ export const distributionRecordOptionsSchema = z.object({
   from: isoDate('first day').optional(),
   /** Runs on or before this day. */
   to: isoDate('last day').optional(),
+});
+
+export const boardPackOptionsSchema = z.object({
+  /** The board meeting whose papers the pack holds (front page, agenda, contents, then every paper in agenda order). */
+  meetingId: z.uuid({ error: 'Choose a board meeting' }),
 });
 
 export const boardPaperCoverSchema = z.object({
@@ -109,6 +118,20 @@ export const requestReportSchema = z.discriminatedUnion(
   { error: 'Choose a report type: progress, risk_register, board_paper, distribution_record or annual_report' },
 );
 export type RequestReportRequest = z.input<typeof requestReportSchema>;
+
+/** A board pack, as the meeting's page asks for it (`POST …/board/meetings/{meetingId}/pack`), never from the report form or a schedule. */
+export const boardPackRequestSchema = z.object({
+  kind: z.literal('board_pack'),
+  title: text(200, 'Title').optional(),
+  options: boardPackOptionsSchema,
+});
+
+/**
+ * What a document of the library was asked for with, as it is stored and as the worker reads it back: any report
+ * request, or a board pack.
+ */
+export const documentRequestSchema = z.discriminatedUnion('kind', [...requestReportSchema.options, boardPackRequestSchema]);
+export type DocumentRequest = z.output<typeof documentRequestSchema>;
 
 export const REPORT_STATUSES = ['queued', 'rendering', 'ready', 'failed'] as const;
 export type ReportStatusValue = (typeof REPORT_STATUSES)[number];

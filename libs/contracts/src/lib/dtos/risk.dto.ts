@@ -72,6 +72,8 @@ export const recordRiskReviewSchema = z.object({
   notes: prose(4000, 'Notes').default(''),
   /** Defaults to the review date plus the risk's review frequency. */
   nextReviewDue: isoDate('next review date').nullable().default(null),
+  /** The board meeting the review was done at ("reviewed at Board 12/06/2025"): one of this network's meetings; null for none. */
+  boardMeetingId: z.uuid({ error: 'Choose one of the board’s meetings' }).nullable().default(null),
 });
 export type RecordRiskReviewRequest = z.input<typeof recordRiskReviewSchema>;
 
@@ -89,6 +91,11 @@ export const riskListQuerySchema = z.object({
     .regex(/^[1-5],[1-5]$/, { error: 'Use likelihood,impact like 4,3' })
     .optional(),
   matrix: z.enum(['current', 'before']).default('current'),
+  /** `true`: only open risks not reviewed at the last board meeting (the latest on or before today); `false`: only those that were. */
+  notReviewedAtLastBoard: z
+    .enum(['true', 'false'], { error: 'Use true or false' })
+    .transform((v) => v === 'true')
+    .optional(),
   q: text(200, 'The search').optional(),
   sort: z.enum(RISK_SORTS).default('reference'),
   direction: z.enum(['asc', 'desc']).default('asc'),
@@ -129,6 +136,16 @@ export const riskSummaryDtoSchema = z
     nextReviewDue: day().nullable(),
     overdue: z.boolean().describe('Past its review date (open risks only).'),
     dateRegistered: day(),
+    lastBoard: z
+      .object({
+        meetingId: id(),
+        meetingDate: day(),
+        reviewed: z.boolean().describe('A review of this risk names that meeting.'),
+      })
+      .nullable()
+      .describe(
+        'The last board meeting (the latest on or before today) and whether this risk was reviewed at it; null for a closed risk or a board that has not met.',
+      ),
   })
   .meta({ id: 'RiskSummary', description: 'A risk as the register lists it.' });
 export type RiskSummaryDto = z.infer<typeof riskSummaryDtoSchema>;
@@ -143,6 +160,10 @@ export const riskReviewDtoSchema = z
     score: z.number().int(),
     band: band(),
     notes: z.string(),
+    boardMeeting: z
+      .object({ id: id(), title: z.string(), meetingDate: day() })
+      .nullable()
+      .describe('The board meeting the review was done at, if one was named.'),
   })
   .meta({ id: 'RiskReview', description: 'A review of a risk: the date, the current scores found, notes.' });
 export type RiskReviewDto = z.infer<typeof riskReviewDtoSchema>;

@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { sql } from '../db/sql';
+import { ReportDocument } from '../report/report-document.entity';
 import { RequestScopes } from '../tenancy/request-scope';
 import { BoardAgendaItem } from './board-agenda-item.entity';
 import { BoardMeeting } from './board-meeting.entity';
@@ -54,5 +55,39 @@ export class BoardMeetingRepository {
       from board_agenda_item where network_id = ${RequestScopes.networkId()} group by meeting_id`;
     const rows = await this.em.execute<Array<{ meetingId: string; items: number; papers: number }>>(q.text, q.params);
     return new Map(rows.map((r) => [r.meetingId, { items: r.items, papers: r.papers }]));
+  }
+
+  /** The last board meeting: the latest on or before `day` (`YYYY-MM-DD`), the later-starting one if two fall on that day. */
+  lastMeetingOnOrBefore(day: string): Promise<BoardMeeting | null> {
+    return this.em.findOne(
+      BoardMeeting,
+      { meetingDate: { $lte: day } },
+      { orderBy: { meetingDate: 'desc', startsAt: 'desc nulls last', createdAt: 'desc' } },
+    );
+  }
+
+  /** The meeting before this one (by date, then start time), or null. */
+  async meetingBefore(meeting: BoardMeeting): Promise<BoardMeeting | null> {
+    const q = sql`select id from board_meeting
+      where network_id = ${RequestScopes.networkId()} and id <> ${meeting.id} and meeting_date < ${meeting.meetingDate}
+      order by meeting_date desc, starts_at desc nulls last, created_at desc limit 1`;
+    const [row] = await this.em.execute<Array<{ id: string }>>(q.text, q.params);
+    return row ? this.meeting(row.id) : null;
+  }
+
+  /** The risks with a review that names this meeting (ids). */
+  async risksReviewedAt(meetingId: string): Promise<Set<string>> {
+    const q = sql`select distinct risk_id as "riskId" from risk_review where network_id = ${RequestScopes.networkId()} and board_meeting_id = ${meetingId}`;
+    const rows = await this.em.execute<Array<{ riskId: string }>>(q.text, q.params);
+    return new Set(rows.map((r) => r.riskId));
+  }
+
+  /** The board packs generated from a meeting, newest request first. */
+  async packs(meetingId: string, limit = 1): Promise<ReportDocument[]> {
+    const q = sql`select id from report_document
+      where network_id = ${RequestScopes.networkId()} and kind = 'board_pack' and options #>> '{options,meetingId}' = ${meetingId}
+      order by requested_at desc, id desc limit ${limit}`;
+    const rows = await this.em.execute<Array<{ id: string }>>(q.text, q.params);
+    return rows.length ? this.em.find(ReportDocument, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { requestedAt: 'desc', id: 'desc' } }) : [];
   }
 }

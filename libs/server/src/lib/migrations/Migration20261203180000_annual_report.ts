@@ -28,7 +28,7 @@ export class Migration20261203180000_annual_report extends Migration {
       ...tenantRls('annual_report_draft'),
       ...dataVersionTrigger('annual_report_draft'),
       `alter table report_document drop constraint report_document_kind_check`,
-      `alter table report_document add constraint report_document_kind_check check (kind in ('progress', 'risk_register', 'board_paper', 'distribution_record', 'annual_report'))`,
+      `alter table report_document add constraint report_document_kind_check check (kind in ('progress', 'risk_register', 'board_paper', 'distribution_record', 'board_pack', 'annual_report'))`,
     ];
     for (const s of sql) this.addSql(s);
   }
@@ -37,7 +37,7 @@ export class Migration20261203180000_annual_report extends Migration {
     this.addSql(`delete from report_document where kind = 'annual_report'`);
     this.addSql(`alter table report_document drop constraint report_document_kind_check`);
     this.addSql(
-      `alter table report_document add constraint report_document_kind_check check (kind in ('progress', 'risk_register', 'board_paper', 'distribution_record'))`,
+      `alter table report_document add constraint report_document_kind_check check (kind in ('progress', 'risk_register', 'board_paper', 'distribution_record', 'board_pack'))`,
     );
     this.addSql(`drop table if exists annual_report_draft cascade`);
   }

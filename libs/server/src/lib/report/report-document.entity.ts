@@ -1,7 +1,7 @@
 import { Entity, Property } from '@mikro-orm/core';
 import { TenantEntity } from '../db/tenant.entity';
 
-export type ReportKind = 'progress' | 'risk_register' | 'board_paper' | 'distribution_record';
+export type ReportKind = 'progress' | 'risk_register' | 'board_paper' | 'distribution_record' | 'board_pack';
 export type ReportStatus = 'queued' | 'rendering' | 'ready' | 'failed';
 
 /** A generated document: requested, rendered by the worker, then kept unchanged as what the board saw. */

@@ -23,4 +23,8 @@ export class RiskReview extends TenantCreatedAtEntity {
 
   @Property({ type: 'text' })
   notes = '';
+
+  /** The board meeting the review was done at (same network; cleared if the meeting is deleted). */
+  @Property({ type: 'uuid', nullable: true })
+  boardMeetingId: string | null = null;
 }

@@ -1,12 +1,45 @@
 import { IMPACT, LIKELIHOOD, RISK_BAND_IDS, RISK_BANDS, riskBand, type RiskRating } from '@plexus/domain';
 import { SAMPLE_BRAND, SAMPLE_DATE, SAMPLE_NETWORK } from '../shared/shared.sample';
 import { documentViewModel, type DocumentViewModel } from '../shared/view-model';
+import { boardComparison, type ScoreHistoryPoint } from './board-comparison';
 
 const RATINGS: RiskRating[] = [1, 2, 3, 4, 5];
 const bandTag = (score: number) => {
   const b = riskBand(score);
   return { label: b.label, colour: b.colour, textColour: b.textColour };
 };
+
+const scoreOf = (likelihood: number, impact: number) => {
+  const score = likelihood * impact;
+  return { likelihood, impact, score, band: riskBand(score).id, legacy: null };
+};
+
+/**
+ * The comparison with the last board (10 September 2026) for the sample's risks: the first went up, the second down,
+ * the fourth moved across at the same score, the last is new since; the rest did not move.
+ */
+export function boardComparisonSample(risks: Array<{ reference: string; description: string; likelihood: number; impact: number }>) {
+  const compared = risks.map((r, i) => ({
+    id: `risk-${i}`,
+    reference: r.reference,
+    description: r.description,
+    current: scoreOf(r.likelihood, r.impact),
+  }));
+  const then = (i: number, r: (typeof risks)[number]) =>
+    i === 0
+      ? scoreOf(Math.max(1, r.likelihood - 1), r.impact)
+      : i === 1
+        ? scoreOf(Math.min(5, r.likelihood + 1), r.impact)
+        : i === 2
+          ? scoreOf(r.impact, r.likelihood)
+          : scoreOf(r.likelihood, r.impact);
+  const history: ScoreHistoryPoint[] = risks.flatMap((r, i) =>
+    i === risks.length - 1
+      ? []
+      : [{ riskId: `risk-${i}`, effectiveOn: '2026-06-01', createdAt: new Date('2026-06-01T09:00:00Z'), source: 'reviewed', current: then(i, r) }],
+  );
+  return boardComparison(compared, history, { title: 'Network Board', date: '2026-09-10' });
+}
 
 /** A risk register report with `count` open risks (what the builder makes from a register), for specs and the PDF checks. */
 export function riskRegisterSample(count = 18): DocumentViewModel {
@@ -81,6 +114,11 @@ export function riskRegisterSample(count = 18): DocumentViewModel {
           title: 'Heat maps',
           partial: 'heatMaps',
           data: { impactLabels: RATINGS.map((i) => `${i} ${IMPACT[i]}`), maps: [grid('Now (after mitigation)'), grid('Before mitigation')] },
+        },
+        {
+          title: 'Last board vs this board',
+          partial: 'boardComparison',
+          data: boardComparisonSample(risks),
         },
         {
           title: 'Top risks',

@@ -13,22 +13,32 @@ describe('risk register report (sample rendered to HTML)', () => {
       'Contents',
       '1. Summary',
       '2. Heat maps',
-      '3. Top risks',
-      '4. Changes since 1 June 2026',
-      '5. Reviews overdue',
-      '6. The register',
+      '3. Last board vs this board',
+      '4. Top risks',
+      '5. Changes since 1 June 2026',
+      '6. Reviews overdue',
+      '7. The register',
     ]);
     expect(page.contents.map((c) => c.href)).toEqual(vm.doc.sections.map((s) => `#${s.id}`));
     expect(page.sectionIds).toEqual(vm.doc.sections.map((s) => s.id));
   });
 
   it('draws the band summary, both heat maps (5 × 5) and the risk tables', () => {
-    expect(page.h3).toEqual(['Now (after mitigation)', 'Before mitigation']);
+    expect(page.h3).toEqual([
+      'Now (after mitigation)',
+      'Before mitigation',
+      'At the last board (10 September 2026)',
+      'Now, for this board',
+      'Movement since the last board',
+    ]);
     expect(page.tables[0]).toEqual(['Band', 'Score', 'Required action', 'Open risks now', 'Before mitigation']);
     expect(page.tables[1]).toEqual(['', '1 Negligible', '2 Minor', '3 Moderate', '4 Major', '5 Catastrophic']);
     expect(page.tables[2]).toEqual(page.tables[1]);
-    expect(html.match(/<td class="cell"/g)).toHaveLength(50);
-    expect(page.tables.slice(3)).toEqual([
+    expect(page.tables[3]).toEqual(page.tables[1]);
+    expect(page.tables[4]).toEqual(page.tables[1]);
+    expect(html.match(/<td class="cell"/g)).toHaveLength(100);
+    expect(page.tables[5]).toEqual(['Ref', 'Risk', 'Then', '', 'Now', 'Movement']);
+    expect(page.tables.slice(6)).toEqual([
       ['Ref', 'Risk', 'Before', 'Now', 'Lead', 'Next review'],
       ['Ref', 'Risk', 'When', 'Change', 'From', 'To'],
       ['Ref', 'Risk', 'Before', 'Now', 'Lead', 'Next review'],

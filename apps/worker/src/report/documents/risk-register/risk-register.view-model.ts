@@ -1,6 +1,7 @@
 import type { RiskScoreDto } from '@plexus/contracts';
 import { formatIsoDateLong, IMPACT, LIKELIHOOD, RISK_BAND_IDS, RISK_BANDS, type RiskBandId, type RiskRating } from '@plexus/domain';
-import { RequestScopes, Risk, RiskScoreChange, beforeOf, currentOf, heatMap, isOverdue } from '@plexus/server';
+import { BoardMeeting, RequestScopes, Risk, RiskScoreChange, beforeOf, currentOf, heatMap, isOverdue } from '@plexus/server';
+import { boardComparison } from './board-comparison';
 import { loadNetworkView } from '../shared/network-view';
 import { documentViewModel, type DocumentViewModel, type ReportRequestOf, type SectionView, type TagView } from '../shared/view-model';
 
@@ -17,6 +18,26 @@ function tag(band: RiskBandId | null): TagView | null {
 
 function scoreCell(s: RiskScoreDto) {
   return { score: s.score ?? '–', tag: tag(s.band) };
+}
+
+/**
+ * The open risks now against the same risks at the last board meeting before today (the latest meeting dated before
+ * it), their scores then read from the score history.
+ */
+async function lastBoardComparison(risks: Risk[], today: string) {
+  const em = RequestScopes.em();
+  const last = await em.findOne(
+    BoardMeeting,
+    { meetingDate: { $lt: today } },
+    { orderBy: { meetingDate: 'desc', startsAt: 'desc nulls last', createdAt: 'desc' } },
+  );
+  const history =
+    last && risks.length ? await em.find(RiskScoreChange, { riskId: { $in: risks.map((r) => r.id) }, effectiveOn: { $lte: last.meetingDate } }) : [];
+  return boardComparison(
+    risks.map((r) => ({ id: r.id, reference: r.reference, description: r.description, current: currentOf(r) })),
+    history.map((h) => ({ riskId: h.riskId, effectiveOn: h.effectiveOn, createdAt: h.createdAt, source: h.source, current: currentOf(h) })),
+    last ? { title: last.title, date: last.meetingDate } : null,
+  );
 }
 
 /** The risk register report's sections: summary, heat maps, top risks, changes since a date, overdue reviews, the register. */
@@ -77,6 +98,11 @@ export async function riskRegisterSections(
         impactLabels: ([1, 2, 3, 4, 5] as RiskRating[]).map((i) => `${i} ${IMPACT[i]}`),
         maps: [grid(map.current, 'Now (after mitigation)'), grid(map.before, 'Before mitigation')],
       },
+    },
+    {
+      title: 'Last board vs this board',
+      partial: 'boardComparison',
+      data: await lastBoardComparison(risks, today),
     },
     {
       title: 'Top risks',

@@ -1,5 +1,4 @@
-import { REPORT_KIND_LABELS, type ReportKindValue, type requestReportSchema } from '@plexus/contracts';
-import type { z } from 'zod';
+import { REPORT_KIND_LABELS, type DocumentRequest, type ReportKindValue } from '@plexus/contracts';
 
 /** What every report template receives. Built from the database under the network's context; stored as the snapshot. */
 export interface BrandView {
@@ -62,7 +61,7 @@ export interface DocumentBody {
 }
 
 /** The request for one kind of report, as the API validated and stored it. */
-export type ReportRequest = z.output<typeof requestReportSchema>;
+export type ReportRequest = DocumentRequest;
 export type ReportRequestOf<K extends ReportKindValue> = Extract<ReportRequest, { kind: K }>;
 
 /** Puts a document together: numbers its sections and sets the PDF metadata every kind carries. */

@@ -116,13 +116,28 @@ export const boardAgendaItemDtoSchema = z
   .meta({ id: 'BoardAgendaItem', description: "One item of a board meeting's agenda, with its paper if one is linked." });
 export type BoardAgendaItemDto = z.infer<typeof boardAgendaItemDtoSchema>;
 
+export const boardPackDtoSchema = z
+  .object({
+    id: id(),
+    title: z.string(),
+    status: z.enum(REPORT_STATUSES),
+    progress: z.number().int().min(0).max(100).describe('0–100 while rendering.'),
+    failureReason: z.string().nullable(),
+    pageCount: z.number().int().min(0).nullable(),
+    requestedAt: timestamp(),
+    downloadUrl: z.string().nullable().describe('Relative URL of the PDF once ready.'),
+  })
+  .meta({ id: 'BoardPack', description: "A board pack generated from a meeting: one PDF of the meeting's front page, agenda, contents and papers." });
+export type BoardPackDto = z.infer<typeof boardPackDtoSchema>;
+
 export const boardMeetingDtoSchema = z
   .object({
     ...meetingFields,
     notes: z.string(),
     isPast: z.boolean().describe('Before today (UK time).'),
     agenda: z.array(boardAgendaItemDtoSchema).describe('In order.'),
-    can: z.object({ manage: z.boolean() }).describe('What the caller may do: change the meeting and its agenda (managers).'),
+    pack: boardPackDtoSchema.nullable().describe('The latest board pack generated from this meeting, if any.'),
+    can: z.object({ manage: z.boolean() }).describe('What the caller may do: change the meeting and its agenda, generate its pack (managers).'),
     createdAt: timestamp(),
     updatedAt: timestamp(),
   })
