@@ -5,6 +5,7 @@ import { reportSweepIds } from './report.sweep';
 import { recipientsSweepIds, recipientsValidBodies } from './recipients.sweep';
 import { riskSweepIds } from './risk.sweep';
 import { schedulesSweepIds, schedulesValidBodies } from './schedules.sweep';
+import { selfAssessmentSweepIds, selfAssessmentValidBodies } from './self-assessment.sweep';
 import { standardsOperatorIds, standardsSweepIds, standardsValidBodies } from './standards.sweep';
 import type { OperatorSweepIds, SweepIds } from './registry';
 import { workPlanSweepIds, workPlanValidBodies } from './work-plan.sweep';
@@ -20,6 +21,7 @@ export const SWEEP_IDS: SweepIds[] = [
   schedulesSweepIds,
   standardsSweepIds,
   peerReviewSweepIds,
+  selfAssessmentSweepIds,
 ];
 
 /** Every feature's ids for the operator routes (/api/admin/…) that take one: records platform operators keep. */
@@ -48,4 +50,5 @@ export const VALID_BODIES: Record<string, unknown> = {
   ...schedulesValidBodies,
   ...standardsValidBodies,
   ...peerReviewValidBodies,
+  ...selfAssessmentValidBodies,
 };
