@@ -1,6 +1,10 @@
 import type { ReviewCycleDto, SelfAssessmentDto, SelfAssessmentListDto, ComplianceSummaryDto, StandardVersionDto } from '@plexus/contracts';
 import { MemberOrganisation, Membership } from '@plexus/server';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
+import { documentForm, pdfBytes, plainZipBytes } from '../support/documents';
 import { addMember, createTestDatabase, HttpClient, newNetwork, startApi, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
 
 /**
@@ -25,7 +29,7 @@ describe('peer review self-assessments', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    api = await startApi(db);
+    api = await startApi(db, { STORAGE_DIR: mkdtempSync(join(tmpdir(), 'plexus-self-assessment-')) });
     a = await newNetwork(api.db, 'sa-a');
     b = await newNetwork(api.db, 'sa-b');
     const second = await addMember(api.db, [a], 'contributor');
@@ -114,6 +118,13 @@ describe('peer review self-assessments', () => {
   }
   const start = (client: HttpClient, cycle: ReviewCycleDto, body: Record<string, unknown> = {}) =>
     client.post(`${base}/activities/${selfAssessmentActivity(cycle).id}/self-assessments`, body);
+  const upload = (client: HttpClient, selfAssessmentId: string, criterionId: string, form: FormData) =>
+    client.request('POST', `${base}/self-assessments/${selfAssessmentId}/criteria/${criterionId}/files`, form);
+  /** The bytes of a download (the test client reads bodies as text). */
+  async function download(client: HttpClient, path: string): Promise<{ status: number; type: string | null; bytes: Buffer }> {
+    const res = await fetch(api.url + path, { headers: { cookie: `plexus_session=${client.cookie('plexus_session')}` } });
+    return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
+  }
   const answer = (criterionId: string, rating: string | null, extra: Record<string, string> = {}) => ({ criterionId, rating, ...extra });
 
   let set: Awaited<ReturnType<typeof publishedSet>>;
@@ -205,6 +216,37 @@ describe('peer review self-assessments', () => {
       answeredBy: { userId: a.users.contributor.id },
     });
 
+    // Evidence files: sniffed like a submission's, on a criterion asked of the organisation.
+    const pdf = pdfBytes('Operational policy v3');
+    const withFile = ok(
+      await upload(contributorOne, one.id, set.criteria.G1, documentForm(pdf, 'Operational policy.pdf', 'application/pdf')),
+      201,
+      'file',
+    ) as SelfAssessmentDto;
+    const [evidence] = withFile.sections[0].criteria[0].files;
+    expect(evidence).toMatchObject({
+      fileName: 'Operational policy.pdf',
+      kind: 'pdf',
+      carriedForward: false,
+      uploadedBy: { userId: a.users.contributor.id },
+    });
+    const got = await download(contributorOne, evidence.downloadUrl);
+    expect({ status: got.status, type: got.type, same: got.bytes.equals(pdf) }).toEqual({ status: 200, type: 'application/pdf', same: true });
+    const notWord = await upload(contributorOne, one.id, set.criteria.G1, documentForm(plainZipBytes(), 'policy.docx'));
+    expect({ status: notWord.status, fields: fields(notWord) }).toEqual({ status: 400, fields: ['file'] });
+    expect((await upload(contributorOne, one.id, set.criteria.G2, documentForm(pdf, 'g2.pdf'))).status).toBe(404);
+    const spare = ok(
+      await upload(contributorOne, one.id, set.criteria.P1, documentForm(pdfBytes('spare'), 'spare.pdf')),
+      201,
+      'spare',
+    ) as SelfAssessmentDto;
+    const removed = ok(
+      await contributorOne.delete(`${base}/self-assessments/${one.id}/files/${spare.sections[1].criteria[0].files[0].id}`),
+      200,
+      'remove file',
+    ) as SelfAssessmentDto;
+    expect(removed.sections[1].criteria[0].files).toEqual([]);
+
     const early = await contributorOne.post(`${base}/self-assessments/${one.id}/submit`);
     expect({ status: early.status, fields: fields(early) }).toEqual({ status: 409, fields: ['answers'] });
     expect(early.body.message).toContain('P2');
@@ -244,8 +286,13 @@ describe('peer review self-assessments', () => {
       'save two',
     );
 
+    const oneFile = (ok(await contributorOne.get(`${base}/self-assessments/${one.id}`), 200, 'one') as SelfAssessmentDto).sections[0].criteria[0]
+      .files[0];
     const routes: Array<[string, string, unknown?]> = [
       ['GET', `${base}/self-assessments/{id}`],
+      ['GET', `${base}/self-assessments/{id}/files/${oneFile.id}/download`],
+      ['DELETE', `${base}/self-assessments/{id}/files/${oneFile.id}`],
+      ['POST', `${base}/self-assessments/{id}/criteria/${set.criteria.G1}/files`, documentForm(pdfBytes(), 'x.pdf')],
       ['PUT', `${base}/self-assessments/{id}/answers`, { answers: [answer(set.criteria.G1, 'green')] }],
       ['POST', `${base}/self-assessments/{id}/submit`],
     ];
@@ -257,6 +304,8 @@ describe('peer review self-assessments', () => {
       });
       expect(JSON.stringify(foreign.body)).not.toContain('secret-two-evidence');
     }
+    // Another organisation's file under their own self-assessment is not there either.
+    expect((await download(contributorTwo, `${base}/self-assessments/${two.id}/files/${oneFile.id}/download`)).status).toBe(404);
     // Their own is reached.
     expect((await contributorTwo.get(`${base}/self-assessments/${two.id}`)).status).toBe(200);
     // Reopen and the compliance summary are managers': refused to contributors before any look-up.
@@ -335,6 +384,9 @@ describe('peer review self-assessments', () => {
     const g1 = carried.sections[0].criteria[0];
     expect(g1.id).not.toBe(set.criteria.G1);
     expect(g1.answer).toMatchObject({ rating: 'green', evidence: 'Policy v3, agreed March', carriedForward: true });
+    // Its evidence file came with it, the same bytes, marked until the answer is confirmed.
+    expect(g1.files.map((f) => [f.fileName, f.carriedForward])).toEqual([['Operational policy.pdf', true]]);
+    expect((await download(contributorOne, g1.files[0].downloadUrl)).bytes.toString('latin1')).toContain('Operational policy v3');
 
     const blocked = await contributorOne.post(`${base}/self-assessments/${carried.id}/submit`);
     expect({ status: blocked.status, fields: fields(blocked) }).toEqual({ status: 409, fields: ['answers'] });
@@ -349,6 +401,7 @@ describe('peer review self-assessments', () => {
       'confirm',
     ) as SelfAssessmentDto;
     expect(confirmed.carriedForward).toBe(0);
+    expect(confirmed.sections[0].criteria[0].files[0].carriedForward).toBe(false);
     expect(confirmed.sections[0].criteria[0].answer?.answeredBy?.userId).toBe(a.users.contributor.id);
     expect(ok(await contributorOne.post(`${base}/self-assessments/${carried.id}/submit`), 200, 'submit next').state).toBe('submitted');
     // The audit trail holds the answers' changes.

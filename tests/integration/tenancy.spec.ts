@@ -56,7 +56,7 @@ const ALLOWED_EXTRA_POLICIES: Record<string, Pick<PolicyRow, 'permissive' | 'cmd
     why: 'a network’s cycle freezes the national version it uses (a trigger allows that change and no other)',
   },
   ...Object.fromEntries(
-    ['submission', 'submission_file', 'submission_chaser', 'self_assessment', 'self_assessment_answer'].map((table) => [
+    ['submission', 'submission_file', 'submission_chaser', 'self_assessment', 'self_assessment_answer', 'self_assessment_file'].map((table) => [
       `${table}.${table}_own_organisation`,
       {
         permissive: 'RESTRICTIVE',

@@ -104,4 +104,5 @@ export * from './lib/peer-review/submission-file-type';
 // peer review: self-assessments against a standard set
 export * from './lib/peer-review/self-assessment.entity';
 export * from './lib/peer-review/self-assessment-answer.entity';
+export * from './lib/peer-review/self-assessment-file.entity';
 export * from './lib/peer-review/self-assessment.repository';

@@ -83,6 +83,7 @@ const KINDS = [
   'assessmentActivity',
   'selfAssessment',
   'assessedCriterion',
+  'evidenceFile',
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string[]>;
@@ -115,6 +116,8 @@ const KIND_BY_SUFFIX: Array<[string, Kind]> = [
   ['standardset', 'standardSet'],
   ['standardversion', 'standardVersion'],
   ['section', 'standardSection'],
+  // A criterion a self-assessment answers ({assessedCriterionId}), before any criterion.
+  ['assessedcriterion', 'assessedCriterion'],
   ['criterion', 'criterion'],
   ['schedule', 'schedule'],
   ['link', 'link'],
@@ -124,6 +127,8 @@ const KIND_BY_SUFFIX: Array<[string, Kind]> = [
   ['selfassessment', 'selfAssessment'],
   ['activity', 'activity'],
   ['submission', 'submission'],
+  // A self-assessment's evidence file, before a submission's file.
+  ['evidencefile', 'evidenceFile'],
   ['file', 'file'],
 ];
 /** Query parameters that refer to people or records without ending in `Id`. */
@@ -308,12 +313,18 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
   const files: string[] = [];
   const assessmentActivities: string[] = [];
   const selfAssessments: string[] = [];
+  const evidenceFiles: string[] = [];
   for (const c of cycles) {
     const plan = (await read(`/peer-review/cycles/${c.id}`)).activities as Array<{ id: string; kind: string }>;
     activities.push(...plan.map((a) => a.id));
     assessmentActivities.push(...plan.filter((a) => a.kind === 'self_assessment').map((a) => a.id));
     for (const sa of (await read(`/peer-review/cycles/${c.id}/self-assessments`)).items as Array<{ id: string | null }>) {
-      if (sa.id) selfAssessments.push(sa.id);
+      if (!sa.id) continue;
+      selfAssessments.push(sa.id);
+      const detail = await read(`/peer-review/self-assessments/${sa.id}`);
+      for (const section of detail.sections as Array<{ criteria: Array<{ files: Array<{ id: string }> }> }>) {
+        for (const criterion of section.criteria) evidenceFiles.push(...criterion.files.map((f) => f.id));
+      }
     }
     for (const sub of (await read(`/peer-review/cycles/${c.id}/submissions`)).items as Array<{ id: string; latestFile: { id: string } | null }>) {
       submissions.push(sub.id);
@@ -361,6 +372,7 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
     assessmentActivity: assessmentActivities,
     selfAssessment: selfAssessments,
     assessedCriterion: criteria,
+    evidenceFile: evidenceFiles,
   });
   const texts: Harvest['texts'] = [];
   const walk = (v: unknown, key = '') => {
@@ -850,7 +862,16 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     }),
     'self-assessment answer',
   );
+  const evidence = ok(
+    await client.request(
+      'POST',
+      `${base}/peer-review/self-assessments/${selfAssessment.id}/criteria/${toolCriterion}/files`,
+      documentForm(pdfBytes(`Cross-network sweep evidence (${label})`), `sweep-evidence-${label}.pdf`),
+    ),
+    'evidence file',
+  );
   return {
+    evidenceFile: evidence.sections[0].criteria[0].files[0].id,
     standardSetVersion: toolVersion,
     assessmentActivity: assessmentActivity.id,
     selfAssessment: selfAssessment.id,
@@ -1243,14 +1264,31 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
         answers: [{ criterionId: own.assessedCriterion, rating: 'red', evidence: theirEvidence }],
       });
       if (answered.status !== 200) throw new Error(`set-up: answering the other organisation’s self-assessment answered ${answered.status}`);
-      Object.assign(mineIds, { assessmentActivity: assessmentActivity.id, selfAssessment: await startFor(contributor.organisationId ?? undefined) });
+      const evidenceOf = async (selfAssessmentId: string, name: string): Promise<string> => {
+        const res = await spinal.request(
+          'POST',
+          `${SPINAL}/peer-review/self-assessments/${selfAssessmentId}/criteria/${own.assessedCriterion}/files`,
+          documentForm(pdfBytes(name), `${name}.pdf`),
+        );
+        if (res.status !== 201)
+          throw new Error(`set-up: uploading evidence ${name} answered ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+        return res.body.sections[0].criteria[0].files[0].id as string;
+      };
+      const mineAssessment = await startFor(contributor.organisationId ?? undefined);
+      Object.assign(mineIds, {
+        assessmentActivity: assessmentActivity.id,
+        selfAssessment: mineAssessment,
+        evidenceFile: await evidenceOf(mineAssessment, 'own-organisation-evidence'),
+      });
+      const theirEvidenceFile = await evidenceOf(theirAssessment, `${theirEvidence}-file`);
       const theirIds: Partial<Record<Kind, string>> = {
         ...mineIds,
         submission: theirs.id,
         file: await upload(spinal, theirs.id, theirName),
         selfAssessment: theirAssessment,
+        evidenceFile: theirEvidenceFile,
       };
-      const secrets = [theirs.id, theirIds.file as string, theirName, theirAssessment, theirEvidence];
+      const secrets = [theirs.id, theirIds.file as string, theirName, theirAssessment, theirEvidence, theirEvidenceFile];
       const carried = (body: unknown) => {
         const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('latin1') : JSON.stringify(body ?? null);
         return secrets.filter((x) => text.includes(x));
@@ -1272,7 +1310,13 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
         return res.status;
       };
       // Upload routes last: a version the contributor uploads to their own submission is a change to spinal only.
-      const ordered = [...ops.filter((op) => !op.template.endsWith('/files')), ...ops.filter((op) => op.template.endsWith('/files'))];
+      // And removals after everything: an evidence file the contributor takes off their own draft is asked for before.
+      const last = (op: Op) => op.template.endsWith('/files') || op.verb === 'DELETE';
+      const ordered = [
+        ...ops.filter((op) => !last(op)),
+        ...ops.filter((op) => op.template.endsWith('/files')),
+        ...ops.filter((op) => op.verb === 'DELETE'),
+      ];
       for (const op of ordered) {
         const names = pathParams(op.template);
         const may = mayCall(op);
@@ -1286,6 +1330,11 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
           if (may && foreignStatus !== 404) p.wrong.push(`${op.key} with another organisation’s record → ${foreignStatus} (expected 404)`);
           if (may && (ownStatus === 404 || !answered)) p.wrong.push(`${op.key} with their own → ${ownStatus} (expected it answered)`);
           if (!may && (foreignStatus !== 403 || ownStatus !== 403)) p.wrong.push(`${op.key} → ${foreignStatus} / ${ownStatus} (expected 403 alike)`);
+          if (names.includes('evidenceFileId')) {
+            const crossed = await ask(op, { ...mineIds, evidenceFile: theirIds.evidenceFile });
+            if (may && crossed !== 404)
+              p.wrong.push(`${op.key} with another organisation’s evidence file under their own self-assessment → ${crossed}`);
+          }
           if (names.includes('fileId')) {
             const crossed = await ask(op, { ...mineIds, file: theirIds.file });
             if (may && crossed !== 404) p.wrong.push(`${op.key} with another organisation’s file under their own submission → ${crossed}`);
@@ -1325,7 +1374,7 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
       scenario: 'cross-network (4) between member organisations',
       did: `a spinal contributor (their organisation’s and another’s submission, each with an upload, and self-assessment) through all ${ops.length} operations: ${submissionRoutes} naming a submission or self-assessment asked with both, ${otherOrganisationAsked} with another organisation’s id; organisation-owned operations: ${owned.length}; contributor powers beyond reading: ${contributorMay.join(', ') || 'none'}; ${tally.requests} requests`,
       survived: `${p.leaks.length} answers carrying the other organisation’s submission, self-assessment, file or words, ${p.failures.length} ≥ 500, ${p.wrong.length} not 404 / 403 / answered as they must be${firstOf(p.wrong)} (${tally.summary || 'no contributor'})`,
-      ok: !problemList.length && !!contributor && submissionRoutes >= 9,
+      ok: !problemList.length && !!contributor && submissionRoutes >= 12,
     });
   }
   return rows;

@@ -1,9 +1,10 @@
+import { documentForm, pdfBytes } from '../../support/documents';
 import type { SweepIds } from './registry';
 
 /**
  * A published standard set of the network's own (one section, one criterion for every organisation), an active cycle
  * from the two-year template whose self-assessment activity is against it, and the first organisation's
- * self-assessment started by a manager.
+ * self-assessment started by a manager, with an evidence file on its criterion.
  */
 export const selfAssessmentSweepIds: SweepIds = async (manager, fx) => {
   const base = `/api/networks/${fx.network.slug}`;
@@ -26,7 +27,11 @@ export const selfAssessmentSweepIds: SweepIds = async (manager, fx) => {
       sections: Array<{ id: string }>;
     }
   ).sections[0];
-  ok(await manager.post(`${base}/standards/sections/${section.id}/criteria`, { number: '1.1', text: 'Sweep criterion' }), 'criterion');
+  const criterion = (
+    ok(await manager.post(`${base}/standards/sections/${section.id}/criteria`, { number: '1.1', text: 'Sweep criterion' }), 'criterion') as {
+      sections: Array<{ criteria: Array<{ id: string }> }>;
+    }
+  ).sections[0].criteria[0];
   ok(await manager.post(`${base}/standards/versions/${versionId}/publish`), 'publish');
   const cycle = ok(
     await manager.post(`${base}/peer-review/cycles`, {
@@ -57,7 +62,20 @@ export const selfAssessmentSweepIds: SweepIds = async (manager, fx) => {
     await manager.post(`${base}/peer-review/activities/${activity.id}/self-assessments`, { organisationId: fx.organisations[0].id }),
     'start',
   ) as { id: string };
-  return { selfAssessmentActivityId: activity.id, selfAssessmentId: assessment.id };
+  const withFile = ok(
+    await manager.request(
+      'POST',
+      `${base}/peer-review/self-assessments/${assessment.id}/criteria/${criterion.id}/files`,
+      documentForm(pdfBytes(), 'sweep-evidence.pdf', 'application/pdf'),
+    ),
+    'evidence file',
+  ) as { sections: Array<{ criteria: Array<{ files: Array<{ id: string }> }> }> };
+  return {
+    selfAssessmentActivityId: activity.id,
+    selfAssessmentId: assessment.id,
+    assessedCriterionId: criterion.id,
+    evidenceFileId: withFile.sections[0].criteria[0].files[0].id,
+  };
 };
 
 /** Bodies that pass validation, so that another network's id is answered by the look-up (404), not by validation. */

@@ -1,7 +1,9 @@
-import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile, UploadedFile } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import {
   complianceSummaryDtoSchema,
+  SUBMISSION_FILE_CONTENT_TYPES,
+  SUBMISSION_FILE_MAX_BYTES,
   saveSelfAssessmentAnswersSchema,
   selfAssessmentDtoSchema,
   selfAssessmentListDtoSchema,
@@ -11,8 +13,10 @@ import {
   type SelfAssessmentDto,
   type SelfAssessmentListDto,
 } from '@plexus/contracts';
+import type { Response } from 'express';
 import type { z } from 'zod';
-import { ApiErrorResponses, ApiZodResponse } from '../../core/http/api-response';
+import { ApiErrorResponses, ApiFileResponse, ApiZodResponse } from '../../core/http/api-response';
+import { DocumentUpload, type UploadedDocument } from '../../core/upload/document-upload';
 import { ApiZodBody, ApiZodQueries, zod } from '../../core/http/zod';
 import { NetworkController, RequirePermission } from '../../tenancy/network-route.decorator';
 import { SelfAssessmentService } from './self-assessment.service';
@@ -108,6 +112,67 @@ export class SelfAssessmentController {
     @Body(zod(saveSelfAssessmentAnswersSchema)) body: Out<typeof saveSelfAssessmentAnswersSchema>,
   ): Promise<SelfAssessmentDto> {
     return this.assessments.saveAnswers(id, body);
+  }
+
+  @Post('self-assessments/:selfAssessmentId/criteria/:assessedCriterionId/files')
+  @RequirePermission('peer-review.submit')
+  @DocumentUpload({
+    maxBytes: SUBMISSION_FILE_MAX_BYTES,
+    description: 'An evidence file: PDF, Word (.docx, .doc) or Excel (.xlsx, .xls), checked by its content',
+    tooLargeAdvice: 'Save it as a smaller PDF (fewer or compressed images) and try again.',
+  })
+  @ApiOperation({
+    operationId: 'uploadSelfAssessmentFile',
+    summary: 'Upload an evidence file for one criterion of the draft (the organisation’s contributors, managers)',
+  })
+  @ApiZodResponse(selfAssessmentDtoSchema, { status: 201, description: 'The self-assessment with the file' })
+  @ApiErrorResponses(
+    [
+      404,
+      'No such network or self-assessment, or a criterion not asked of the organisation — for a contributor, another organisation’s (`not_found`).',
+    ],
+    WRONG_STATE,
+  )
+  upload(
+    @Param('selfAssessmentId', uuid) id: string,
+    @Param('assessedCriterionId', uuid) criterionId: string,
+    @UploadedFile() file: UploadedDocument | undefined,
+  ): Promise<SelfAssessmentDto> {
+    return this.assessments.upload(id, criterionId, file);
+  }
+
+  @Get('self-assessments/:selfAssessmentId/files/:evidenceFileId/download')
+  @RequirePermission('network.read')
+  @ApiOperation({ operationId: 'downloadSelfAssessmentFile', summary: 'An evidence file, exactly as uploaded' })
+  @ApiFileResponse(Object.values(SUBMISSION_FILE_CONTENT_TYPES), 'The file; its ETag is its SHA-256')
+  @ApiErrorResponses(NOT_YOURS)
+  async download(
+    @Param('selfAssessmentId', uuid) id: string,
+    @Param('evidenceFileId', uuid) fileId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const { file, bytes } = await this.assessments.download(id, fileId);
+    const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    res.setHeader('ETag', `"${file.sha256}"`);
+    res.setHeader('Cache-Control', 'private, max-age=0, must-revalidate');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(bytes, {
+      type: file.contentType,
+      length: bytes.length,
+      disposition: `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    });
+  }
+
+  @Delete('self-assessments/:selfAssessmentId/files/:evidenceFileId')
+  @RequirePermission('peer-review.submit')
+  @ApiOperation({
+    operationId: 'removeSelfAssessmentFile',
+    summary: 'Take an evidence file off the draft (the organisation’s contributors, managers)',
+  })
+  @ApiZodResponse(selfAssessmentDtoSchema, { description: 'The self-assessment without the file' })
+  @ApiErrorResponses(NOT_YOURS, WRONG_STATE)
+  removeFile(@Param('selfAssessmentId', uuid) id: string, @Param('evidenceFileId', uuid) fileId: string): Promise<SelfAssessmentDto> {
+    return this.assessments.removeFile(id, fileId);
   }
 
   @Post('self-assessments/:selfAssessmentId/submit')

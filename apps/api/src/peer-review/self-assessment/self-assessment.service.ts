@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
+  SELF_ASSESSMENT_MAX_FILES,
   type ComplianceSummaryDto,
   type saveSelfAssessmentAnswersSchema,
   type SelfAssessmentDto,
@@ -9,21 +10,30 @@ import {
 } from '@plexus/contracts';
 import { carriedRating, complianceSummary, isAnswerOf, submissionBlockers, type AssessmentAnswer } from '@plexus/domain';
 import {
+  checkSubmissionFile,
+  cleanFileName,
+  DOCUMENT_STORAGE,
   NetworkRepository,
   RequestScopes,
   ReviewCycleRepository,
   SelfAssessment,
   SelfAssessmentAnswer,
+  SelfAssessmentFile,
+  selfAssessmentFileKey,
   SelfAssessmentRepository,
+  SUBMISSION_CONTENT_TYPES,
   StandardSetRepository,
   UserRepository,
+  type DocumentStorage,
   type MemberOrganisation,
   type ReviewActivity,
   type ReviewCycle,
 } from '@plexus/server';
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
+import type { UploadedDocument } from '../../core/upload/document-upload';
 import { DomainException } from '../../core/http/domain.exception';
-import { peerReviewCaller } from '../peer-review-scope';
+import { peerReviewCaller, personRefOf } from '../peer-review-scope';
 import {
   applicableSections,
   complianceOf,
@@ -58,6 +68,7 @@ export class SelfAssessmentService {
     private readonly standards: StandardSetRepository,
     private readonly network: NetworkRepository,
     private readonly users: UserRepository,
+    @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
   ) {}
 
   /** A cycle's self-assessments the caller may see: per self-assessment activity, per organisation in scope (started or not). */
@@ -165,6 +176,33 @@ export class SelfAssessmentService {
           }),
         );
       }
+      // Evidence files go with their answers: new rows for the same bytes, marked until the answer is confirmed.
+      const carriedCriteria = new Map<string, string>();
+      for (const criterion of applicableSections(frame, organisation.type).flatMap((x) => x.criteria)) {
+        const from = criterion.number ? byNumber.get(sameNumber(criterion.number)) : undefined;
+        if (from) carriedCriteria.set(from.criterionId, criterion.id);
+      }
+      for (const f of await this.assessments.files(previous.id)) {
+        const to = carriedCriteria.get(f.criterionId);
+        if (!to) continue;
+        em.persist(
+          Object.assign(new SelfAssessmentFile(), {
+            networkId: assessment.networkId,
+            selfAssessmentId: assessment.id,
+            organisationId,
+            criterionId: to,
+            fileName: f.fileName,
+            kind: f.kind,
+            contentType: f.contentType,
+            sizeBytes: f.sizeBytes,
+            sha256: f.sha256,
+            storageKey: f.storageKey,
+            carriedForward: true,
+            uploadedBy: f.uploadedBy,
+            uploadedAt: f.uploadedAt,
+          }),
+        );
+      }
       assessment.carriedFromId = previous.id;
     }
     await em.flush();
@@ -218,7 +256,68 @@ export class SelfAssessmentService {
         answeredAt: now,
       });
     }
+    const saved = new Set(input.answers.map((a) => a.criterionId));
+    for (const f of await this.assessments.files(assessment.id)) if (f.carriedForward && saved.has(f.criterionId)) f.carriedForward = false;
     assessment.updatedAt = now;
+    await em.flush();
+    return this.dto(assessment);
+  }
+
+  /** An evidence file for one criterion of a draft: sniffed like a submission's, stored, listed with the answer. */
+  async upload(id: string, criterionId: string, file: UploadedDocument | undefined): Promise<SelfAssessmentDto> {
+    const caller = peerReviewCaller();
+    const em = RequestScopes.em();
+    const assessment = await this.find(id, true);
+    const { frame, organisation } = await this.editable(assessment);
+    if (!applicableSections(frame, organisation.type).some((x) => x.criteria.some((c) => c.id === criterionId))) {
+      throw DomainException.notFound('criterion');
+    }
+    if (!file?.buffer) throw DomainException.field('file', 'Choose a PDF, Word or Excel file to upload, in the field named file');
+    const check = checkSubmissionFile(file.buffer, file.mimetype, file.originalname);
+    if (!check.ok) throw DomainException.field('file', check.message);
+    const existing = (await this.assessments.files(assessment.id)).filter((f) => f.criterionId === criterionId);
+    if (existing.length >= SELF_ASSESSMENT_MAX_FILES) {
+      throw DomainException.field('file', `A criterion holds ${SELF_ASSESSMENT_MAX_FILES} evidence files at most: remove one first`, 'conflict');
+    }
+    const stored = Object.assign(new SelfAssessmentFile(), {
+      networkId: assessment.networkId,
+      selfAssessmentId: assessment.id,
+      organisationId: assessment.organisationId,
+      criterionId,
+      fileName: cleanFileName(file.originalname, check.kind),
+      kind: check.kind,
+      contentType: SUBMISSION_CONTENT_TYPES[check.kind],
+      sizeBytes: file.buffer.length,
+      sha256: createHash('sha256').update(file.buffer).digest('hex'),
+      uploadedBy: caller.userId,
+      uploadedAt: new Date(),
+    });
+    stored.storageKey = selfAssessmentFileKey(assessment.networkId, stored.id);
+    // The bytes first, under a key no one else uses: if the transaction then fails, nothing refers to them.
+    await this.storage.put(stored.storageKey, file.buffer, stored.contentType);
+    em.persist(stored);
+    assessment.updatedAt = new Date();
+    await em.flush();
+    return this.dto(assessment);
+  }
+
+  /** An evidence file's bytes, as uploaded. */
+  async download(id: string, fileId: string): Promise<{ file: SelfAssessmentFile; bytes: Buffer }> {
+    const assessment = await this.find(id);
+    const file = await this.assessments.file(assessment.id, fileId);
+    if (!file) throw DomainException.notFound('file');
+    return { file, bytes: await this.storage.get(file.storageKey) };
+  }
+
+  /** Takes an evidence file off a draft's answer (its bytes stay: a later cycle's carried copy may share them). */
+  async removeFile(id: string, fileId: string): Promise<SelfAssessmentDto> {
+    const assessment = await this.find(id, true);
+    const file = await this.assessments.file(assessment.id, fileId);
+    if (!file) throw DomainException.notFound('file');
+    await this.editable(assessment);
+    const em = RequestScopes.em();
+    em.remove(file);
+    assessment.updatedAt = new Date();
     await em.flush();
     return this.dto(assessment);
   }
@@ -389,8 +488,9 @@ export class SelfAssessmentService {
     const organisation = (await this.organisationsOf([assessment.organisationId]))[0];
     const frame = await this.frameOf(assessment.standardSetVersionId);
     if (!frame || !organisation || !activity) throw DomainException.notFound('self-assessment');
-    const answers = await this.assessments.answers(assessment.id);
-    const names = await this.names([assessment.submittedBy, ...answers.map((a) => a.answeredBy)]);
+    const [answers, files] = await Promise.all([this.assessments.answers(assessment.id), this.assessments.files(assessment.id)]);
+    const names = await this.names([assessment.submittedBy, ...answers.map((a) => a.answeredBy), ...files.map((f) => f.uploadedBy)]);
+    const base = `/api/networks/${caller.slug}/peer-review/self-assessments/${assessment.id}/files`;
     const byCriterion = new Map(answers.map((a) => [a.criterionId, a]));
     const carriedFrom = assessment.carriedFromId ? await this.assessments.assessment(assessment.carriedFromId) : null;
     const carriedCycle = carriedFrom ? await this.cycles.cycle(carriedFrom.cycleId) : null;
@@ -416,6 +516,18 @@ export class SelfAssessmentService {
               text: c.text,
               evidenceExpected: c.evidenceExpected,
               answer: answer ? toAnswerDto(answer, names) : null,
+              files: files
+                .filter((f) => f.criterionId === c.id)
+                .map((f) => ({
+                  id: f.id,
+                  fileName: f.fileName,
+                  kind: f.kind,
+                  sizeBytes: f.sizeBytes,
+                  uploadedAt: f.uploadedAt.toISOString(),
+                  uploadedBy: personRefOf(f.uploadedBy, names),
+                  carriedForward: f.carriedForward,
+                  downloadUrl: `${base}/${f.id}/download`,
+                })),
             };
           }),
         })),

@@ -17,6 +17,7 @@ import { SubmissionChaser } from '../peer-review/submission-chaser.entity';
 import { SubmissionFile } from '../peer-review/submission-file.entity';
 import { SelfAssessment } from '../peer-review/self-assessment.entity';
 import { SelfAssessmentAnswer } from '../peer-review/self-assessment-answer.entity';
+import { SelfAssessmentFile } from '../peer-review/self-assessment-file.entity';
 import { DistributionList } from '../recipient/distribution-list.entity';
 import { DistributionListMember } from '../recipient/distribution-list-member.entity';
 import { StandardCriterion } from '../peer-review/standard-criterion.entity';
@@ -120,6 +121,7 @@ export const TENANT_ENTITIES: Array<new () => object> = [
   // self-assessments against a standard set
   SelfAssessment,
   SelfAssessmentAnswer,
+  SelfAssessmentFile,
 ];
 
 /**
@@ -180,4 +182,5 @@ export const AUDITED_ENTITY_TYPES: Record<string, string> = {
   SubmissionFile: 'submission_file',
   SelfAssessment: 'self_assessment',
   SelfAssessmentAnswer: 'self_assessment_answer',
+  SelfAssessmentFile: 'self_assessment_file',
 };

@@ -6,6 +6,8 @@ const CURRENT_ORGANISATION = `nullif(current_setting('app.organisation_id', true
 /** A row of an organisation's: a contributor sees and writes only their own organisation's; everyone else is not narrowed. */
 const OWN_ORGANISATION = `organisation_id = coalesce(${CURRENT_ORGANISATION}, organisation_id)`;
 
+const SELF_ASSESSMENT_TABLES = ['self_assessment', 'self_assessment_answer', 'self_assessment_file'];
+
 const RATINGS = ['green', 'amber', 'red', 'met', 'partially_met', 'not_met', 'not_applicable'].map((r) => `'${r}'`).join(', ');
 
 /**
@@ -17,8 +19,10 @@ const RATINGS = ['green', 'amber', 'red', 'met', 'partially_met', 'not_met', 'no
  *   self-assessment of a previous cycle its answers were carried forward from.
  * - `self_assessment_answer`: one per criterion answered (unique): the rating on the set's scale (null until rated),
  *   evidence, identified gaps, comments, and `carried_forward` until the organisation confirms or changes it.
+ * - `self_assessment_file`: evidence files of an answer (PDF, Word, Excel, sniffed like a submission's), their bytes in
+ *   the document storage under `storage_key`; a file carried forward from the previous cycle refers to the same bytes.
  *
- * Both tables are organisation-owned: beside `tenantRls` a restrictive policy keeps a contributor (plexus_enter's
+ * The three tables are organisation-owned: beside `tenantRls` a restrictive policy keeps a contributor (plexus_enter's
  * `app.organisation_id`) to their own organisation's rows, as on the submission tables.
  */
 export class Migration20261203130000_self_assessment extends Migration {
@@ -76,8 +80,28 @@ export class Migration20261203130000_self_assessment extends Migration {
         constraint self_assessment_answer_criterion_uq unique (network_id, self_assessment_id, criterion_id),
         foreign key (network_id, self_assessment_id, organisation_id) references self_assessment (network_id, id, organisation_id) on delete cascade deferrable initially deferred
       )`,
+
+      `create table self_assessment_file (
+        id uuid primary key,
+        network_id uuid not null references network(id) on delete cascade deferrable initially deferred,
+        self_assessment_id uuid not null,
+        organisation_id uuid not null,
+        criterion_id uuid not null references standard_criterion (id) deferrable initially deferred,
+        file_name text not null check (length(file_name) between 1 and 255),
+        kind text not null check (kind in ('pdf', 'docx', 'xlsx', 'doc', 'xls')),
+        content_type text not null,
+        size_bytes int not null check (size_bytes > 0),
+        sha256 text not null check (sha256 ~ '^[0-9a-f]{64}$'),
+        storage_key text not null,
+        carried_forward boolean not null default false,
+        uploaded_by uuid references app_user(id) on delete set null deferrable initially deferred,
+        uploaded_at timestamptz not null default now(),
+        unique (network_id, id),
+        foreign key (network_id, self_assessment_id, organisation_id) references self_assessment (network_id, id, organisation_id) on delete cascade deferrable initially deferred
+      )`,
+      `create index self_assessment_file_idx on self_assessment_file (network_id, self_assessment_id, criterion_id)`,
     ];
-    for (const table of ['self_assessment', 'self_assessment_answer']) {
+    for (const table of SELF_ASSESSMENT_TABLES) {
       sql.push(
         ...tenantRls(table),
         ...dataVersionTrigger(table),
@@ -88,6 +112,7 @@ export class Migration20261203130000_self_assessment extends Migration {
   }
 
   override async down(): Promise<void> {
+    this.addSql(`drop table if exists self_assessment_file cascade`);
     this.addSql(`drop table if exists self_assessment_answer cascade`);
     this.addSql(`drop table if exists self_assessment cascade`);
     this.addSql(`alter table review_activity drop constraint if exists review_activity_standard_set_version_fk`);

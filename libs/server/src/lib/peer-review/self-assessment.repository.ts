@@ -4,6 +4,7 @@ import { sql, uuidArray } from '../db/sql';
 import { RequestScopes } from '../tenancy/request-scope';
 import { SelfAssessment } from './self-assessment.entity';
 import { SelfAssessmentAnswer } from './self-assessment-answer.entity';
+import { SelfAssessmentFile } from './self-assessment-file.entity';
 
 /** What a list of self-assessments is narrowed to. `organisationId` is also how a contributor's reads are kept to their own. */
 export interface SelfAssessmentFilter {
@@ -54,6 +55,15 @@ export class SelfAssessmentRepository {
   answersOf(selfAssessmentIds: string[]): Promise<SelfAssessmentAnswer[]> {
     if (!selfAssessmentIds.length) return Promise.resolve([]);
     return this.em.find(SelfAssessmentAnswer, { selfAssessmentId: { $in: selfAssessmentIds } });
+  }
+
+  /** A self-assessment's evidence files, by criterion, oldest first. */
+  files(selfAssessmentId: string): Promise<SelfAssessmentFile[]> {
+    return this.em.find(SelfAssessmentFile, { selfAssessmentId }, { orderBy: { uploadedAt: 'asc', id: 'asc' } });
+  }
+
+  file(selfAssessmentId: string, fileId: string): Promise<SelfAssessmentFile | null> {
+    return this.em.findOne(SelfAssessmentFile, { id: fileId, selfAssessmentId });
   }
 
   /** How many self-assessments were started for this cycle, activity or organisations (a plan change must not take them with it). */

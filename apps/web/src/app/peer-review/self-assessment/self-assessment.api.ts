@@ -25,6 +25,17 @@ export class SelfAssessmentApi {
     return this.#http.put<SelfAssessmentDto>(`${selfAssessmentUrl(slug, id)}/answers`, body);
   }
 
+  /** An evidence file for one criterion (multipart, field `file`). */
+  upload(slug: string, id: string, criterionId: string, file: File): Observable<SelfAssessmentDto> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.#http.post<SelfAssessmentDto>(`${selfAssessmentUrl(slug, id)}/criteria/${encodeURIComponent(criterionId)}/files`, form);
+  }
+
+  removeFile(slug: string, id: string, fileId: string): Observable<SelfAssessmentDto> {
+    return this.#http.delete<SelfAssessmentDto>(`${selfAssessmentUrl(slug, id)}/files/${encodeURIComponent(fileId)}`);
+  }
+
   submit(slug: string, id: string): Observable<SelfAssessmentDto> {
     return this.#http.post<SelfAssessmentDto>(`${selfAssessmentUrl(slug, id)}/submit`, {});
   }

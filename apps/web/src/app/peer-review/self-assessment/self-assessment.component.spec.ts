@@ -89,17 +89,15 @@ describe('SelfAssessmentComponent', () => {
   it('submits after saving, and shows the API’s reason when it cannot be submitted yet', async () => {
     const { fixture, element } = await render(selfAssessment());
     el<HTMLButtonElement>(element, 'submit').click();
-    http
-      .expectOne(`${URL}/submit`)
-      .flush(
-        {
-          statusCode: 409,
-          code: 'conflict',
-          message: 'Rate every criterion before submitting: 2 not rated yet (1.2, 2.1)',
-          fields: [{ field: 'answers', message: 'x' }],
-        },
-        { status: 409, statusText: 'Conflict' },
-      );
+    http.expectOne(`${URL}/submit`).flush(
+      {
+        statusCode: 409,
+        code: 'conflict',
+        message: 'Rate every criterion before submitting: 2 not rated yet (1.2, 2.1)',
+        fields: [{ field: 'answers', message: 'x' }],
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
     await fixture.whenStable();
     fixture.detectChanges();
     expect(text(element.querySelector('plx-error-summary'))).toContain('Rate every criterion before submitting');
@@ -110,20 +108,65 @@ describe('SelfAssessmentComponent', () => {
     type(el<HTMLTextAreaElement>(element, `answers-${C1}-evidence`), 'Report');
     fixture.detectChanges();
     el<HTMLFormElement>(element, 'assessment-form').dispatchEvent(new Event('submit'));
+    http.expectOne(`${URL}/answers`).flush(
+      {
+        statusCode: 400,
+        code: 'validation_failed',
+        message: 'x',
+        fields: [{ field: 'answers.0.rating', message: 'Choose a rating on the set’s scale' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(text(element.querySelector(`[id="answers-${C1}-rating-error"]`))).toContain('Choose a rating on the set’s scale');
+  });
+
+  it('uploads an evidence file for a criterion, lists it, and places a refusal on that criterion’s file field', async () => {
+    const { fixture, element } = await render(selfAssessment());
+    const input = el<HTMLInputElement>(element, `answers-${C2}-file`);
+    Object.defineProperty(input, 'files', {
+      value: [new File(['%PDF-1.4'], 'Theatre timetable.pdf', { type: 'application/pdf' })],
+      configurable: true,
+    });
+    input.dispatchEvent(new Event('change'));
+    el<HTMLButtonElement>(element, `upload-${C2}`).click();
+    const request = http.expectOne(`${URL}/criteria/${C2}/files`);
+    expect(request.request.body instanceof FormData).toBe(true);
+    const withFile = selfAssessment();
+    withFile.sections[0].criteria[1].files = [
+      {
+        id: '6f1c2b1e-5555-4555-8555-000000000001',
+        fileName: 'Theatre timetable.pdf',
+        kind: 'pdf',
+        sizeBytes: 2048,
+        uploadedAt: '2026-09-01T10:00:00.000Z',
+        uploadedBy: { userId: null, name: 'Owen Price' },
+        carriedForward: false,
+        downloadUrl: `${URL}/files/6f1c2b1e-5555-4555-8555-000000000001/download`,
+      },
+    ];
+    request.flush(withFile);
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(text(el(element, `files-${C2}`))).toContain('Theatre timetable.pdf (2 KB)');
+
+    el<HTMLButtonElement>(element, `upload-${C3}`).click();
+    fixture.detectChanges();
+    expect(text(element.querySelector(`[id="answers-${C3}-file-error"]`))).toContain('Choose a PDF, Word or Excel file');
+    const other = el<HTMLInputElement>(element, `answers-${C3}-file`);
+    Object.defineProperty(other, 'files', { value: [new File(['PK'], 'notes.docx')], configurable: true });
+    other.dispatchEvent(new Event('change'));
+    el<HTMLButtonElement>(element, `upload-${C3}`).click();
     http
-      .expectOne(`${URL}/answers`)
+      .expectOne(`${URL}/criteria/${C3}/files`)
       .flush(
-        {
-          statusCode: 400,
-          code: 'validation_failed',
-          message: 'x',
-          fields: [{ field: 'answers.0.rating', message: 'Choose a rating on the set’s scale' }],
-        },
+        { statusCode: 400, code: 'validation_failed', message: 'x', fields: [{ field: 'file', message: 'This is not a Word document' }] },
         { status: 400, statusText: 'Bad Request' },
       );
     await fixture.whenStable();
     fixture.detectChanges();
-    expect(text(element.querySelector(`[id="answers-${C1}-rating-error"]`))).toContain('Choose a rating on the set’s scale');
+    expect(text(element.querySelector(`[id="answers-${C3}-file-error"]`))).toContain('This is not a Word document');
   });
 
   it('shows a submitted self-assessment read-only, and lets a manager reopen it', async () => {

@@ -3,6 +3,8 @@ import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, 
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import {
+  SUBMISSION_FILE_ACCEPT,
+  SUBMISSION_FILE_MAX_BYTES,
   saveSelfAssessmentAnswersSchema,
   type SaveSelfAssessmentAnswersRequest,
   type SelfAssessmentDto,
@@ -19,7 +21,7 @@ import { FORM_ERROR_UI } from '../../ui/form-ui';
 import { LoadErrorComponent } from '../../ui/load-error.component';
 import { LoadingComponent } from '../../ui/loading.component';
 import { SuccessBannerComponent } from '../../ui/success-banner.component';
-import { formatDay } from '../peer-review-format';
+import { formatBytes, formatDay } from '../peer-review-format';
 import { SelfAssessmentApi, selfAssessmentUrl } from './self-assessment.api';
 import { selfAssessmentStateTag } from './self-assessment-format';
 
@@ -98,6 +100,11 @@ export class SelfAssessmentComponent {
   protected readonly formatDateTime = formatDateTime;
   protected readonly value = controlValue;
   protected readonly textFields = TEXT_FIELDS;
+  protected readonly accept = SUBMISSION_FILE_ACCEPT;
+  protected readonly maxSize = formatBytes(SUBMISSION_FILE_MAX_BYTES);
+  protected readonly formatBytes = formatBytes;
+  /** The evidence file chosen for each criterion, not uploaded yet. */
+  protected readonly chosen = signal<Readonly<Record<string, File>>>({});
   protected readonly textLabels = TEXT_LABELS;
   protected readonly path = answerPath;
   protected readonly id = (criterionId: string, field: (typeof FIELDS)[number]) => fieldId(answerPath(criterionId, field));
@@ -175,6 +182,50 @@ export class SelfAssessmentComponent {
         const named = this.byCriterion(Object.fromEntries((api.fields ?? []).map((f) => [f.field, f.message])), chosen);
         if (Object.keys(named).some((k) => k.startsWith('answers.'))) this.errors.fail(named);
         else this.errors.failWith(api.message);
+      },
+    });
+  }
+
+  protected choose(c: Criterion, event: Event): void {
+    const file = (event.target as HTMLInputElement).files?.[0] ?? null;
+    this.chosen.update((x) => {
+      const { [c.id]: _dropped, ...rest } = x;
+      return file ? { ...rest, [c.id]: file } : rest;
+    });
+    this.errors.setField(this.filePath(c), file && file.size > SUBMISSION_FILE_MAX_BYTES ? `The file must be ${this.maxSize} or smaller` : null);
+  }
+
+  /** `answers.<criterion id>.file`: where an evidence file's message goes. */
+  protected filePath(c: Criterion): string {
+    return `answers.${c.id}.file`;
+  }
+
+  protected uploadFile(s: SelfAssessmentDto, c: Criterion): void {
+    if (this.busy()) return;
+    const file = this.chosen()[c.id];
+    if (!file) return this.errors.failField(this.filePath(c), 'Choose a PDF, Word or Excel file to upload');
+    if (file.size > SUBMISSION_FILE_MAX_BYTES) return this.errors.failField(this.filePath(c), `The file must be ${this.maxSize} or smaller`);
+    this.busy.set(true);
+    this.#api.upload(this.network(), s.id, c.id, file).subscribe({
+      next: (updated) => {
+        this.chosen.update((x) => Object.fromEntries(Object.entries(x).filter(([id]) => id !== c.id)));
+        this.succeed(`${file.name} has been added to the evidence for ${c.number || 'the criterion'}.`, updated);
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.errors.failFromServer(error, { rename: { file: this.filePath(c) }, unplaced: this.filePath(c) });
+      },
+    });
+  }
+
+  protected removeFile(s: SelfAssessmentDto, c: Criterion, file: { id: string; fileName: string }): void {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.#api.removeFile(this.network(), s.id, file.id).subscribe({
+      next: (updated) => this.succeed(`${file.fileName} has been taken off the evidence for ${c.number || 'the criterion'}.`, updated),
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.errors.failFromServer(error);
       },
     });
   }

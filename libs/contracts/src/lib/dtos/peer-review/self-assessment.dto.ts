@@ -1,4 +1,4 @@
-import { ASSESSMENT_SCALE_IDS, MET_ANSWERS, RAG_ANSWERS, SELF_ASSESSMENT_STATES } from '@plexus/domain';
+import { ASSESSMENT_SCALE_IDS, MET_ANSWERS, RAG_ANSWERS, SELF_ASSESSMENT_STATES, SUBMISSION_FILE_KINDS } from '@plexus/domain';
 import { z } from 'zod';
 import { prose } from '../../fields';
 import { day, id, personRef, timestamp } from '../response-fields';
@@ -9,6 +9,8 @@ import { day, id, personRef, timestamp } from '../response-fields';
 // previous cycle are marked until confirmed. Managers see a compliance summary and heat map.
 
 export const SELF_ASSESSMENT_RATINGS = [...RAG_ANSWERS, ...MET_ANSWERS] as const;
+/** Evidence files of one criterion's answer, at most. */
+export const SELF_ASSESSMENT_MAX_FILES = 10;
 /** Answers saved in one request, at most. */
 export const SELF_ASSESSMENT_MAX_ANSWERS = 500;
 
@@ -117,6 +119,20 @@ export const selfAssessmentAnswerDtoSchema = z.object({
 });
 export type SelfAssessmentAnswerDto = z.infer<typeof selfAssessmentAnswerDtoSchema>;
 
+export const selfAssessmentFileDtoSchema = z
+  .object({
+    id: id(),
+    fileName: z.string(),
+    kind: z.enum(SUBMISSION_FILE_KINDS).describe('What its bytes are (sniffed, not the name or declared type).'),
+    sizeBytes: z.number().int().min(1),
+    uploadedAt: timestamp(),
+    uploadedBy: personRef().nullable(),
+    carriedForward: z.boolean().describe('Evidence of the previous cycle, until the answer is confirmed.'),
+    downloadUrl: z.string().describe('Relative URL of the file.'),
+  })
+  .meta({ id: 'SelfAssessmentFile', description: 'An evidence file of a criterion’s answer.' });
+export type SelfAssessmentFileDto = z.infer<typeof selfAssessmentFileDtoSchema>;
+
 export const selfAssessmentDtoSchema = z
   .object({
     ...summaryFields,
@@ -136,6 +152,7 @@ export const selfAssessmentDtoSchema = z
             text: z.string(),
             evidenceExpected: z.string(),
             answer: selfAssessmentAnswerDtoSchema.nullable(),
+            files: z.array(selfAssessmentFileDtoSchema).describe('Evidence files, oldest first.'),
           }),
         ),
       }),
