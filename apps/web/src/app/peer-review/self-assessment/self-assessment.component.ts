@@ -1,5 +1,5 @@
 import { httpResource } from '@angular/common/http';
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, inject, Injector, input, signal } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, DOCUMENT, effect, inject, Injector, input, signal } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import {
@@ -67,10 +67,7 @@ export const answerPath = (criterionId: string, field: (typeof FIELDS)[number]) 
     .plx-criterion__text {
       font-weight: 600;
     }
-    .plx-sa-sticky {
-      position: sticky;
-      bottom: 0;
-      background: #f0f4f5;
+    .plx-sa-actions {
       padding: 12px 0;
       border-top: 1px solid #d8dde0;
     }
@@ -85,6 +82,7 @@ export class SelfAssessmentComponent {
   readonly #api = inject(SelfAssessmentApi);
   readonly #title = inject(Title);
   readonly #injector = inject(Injector);
+  readonly #document = inject(DOCUMENT);
 
   protected readonly assessment = httpResource<SelfAssessmentDto>(() => selfAssessmentUrl(this.network(), this.selfAssessmentId()));
   protected readonly loaded = computed(() => (this.assessment.hasValue() ? this.assessment.value() : null));
@@ -209,6 +207,8 @@ export class SelfAssessmentComponent {
     this.#api.upload(this.network(), s.id, c.id, file).subscribe({
       next: (updated) => {
         this.chosen.update((x) => Object.fromEntries(Object.entries(x).filter(([id]) => id !== c.id)));
+        const input = this.#document.getElementById(`answers-${c.id}-file`) as HTMLInputElement | null;
+        if (input) input.value = '';
         this.succeed(`${file.name} has been added to the evidence for ${c.number || 'the criterion'}.`, updated);
       },
       error: (error: unknown) => {
