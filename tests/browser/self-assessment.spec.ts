@@ -81,7 +81,7 @@ describe('browser journey: a contributor completes and submits the self-assessme
       expect(await green.isChecked()).toBe(true);
     }
     const first = criteria.first();
-    await first.locator('textarea[id$="-evidence"]').fill('Clinic waiting times report, October');
+    await first.getByRole('textbox', { name: /^Evidence for 1\.1$/ }).fill('Clinic waiting times report, October');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText(/Your answers have been saved\. (\d+) of \1 answered\./).waitFor();
 
