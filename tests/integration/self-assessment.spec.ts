@@ -365,6 +365,29 @@ describe('peer review self-assessments', () => {
     expect(summary.overall).toMatchObject({ met: 1, applicable: 7 });
   });
 
+  it('takes a national set’s published version too: frozen by the network’s use, answered through the network', async () => {
+    const op = await addMember(api.db, [], 'viewer', 'sa.operator@example.org');
+    await api.db.run({ userId: null }, ({ em }) => em.execute(`update app_user set is_operator = true where id = ?`, [op.id]));
+    const operator = await new HttpClient(api.url).login(op.email);
+    const national = await publishedSet(operator, '/api/admin/standards', 'SA-NAT', 'met');
+    let cycle = await templateCycle('National self-assessment 2030/32', '2030/31', '2031/32');
+    ok(await useVersion(cycle, national.versionId), 200, 'link national');
+    expect(
+      (ok(await operator.get(`/api/admin/standards/versions/${national.versionId}`), 200, 'national version') as StandardVersionDto).frozen,
+    ).toBe(true);
+    cycle = ok(await manager.get(`${base}/cycles/${cycle.id}`), 200, 'cycle');
+    await activate(cycle);
+    const mine = ok(await start(contributorTwo, cycle), 200, 'start national') as SelfAssessmentDto;
+    expect(mine).toMatchObject({ standardSetVersion: { id: national.versionId, national: true }, applicable: 4, scale: { id: 'met' } });
+    const saved = ok(
+      await contributorTwo.put(`${base}/self-assessments/${mine.id}/answers`, { answers: [answer(national.criteria.G2, 'not_applicable')] }),
+      200,
+      'not applicable',
+    ) as SelfAssessmentDto;
+    // Not applicable is left out of compliance: 0 of 3.
+    expect(saved.compliance).toMatchObject({ notApplicable: 1, applicable: 3, unanswered: 3 });
+  });
+
   it('carries the previous cycle’s answers forward to the next, matched by criterion number, marked until confirmed', async () => {
     // Version 2 of the set: a copy of version 1 (same numbers, new criteria), published.
     const v2 = ok(await manager.post(`${standards}/sets/${set.setId}/versions`), 201, 'version 2') as StandardVersionDto;
