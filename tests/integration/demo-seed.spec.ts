@@ -1,3 +1,4 @@
+import type { ComplianceSummaryDto, SelfAssessmentListDto } from '@plexus/contracts';
 import {
   BoardMeeting,
   DOCUMENT_STORAGE,
@@ -369,5 +370,30 @@ describe('demo data', () => {
     // Seeding again adds no second programme.
     await seedDemo(api.db, undefined, api.app.get(DOCUMENT_STORAGE));
     expect(await api.db.inNetwork({ userId: null, networkId: network.id }, ({ em }) => em.count(ReviewCycle, {}))).toBe(1);
+  });
+
+  it('fills the programme’s self-assessment against the network’s assessment tool, so that the compliance heat map shows something', async () => {
+    const priya = await new HttpClient(api.url).login('priya.shah@example.org', DEMO_PASSWORD);
+    const base = '/api/networks/east-midlands-mtn/peer-review';
+    const cycle = (await priya.get(`${base}/cycles`)).body.cycles[0] as { id: string };
+    const activity = (await priya.get(`${base}/cycles/${cycle.id}`)).body.activities.find(
+      (a: { kind: string; standardSetVersionId: string | null }) => a.kind === 'self_assessment' && a.standardSetVersionId,
+    ) as { id: string };
+    const summary = (await priya.get(`${base}/activities/${activity.id}/compliance`)).body as ComplianceSummaryDto;
+    expect(summary.standardSetVersion).toMatchObject({ code: 'EMMTN-AT', version: 1 });
+    expect(summary.sections).toHaveLength(6);
+    const rows = Object.fromEntries(summary.organisations.map((o) => [o.organisation.name, o]));
+    expect(rows['Northfield University Hospitals NHS Trust'].state).toBe('submitted');
+    expect(rows['Kingsmead Hospital'].state).toBe('submitted');
+    expect(rows['Riverside General Hospital'].state).toBe('draft');
+    expect(rows['Eastern Counties Ambulance Service'].state).toBe('not_started');
+    expect(rows['Northfield University Hospitals NHS Trust'].overall.percent).toBeGreaterThan(rows['Kingsmead Hospital'].overall.percent ?? 100);
+    expect(rows['Riverside General Hospital'].overall.unanswered).toBeGreaterThan(0);
+
+    // The demo contributor sees Riverside's draft alone, and can carry on with it.
+    const owen = await new HttpClient(api.url).login('owen.price@example.org', DEMO_PASSWORD);
+    const mine = (await owen.get(`${base}/cycles/${cycle.id}/self-assessments`)).body as SelfAssessmentListDto;
+    expect(mine.items.map((x) => `${x.organisation.name} ${x.state}`)).toEqual(['Riverside General Hospital draft']);
+    expect(mine.items[0].progressText).toMatch(/^7 of \d+ answered$/);
   });
 });

@@ -228,18 +228,29 @@ describe('peer review cycles and submissions', () => {
       externalReviewers: ['Dr Sam Ellis, Northwest Children’s Major Trauma Network'],
       submissions: null,
     });
+    // A self-assessment is against a published version of one of the network's sets (or a national one): no such version is 404.
+    const selfAssessmentInput = { kind: 'self_assessment', fy: '2026/27', quarter: 2, title: 'Self-assessment (D15)' };
+    const unknownVersion = await manager.post(`${base}/cycles/${cycle.id}/activities`, {
+      ...selfAssessmentInput,
+      standardSetVersionId: '6f1c2b1e-0000-4000-8000-000000000099',
+    });
+    expect({ status: unknownVersion.status, fields: fields(unknownVersion) }).toEqual({ status: 404, fields: ['standardSetVersionId'] });
+    const standards = '/api/networks/prc-a/standards';
+    const set = ok(await manager.post(`${standards}/sets`, { code: 'PRC-D15', name: 'D15 measures', kind: 'network_standards' }), 201, 'set') as {
+      versions: Array<{ id: string }>;
+    };
+    const versionId = set.versions[0].id;
+    const section = ok(await manager.post(`${standards}/versions/${versionId}/sections`, { number: '1', title: 'Governance' }), 201, 'section') as {
+      sections: Array<{ id: string }>;
+    };
+    ok(await manager.post(`${standards}/sections/${section.sections[0].id}/criteria`, { number: 'D15-1', text: 'A trauma lead' }), 201, 'criterion');
+    ok(await manager.post(`${standards}/versions/${versionId}/publish`), 200, 'publish');
     const selfAssessment = ok(
-      await manager.post(`${base}/cycles/${cycle.id}/activities`, {
-        kind: 'self_assessment',
-        fy: '2026/27',
-        quarter: 2,
-        title: 'Self-assessment (D15)',
-        standardSetVersionId: '6f1c2b1e-0000-4000-8000-000000000099',
-      }),
+      await manager.post(`${base}/cycles/${cycle.id}/activities`, { ...selfAssessmentInput, standardSetVersionId: versionId }),
       201,
       'self-assessment',
     );
-    expect(selfAssessment).toMatchObject({ standardSetVersionId: '6f1c2b1e-0000-4000-8000-000000000099', dueDate: '2026-09-30' });
+    expect(selfAssessment).toMatchObject({ standardSetVersionId: versionId, dueDate: '2026-09-30' });
 
     const cases: Array<[Record<string, unknown>, number, string]> = [
       [{ kind: 'report', fy: '2028/29', quarter: 1, title: 'Outside' }, 400, 'fy'],

@@ -56,14 +56,14 @@ const ALLOWED_EXTRA_POLICIES: Record<string, Pick<PolicyRow, 'permissive' | 'cmd
     why: 'a network’s cycle freezes the national version it uses (a trigger allows that change and no other)',
   },
   ...Object.fromEntries(
-    ['submission', 'submission_file', 'submission_chaser'].map((table) => [
+    ['submission', 'submission_file', 'submission_chaser', 'self_assessment', 'self_assessment_answer', 'self_assessment_file'].map((table) => [
       `${table}.${table}_own_organisation`,
       {
         permissive: 'RESTRICTIVE',
         cmd: 'ALL',
         qual: OWN_ORGANISATION,
         with_check: OWN_ORGANISATION,
-        why: 'narrows (never widens) a contributor to their own organisation’s peer review submissions (app.organisation_id, set by plexus_enter)',
+        why: 'narrows (never widens) a contributor to their own organisation’s peer review submissions and self-assessments (app.organisation_id, set by plexus_enter)',
       },
     ]),
   ),

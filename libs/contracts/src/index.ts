@@ -23,3 +23,4 @@ export * from './lib/dtos/peer-review/submission-counts.dto';
 export * from './lib/dtos/peer-review/activity.dto';
 export * from './lib/dtos/peer-review/cycle.dto';
 export * from './lib/dtos/peer-review/submission.dto';
+export * from './lib/dtos/peer-review/self-assessment.dto';

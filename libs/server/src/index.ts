@@ -104,3 +104,8 @@ export * from './lib/peer-review/cycle.repository';
 export * from './lib/peer-review/submission.repository';
 export * from './lib/peer-review/submission-chaser-email';
 export * from './lib/peer-review/submission-file-type';
+// peer review: self-assessments against a standard set
+export * from './lib/peer-review/self-assessment.entity';
+export * from './lib/peer-review/self-assessment-answer.entity';
+export * from './lib/peer-review/self-assessment-file.entity';
+export * from './lib/peer-review/self-assessment.repository';

@@ -80,6 +80,11 @@ const KINDS = [
   'submission',
   'file',
   'annualReport',
+  'standardSetVersion',
+  'assessmentActivity',
+  'selfAssessment',
+  'assessedCriterion',
+  'evidenceFile',
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string[]>;
@@ -107,15 +112,24 @@ const KIND_BY_SUFFIX: Array<[string, Kind]> = [
   ['list', 'list'],
   ['meeting', 'meeting'],
   // Standard sets: {standardSetId}, {standardVersionId}; a section or criterion by that name alone (sectionIds, criterionId).
+  // A self-assessment activity's version (a published one: `standardSetVersionId`), before the set itself.
+  ['standardsetversion', 'standardSetVersion'],
   ['standardset', 'standardSet'],
   ['standardversion', 'standardVersion'],
   ['section', 'standardSection'],
+  // A criterion a self-assessment answers ({assessedCriterionId}), before any criterion.
+  ['assessedcriterion', 'assessedCriterion'],
   ['criterion', 'criterion'],
   ['schedule', 'schedule'],
   ['link', 'link'],
   ['cycle', 'cycle'],
+  // Before `activity`: {selfAssessmentActivityId} is a self-assessment activity (with its standard set version).
+  ['selfassessmentactivity', 'assessmentActivity'],
+  ['selfassessment', 'selfAssessment'],
   ['activity', 'activity'],
   ['submission', 'submission'],
+  // A self-assessment's evidence file, before a submission's file.
+  ['evidencefile', 'evidenceFile'],
   ['file', 'file'],
   ['annualreport', 'annualReport'],
 ];
@@ -150,11 +164,7 @@ const KNOWN_BODIES: Record<string, Record<string, unknown>> = {
  * Id fields whose records are not in this build yet, so another network's id cannot be refused: each with why and what
  * changes it. Listed in the row (never silently skipped); the feature that brings the records removes its entry.
  */
-const PENDING_ID_FIELDS: Record<string, string> = {
-  // TODO(standards branch): standard set versions (issue 9 item 1) land on their own branch; merging it adds the
-  // foreign key and the look-up (404 naming the field), and this entry goes.
-  standardSetVersionId: 'standard set versions are not in this build (the standards branch adds them and their check)',
-};
+const PENDING_ID_FIELDS: Record<string, string> = {};
 
 /**
  * What a body has unless the sweep puts an id there itself: a schedule names at least one recipient or list, so its
@@ -233,6 +243,8 @@ const isIdName = (name: string, parent?: string) => /[a-z]Ids?$/.test(name) || (
 function idKind(name: string, parent?: string): Kind | 'entity' | null {
   const base = (name === 'id' ? (parent ?? '').replace(/s$/, '') : name.replace(/Ids?$/, '')).toLowerCase();
   if (base === 'entity') return 'entity';
+  // A self-assessment's answers name criteria of its own standard set version.
+  if (parent === 'answers' && base === 'criterion') return 'assessedCriterion';
   return KIND_BY_SUFFIX.find(([suffix]) => base.endsWith(suffix.toLowerCase()))?.[1] ?? null;
 }
 
@@ -305,8 +317,21 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
   const activities: string[] = [];
   const submissions: string[] = [];
   const files: string[] = [];
+  const assessmentActivities: string[] = [];
+  const selfAssessments: string[] = [];
+  const evidenceFiles: string[] = [];
   for (const c of cycles) {
-    activities.push(...(await read(`/peer-review/cycles/${c.id}`)).activities.map((a: { id: string }) => a.id));
+    const plan = (await read(`/peer-review/cycles/${c.id}`)).activities as Array<{ id: string; kind: string }>;
+    activities.push(...plan.map((a) => a.id));
+    assessmentActivities.push(...plan.filter((a) => a.kind === 'self_assessment').map((a) => a.id));
+    for (const sa of (await read(`/peer-review/cycles/${c.id}/self-assessments`)).items as Array<{ id: string | null }>) {
+      if (!sa.id) continue;
+      selfAssessments.push(sa.id);
+      const detail = await read(`/peer-review/self-assessments/${sa.id}`);
+      for (const section of detail.sections as Array<{ criteria: Array<{ files: Array<{ id: string }> }> }>) {
+        for (const criterion of section.criteria) evidenceFiles.push(...criterion.files.map((f) => f.id));
+      }
+    }
     for (const sub of (await read(`/peer-review/cycles/${c.id}/submissions`)).items as Array<{ id: string; latestFile: { id: string } | null }>) {
       submissions.push(sub.id);
       if (sub.latestFile) files.push(sub.latestFile.id);
@@ -349,6 +374,11 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
     activity: activities,
     submission: submissions,
     file: files,
+    standardSetVersion: standardVersions,
+    assessmentActivity: assessmentActivities,
+    selfAssessment: selfAssessments,
+    assessedCriterion: criteria,
+    evidenceFile: evidenceFiles,
   });
   const texts: Harvest['texts'] = [];
   const walk = (v: unknown, key = '') => {
@@ -820,7 +850,66 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     ),
     'upload',
   );
+  // A published assessment tool, the cycle's self-assessment against it, and the last organisation's self-assessment.
+  const tool = ok(
+    await client.post(`${base}/standards/sets`, {
+      code: `SWEEP-SA-${label.toUpperCase()}`,
+      name: `Cross-network sweep assessment tool (${label})`,
+      kind: 'assessment_tool',
+      answerScale: 'rag',
+    }),
+    'assessment tool',
+  );
+  const toolVersion = tool.versions[0].id as string;
+  const toolSection = ok(
+    await client.post(`${base}/standards/versions/${toolVersion}/sections`, { number: '1', title: `Cross-network sweep tool section (${label})` }),
+    'tool section',
+  ).sections[0];
+  ok(
+    await client.post(`${base}/standards/sections/${toolSection.id}/criteria`, {
+      number: '1.1',
+      text: `Cross-network sweep tool criterion (${label})`,
+    }),
+    'tool criterion',
+  );
+  const toolCriterion = ok(await client.post(`${base}/standards/versions/${toolVersion}/publish`), 'publish tool').sections[0].criteria[0]
+    .id as string;
+  const assessmentActivity = cycle.activities.find((a) => a.kind === 'self_assessment');
+  if (!assessmentActivity) throw new Error(`set-up in ${base}: the template made no self-assessment activity`);
+  ok(
+    await client.put(`${base}/peer-review/activities/${assessmentActivity.id}`, {
+      kind: 'self_assessment',
+      fy: assessmentActivity.fy,
+      quarter: assessmentActivity.quarter,
+      title: assessmentActivity.title,
+      standardSetVersionId: toolVersion,
+    }),
+    'self-assessment activity',
+  );
+  const selfAssessment = ok(
+    await client.post(`${base}/peer-review/activities/${assessmentActivity.id}/self-assessments`, { organisationId: lastOrganisation }),
+    'self-assessment',
+  );
+  ok(
+    await client.put(`${base}/peer-review/self-assessments/${selfAssessment.id}/answers`, {
+      answers: [{ criterionId: toolCriterion, rating: 'amber', evidence: `Cross-network sweep evidence (${label})` }],
+    }),
+    'self-assessment answer',
+  );
+  const evidence = ok(
+    await client.request(
+      'POST',
+      `${base}/peer-review/self-assessments/${selfAssessment.id}/criteria/${toolCriterion}/files`,
+      documentForm(pdfBytes(`Cross-network sweep evidence (${label})`), `sweep-evidence-${label}.pdf`),
+    ),
+    'evidence file',
+  );
   return {
+    evidenceFile: evidence.sections[0].criteria[0].files[0].id,
+    standardSetVersion: toolVersion,
+    assessmentActivity: assessmentActivity.id,
+    selfAssessment: selfAssessment.id,
+    assessedCriterion: toolCriterion,
     standardSet: standardSet.id,
     standardVersion,
     standardSection: standardSection.id,
@@ -850,7 +939,7 @@ async function peerReviewCycle(
   client: HttpClient,
   base: string,
   name: string,
-): Promise<{ id: string; organisationIds: string[]; activities: Array<{ id: string; kind: string }> }> {
+): Promise<{ id: string; organisationIds: string[]; activities: Array<{ id: string; kind: string; fy: string; quarter: number; title: string }> }> {
   const profile = await client.get(`${base}/profile`);
   const organisationIds = (profile.body.memberOrganisations as Array<{ id: string }>).map((o) => o.id);
   const created = await client.post(`${base}/peer-review/cycles`, {
@@ -1139,7 +1228,7 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
   }
 
   // (4) Between member organisations: a contributor acts for one organisation. They read and write only its records
-  // (peer review submissions and their files): another organisation's answers 404 on every route that names one, as
+  // (peer review submissions and their files, self-assessments): another organisation's answers 404 on every route that names one, as
   // another network's would; every route their role may not call answers 403; no answer of theirs carries another
   // organisation's submission, file or file name.
   {
@@ -1187,8 +1276,56 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
         file: await upload(client, mine.id, 'own-organisation-document'),
         organisation: contributor.organisationId ?? undefined,
       };
-      const theirIds: Partial<Record<Kind, string>> = { ...mineIds, submission: theirs.id, file: await upload(spinal, theirs.id, theirName) };
-      const secrets = [theirs.id, theirIds.file as string, theirName];
+      // The cycle's self-assessment against spinal's assessment tool: the contributor's organisation's and another's,
+      // started by the manager; the other's evidence is a word only its answers hold.
+      const assessmentActivity = cycle.activities.find((x) => x.kind === 'self_assessment');
+      if (!assessmentActivity) throw new Error('set-up: the template made no self-assessment activity');
+      const linked = await spinal.put(`${SPINAL}/peer-review/activities/${assessmentActivity.id}`, {
+        kind: 'self_assessment',
+        fy: assessmentActivity.fy,
+        quarter: assessmentActivity.quarter,
+        title: assessmentActivity.title,
+        standardSetVersionId: own.standardSetVersion,
+      });
+      if (linked.status !== 200)
+        throw new Error(`set-up: linking the self-assessment answered ${linked.status} ${JSON.stringify(linked.body).slice(0, 200)}`);
+      const startFor = async (organisationId: string | undefined): Promise<string> => {
+        const res = await spinal.post(`${SPINAL}/peer-review/activities/${assessmentActivity.id}/self-assessments`, { organisationId });
+        if (res.status !== 200)
+          throw new Error(`set-up: starting a self-assessment answered ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+        return res.body.id as string;
+      };
+      const theirEvidence = `other-organisation-evidence-${Date.now().toString(36)}`;
+      const theirAssessment = await startFor(theirs.organisation.id);
+      const answered = await spinal.put(`${SPINAL}/peer-review/self-assessments/${theirAssessment}/answers`, {
+        answers: [{ criterionId: own.assessedCriterion, rating: 'red', evidence: theirEvidence }],
+      });
+      if (answered.status !== 200) throw new Error(`set-up: answering the other organisation’s self-assessment answered ${answered.status}`);
+      const evidenceOf = async (selfAssessmentId: string, name: string): Promise<string> => {
+        const res = await spinal.request(
+          'POST',
+          `${SPINAL}/peer-review/self-assessments/${selfAssessmentId}/criteria/${own.assessedCriterion}/files`,
+          documentForm(pdfBytes(name), `${name}.pdf`),
+        );
+        if (res.status !== 201)
+          throw new Error(`set-up: uploading evidence ${name} answered ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+        return res.body.sections[0].criteria[0].files[0].id as string;
+      };
+      const mineAssessment = await startFor(contributor.organisationId ?? undefined);
+      Object.assign(mineIds, {
+        assessmentActivity: assessmentActivity.id,
+        selfAssessment: mineAssessment,
+        evidenceFile: await evidenceOf(mineAssessment, 'own-organisation-evidence'),
+      });
+      const theirEvidenceFile = await evidenceOf(theirAssessment, `${theirEvidence}-file`);
+      const theirIds: Partial<Record<Kind, string>> = {
+        ...mineIds,
+        submission: theirs.id,
+        file: await upload(spinal, theirs.id, theirName),
+        selfAssessment: theirAssessment,
+        evidenceFile: theirEvidenceFile,
+      };
+      const secrets = [theirs.id, theirIds.file as string, theirName, theirAssessment, theirEvidence, theirEvidenceFile];
       const carried = (body: unknown) => {
         const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('latin1') : JSON.stringify(body ?? null);
         return secrets.filter((x) => text.includes(x));
@@ -1210,22 +1347,48 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
         return res.status;
       };
       // Upload routes last: a version the contributor uploads to their own submission is a change to spinal only.
-      const ordered = [...ops.filter((op) => !op.template.endsWith('/files')), ...ops.filter((op) => op.template.endsWith('/files'))];
+      // And removals after everything: an evidence file the contributor takes off their own draft is asked for before.
+      const last = (op: Op) => op.template.endsWith('/files') || op.verb === 'DELETE';
+      const ordered = [
+        ...ops.filter((op) => !last(op)),
+        ...ops.filter((op) => op.template.endsWith('/files')),
+        ...ops.filter((op) => op.verb === 'DELETE'),
+      ];
       for (const op of ordered) {
         const names = pathParams(op.template);
         const may = mayCall(op);
-        if (names.includes('submissionId')) {
+        if (names.includes('submissionId') || names.includes('selfAssessmentId')) {
           submissionRoutes++;
           otherOrganisationAsked++;
           const foreignStatus = await ask(op, theirIds);
           const ownStatus = await ask(op, mineIds);
-          if (may && foreignStatus !== 404) p.wrong.push(`${op.key} with another organisation’s submission → ${foreignStatus} (expected 404)`);
-          if (may && (ownStatus === 404 || ownStatus >= 300)) p.wrong.push(`${op.key} with their own → ${ownStatus} (expected it answered)`);
+          // A self-assessment's own routes may answer 409 by its state (submitted, not all rated): reached, all the same.
+          const answered = ownStatus < 300 || (names.includes('selfAssessmentId') && ownStatus === 409);
+          if (may && foreignStatus !== 404) p.wrong.push(`${op.key} with another organisation’s record → ${foreignStatus} (expected 404)`);
+          if (may && (ownStatus === 404 || !answered)) p.wrong.push(`${op.key} with their own → ${ownStatus} (expected it answered)`);
           if (!may && (foreignStatus !== 403 || ownStatus !== 403)) p.wrong.push(`${op.key} → ${foreignStatus} / ${ownStatus} (expected 403 alike)`);
+          if (names.includes('evidenceFileId')) {
+            const crossed = await ask(op, { ...mineIds, evidenceFile: theirIds.evidenceFile });
+            if (may && crossed !== 404)
+              p.wrong.push(`${op.key} with another organisation’s evidence file under their own self-assessment → ${crossed}`);
+          }
           if (names.includes('fileId')) {
             const crossed = await ask(op, { ...mineIds, file: theirIds.file });
             if (may && crossed !== 404) p.wrong.push(`${op.key} with another organisation’s file under their own submission → ${crossed}`);
           }
+          continue;
+        }
+        if (names.includes('selfAssessmentActivityId') && may && WRITES.includes(op.verb)) {
+          // Starting a self-assessment: their organisation's (no organisation named) is theirs to start; another's is 404.
+          otherOrganisationAsked++;
+          const path = fill(op.template, spinalSlug, mineIds);
+          const foreign = await client.request(op.verb, path, { organisationId: theirs.organisation.id });
+          tally.add(foreign.status);
+          if (carried(foreign.body).length)
+            p.leaks.push(`${op.verb} ${path} naming another organisation → ${foreign.status} carrying ${carried(foreign.body).join(', ')}`);
+          if (foreign.status !== 404) p.wrong.push(`${op.key} naming another organisation → ${foreign.status} (expected 404)`);
+          const ownStatus = await ask(op, mineIds);
+          if (ownStatus >= 300) p.wrong.push(`${op.key} for their own organisation → ${ownStatus} (expected it answered)`);
           continue;
         }
         const orgQuery = (op.op.parameters ?? []).find((q) => q.in === 'query' && /organi[sz]ation/i.test(q.name));
@@ -1236,7 +1399,9 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
         }
         const status = await ask(op, mineIds);
         if (WRITES.includes(op.verb) && status !== 403)
-          p.wrong.push(`${op.key} → ${status}: a contributor changes nothing but their organisation’s submissions (expected 403)`);
+          p.wrong.push(
+            `${op.key} → ${status}: a contributor changes nothing but their organisation’s submissions and self-assessments (expected 403)`,
+          );
         if (!may && status !== 403) p.wrong.push(`${op.key} → ${status} (expected 403: their role may not)`);
       }
     }
@@ -1244,9 +1409,9 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
     if (problemList.length) console.log(`\ncross-network between-organisation problems (first 15):\n${problemList.slice(0, 15).join('\n')}`);
     rows.push({
       scenario: 'cross-network (4) between member organisations',
-      did: `a spinal contributor (their organisation’s and another’s submission, each with an upload) through all ${ops.length} operations: ${submissionRoutes} naming a submission asked with both, ${otherOrganisationAsked} with another organisation’s id; organisation-owned operations: ${owned.length}; contributor powers beyond reading: ${contributorMay.join(', ') || 'none'}; ${tally.requests} requests`,
-      survived: `${p.leaks.length} answers carrying the other organisation’s submission, file or words, ${p.failures.length} ≥ 500, ${p.wrong.length} not 404 / 403 / answered as they must be${firstOf(p.wrong)} (${tally.summary || 'no contributor'})`,
-      ok: !problemList.length && !!contributor && submissionRoutes >= 5,
+      did: `a spinal contributor (their organisation’s and another’s submission, each with an upload, and self-assessment) through all ${ops.length} operations: ${submissionRoutes} naming a submission or self-assessment asked with both, ${otherOrganisationAsked} with another organisation’s id; organisation-owned operations: ${owned.length}; contributor powers beyond reading: ${contributorMay.join(', ') || 'none'}; ${tally.requests} requests`,
+      survived: `${p.leaks.length} answers carrying the other organisation’s submission, self-assessment, file or words, ${p.failures.length} ≥ 500, ${p.wrong.length} not 404 / 403 / answered as they must be${firstOf(p.wrong)} (${tally.summary || 'no contributor'})`,
+      ok: !problemList.length && !!contributor && submissionRoutes >= 12,
     });
   }
   return rows;

@@ -6,6 +6,7 @@ import { reportSweepIds } from './report.sweep';
 import { recipientsSweepIds, recipientsValidBodies } from './recipients.sweep';
 import { riskSweepIds } from './risk.sweep';
 import { schedulesSweepIds, schedulesValidBodies } from './schedules.sweep';
+import { selfAssessmentSweepIds, selfAssessmentValidBodies } from './self-assessment.sweep';
 import { standardsOperatorIds, standardsSweepIds, standardsValidBodies } from './standards.sweep';
 import type { OperatorSweepIds, SweepIds } from './registry';
 import { workPlanSweepIds, workPlanValidBodies } from './work-plan.sweep';
@@ -22,6 +23,7 @@ export const SWEEP_IDS: SweepIds[] = [
   standardsSweepIds,
   peerReviewSweepIds,
   annualReportSweepIds,
+  selfAssessmentSweepIds,
 ];
 
 /** Every feature's ids for the operator routes (/api/admin/…) that take one: records platform operators keep. */
@@ -51,4 +53,5 @@ export const VALID_BODIES: Record<string, unknown> = {
   ...standardsValidBodies,
   ...peerReviewValidBodies,
   ...annualReportValidBodies,
+  ...selfAssessmentValidBodies,
 };

@@ -26,6 +26,7 @@ import { BoardModule } from '../board/board.module';
 import { StandardsModule } from '../peer-review/standards/standards.module';
 import { PeerReviewCyclesModule } from '../peer-review/cycles/cycles.module';
 import { PeerReviewSubmissionsModule } from '../peer-review/submissions/submissions.module';
+import { PeerReviewSelfAssessmentModule } from '../peer-review/self-assessment/self-assessment.module';
 import { RiskModule } from '../risk/risk.module';
 import { ReportModule } from '../report/report.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
@@ -80,6 +81,7 @@ export class AppModule {
         StandardsModule,
         PeerReviewCyclesModule,
         PeerReviewSubmissionsModule,
+        PeerReviewSelfAssessmentModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -15,6 +15,7 @@ import { PasswordService } from '../auth/password.service';
 import { seedBoard } from '../board/board.seed';
 import { seedNationalStandards, seedNetworkStandards } from '../peer-review/standards/standards.seed';
 import { seedPeerReview } from '../peer-review/cycles/cycles.seed';
+import { seedSelfAssessments } from '../peer-review/self-assessment/self-assessment.seed';
 import { seedRisk } from '../risk/risk.seed';
 import { seedSchedules } from '../schedules/schedules.seed';
 import { seedWorkPlan } from '../work-plan/work-plan.seed';
@@ -66,6 +67,7 @@ export async function seedDemo(
     const exists = await db.run({ userId: null }, ({ em }) => em.findOne(Network, { slug: demo.slug }));
     if (exists) {
       await seedPeerReview(db, exists, demo, storage);
+      await seedSelfAssessments(db, exists);
       result.skipped.push(demo.slug);
       continue;
     }
@@ -135,6 +137,7 @@ export async function seedDemo(
     await seedNetworkStandards(db, created);
     await seedSchedules(db, created, demo);
     await seedPeerReview(db, created, demo, storage);
+    await seedSelfAssessments(db, created);
     result.created.push(demo.slug);
   }
   return result;

@@ -236,6 +236,16 @@ describe('network routes are closed by default', () => {
         ['GET networks/:network/peer-review/submissions/:submissionId/files/:fileId/download', 'network.read'],
         ['POST networks/:network/peer-review/submissions/:submissionId/accept', 'peer-review.manage'],
         ['POST networks/:network/peer-review/submissions/:submissionId/request-information', 'peer-review.manage'],
+        ['GET networks/:network/peer-review/cycles/:cycleId/self-assessments', 'network.read'],
+        ['POST networks/:network/peer-review/activities/:selfAssessmentActivityId/self-assessments', 'peer-review.submit'],
+        ['GET networks/:network/peer-review/activities/:selfAssessmentActivityId/compliance', 'peer-review.manage'],
+        ['GET networks/:network/peer-review/self-assessments/:selfAssessmentId', 'network.read'],
+        ['PUT networks/:network/peer-review/self-assessments/:selfAssessmentId/answers', 'peer-review.submit'],
+        ['POST networks/:network/peer-review/self-assessments/:selfAssessmentId/criteria/:assessedCriterionId/files', 'peer-review.submit'],
+        ['GET networks/:network/peer-review/self-assessments/:selfAssessmentId/files/:evidenceFileId/download', 'network.read'],
+        ['DELETE networks/:network/peer-review/self-assessments/:selfAssessmentId/files/:evidenceFileId', 'peer-review.submit'],
+        ['POST networks/:network/peer-review/self-assessments/:selfAssessmentId/submit', 'peer-review.submit'],
+        ['POST networks/:network/peer-review/self-assessments/:selfAssessmentId/reopen', 'peer-review.manage'],
       ].sort(),
     );
   });

@@ -1,11 +1,28 @@
 import { Module } from '@nestjs/common';
-import { MembershipRepository, NetworkRepository, ReviewCycleRepository, SubmissionRepository, UserRepository } from '@plexus/server';
+import {
+  MembershipRepository,
+  NetworkRepository,
+  ReviewCycleRepository,
+  SelfAssessmentRepository,
+  StandardSetRepository,
+  SubmissionRepository,
+  UserRepository,
+} from '@plexus/server';
 import { CyclesController } from './cycles.controller';
 import { CyclesService } from './cycles.service';
 
 /** Peer review cycles and their plans of quarterly activities (issue 9, item 2). */
 @Module({
   controllers: [CyclesController],
-  providers: [CyclesService, ReviewCycleRepository, SubmissionRepository, NetworkRepository, MembershipRepository, UserRepository],
+  providers: [
+    CyclesService,
+    ReviewCycleRepository,
+    SubmissionRepository,
+    SelfAssessmentRepository,
+    StandardSetRepository,
+    NetworkRepository,
+    MembershipRepository,
+    UserRepository,
+  ],
 })
 export class PeerReviewCyclesModule {}

@@ -31,6 +31,8 @@ import {
   ReviewCycle,
   ReviewCycleOrganisation,
   ReviewCycleRepository,
+  SelfAssessmentRepository,
+  StandardSetRepository,
   Submission,
   SubmissionRepository,
   UserRepository,
@@ -65,6 +67,8 @@ export class CyclesService {
     private readonly network: NetworkRepository,
     private readonly members: MembershipRepository,
     private readonly users: UserRepository,
+    private readonly standards: StandardSetRepository,
+    private readonly selfAssessments: SelfAssessmentRepository,
   ) {}
 
   async list(): Promise<ReviewCycleListDto> {
@@ -172,6 +176,13 @@ export class CyclesService {
         `Organisations have uploaded ${files} document${files === 1 ? '' : 's'} to this cycle: close it (status closed) rather than deleting it`,
       );
     }
+    const assessments = await this.selfAssessments.count({ cycleId: id });
+    if (assessments) {
+      throw new DomainException(
+        'conflict',
+        `Organisations have started ${assessments} self-assessment${assessments === 1 ? '' : 's'} in this cycle: close it (status closed) rather than deleting it`,
+      );
+    }
     em.remove(await this.submissions.submissions({ cycleId: id }));
     em.remove(await this.cycles.activities(id));
     em.remove(await this.cycles.scope(id));
@@ -197,6 +208,14 @@ export class CyclesService {
         throw DomainException.field(
           'organisationIds',
           `An organisation you are taking out of scope has uploaded documents to this cycle (${files}): it stays in scope`,
+          'conflict',
+        );
+      }
+      const assessments = await this.selfAssessments.count({ cycleId: id, organisationIds: removed.map((r) => r.organisationId) });
+      if (assessments) {
+        throw DomainException.field(
+          'organisationIds',
+          `An organisation you are taking out of scope has started a self-assessment in this cycle (${assessments}): it stays in scope`,
           'conflict',
         );
       }
@@ -264,6 +283,14 @@ export class CyclesService {
         );
       }
     }
+    const assessments = await this.selfAssessments.count({ activityId: id });
+    if (assessments && (input.kind !== 'self_assessment' || input.standardSetVersionId !== activity.standardSetVersionId)) {
+      throw DomainException.field(
+        input.kind !== 'self_assessment' ? 'kind' : 'standardSetVersionId',
+        `Organisations have started ${assessments} self-assessment${assessments === 1 ? '' : 's'} against this activity’s standard set version: it keeps its kind and version`,
+        'conflict',
+      );
+    }
     await this.apply(cycle, activity, input);
     em.remove(dropped);
     if (activity.kind === 'submission') {
@@ -297,12 +324,43 @@ export class CyclesService {
         `Organisations have uploaded ${files} document${files === 1 ? '' : 's'} for this activity: it stays in the plan`,
       );
     }
+    const assessments = await this.selfAssessments.count({ activityId: id });
+    if (assessments) {
+      throw new DomainException(
+        'conflict',
+        `Organisations have started ${assessments} self-assessment${assessments === 1 ? '' : 's'} for this activity: it stays in the plan`,
+      );
+    }
     em.remove(await this.submissions.submissions({ activityId: id }));
     em.remove(activity);
     await em.flush();
   }
 
   // ---- helpers ------------------------------------------------------------------------------------------------
+
+  /**
+   * The standard set version a self-assessment activity is against: the network's own or a national one (another
+   * network's, or none, is 404 naming standardSetVersionId), published (a draft is 400), and frozen from its first use.
+   */
+  private async useStandardVersion(versionId: string): Promise<string> {
+    const version = await this.standards.version(versionId);
+    if (!version)
+      throw DomainException.field('standardSetVersionId', 'Choose a version of one of the network’s or the national standard sets', 'not_found');
+    if (version.status !== 'published') {
+      throw DomainException.field(
+        'standardSetVersionId',
+        `Version ${version.version} of the standard set is a draft: publish it, or choose a published version`,
+      );
+    }
+    if (!version.frozenAt && !(await this.standards.freezeVersion(version.id))) {
+      throw DomainException.field(
+        'standardSetVersionId',
+        'Choose a published version of one of the network’s or the national standard sets',
+        'not_found',
+      );
+    }
+    return version.id;
+  }
 
   private async findCycle(id: string, forChange = false): Promise<ReviewCycle> {
     const cycle = await (forChange ? this.cycles.cycleForChange(id) : this.cycles.cycle(id));
@@ -373,8 +431,9 @@ export class CyclesService {
       externalReviewers: [] as string[],
     };
     if (input.kind === 'submission') byKind.requiredDocuments = input.requiredDocuments;
-    // TODO(standards branch): check the standard set version is this network's (or national) once standard sets land.
-    if (input.kind === 'self_assessment') byKind.standardSetVersionId = input.standardSetVersionId;
+    if (input.kind === 'self_assessment' && input.standardSetVersionId) {
+      byKind.standardSetVersionId = await this.useStandardVersion(input.standardSetVersionId);
+    }
     if (input.kind === 'review_meeting') {
       if (input.meetingDate && !isWithinCycle(input.meetingDate, first, last)) {
         throw DomainException.field('meetingDate', `The meeting date must be within the cycle’s years: ${range.start} to ${range.end}`);

@@ -16,6 +16,9 @@ import { ReviewCycleOrganisation } from '../peer-review/cycle-organisation.entit
 import { Submission } from '../peer-review/submission.entity';
 import { SubmissionChaser } from '../peer-review/submission-chaser.entity';
 import { SubmissionFile } from '../peer-review/submission-file.entity';
+import { SelfAssessment } from '../peer-review/self-assessment.entity';
+import { SelfAssessmentAnswer } from '../peer-review/self-assessment-answer.entity';
+import { SelfAssessmentFile } from '../peer-review/self-assessment-file.entity';
 import { DistributionList } from '../recipient/distribution-list.entity';
 import { DistributionListMember } from '../recipient/distribution-list-member.entity';
 import { StandardCriterion } from '../peer-review/standard-criterion.entity';
@@ -118,6 +121,10 @@ export const TENANT_ENTITIES: Array<new () => object> = [
   Submission,
   SubmissionFile,
   SubmissionChaser,
+  // self-assessments against a standard set
+  SelfAssessment,
+  SelfAssessmentAnswer,
+  SelfAssessmentFile,
 ];
 
 /**
@@ -177,4 +184,7 @@ export const AUDITED_ENTITY_TYPES: Record<string, string> = {
   ReviewActivity: 'review_activity',
   Submission: 'submission',
   SubmissionFile: 'submission_file',
+  SelfAssessment: 'self_assessment',
+  SelfAssessmentAnswer: 'self_assessment_answer',
+  SelfAssessmentFile: 'self_assessment_file',
 };

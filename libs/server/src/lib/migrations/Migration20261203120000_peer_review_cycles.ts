@@ -94,7 +94,7 @@ export class Migration20261203120000_peer_review_cycles extends Migration {
         description text not null default '' check (length(description) <= 4000),
         due_date date not null check (${DAY('due_date')}),
         required_documents jsonb not null default '[]'::jsonb check (${JSON_LIST('required_documents', 20)}),
-        -- TODO(standards branch): foreign key (network_id, standard_set_version_id) once standard_set_version exists.
+        -- Its foreign key to standard_set_version (id) is added by Migration20261203130000_self_assessment.
         standard_set_version_id uuid,
         meeting_date date check (${DAY('meeting_date')}),
         organisation_id uuid,

@@ -35,7 +35,7 @@ export class ReviewActivity extends TimestampedTenantEntity {
   @Property({ type: 'json' })
   requiredDocuments: string[] = [];
 
-  // TODO(standards branch): a foreign key to standard_set_version once it exists; until then only a uuid.
+  /** Self-assessments: the standard set version (foreign key to standard_set_version; the network's own or national, frozen once used). */
   @Property({ type: 'uuid', nullable: true })
   standardSetVersionId: string | null = null;
 

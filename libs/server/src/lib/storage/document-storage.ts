@@ -28,3 +28,10 @@ export function submissionFileKey(networkId: string, fileId: string): string {
   if (!uuid.test(networkId) || !uuid.test(fileId)) throw new Error('submission file keys are made of ids only');
   return `submissions/${networkId}/${fileId}`;
 }
+
+/** Keys are `self-assessments/<network id>/<file id>`: an evidence file of a self-assessment, named by ids only. */
+export function selfAssessmentFileKey(networkId: string, fileId: string): string {
+  const uuid = /^[0-9a-f-]{36}$/;
+  if (!uuid.test(networkId) || !uuid.test(fileId)) throw new Error('self-assessment file keys are made of ids only');
+  return `self-assessments/${networkId}/${fileId}`;
+}

@@ -14,7 +14,14 @@ import {
 } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
-import { type MemberDto, type ReviewActivityDto, reviewActivityInputSchema, type ReviewCycleDto, type SessionMembership } from '@plexus/contracts';
+import {
+  type MemberDto,
+  type ReviewActivityDto,
+  reviewActivityInputSchema,
+  type ReviewCycleDto,
+  type SessionMembership,
+  type StandardSetListDto,
+} from '@plexus/contracts';
 import { REVIEW_ACTIVITY_KINDS, takesPartInWork, type ReviewActivityKind } from '@plexus/domain';
 import { toApiError } from '../../core/api-error';
 import { FlashService } from '../../core/flash.service';
@@ -29,6 +36,7 @@ import { LoadErrorComponent } from '../../ui/load-error.component';
 import { LoadingComponent } from '../../ui/loading.component';
 import { PeerReviewApi, reviewCycleUrl } from '../peer-review.api';
 import { activityKindLabel, formatDay } from '../peer-review-format';
+import { standardSetsUrl } from '../standards/standards.api';
 import { collapseListErrors } from './cycle-form';
 
 /** The form as typed: lists as one entry per line. */
@@ -113,6 +121,19 @@ export class ActivityFormComponent {
 
   protected readonly cycle = httpResource<ReviewCycleDto>(() => reviewCycleUrl(this.network(), this.cycleId()));
   protected readonly members = httpResource<MemberDto[]>(() => membersUrl(this.network()));
+  protected readonly standardSets = httpResource<StandardSetListDto>(() => standardSetsUrl({ kind: 'network', slug: this.network() }));
+  /** Published versions to assess against: each set's, newest first (national sets first), and the one chosen already. */
+  protected readonly versionChoices = computed(() => {
+    const sets = this.standardSets.hasValue() ? this.standardSets.value().sets : [];
+    return sets.flatMap((set) =>
+      set.versions
+        .filter((v) => v.status === 'published')
+        .map((v) => ({
+          id: v.id,
+          label: `${set.code} – ${set.name}, version ${v.version}${set.national ? ' (national)' : ''}${v.frozen ? '' : ' (will be frozen)'}`,
+        })),
+    );
+  });
   protected readonly panelChoices = computed(() => (this.members.hasValue() ? this.members.value().filter((m) => takesPartInWork(m.role)) : []));
   protected readonly activity = computed(() => {
     const id = this.activityId();

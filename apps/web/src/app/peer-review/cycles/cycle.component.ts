@@ -44,6 +44,7 @@ export class CycleComponent {
   protected readonly loaded = computed(() => (this.cycle.hasValue() ? this.cycle.value() : null));
   /** A contributor sees their own organisation's page; others see every organisation's. */
   protected readonly ownOrganisation = computed(() => (this.membership().role === 'contributor' ? this.membership().organisationId : null));
+  protected readonly hasSelfAssessment = computed(() => !!this.loaded()?.activities.some((a) => a.kind === 'self_assessment'));
   protected readonly flash = inject(FlashService).take();
   protected readonly errors = inject(FormErrors);
   protected readonly confirmingDelete = signal(false);

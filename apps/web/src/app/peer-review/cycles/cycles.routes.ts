@@ -43,6 +43,10 @@ export const cyclesRoutes: Routes = [
     loadComponent: () => import('../submissions/organisation-submissions.component').then((m) => m.OrganisationSubmissionsComponent),
   },
   {
+    path: ':cycleId/self-assessments',
+    loadChildren: () => import('../self-assessment/self-assessment.routes').then((m) => m.selfAssessmentRoutes),
+  },
+  {
     path: ':cycleId/submissions/:submissionId',
     title: 'Submission',
     loadComponent: () => import('../submissions/submission.component').then((m) => m.SubmissionComponent),

@@ -47,9 +47,10 @@ export const reviewActivityInputSchema = z.discriminatedUnion(
     z.object({
       kind: z.literal('self_assessment'),
       ...commonFields,
-      // TODO(standards branch): once standard_set_version exists, check the version belongs to this network (or is a
-      // national set) and add the foreign key; until then it is only checked to be a uuid.
-      /** The version of the standard set the organisations assess themselves against; null until chosen. */
+      /**
+       * The version of the standard set the organisations assess themselves against (a published version of one of
+       * the network's own sets or of a national set; frozen from its first use); null until chosen.
+       */
       standardSetVersionId: z.uuid({ error: 'Choose a standard set version' }).nullable().default(null),
     }),
     z.object({

@@ -1,0 +1,436 @@
+import type { ReviewCycleDto, SelfAssessmentDto, SelfAssessmentListDto, ComplianceSummaryDto, StandardVersionDto } from '@plexus/contracts';
+import { MemberOrganisation, Membership } from '@plexus/server';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { documentForm, pdfBytes, plainZipBytes } from '../support/documents';
+import { addMember, createTestDatabase, HttpClient, newNetwork, startApi, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
+
+/**
+ * Self-assessments (issue 9, item 4) through the API: a self-assessment activity names a published standard set
+ * version of the network's own (another network's is 404, a draft 400) and freezes it; each organisation answers the
+ * criteria that apply to its type, saves drafts and submits once all are rated; a contributor sees and changes only
+ * their own organisation's (404 for another's, on every route, and RLS beneath); answers carry forward to the next
+ * cycle, marked until confirmed; managers see compliance per organisation and section.
+ */
+describe('peer review self-assessments', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  let a: Fixture;
+  let b: Fixture;
+  let manager: HttpClient;
+  let managerB: HttpClient;
+  let contributorOne: HttpClient;
+  let contributorTwo: HttpClient;
+  let contributorTwoId: string;
+  const base = '/api/networks/sa-a/peer-review';
+  const standards = '/api/networks/sa-a/standards';
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startApi(db, { STORAGE_DIR: mkdtempSync(join(tmpdir(), 'plexus-self-assessment-')) });
+    a = await newNetwork(api.db, 'sa-a');
+    b = await newNetwork(api.db, 'sa-b');
+    const second = await addMember(api.db, [a], 'contributor');
+    contributorTwoId = second.id;
+    // The second organisation is a trauma unit (criteria for trauma units apply to it), its contributor acts for it.
+    await api.db.inNetwork({ userId: null, networkId: a.network.id }, async ({ em }) => {
+      const m = await em.findOneOrFail(Membership, { id: second.membershipIds['sa-a'] });
+      m.organisationId = a.organisations[1].id;
+      (await em.findOneOrFail(MemberOrganisation, { id: a.organisations[1].id })).type = 'trauma_unit';
+      await em.flush();
+    });
+    manager = await new HttpClient(api.url).login(a.users.manager.email);
+    managerB = await new HttpClient(api.url).login(b.users.manager.email);
+    contributorOne = await new HttpClient(api.url).login(a.users.contributor.email);
+    contributorTwo = await new HttpClient(api.url).login(second.email);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  const ok = <T>(res: { status: number; body: T }, status: number, what: string): T => {
+    if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body).slice(0, 400)}`);
+    return res.body;
+  };
+  const fields = (res: { body: { fields?: Array<{ field: string }> } }) => (res.body.fields ?? []).map((f) => f.field);
+
+  /** A published network set: G1 (all), G2 (trauma units only); P1, P2 (all). */
+  async function publishedSet(client: HttpClient, slugBase: string, code: string, answerScale: 'rag' | 'met') {
+    const set = ok(await client.post(`${slugBase}/sets`, { code, name: `Set ${code}`, kind: 'assessment_tool', answerScale }), 201, 'set') as {
+      id: string;
+      versions: Array<{ id: string }>;
+    };
+    const versionId = set.versions[0].id;
+    const gov = (
+      ok(await client.post(`${slugBase}/versions/${versionId}/sections`, { number: '1', title: 'Governance' }), 201, 'section') as StandardVersionDto
+    ).sections[0];
+    const path = (
+      ok(await client.post(`${slugBase}/versions/${versionId}/sections`, { number: '2', title: 'Pathways' }), 201, 'section') as StandardVersionDto
+    ).sections[1];
+    for (const [section, number, text, appliesTo] of [
+      [gov.id, 'G1', 'An operational policy agreed with the network', []],
+      [gov.id, 'G2', 'A trauma unit lead with time in their job plan', ['trauma_unit']],
+      [path.id, 'P1', 'Secondary transfers referred electronically', []],
+      [path.id, 'P2', 'Repatriation within 48 hours', []],
+    ] as Array<[string, string, string, string[]]>) {
+      ok(await client.post(`${slugBase}/sections/${section}/criteria`, { number, text, appliesTo }), 201, `criterion ${number}`);
+    }
+    const published = ok(await client.post(`${slugBase}/versions/${versionId}/publish`), 200, 'publish') as StandardVersionDto;
+    const criteria = Object.fromEntries(published.sections.flatMap((s) => s.criteria.map((c) => [c.number, c.id])));
+    return { setId: set.id, versionId, criteria };
+  }
+
+  async function templateCycle(name: string, firstFy: string, lastFy: string): Promise<ReviewCycleDto> {
+    return ok(
+      await manager.post(`${base}/cycles`, {
+        name,
+        firstFy,
+        lastFy,
+        template: 'two-year-programme',
+        organisationIds: a.organisations.map((o) => o.id),
+      }),
+      201,
+      'cycle',
+    );
+  }
+  const selfAssessmentActivity = (cycle: ReviewCycleDto) =>
+    cycle.activities.find((x) => x.kind === 'self_assessment') as ReviewCycleDto['activities'][number];
+  const useVersion = (cycle: ReviewCycleDto, standardSetVersionId: string | null) => {
+    const activity = selfAssessmentActivity(cycle);
+    return manager.put(`${base}/activities/${activity.id}`, {
+      kind: 'self_assessment',
+      fy: activity.fy,
+      quarter: activity.quarter,
+      title: activity.title,
+      dueDate: activity.dueDate,
+      standardSetVersionId,
+    });
+  };
+  async function activate(cycle: ReviewCycleDto): Promise<void> {
+    ok(
+      await manager.put(`${base}/cycles/${cycle.id}`, { name: cycle.name, firstFy: cycle.firstFy, lastFy: cycle.lastFy, status: 'active' }),
+      200,
+      'activate',
+    );
+  }
+  const start = (client: HttpClient, cycle: ReviewCycleDto, body: Record<string, unknown> = {}) =>
+    client.post(`${base}/activities/${selfAssessmentActivity(cycle).id}/self-assessments`, body);
+  const upload = (client: HttpClient, selfAssessmentId: string, criterionId: string, form: FormData) =>
+    client.request('POST', `${base}/self-assessments/${selfAssessmentId}/criteria/${criterionId}/files`, form);
+  /** The bytes of a download (the test client reads bodies as text). */
+  async function download(client: HttpClient, path: string): Promise<{ status: number; type: string | null; bytes: Buffer }> {
+    const res = await fetch(api.url + path, { headers: { cookie: `plexus_session=${client.cookie('plexus_session')}` } });
+    return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
+  }
+  const answer = (criterionId: string, rating: string | null, extra: Record<string, string> = {}) => ({ criterionId, rating, ...extra });
+
+  let set: Awaited<ReturnType<typeof publishedSet>>;
+  let first: ReviewCycleDto;
+  let one: SelfAssessmentDto;
+
+  it('links the self-assessment activity to a published version of the network’s own set, freezing it; refuses another network’s or a draft', async () => {
+    set = await publishedSet(manager, standards, 'SA-TOOL', 'rag');
+    const foreign = await publishedSet(managerB, '/api/networks/sa-b/standards', 'SA-B', 'met');
+    const draft = ok(await manager.post(`${standards}/sets`, { code: 'SA-DRAFT', name: 'Draft set', kind: 'network_standards' }), 201, 'draft') as {
+      versions: Array<{ id: string }>;
+    };
+    first = await templateCycle('Self-assessment cycle 2024/26', '2024/25', '2025/26');
+
+    const other = await useVersion(first, foreign.versionId);
+    expect({ status: other.status, fields: fields(other) }).toEqual({ status: 404, fields: ['standardSetVersionId'] });
+    const notPublished = await useVersion(first, draft.versions[0].id);
+    expect({ status: notPublished.status, fields: fields(notPublished) }).toEqual({ status: 400, fields: ['standardSetVersionId'] });
+    // Nothing was frozen by the refusals: B's version is as it was.
+    expect(
+      (ok(await managerB.get(`/api/networks/sa-b/standards/versions/${foreign.versionId}`), 200, 'b version') as StandardVersionDto).frozen,
+    ).toBe(false);
+
+    const linked = ok(await useVersion(first, set.versionId), 200, 'link');
+    expect(linked).toMatchObject({ kind: 'self_assessment', standardSetVersionId: set.versionId });
+    const version = ok(await manager.get(`${standards}/versions/${set.versionId}`), 200, 'version') as StandardVersionDto;
+    expect(version.frozen).toBe(true);
+    // A frozen version refuses edits: a new version is made instead.
+    expect((await manager.post(`${standards}/sections/${version.sections[0].id}/criteria`, { number: 'G3', text: 'Late addition' })).status).toBe(
+      409,
+    );
+
+    // A draft cycle takes no self-assessments yet.
+    expect((await start(contributorOne, first)).status).toBe(409);
+    first = ok(await manager.get(`${base}/cycles/${first.id}`), 200, 'cycle');
+    await activate(first);
+  });
+
+  it('lets an organisation answer the criteria that apply to it, save drafts, and submit once every one is rated', async () => {
+    one = ok(await start(contributorOne, first), 200, 'start');
+    expect(one).toMatchObject({
+      state: 'draft',
+      organisation: { id: a.organisations[0].id },
+      standardSetVersion: { id: set.versionId, code: 'SA-TOOL', version: 1 },
+      applicable: 3,
+      answered: 0,
+      progressText: '0 of 3 answered',
+      carriedFrom: null,
+      can: { edit: true, submit: true, reopen: false },
+    });
+    // A partner hospital is not a trauma unit: G2 is not asked of it.
+    expect(one.sections.map((s) => [s.number, s.criteria.map((c) => c.number)])).toEqual([
+      ['1', ['G1']],
+      ['2', ['P1', 'P2']],
+    ]);
+    expect(one.scale.answers.map((x) => x.value)).toEqual(['green', 'amber', 'red']);
+    // Starting again opens the same one.
+    expect(ok(await start(contributorOne, first), 200, 'again').id).toBe(one.id);
+
+    const put = (client: HttpClient, answers: unknown[]) => client.put(`${base}/self-assessments/${one.id}/answers`, { answers });
+    const offScale = await put(contributorOne, [answer(set.criteria.G1, 'met')]);
+    expect({ status: offScale.status, fields: fields(offScale) }).toEqual({ status: 400, fields: ['answers.0.rating'] });
+    const notApplicable = await put(contributorOne, [answer(set.criteria.P1, 'green'), answer(set.criteria.G2, 'green')]);
+    expect({ status: notApplicable.status, fields: fields(notApplicable) }).toEqual({ status: 404, fields: ['answers.1.criterionId'] });
+    const bad = await put(contributorOne, [answer(set.criteria.G1, 'green', { evidence: 'x\u0000y' })]);
+    expect(bad.status).toBe(400);
+    expect(fields(bad)).toEqual(['answers.0.evidence']);
+    // Nothing half-saved.
+    expect((ok(await contributorOne.get(`${base}/self-assessments/${one.id}`), 200, 'get') as SelfAssessmentDto).answered).toBe(0);
+
+    const saved = ok(
+      await put(contributorOne, [
+        answer(set.criteria.G1, 'green', { evidence: 'Policy v3, agreed March', gaps: '', comments: 'Reviewed yearly' }),
+        answer(set.criteria.P1, 'amber', { gaps: 'Two of five hospitals still phone' }),
+      ]),
+      200,
+      'save',
+    ) as SelfAssessmentDto;
+    expect(saved).toMatchObject({
+      answered: 2,
+      progressText: '2 of 3 answered',
+      compliance: { met: 1, partiallyMet: 1, unanswered: 1, applicable: 3, percent: 33 },
+    });
+    expect(saved.sections[0].criteria[0].answer).toMatchObject({
+      rating: 'green',
+      evidence: 'Policy v3, agreed March',
+      comments: 'Reviewed yearly',
+      carriedForward: false,
+      answeredBy: { userId: a.users.contributor.id },
+    });
+
+    // Evidence files: sniffed like a submission's, on a criterion asked of the organisation.
+    const pdf = pdfBytes('Operational policy v3');
+    const withFile = ok(
+      await upload(contributorOne, one.id, set.criteria.G1, documentForm(pdf, 'Operational policy.pdf', 'application/pdf')),
+      201,
+      'file',
+    ) as SelfAssessmentDto;
+    const [evidence] = withFile.sections[0].criteria[0].files;
+    expect(evidence).toMatchObject({
+      fileName: 'Operational policy.pdf',
+      kind: 'pdf',
+      carriedForward: false,
+      uploadedBy: { userId: a.users.contributor.id },
+    });
+    const got = await download(contributorOne, evidence.downloadUrl);
+    expect({ status: got.status, type: got.type, same: got.bytes.equals(pdf) }).toEqual({ status: 200, type: 'application/pdf', same: true });
+    const notWord = await upload(contributorOne, one.id, set.criteria.G1, documentForm(plainZipBytes(), 'policy.docx'));
+    expect({ status: notWord.status, fields: fields(notWord) }).toEqual({ status: 400, fields: ['file'] });
+    expect((await upload(contributorOne, one.id, set.criteria.G2, documentForm(pdf, 'g2.pdf'))).status).toBe(404);
+    const spare = ok(
+      await upload(contributorOne, one.id, set.criteria.P1, documentForm(pdfBytes('spare'), 'spare.pdf')),
+      201,
+      'spare',
+    ) as SelfAssessmentDto;
+    const removed = ok(
+      await contributorOne.delete(`${base}/self-assessments/${one.id}/files/${spare.sections[1].criteria[0].files[0].id}`),
+      200,
+      'remove file',
+    ) as SelfAssessmentDto;
+    expect(removed.sections[1].criteria[0].files).toEqual([]);
+
+    const early = await contributorOne.post(`${base}/self-assessments/${one.id}/submit`);
+    expect({ status: early.status, fields: fields(early) }).toEqual({ status: 409, fields: ['answers'] });
+    expect(early.body.message).toContain('P2');
+
+    ok(await put(contributorOne, [answer(set.criteria.P2, 'red', { gaps: 'No repatriation policy' })]), 200, 'last');
+    one = ok(await contributorOne.post(`${base}/self-assessments/${one.id}/submit`), 200, 'submit');
+    expect(one).toMatchObject({
+      state: 'submitted',
+      submittedBy: { userId: a.users.contributor.id },
+      can: { edit: false, submit: false, reopen: false },
+    });
+    expect((await put(contributorOne, [answer(set.criteria.P2, 'green')])).status).toBe(409);
+
+    // Reopening is for managers.
+    expect((await contributorOne.post(`${base}/self-assessments/${one.id}/reopen`)).status).toBe(403);
+    const reopened = ok(await manager.post(`${base}/self-assessments/${one.id}/reopen`), 200, 'reopen') as SelfAssessmentDto;
+    expect(reopened).toMatchObject({ state: 'draft', submittedAt: null });
+    expect(reopened.reopenedAt).not.toBeNull();
+    one = ok(await contributorOne.post(`${base}/self-assessments/${one.id}/submit`), 200, 'submit again');
+
+    // The activity keeps its version once organisations have started (and stays in the plan).
+    const change = await useVersion(first, null);
+    expect({ status: change.status, fields: fields(change) }).toEqual({ status: 409, fields: ['standardSetVersionId'] });
+    expect((await manager.delete(`${base}/activities/${selfAssessmentActivity(first).id}`)).status).toBe(409);
+  });
+
+  it('keeps a contributor to their own organisation’s self-assessment: 404 for another’s on every route, lists narrowed, and RLS beneath', async () => {
+    const two = ok(await start(contributorTwo, first), 200, 'start two') as SelfAssessmentDto;
+    expect(two.organisation.id).toBe(a.organisations[1].id);
+    // A trauma unit answers G2 too.
+    expect(two.applicable).toBe(4);
+    ok(
+      await contributorTwo.put(`${base}/self-assessments/${two.id}/answers`, {
+        answers: [answer(set.criteria.G2, 'amber', { evidence: 'secret-two-evidence' })],
+      }),
+      200,
+      'save two',
+    );
+
+    const oneFile = (ok(await contributorOne.get(`${base}/self-assessments/${one.id}`), 200, 'one') as SelfAssessmentDto).sections[0].criteria[0]
+      .files[0];
+    const routes: Array<[string, string, unknown?]> = [
+      ['GET', `${base}/self-assessments/{id}`],
+      ['GET', `${base}/self-assessments/{id}/files/${oneFile.id}/download`],
+      ['DELETE', `${base}/self-assessments/{id}/files/${oneFile.id}`],
+      ['POST', `${base}/self-assessments/{id}/criteria/${set.criteria.G1}/files`, documentForm(pdfBytes(), 'x.pdf')],
+      ['PUT', `${base}/self-assessments/{id}/answers`, { answers: [answer(set.criteria.G1, 'green')] }],
+      ['POST', `${base}/self-assessments/{id}/submit`],
+    ];
+    for (const [verb, template, body] of routes) {
+      const foreign = await contributorOne.request(verb, template.replace('{id}', two.id), body);
+      expect({ route: `${verb} ${template} (another organisation’s)`, status: foreign.status }).toEqual({
+        route: `${verb} ${template} (another organisation’s)`,
+        status: 404,
+      });
+      expect(JSON.stringify(foreign.body)).not.toContain('secret-two-evidence');
+    }
+    // Another organisation's file under their own self-assessment is not there either.
+    expect((await download(contributorTwo, `${base}/self-assessments/${two.id}/files/${oneFile.id}/download`)).status).toBe(404);
+    // Their own is reached.
+    expect((await contributorTwo.get(`${base}/self-assessments/${two.id}`)).status).toBe(200);
+    // Reopen and the compliance summary are managers': refused to contributors before any look-up.
+    expect((await contributorOne.post(`${base}/self-assessments/${two.id}/reopen`)).status).toBe(403);
+    expect((await contributorOne.get(`${base}/activities/${selfAssessmentActivity(first).id}/compliance`)).status).toBe(403);
+
+    // Lists: a contributor sees their organisation's row alone; naming another organisation is 404.
+    const listOne = ok(await contributorOne.get(`${base}/cycles/${first.id}/self-assessments`), 200, 'list one') as SelfAssessmentListDto;
+    expect(listOne.items.map((x) => [x.organisation.id, x.state])).toEqual([[a.organisations[0].id, 'submitted']]);
+    expect(JSON.stringify(listOne)).not.toContain(two.id);
+    const named = await contributorOne.get(`${base}/cycles/${first.id}/self-assessments?organisationId=${a.organisations[1].id}`);
+    expect({ status: named.status, fields: fields(named) }).toEqual({ status: 404, fields: ['organisationId'] });
+    const startOther = await start(contributorOne, first, { organisationId: a.organisations[1].id });
+    expect({ status: startOther.status, fields: fields(startOther) }).toEqual({ status: 404, fields: ['organisationId'] });
+    // Managers see every organisation's.
+    const all = ok(await manager.get(`${base}/cycles/${first.id}/self-assessments`), 200, 'list all') as SelfAssessmentListDto;
+    expect(all.items.map((x) => x.state).sort()).toEqual(['draft', 'submitted']);
+    // Another network sees none of it.
+    expect((await managerB.get(`${base}/self-assessments/${two.id}`)).status).toBe(404);
+    expect((await managerB.get(`/api/networks/sa-b/peer-review/self-assessments/${two.id}`)).status).toBe(404);
+
+    // Beneath the API: a contributor's transaction sees and writes only their organisation's rows.
+    const pg = new Client({ connectionString: db.appUrl });
+    await pg.connect();
+    try {
+      await pg.query('begin');
+      await pg.query('select * from plexus_enter($1, $2)', [a.users.contributor.id, 'sa-a']);
+      const seen = await pg.query<{ organisation_id: string }>('select distinct organisation_id from self_assessment');
+      expect(seen.rows.map((r) => r.organisation_id)).toEqual([a.organisations[0].id]);
+      expect((await pg.query('select id from self_assessment_answer where self_assessment_id = $1', [two.id])).rows).toEqual([]);
+      expect((await pg.query(`update self_assessment_answer set evidence = 'x' where self_assessment_id = $1`, [two.id])).rowCount).toBe(0);
+      await pg.query('rollback');
+      await pg.query('begin');
+      await pg.query('select * from plexus_enter($1, $2)', [contributorTwoId, 'sa-a']);
+      const theirs = await pg.query<{ n: number }>('select count(*)::int as n from self_assessment_answer');
+      expect(theirs.rows[0].n).toBe(1);
+      await pg.query('rollback');
+    } finally {
+      await pg.end();
+    }
+  });
+
+  it('shows managers compliance per organisation and per section, organisations × sections', async () => {
+    const summary = ok(
+      await manager.get(`${base}/activities/${selfAssessmentActivity(first).id}/compliance`),
+      200,
+      'compliance',
+    ) as ComplianceSummaryDto;
+    expect(summary.sections.map((s) => s.number)).toEqual(['1', '2']);
+    expect(summary.scale?.id).toBe('rag');
+    const byName = Object.fromEntries(summary.organisations.map((o) => [o.organisation.id, o]));
+    const mine = byName[a.organisations[0].id];
+    expect(mine).toMatchObject({ state: 'submitted', overall: { met: 1, applicable: 3, percent: 33, text: '1 of 3 applicable measures met (33%)' } });
+    expect(mine.sections.map((s) => s.compliance.text)).toEqual(['1 of 1 applicable measure met (100%)', '0 of 2 applicable measures met (0%)']);
+    const theirs = byName[a.organisations[1].id];
+    expect(theirs).toMatchObject({ state: 'draft', overall: { met: 0, partiallyMet: 1, unanswered: 3, applicable: 4, percent: 0 } });
+    expect(summary.overall).toMatchObject({ met: 1, applicable: 7 });
+  });
+
+  it('takes a national set’s published version too: frozen by the network’s use, answered through the network', async () => {
+    const op = await addMember(api.db, [], 'viewer', 'sa.operator@example.org');
+    await api.db.run({ userId: null }, ({ em }) => em.execute(`update app_user set is_operator = true where id = ?`, [op.id]));
+    const operator = await new HttpClient(api.url).login(op.email);
+    const national = await publishedSet(operator, '/api/admin/standards', 'SA-NAT', 'met');
+    let cycle = await templateCycle('National self-assessment 2030/32', '2030/31', '2031/32');
+    ok(await useVersion(cycle, national.versionId), 200, 'link national');
+    expect(
+      (ok(await operator.get(`/api/admin/standards/versions/${national.versionId}`), 200, 'national version') as StandardVersionDto).frozen,
+    ).toBe(true);
+    cycle = ok(await manager.get(`${base}/cycles/${cycle.id}`), 200, 'cycle');
+    await activate(cycle);
+    const mine = ok(await start(contributorTwo, cycle), 200, 'start national') as SelfAssessmentDto;
+    expect(mine).toMatchObject({ standardSetVersion: { id: national.versionId, national: true }, applicable: 4, scale: { id: 'met' } });
+    const saved = ok(
+      await contributorTwo.put(`${base}/self-assessments/${mine.id}/answers`, { answers: [answer(national.criteria.G2, 'not_applicable')] }),
+      200,
+      'not applicable',
+    ) as SelfAssessmentDto;
+    // Not applicable is left out of compliance: 0 of 3.
+    expect(saved.compliance).toMatchObject({ notApplicable: 1, applicable: 3, unanswered: 3 });
+  });
+
+  it('carries the previous cycle’s answers forward to the next, matched by criterion number, marked until confirmed', async () => {
+    // Version 2 of the set: a copy of version 1 (same numbers, new criteria), published.
+    const v2 = ok(await manager.post(`${standards}/sets/${set.setId}/versions`), 201, 'version 2') as StandardVersionDto;
+    ok(await manager.post(`${standards}/versions/${v2.id}/publish`), 200, 'publish 2');
+    let next = await templateCycle('Self-assessment cycle 2026/28', '2026/27', '2027/28');
+    ok(await useVersion(next, v2.id), 200, 'link v2');
+    next = ok(await manager.get(`${base}/cycles/${next.id}`), 200, 'next');
+    await activate(next);
+
+    const carried = ok(await start(contributorOne, next), 200, 'start next') as SelfAssessmentDto;
+    expect(carried).toMatchObject({
+      standardSetVersion: { id: v2.id, version: 2 },
+      carriedFrom: { id: one.id, cycleName: first.name },
+      answered: 3,
+      carriedForward: 3,
+    });
+    const g1 = carried.sections[0].criteria[0];
+    expect(g1.id).not.toBe(set.criteria.G1);
+    expect(g1.answer).toMatchObject({ rating: 'green', evidence: 'Policy v3, agreed March', carriedForward: true });
+    // Its evidence file came with it, the same bytes, marked until the answer is confirmed.
+    expect(g1.files.map((f) => [f.fileName, f.carriedForward])).toEqual([['Operational policy.pdf', true]]);
+    expect((await download(contributorOne, g1.files[0].downloadUrl)).bytes.toString('latin1')).toContain('Operational policy v3');
+
+    const blocked = await contributorOne.post(`${base}/self-assessments/${carried.id}/submit`);
+    expect({ status: blocked.status, fields: fields(blocked) }).toEqual({ status: 409, fields: ['answers'] });
+    expect(blocked.body.message).toMatch(/carried forward/);
+    const confirmed = ok(
+      await contributorOne.put(`${base}/self-assessments/${carried.id}/answers`, {
+        answers: carried.sections.flatMap((s) =>
+          s.criteria.map((c) => ({ criterionId: c.id, ...c.answer, answeredBy: undefined, answeredAt: undefined, carriedForward: undefined })),
+        ),
+      }),
+      200,
+      'confirm',
+    ) as SelfAssessmentDto;
+    expect(confirmed.carriedForward).toBe(0);
+    expect(confirmed.sections[0].criteria[0].files[0].carriedForward).toBe(false);
+    expect(confirmed.sections[0].criteria[0].answer?.answeredBy?.userId).toBe(a.users.contributor.id);
+    expect(ok(await contributorOne.post(`${base}/self-assessments/${carried.id}/submit`), 200, 'submit next').state).toBe('submitted');
+    // The audit trail holds the answers' changes.
+    const trail = ok(await manager.get(`/api/networks/sa-a/audit?entityType=self_assessment&entityId=${carried.id}`), 200, 'audit') as {
+      items: unknown[];
+    };
+    expect(trail.items.length).toBeGreaterThanOrEqual(2);
+  });
+});
