@@ -1,6 +1,6 @@
 /**
  * npm run bench:reports — figures for the PDF pipeline on this machine (not a test: nothing is asserted).
- * For a ~20-page progress report and a 1-page board cover sheet: cold start, warm p50/p95 of the render
+ * For a ~20-page progress report, a 1-page board cover sheet and the demo's FY 2024/25 annual report: cold start, warm p50/p95 of the render
  * step (view model → HTML → PDF bytes) and of the whole path (API request → queue → worker → stored →
  * ready), throughput at concurrency 1 and 2, two floors (bare Puppeteer, browser launched once: newPage,
  * setContent, pdf, close per document; and one reused page per lane: setContent, pdf), the finish step alone
@@ -158,6 +158,7 @@ async function main(): Promise<void> {
         riskReferences: ['EMMTN/01'],
       },
     });
+    const annualReq = requestReportSchema.parse({ kind: 'annual_report', options: { fy: '2024/25' } });
     const vmOf = async (req: typeof progressReq, title: string) => {
       const t = performance.now();
       const vm = await db.inNetwork({ userId: manager.id, networkId: network.id }, () => buildDocument(req, title));
@@ -168,6 +169,7 @@ async function main(): Promise<void> {
     for (const [name, req, title] of [
       ['progress report', progressReq, 'Progress report'],
       ['board cover sheet', coverReq, 'Board cover sheet'],
+      ['annual report', annualReq, 'Annual report 2024/25'],
     ] as const) {
       await vmOf(req, title);
       const built = await vmOf(req, title);

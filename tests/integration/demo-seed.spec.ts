@@ -396,4 +396,16 @@ describe('demo data', () => {
     expect(mine.items.map((x) => `${x.organisation.name} ${x.state}`)).toEqual(['Riverside General Hospital draft']);
     expect(mine.items[0].progressText).toMatch(/^7 of \d+ answered$/);
   });
+
+  it('has East Midlands’ annual report for FY 2024/25 started, telling of its 2023–25 plan', async () => {
+    const priya = await new HttpClient(api.url).login('priya.shah@example.org', DEMO_PASSWORD);
+    const drafts = (await priya.get('/api/networks/east-midlands-mtn/annual-reports')).body as Array<{
+      fy: string;
+      plan: { title: string } | null;
+      chairForeword: string;
+    }>;
+    expect(drafts.map((d) => d.fy)).toEqual(['2024/25']);
+    expect(drafts[0].plan?.title).toMatch(/2023/);
+    expect(drafts[0].chairForeword).toMatch(/^This was the second and final year/);
+  });
 });

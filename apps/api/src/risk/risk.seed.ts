@@ -113,7 +113,8 @@ const REGISTERS: Record<string, DemoRisk[]> = {
   ],
   'east-midlands-mtn': [
     {
-      registered: '2025-04-14',
+      // Registered in FY 2023/24 and re-scored up in FY 2024/25: the annual report for 2024/25 shows it escalated.
+      registered: '2024-02-12',
       identifiedBy: 'Network Manager',
       description: 'Repatriation delays from the major trauma centre to trauma units reduce MTC bed capacity',
       category: 'Patient flow',
@@ -123,12 +124,14 @@ const REGISTERS: Record<string, DemoRisk[]> = {
       lead: 'priya.shah@example.org',
       target: 8,
       reviews: [
+        { on: '2024-12-10', l: 4, i: 4, by: 'priya.shah@example.org', notes: 'Winter pressures: delays longer and more frequent.' },
         { on: '2025-10-02', l: 4, i: 3, by: 'priya.shah@example.org', notes: 'Delays down since the weekly call started.' },
         { on: '2026-04-08', l: 3, i: 3, by: 'priya.shah@example.org', notes: 'Median delay now under 48 hours.' },
       ],
     },
     {
-      registered: '2025-06-02',
+      // New in FY 2024/25.
+      registered: '2025-02-10',
       identifiedBy: 'Rehab Director',
       description: 'Insufficient specialist rehabilitation beds for complex trauma patients',
       category: 'Capacity',

@@ -12,6 +12,7 @@ import {
   type DocumentStorage,
 } from '@plexus/server';
 import { PasswordService } from '../auth/password.service';
+import { seedAnnualReports } from '../annual-report/annual-report.seed';
 import { seedBoard } from '../board/board.seed';
 import { seedNationalStandards, seedNetworkStandards } from '../peer-review/standards/standards.seed';
 import { seedPeerReview } from '../peer-review/cycles/cycles.seed';
@@ -68,6 +69,7 @@ export async function seedDemo(
     if (exists) {
       await seedPeerReview(db, exists, demo, storage);
       await seedSelfAssessments(db, exists);
+      await seedAnnualReports(db, exists);
       result.skipped.push(demo.slug);
       continue;
     }
@@ -138,6 +140,7 @@ export async function seedDemo(
     await seedSchedules(db, created, demo);
     await seedPeerReview(db, created, demo, storage);
     await seedSelfAssessments(db, created);
+    await seedAnnualReports(db, created);
     result.created.push(demo.slug);
   }
   return result;

@@ -88,6 +88,30 @@ export class ReportRenderJob implements JobHandler<'report.render'> {
    * A document made for a scheduled run: once it is finished (ready, or failed for good), the run's deliver step
    * goes next. Lost here (a crash), the schedule sweep moves the run on.
    */
+  /**
+   * One stored file per document: the render that finished it removes what earlier renders left (a worker killed
+   * after writing, before finishing, and a few past it for a render that claimed later); a render that found it already
+   * finished removes its own. A file that cannot be
+   * removed is logged, never a reason to fail a finished document.
+   */
+  private async keepOneFile(networkId: string, documentId: string, key: string, won: boolean, attempts: number): Promise<void> {
+    const others = won
+      ? [documentKey(networkId, documentId), ...Array.from({ length: attempts + 5 }, (_, i) => documentKey(networkId, documentId, i + 1))].filter(
+          (k) => k !== key,
+        )
+      : [key];
+    for (const other of others) {
+      await this.storage
+        .remove(other)
+        .catch((err: unknown) =>
+          this.logger.warn(
+            { networkId, documentId, key: other, err: err instanceof Error ? err.message : String(err) },
+            'a spare render file was not removed',
+          ),
+        );
+    }
+  }
+
   private async advanceRun(networkId: string, documentId: string): Promise<void> {
     const query = sql`select id from report_run where document_id = ${documentId} and state = 'rendering'`;
     const runs = await this.db.inNetwork({ userId: null, networkId }, ({ em }) => em.execute<Array<{ id: string }>>(query.text, query.params));
@@ -144,6 +168,7 @@ export class ReportRenderJob implements JobHandler<'report.render'> {
         async ({ em }) => ((await em.execute(finish.text, finish.params, 'run')) as unknown as { affectedRows: number }).affectedRows,
       );
       this.logger.log({ networkId, documentId, pages: pdf.pages, bytes: pdf.bytes.length }, marked ? 'document ready' : 'document was already ready');
+      await this.keepOneFile(networkId, documentId, key, marked > 0, claim.doc.attempts);
       await this.advanceRun(networkId, documentId);
       return { status: marked ? 'ready' : 'already-ready', sha256 };
     } catch (err) {

@@ -29,18 +29,3 @@ export class AnnualReportApi {
     return this.#http.post<ReportDocumentDto>(reportsUrl(slug), { kind: 'annual_report', title: `Annual report ${fy}`, options: { fy } });
   }
 }
-
-/** The financial years a report can be started for: this one and the five before it, newest first (`2025/26`…). */
-export function recentFinancialYears(today: string, count = 6): string[] {
-  const year = Number(today.slice(0, 4));
-  const start = Number(today.slice(5, 7)) >= 4 ? year : year - 1;
-  return Array.from({ length: count }, (_, i) => {
-    const y = start - i;
-    return `${y}/${String((y + 1) % 100).padStart(2, '0')}`;
-  });
-}
-
-/** The year an annual report is usually written for: the last one that has ended. */
-export function lastCompleteFinancialYear(today: string): string {
-  return recentFinancialYears(today, 2)[1];
-}

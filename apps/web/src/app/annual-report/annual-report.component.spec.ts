@@ -5,7 +5,7 @@ import { provideRouter, Router } from '@angular/router';
 import type { AnnualReportDraftDto } from '@plexus/contracts';
 import { FlashService } from '../core/flash.service';
 import { counts, membership, NETWORK } from '../work-plan/work-plan-test-data';
-import { lastCompleteFinancialYear, recentFinancialYears } from './annual-report.api';
+import { lastCompleteFinancialYear, recentFinancialYears } from './financial-years';
 import { AnnualReportComponent } from './annual-report.component';
 import { AnnualReportsComponent } from './annual-reports.component';
 

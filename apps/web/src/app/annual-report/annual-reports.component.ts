@@ -9,7 +9,8 @@ import { FormErrors } from '../ui/form-errors';
 import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
 import { LoadingComponent } from '../ui/loading.component';
-import { AnnualReportApi, annualReportsUrl, lastCompleteFinancialYear, recentFinancialYears } from './annual-report.api';
+import { AnnualReportApi, annualReportsUrl } from './annual-report.api';
+import { lastCompleteFinancialYear, recentFinancialYears } from './financial-years';
 
 /** The network's annual reports by year: open one to write it, or start the year's (managers, `reports.generate`). */
 @Component({

@@ -100,6 +100,15 @@ describe('requestFromDraft', () => {
     expect(checkDraft(draft).ok).toBe(true);
   });
 
+  it('builds a board paper with an annual report as its body, for the year chosen (the last complete one to start with)', () => {
+    expect(boardPaper({ body: 'annual_report' }).annual.fy).toMatch(/^20\d\d\/\d\d$/);
+    const draft = boardPaper({ body: 'annual_report', annual: { fy: '2024/25' } });
+    expect(requestFromDraft(draft)).toMatchObject({ kind: 'board_paper', body: { kind: 'annual_report', options: { fy: '2024/25' } } });
+    expect(checkDraft(draft).ok).toBe(true);
+    const bad = checkDraft(boardPaper({ body: 'annual_report', annual: { fy: '2024-25' } }));
+    expect(bad.ok ? {} : bad.errors).toHaveProperty(['body.options.fy']);
+  });
+
   it('builds a board paper without a body: the cover sheet alone', () => {
     const draft = boardPaper({ body: 'none' });
     const request = requestFromDraft(draft);

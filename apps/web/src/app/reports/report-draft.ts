@@ -1,4 +1,6 @@
 import { DRAFTED_REPORT_KINDS, PAPER_PURPOSES, requestReportSchema, type DraftedReportKind, type RequestReportRequest } from '@plexus/contracts';
+import { todayIso } from '@plexus/domain';
+import { lastCompleteFinancialYear } from '../annual-report/financial-years';
 import { type FieldErrors, fieldErrorsFromIssues } from '../core/form-errors';
 
 type BoardPaperRequest = Extract<RequestReportRequest, { kind: 'board_paper' }>;
@@ -6,7 +8,7 @@ type BoardPaperRequest = Extract<RequestReportRequest, { kind: 'board_paper' }>;
 export type PaperPurpose = (typeof PAPER_PURPOSES)[number];
 export type PriorityLink = 'yes' | 'no' | 'not_applicable';
 /** What follows a board paper's cover sheet: nothing (the cover sheet alone) or one of the reports. */
-export type PaperBodyKind = 'none' | 'progress' | 'risk_register';
+export type PaperBodyKind = 'none' | 'progress' | 'risk_register' | 'annual_report';
 
 export const PRIORITY_LINKS: ReadonlyArray<{ value: PriorityLink; label: string }> = [
   { value: 'yes', label: 'Yes' },
@@ -14,7 +16,7 @@ export const PRIORITY_LINKS: ReadonlyArray<{ value: PriorityLink; label: string 
   { value: 'not_applicable', label: 'Not applicable' },
 ];
 
-export const PAPER_BODY_KINDS: readonly PaperBodyKind[] = ['none', 'progress', 'risk_register'];
+export const PAPER_BODY_KINDS: readonly PaperBodyKind[] = ['none', 'progress', 'risk_register', 'annual_report'];
 
 /** Row limits of the cover sheet (the schema's maximums): the form stops offering "Add" there. */
 export const MAX_PREVIOUS_MEETINGS = 10;
@@ -30,6 +32,11 @@ export interface ProgressOptionsDraft {
 export interface RiskOptionsDraft {
   changedSince: string;
   topRisks: string;
+}
+
+/** Options of an annual report as a board paper's body: the financial year (`2024/25`). */
+export interface AnnualOptionsDraft {
+  fy: string;
 }
 
 export interface CoverDraft {
@@ -59,6 +66,7 @@ export interface ReportDraft {
   title: string;
   progress: ProgressOptionsDraft;
   risk: RiskOptionsDraft;
+  annual: AnnualOptionsDraft;
   cover: CoverDraft;
   body: PaperBodyKind;
 }
@@ -79,6 +87,7 @@ export function newReportDraft(defaults: { author?: string | null } = {}): Repor
     title: '',
     progress: { planId: '' },
     risk: { changedSince: '', topRisks: String(DEFAULT_TOP_RISKS) },
+    annual: { fy: lastCompleteFinancialYear(todayIso()) },
     cover: {
       meeting: DEFAULT_MEETING,
       meetingDate: '',
@@ -172,6 +181,7 @@ export function requestFromDraft(draft: ReportDraft): RequestReportRequest {
       };
       if (draft.body === 'progress') request.body = { kind: 'progress', options: progressOptions(draft.progress) };
       if (draft.body === 'risk_register') request.body = { kind: 'risk_register', options: riskOptions(draft.risk) };
+      if (draft.body === 'annual_report') request.body = { kind: 'annual_report', options: { fy: draft.annual.fy } };
       return request;
     }
   }

@@ -13,6 +13,8 @@ import {
   type SessionMembership,
   type WorkPlanSummaryDto,
 } from '@plexus/contracts';
+import { todayIso } from '@plexus/domain';
+import { recentFinancialYears } from '../annual-report/financial-years';
 import { formatDate } from '../core/dates';
 import { FlashService } from '../core/flash.service';
 import { moveFocusTo } from '../core/focus';
@@ -59,6 +61,7 @@ const BODY_LABELS: Record<PaperBodyKind, string> = {
   none: 'Nothing: the cover sheet alone (one page)',
   progress: REPORT_KIND_LABELS.progress,
   risk_register: REPORT_KIND_LABELS.risk_register,
+  annual_report: 'Annual report (written on its own page; the year chosen below)',
 };
 
 /** "Decision — to formally receive…" → the label ("Decision") and its hint. */
@@ -109,11 +112,12 @@ export class ReportNewComponent {
   protected readonly maxPriorities = MAX_PRIORITIES;
   protected readonly fieldId = fieldId;
   protected readonly formatDate = formatDate;
+  protected readonly financialYears = recentFinancialYears(todayIso());
 
   /** Where the options of the chosen report sit in the request, hence their fields' ids. */
   protected readonly optionsPath = computed(() => optionsPath(this.draft().kind));
   /** Which report's options to show: the report itself, or a board paper's body. */
-  protected readonly optionsKind = computed<'progress' | 'risk_register' | null>(() => {
+  protected readonly optionsKind = computed<'progress' | 'risk_register' | 'annual_report' | null>(() => {
     const draft = this.draft();
     if (draft.kind !== 'board_paper') return draft.kind;
     return draft.body === 'none' ? null : draft.body;
@@ -151,6 +155,10 @@ export class ReportNewComponent {
 
   protected setPlan(value: string): void {
     this.draft.update((draft) => ({ ...draft, progress: { planId: value } }));
+  }
+
+  protected setAnnualYear(value: string): void {
+    this.draft.update((draft) => ({ ...draft, annual: { fy: value } }));
   }
 
   protected setRisk(key: keyof RiskOptionsDraft, value: string): void {

@@ -71,6 +71,7 @@ const BODY_LABELS: Record<PaperBodyKind, string> = {
   none: 'Nothing: the cover sheet alone',
   progress: REPORT_KIND_LABELS.progress,
   risk_register: REPORT_KIND_LABELS.risk_register,
+  annual_report: REPORT_KIND_LABELS.annual_report,
 };
 
 const PURPOSES = PAPER_PURPOSES.map((value) => ({ value, label: PAPER_PURPOSE_LABELS[value].split(' — ')[0] }));
@@ -142,7 +143,8 @@ export class ScheduleFormComponent {
   protected readonly reportKinds = REPORT_KINDS.filter((kind) => kind !== 'board_pack' && kind !== 'annual_report');
   protected readonly reportKindLabels = REPORT_KIND_LABELS;
   protected readonly reportKindHints = KIND_HINTS;
-  protected readonly bodyKinds = PAPER_BODY_KINDS;
+  /** An annual report tells one year: not a body for a paper sent on a schedule. */
+  protected readonly bodyKinds = PAPER_BODY_KINDS.filter((body) => body !== 'annual_report');
   protected readonly bodyLabels = BODY_LABELS;
   protected readonly purposes = PURPOSES;
   protected readonly defaultLinkDays = DEFAULT_LINK_DAYS;

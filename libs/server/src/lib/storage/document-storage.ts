@@ -4,6 +4,8 @@ export interface DocumentStorage {
   get(key: string): Promise<Buffer>;
   /** Size in bytes, or null when absent. */
   stat(key: string): Promise<number | null>;
+  /** Removes a key; one that is absent is not an error. */
+  remove(key: string): Promise<void>;
   readonly kind: 'local' | 's3';
 }
 

@@ -77,7 +77,7 @@ export class S3Storage implements DocumentStorage {
     return new URL(`${base.protocol}//${this.o.bucket}.${base.host}/${encodedKey}`);
   }
 
-  private async send(method: 'PUT' | 'GET' | 'HEAD', key: string, body?: Buffer, contentType?: string): Promise<Response> {
+  private async send(method: 'PUT' | 'GET' | 'HEAD' | 'DELETE', key: string, body?: Buffer, contentType?: string): Promise<Response> {
     const url = this.url(key);
     const payloadHash = sha256hex(body ?? '');
     const headers = signV4({
@@ -111,5 +111,10 @@ export class S3Storage implements DocumentStorage {
     if (res.status === 404) return null;
     if (!res.ok) throw new Error(`S3 HEAD ${key} answered ${res.status}`);
     return Number(res.headers.get('content-length') ?? 0);
+  }
+
+  async remove(key: string): Promise<void> {
+    const res = await this.send('DELETE', key);
+    if (!res.ok && res.status !== 404) throw new Error(`S3 DELETE ${key} answered ${res.status}`);
   }
 }
