@@ -22,3 +22,6 @@ export * from './lib/dtos/peer-review/submission-counts.dto';
 export * from './lib/dtos/peer-review/activity.dto';
 export * from './lib/dtos/peer-review/cycle.dto';
 export * from './lib/dtos/peer-review/submission.dto';
+// peer review: review reports (findings, recommendations) and action plans
+export * from './lib/dtos/peer-review/review-report.dto';
+export * from './lib/dtos/peer-review/review-action.dto';

@@ -25,6 +25,8 @@ import { BoardModule } from '../board/board.module';
 import { StandardsModule } from '../peer-review/standards/standards.module';
 import { PeerReviewCyclesModule } from '../peer-review/cycles/cycles.module';
 import { PeerReviewSubmissionsModule } from '../peer-review/submissions/submissions.module';
+import { PeerReviewReportsModule } from '../peer-review/reviews/reviews.module';
+import { PeerReviewActionsModule } from '../peer-review/actions/actions.module';
 import { RiskModule } from '../risk/risk.module';
 import { ReportModule } from '../report/report.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
@@ -78,6 +80,8 @@ export class AppModule {
         StandardsModule,
         PeerReviewCyclesModule,
         PeerReviewSubmissionsModule,
+        PeerReviewReportsModule,
+        PeerReviewActionsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

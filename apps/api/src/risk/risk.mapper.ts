@@ -47,6 +47,7 @@ export function toRiskDto(
   today: IsoDate,
   can: RiskDto['can'],
   linkedWorkItems: RiskDto['linkedWorkItems'] = [],
+  origin: RiskDto['origin'] = null,
 ): RiskDto {
   return {
     ...toRiskSummary(r, today),
@@ -60,6 +61,7 @@ export function toRiskDto(
     reviews: reviews.map(toRiskReview),
     history: history.map(toScorePoint),
     linkedWorkItems,
+    origin,
     can,
   };
 }

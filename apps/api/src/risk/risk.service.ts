@@ -9,6 +9,7 @@ import {
   RiskRepository,
   RiskReview,
   RiskWorkItem,
+  ReviewReportRepository,
   UserRepository,
   WorkPlanRepository,
   scoreChange,
@@ -37,6 +38,7 @@ export class RiskService {
     private readonly workPlans: WorkPlanRepository,
     private readonly members: MembershipRepository,
     private readonly users: UserRepository,
+    private readonly reviews: ReviewReportRepository,
   ) {}
 
   private caller(): { userId: string; role: ReturnType<typeof RequestScopes.tenant>['role'] } {
@@ -57,7 +59,12 @@ export class RiskService {
   }
 
   async dto(r: Risk): Promise<RiskDto> {
-    const [reviews, history, links] = await Promise.all([this.repo.reviews(r.id), this.repo.history(r.id), this.repo.links(r.id)]);
+    const [reviews, history, links, origin] = await Promise.all([
+      this.repo.reviews(r.id),
+      this.repo.history(r.id),
+      this.repo.links(r.id),
+      this.reviews.originOfRisk(r.id),
+    ]);
     const linked = await this.workPlans.itemsWithPlanTitles(links.map((l) => l.workItemId));
     return toRiskDto(
       r,
@@ -66,6 +73,16 @@ export class RiskService {
       today(),
       { edit: can(this.caller().role, 'risk.edit'), review: this.canReview(r) },
       linked.map(toLinkedWorkItem),
+      origin && {
+        kind: 'peer-review-finding',
+        findingId: origin.findingId,
+        reportId: origin.reportId,
+        cycleId: origin.cycleId,
+        cycleName: origin.cycleName,
+        organisationId: origin.organisationId,
+        organisationName: origin.organisationName,
+        text: origin.text,
+      },
     );
   }
 

@@ -44,6 +44,7 @@ const RISK: RiskDto = {
     },
   ],
   linkedWorkItems: [{ id: 'w1', planId: 'p1', planTitle: 'Work plan 2025–27', work: 'Recruit midwives', status: 'on_track' }],
+  origin: null,
   history: [
     {
       on: '2016-03-22',

@@ -13,6 +13,7 @@ import { Migration20261203090000_board_meetings } from './Migration2026120309000
 import { Migration20261203100000_schedules } from './Migration20261203100000_schedules';
 import { Migration20261203110000_standard_sets } from './Migration20261203110000_standard_sets';
 import { Migration20261203120000_peer_review_cycles } from './Migration20261203120000_peer_review_cycles';
+import { Migration20261203150000_peer_review_findings } from './Migration20261203150000_peer_review_findings';
 
 /**
  * Every migration, oldest first by the timestamp in its name. Listed, not globbed, so that the webpack
@@ -34,6 +35,7 @@ export const migrationsList: Array<{ name: string; class: Constructor<Migration>
   { name: 'Migration20261203100000_schedules', class: Migration20261203100000_schedules },
   { name: 'Migration20261203110000_standard_sets', class: Migration20261203110000_standard_sets },
   { name: 'Migration20261203120000_peer_review_cycles', class: Migration20261203120000_peer_review_cycles },
+  { name: 'Migration20261203150000_peer_review_findings', class: Migration20261203150000_peer_review_findings },
 ];
 
 /** @deprecated Use `migrationsList`; kept so that existing imports compile. */
