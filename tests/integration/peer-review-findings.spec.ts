@@ -190,7 +190,7 @@ describe('peer review findings, reports and action plans', () => {
       'immediate',
     );
 
-    let got = ok(await manager.get(`${base}/reviews/${report.id}`), 200, 'report');
+    let got = ok(await manager.get(`${base}/reviews/${report.id}`), 200, 'report') as ReviewReportDto;
     expect(got.findings.map((f) => f.classification)).toEqual(['immediate_risk', 'serious_concern', 'concern', 'good_practice']);
     expect(got.counts).toEqual({ immediate_risk: 1, serious_concern: 1, concern: 1, good_practice: 1 });
 
@@ -247,9 +247,9 @@ describe('peer review findings, reports and action plans', () => {
     ]) {
       expect(res.status).toBe(409);
     }
-    expect(ok(await manager.get(`${base}/reviews/${report.id}`), 200, 'after').findings.find((f) => f.id === concern.id)?.text).toBe(
-      'Lead not named',
-    );
+    expect(
+      (ok(await manager.get(`${base}/reviews/${report.id}`), 200, 'after') as ReviewReportDto).findings.find((f) => f.id === concern.id)?.text,
+    ).toBe('Lead not named');
 
     // Issued: the organisation's contributors read it; another organisation's do not.
     const seen = ok(await contributorOne.get(`${base}/reviews/${report.id}`), 200, 'contributor');
