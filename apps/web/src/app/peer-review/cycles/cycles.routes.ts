@@ -43,6 +43,16 @@ export const cyclesRoutes: Routes = [
     loadComponent: () => import('../submissions/organisation-submissions.component').then((m) => m.OrganisationSubmissionsComponent),
   },
   {
+    path: ':cycleId/reviews/:organisationId',
+    title: 'Peer review',
+    loadComponent: () => import('../reviews/review.component').then((m) => m.ReviewComponent),
+  },
+  {
+    path: ':cycleId/actions',
+    title: 'Action plan',
+    loadComponent: () => import('../actions/action-plan.component').then((m) => m.ActionPlanComponent),
+  },
+  {
     path: ':cycleId/submissions/:submissionId',
     title: 'Submission',
     loadComponent: () => import('../submissions/submission.component').then((m) => m.SubmissionComponent),
