@@ -262,6 +262,11 @@ describe('peer review findings, reports and action plans', () => {
     // Another network's manager: 404.
     expect((await managerB.get(`/api/networks/prf-b/peer-review/reviews/${report.id}`)).status).toBe(404);
 
+    // The cycle keeps the organisation and itself while it holds the review (taking them would take it too).
+    const narrow = await manager.put(`${base}/cycles/${c.id}/organisations`, { organisationIds: [a.organisations[1].id] });
+    expect({ status: narrow.status, fields: fields(narrow) }).toEqual({ status: 409, fields: ['organisationIds'] });
+    expect((await manager.delete(`${base}/cycles/${c.id}`)).status).toBe(409);
+
     // Each recommendation became one action of the organisation's plan, in report order.
     const plan = ok(await manager.get(`${base}/cycles/${c.id}/actions`), 200, 'plan') as ReviewActionListDto;
     expect(plan.items.map((x) => x.description)).toEqual(['Rota', 'Weekly report', 'Agree a reporting standard', 'Name the lead in the policy']);

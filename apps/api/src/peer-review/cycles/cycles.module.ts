@@ -1,11 +1,26 @@
 import { Module } from '@nestjs/common';
-import { MembershipRepository, NetworkRepository, ReviewCycleRepository, SubmissionRepository, UserRepository } from '@plexus/server';
+import {
+  MembershipRepository,
+  NetworkRepository,
+  ReviewCycleRepository,
+  ReviewReportRepository,
+  SubmissionRepository,
+  UserRepository,
+} from '@plexus/server';
 import { CyclesController } from './cycles.controller';
 import { CyclesService } from './cycles.service';
 
 /** Peer review cycles and their plans of quarterly activities (issue 9, item 2). */
 @Module({
   controllers: [CyclesController],
-  providers: [CyclesService, ReviewCycleRepository, SubmissionRepository, NetworkRepository, MembershipRepository, UserRepository],
+  providers: [
+    CyclesService,
+    ReviewCycleRepository,
+    SubmissionRepository,
+    NetworkRepository,
+    MembershipRepository,
+    UserRepository,
+    ReviewReportRepository,
+  ],
 })
 export class PeerReviewCyclesModule {}

@@ -31,6 +31,7 @@ import {
   ReviewCycle,
   ReviewCycleOrganisation,
   ReviewCycleRepository,
+  ReviewReportRepository,
   Submission,
   SubmissionRepository,
   UserRepository,
@@ -65,6 +66,7 @@ export class CyclesService {
     private readonly network: NetworkRepository,
     private readonly members: MembershipRepository,
     private readonly users: UserRepository,
+    private readonly reviews: ReviewReportRepository,
   ) {}
 
   async list(): Promise<ReviewCycleListDto> {
@@ -172,6 +174,9 @@ export class CyclesService {
         `Organisations have uploaded ${files} document${files === 1 ? '' : 's'} to this cycle: close it (status closed) rather than deleting it`,
       );
     }
+    if ((await this.reviews.organisationsWithOutcomes(id)).length) {
+      throw new DomainException('conflict', 'This cycle holds reviews or action plans: close it (status closed) rather than deleting it');
+    }
     em.remove(await this.submissions.submissions({ cycleId: id }));
     em.remove(await this.cycles.activities(id));
     em.remove(await this.cycles.scope(id));
@@ -197,6 +202,20 @@ export class CyclesService {
         throw DomainException.field(
           'organisationIds',
           `An organisation you are taking out of scope has uploaded documents to this cycle (${files}): it stays in scope`,
+          'conflict',
+        );
+      }
+      if (
+        (
+          await this.reviews.organisationsWithOutcomes(
+            id,
+            removed.map((r) => r.organisationId),
+          )
+        ).length
+      ) {
+        throw DomainException.field(
+          'organisationIds',
+          'An organisation you are taking out of scope has a review or actions in this cycle: it stays in scope',
           'conflict',
         );
       }

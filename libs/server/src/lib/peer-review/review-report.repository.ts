@@ -95,6 +95,19 @@ export class ReviewReportRepository {
     return row ?? null;
   }
 
+  /**
+   * The organisations of a cycle (all, or these) that have a review or actions in it: a change of scope or deleting the
+   * cycle would take those with it, so the cycle's rules refuse it.
+   */
+  async organisationsWithOutcomes(cycleId: string, organisationIds?: string[]): Promise<string[]> {
+    const networkId = RequestScopes.networkId();
+    const q = sql`select organisation_id as id from review_report where network_id = ${networkId} and cycle_id = ${cycleId}
+      union select organisation_id from review_action where network_id = ${networkId} and cycle_id = ${cycleId}`;
+    const rows = await this.em.execute<Array<{ id: string }>>(q.text, q.params);
+    const found = rows.map((r) => r.id);
+    return organisationIds ? found.filter((id) => organisationIds.includes(id)) : found;
+  }
+
   /** Per report of a cycle: how many findings of each class. */
   async classCounts(cycleId: string): Promise<Map<string, Record<FindingClassification, number>>> {
     const networkId = RequestScopes.networkId();
