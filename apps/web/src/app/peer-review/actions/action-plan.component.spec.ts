@@ -138,6 +138,42 @@ describe('ActionPlanComponent', () => {
     expect(text(element.querySelector('plx-success-banner'))).toContain('Progress recorded: the action is on track.');
   });
 
+  it('lets a manager name the owner and set the due date of an action', async () => {
+    const { fixture, element } = await render(plan([action(1, { owner: { userId: null, name: '' }, dueDate: null })]));
+    element.querySelector<HTMLButtonElement>(`#toggle-${action(1).id}`)?.click();
+    await settle();
+    http.expectOne(`${BASE}/actions/${action(1).id}`).flush({ ...action(1), asOf: '2026-12-03', progress: [] });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const form = element.querySelector<HTMLFormElement>(`#details-form-${action(1).id}`) as HTMLFormElement;
+    form.dispatchEvent(new Event('submit'));
+    fixture.detectChanges();
+    expect(text(element.querySelector('plx-error-summary'))).toContain('Choose a member of the network or name the owner');
+    const owner = element.querySelector<HTMLInputElement>('#ownerName') as HTMLInputElement;
+    owner.value = 'Dr A. Jones, Clinical Lead';
+    owner.dispatchEvent(new Event('input'));
+    const due = element.querySelector<HTMLInputElement>('#dueDate') as HTMLInputElement;
+    due.value = '2027-06-30';
+    due.dispatchEvent(new Event('change'));
+    form.dispatchEvent(new Event('submit'));
+    const put = http.expectOne(`${BASE}/actions/${action(1).id}`);
+    expect(put.request.method).toBe('PUT');
+    expect(put.request.body).toEqual({
+      description: 'Action 1',
+      ownerUserId: null,
+      ownerName: 'Dr A. Jones, Clinical Lead',
+      dueDate: '2027-06-30',
+      criterionId: null,
+    });
+    put.flush({ ...action(1), owner: { userId: null, name: 'Dr A. Jones, Clinical Lead' }, dueDate: '2027-06-30', asOf: '2026-12-03', progress: [] });
+    await settle();
+    http.expectOne(ACTIONS).flush(plan([action(1, { owner: { userId: null, name: 'Dr A. Jones, Clinical Lead' }, dueDate: '2027-06-30' })]));
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(text(element.querySelector('#actions tbody tr'))).toContain('Dr A. Jones, Clinical Lead');
+    expect(text(element.querySelector('plx-success-banner'))).toContain('The action has been changed.');
+  });
+
   it('carries open actions forward for a manager and says what happened', async () => {
     const { fixture, element } = await render(plan([]));
     element.querySelector<HTMLButtonElement>('#carry-forward')?.click();

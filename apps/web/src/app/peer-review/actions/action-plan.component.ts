@@ -4,6 +4,7 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import {
   progressUpdateSchema,
+  reviewActionInputSchema,
   type ReviewActionDto,
   type ReviewActionListDto,
   type ReviewActionSummaryDto,
@@ -77,6 +78,8 @@ export class ActionPlanComponent {
   protected readonly banner = signal<string | null>(null);
   protected readonly busy = signal(false);
   protected readonly update = signal({ on: todayIso('Europe/London'), status: '', narrative: '' });
+  /** The manager's form for the open action's words, owner and due date. */
+  protected readonly details = signal({ description: '', ownerName: '', dueDate: '' });
 
   protected readonly statuses = WORK_ITEM_STATUSES;
   protected readonly statusLabels = WORK_ITEM_STATUS_LABELS;
@@ -103,6 +106,7 @@ export class ActionPlanComponent {
     this.openId.set(opening ? action.id : null);
     this.errors.set({});
     this.update.set({ on: todayIso('Europe/London'), status: action.status, narrative: '' });
+    this.details.set({ description: action.description, ownerName: action.owner.name, dueDate: action.dueDate ?? '' });
     afterNextRender(() => moveFocusTo(this.#document.getElementById(opening ? `progress-${action.id}` : `toggle-${action.id}`)), {
       injector: this.#injector,
     });
@@ -129,6 +133,40 @@ export class ActionPlanComponent {
         afterNextRender(() => this.banner.set(`Progress recorded: the action is ${updated.statusLabel.toLowerCase()}.`), {
           injector: this.#injector,
         });
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.errors.failFromServer(error);
+      },
+    });
+  }
+
+  protected setDetail(field: 'description' | 'ownerName' | 'dueDate', value: string): void {
+    this.details.update((d) => ({ ...d, [field]: value }));
+  }
+
+  /** A manager names the owner (a member keeps their account link) and sets the due date. */
+  protected saveDetails(event: Event, action: ReviewActionSummaryDto): void {
+    event.preventDefault();
+    if (this.busy()) return;
+    const d = this.details();
+    const parsed = reviewActionInputSchema.safeParse({
+      description: d.description,
+      ownerUserId: action.owner.userId,
+      ownerName: d.ownerName,
+      dueDate: d.dueDate.trim() || null,
+      criterionId: action.source.criterion?.id ?? null,
+    });
+    if (!parsed.success) return this.errors.fail(fieldErrorsFromIssues(parsed.error.issues));
+    this.busy.set(true);
+    this.#api.updateAction(this.network(), action.id, parsed.data).subscribe({
+      next: (updated) => {
+        this.busy.set(false);
+        this.errors.set({});
+        this.detail.set(updated);
+        this.actions.reload();
+        this.banner.set(null);
+        afterNextRender(() => this.banner.set('The action has been changed.'), { injector: this.#injector });
       },
       error: (error: unknown) => {
         this.busy.set(false);
