@@ -5,6 +5,7 @@ import { provideRouter } from '@angular/router';
 import type { ReviewReportDto, SessionMembership } from '@plexus/contracts';
 import { cycle, CYCLE_ID, membership, ORG_ONE, SLUG, text } from '../peer-review.testing';
 import { ReviewComponent } from './review.component';
+import { criterion, standardSet, summary, V1, V2, version } from '../standards/standards-test-data';
 import { finding, report, REVIEW_ID, reviewList, RISK_ID } from './reviews-test-data';
 
 const BASE = `/api/networks/${SLUG}/peer-review`;
@@ -70,10 +71,20 @@ describe('ReviewComponent', () => {
     expect(text(element.querySelector('#state'))).toBe('Draft');
   });
 
-  it('adds a finding, saying what is missing next to the field first', async () => {
+  it('adds a finding about a criterion of a published standard, saying what is missing next to the field first', async () => {
     const { fixture, element } = await render(report());
     click(element, '#add-finding');
+    await settle();
+    // Only published versions with criteria are offered.
+    http
+      .expectOne(`/api/networks/${SLUG}/standards/sets`)
+      .flush({ sets: [standardSet({ versions: [summary(V2, 2), summary(V1, 1, { status: 'published' })] })], can: { create: true } });
+    await fixture.whenStable();
     fixture.detectChanges();
+    expect([...element.querySelectorAll('#versionId option')].map((o) => text(o))).toEqual([
+      'None – a theme only',
+      'EMMTN-AT version 1 – Network assessment tool',
+    ]);
     element.querySelector<HTMLFormElement>('#finding-form')?.dispatchEvent(new Event('submit'));
     fixture.detectChanges();
     expect(text(element.querySelector('plx-error-summary'))).toContain('Choose a class');
@@ -85,6 +96,17 @@ describe('ReviewComponent', () => {
       field.value = value;
       field.dispatchEvent(new Event('input'));
     };
+    const chosen = element.querySelector<HTMLSelectElement>('#versionId') as HTMLSelectElement;
+    chosen.value = V1;
+    chosen.dispatchEvent(new Event('change'));
+    await settle();
+    http.expectOne(`/api/networks/${SLUG}/standards/versions/${V1}`).flush(version({ status: 'published' }));
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const criterionSelect = element.querySelector<HTMLSelectElement>('#criterionId') as HTMLSelectElement;
+    expect([...criterionSelect.querySelectorAll('optgroup')].map((g) => g.label)).toEqual(['1 Access', '2 Transfers']);
+    criterionSelect.value = criterion('1.2', 'x', 2).id;
+    criterionSelect.dispatchEvent(new Event('change'));
     type('theme', 'Imaging');
     type('text', 'CT reports delayed');
     type('recommendations', 'Agree a reporting standard\n\nAudit it quarterly');
@@ -92,7 +114,7 @@ describe('ReviewComponent', () => {
     const post = http.expectOne(`${REPORT}/findings`);
     expect(post.request.body).toEqual({
       classification: 'serious_concern',
-      criterionId: null,
+      criterionId: criterion('1.2', 'x', 2).id,
       theme: 'Imaging',
       text: 'CT reports delayed',
       recommendations: ['Agree a reporting standard', 'Audit it quarterly'],
@@ -164,16 +186,14 @@ describe('ReviewComponent', () => {
     fixture.detectChanges();
     expect(text(element.querySelector('#confirm-heading'))).toBe('Issue the report to Riverside General Hospital?');
     click(element, '#confirm');
-    http
-      .expectOne(`${REPORT}/issue`)
-      .flush(
-        report({
-          state: 'issued',
-          stateLabel: 'Issued',
-          issuedAt: '2026-12-02T10:00:00.000Z',
-          can: { edit: false, agree: false, reopen: false, issue: false, delete: false },
-        }),
-      );
+    http.expectOne(`${REPORT}/issue`).flush(
+      report({
+        state: 'issued',
+        stateLabel: 'Issued',
+        issuedAt: '2026-12-02T10:00:00.000Z',
+        can: { edit: false, agree: false, reopen: false, issue: false, delete: false },
+      }),
+    );
     await fixture.whenStable();
     fixture.detectChanges();
     expect(text(element.querySelector('#state'))).toBe('Issued');

@@ -10,6 +10,8 @@ import {
   type ReviewReportDto,
   type ReviewReportListDto,
   type SessionMembership,
+  type StandardSetListDto,
+  type StandardVersionDto,
 } from '@plexus/contracts';
 import { FINDING_CLASSIFICATION_LABELS, FINDING_CLASSIFICATION_MEANINGS, FINDING_CLASSIFICATIONS, type FindingClassification } from '@plexus/domain';
 import { formatDateTime } from '../../core/dates';
@@ -24,6 +26,7 @@ import { LoadingComponent } from '../../ui/loading.component';
 import { SuccessBannerComponent } from '../../ui/success-banner.component';
 import { reviewCycleUrl } from '../peer-review.api';
 import { formatDay } from '../peer-review-format';
+import { standardSetsUrl, standardVersionUrl } from '../standards/standards.api';
 import { cycleReviewsUrl, ReviewsApi, reviewUrl } from './reviews.api';
 import { findingClassTag, reviewStateTag } from './reviews-format';
 
@@ -88,7 +91,33 @@ export class ReviewComponent {
   protected readonly meetingId = signal('');
   /** The finding editor: closed (null), a new finding ('new') or the finding being changed. */
   protected readonly editing = signal<string | null>(null);
-  protected readonly draft = signal({ classification: '' as FindingClassification | '', theme: '', text: '', recommendations: '' });
+  protected readonly draft = signal({
+    classification: '' as FindingClassification | '',
+    versionId: '',
+    criterionId: '',
+    theme: '',
+    text: '',
+    recommendations: '',
+  });
+  /** The published versions of the standard sets the network may use (loaded when the editor opens), for the criterion. */
+  protected readonly standardSets = httpResource<StandardSetListDto>(() =>
+    this.editing() ? standardSetsUrl({ kind: 'network', slug: this.network() }) : undefined,
+  );
+  protected readonly versions = computed(() =>
+    this.standardSets.hasValue()
+      ? this.standardSets
+          .value()
+          .sets.flatMap((set) =>
+            set.versions
+              .filter((v) => v.status !== 'draft' && v.criterionCount > 0)
+              .map((v) => ({ id: v.id, label: `${set.code} version ${v.version} – ${set.name}${set.national ? ' (national)' : ''}` })),
+          )
+      : [],
+  );
+  protected readonly version = httpResource<StandardVersionDto>(() => {
+    const id = this.draft().versionId;
+    return this.editing() && id ? standardVersionUrl({ kind: 'network', slug: this.network() }, id) : undefined;
+  });
 
   protected readonly classes = FINDING_CLASSIFICATIONS;
   protected readonly classLabels = FINDING_CLASSIFICATION_LABELS;
@@ -196,11 +225,13 @@ export class ReviewComponent {
       finding
         ? {
             classification: finding.classification,
+            versionId: finding.criterion?.versionId ?? '',
+            criterionId: finding.criterion?.id ?? '',
             theme: finding.theme,
             text: finding.text,
             recommendations: finding.recommendations.map((x) => x.text).join('\n'),
           }
-        : { classification: '', theme: '', text: '', recommendations: '' },
+        : { classification: '', versionId: '', criterionId: '', theme: '', text: '', recommendations: '' },
     );
     this.focusSoon('finding-heading');
   }
@@ -212,8 +243,15 @@ export class ReviewComponent {
     this.focusSoon(was && was !== 'new' ? `edit-${was}` : 'add-finding');
   }
 
-  protected update(field: 'classification' | 'theme' | 'text' | 'recommendations', value: string): void {
-    this.draft.update((d) => ({ ...d, [field]: value }));
+  protected update(field: 'classification' | 'versionId' | 'criterionId' | 'theme' | 'text' | 'recommendations', value: string): void {
+    // Another standard set version: its criterion is chosen again.
+    this.draft.update((d) => ({ ...d, [field]: value, ...(field === 'versionId' ? { criterionId: '' } : {}) }));
+  }
+
+  /** A criterion's words for the chooser, shortened. */
+  protected criterionLabel(c: { number: string; text: string }): string {
+    const words = c.text.length > 90 ? `${c.text.slice(0, 89)}…` : c.text;
+    return c.number ? `${c.number} ${words}` : words;
   }
 
   protected save(event: Event, r: ReviewReportDto): void {
@@ -222,6 +260,7 @@ export class ReviewComponent {
     const d = this.draft();
     const body = {
       classification: d.classification,
+      criterionId: d.criterionId || null,
       theme: d.theme,
       text: d.text,
       recommendations: d.recommendations.split('\n').map((line) => line.trim()),
