@@ -143,8 +143,20 @@ describe('ActionPlanComponent', () => {
     element.querySelector<HTMLButtonElement>(`#toggle-${action(1).id}`)?.click();
     await settle();
     http.expectOne(`${BASE}/actions/${action(1).id}`).flush({ ...action(1), asOf: '2026-12-03', progress: [] });
+    http.expectOne(`/api/networks/${SLUG}/work-plan/people`).flush({
+      members: [
+        { userId: '6f1c2b1e-bbbb-4bbb-8bbb-000000000001', displayName: 'Priya Shah', role: 'manager' },
+        { userId: '6f1c2b1e-bbbb-4bbb-8bbb-000000000002', displayName: 'Cara Commissioner', role: 'commissioner' },
+      ],
+      roles: [],
+    });
     await fixture.whenStable();
     fixture.detectChanges();
+    // Commissioners own no work.
+    expect([...element.querySelectorAll('#ownerUserId option')].map((o) => text(o))).toEqual([
+      'Nobody – a person at the organisation, named below',
+      'Priya Shah',
+    ]);
     const form = element.querySelector<HTMLFormElement>(`#details-form-${action(1).id}`) as HTMLFormElement;
     form.dispatchEvent(new Event('submit'));
     fixture.detectChanges();

@@ -10,8 +10,9 @@ import {
   type ReviewActionSummaryDto,
   type ReviewCycleDto,
   type SessionMembership,
+  type WorkPlanPeopleDto,
 } from '@plexus/contracts';
-import { RAG_INFO, RAGS, todayIso, WORK_ITEM_STATUS_LABELS, WORK_ITEM_STATUSES } from '@plexus/domain';
+import { can, RAG_INFO, RAGS, todayIso, WORK_ITEM_STATUS_LABELS, WORK_ITEM_STATUSES } from '@plexus/domain';
 import { formatDateTime } from '../../core/dates';
 import { moveFocusTo } from '../../core/focus';
 import { fieldErrorsFromIssues } from '../../core/form-errors';
@@ -23,6 +24,7 @@ import { LoadErrorComponent } from '../../ui/load-error.component';
 import { LoadingComponent } from '../../ui/loading.component';
 import { SuccessBannerComponent } from '../../ui/success-banner.component';
 import { RagTagComponent } from '../../work-plan/rag-tag.component';
+import { workPlanUrl } from '../../work-plan/work-plan.api';
 import { reviewCycleUrl } from '../peer-review.api';
 import { formatDay } from '../peer-review-format';
 import { actionUrl, cycleActionsUrl, ReviewsApi } from '../reviews/reviews.api';
@@ -79,7 +81,12 @@ export class ActionPlanComponent {
   protected readonly busy = signal(false);
   protected readonly update = signal({ on: todayIso('Europe/London'), status: '', narrative: '' });
   /** The manager's form for the open action's words, owner and due date. */
-  protected readonly details = signal({ description: '', ownerName: '', dueDate: '' });
+  protected readonly details = signal({ description: '', ownerUserId: '', ownerName: '', dueDate: '' });
+  /** The network's people who take part in its work, for a manager choosing an action's owner. */
+  protected readonly people = httpResource<WorkPlanPeopleDto>(() =>
+    this.openId() && can(this.membership().role, 'peer-review.manage') ? `${workPlanUrl(this.network())}/people` : undefined,
+  );
+  protected readonly members = computed(() => (this.people.hasValue() ? this.people.value().members.filter((m) => m.role !== 'commissioner') : []));
 
   protected readonly statuses = WORK_ITEM_STATUSES;
   protected readonly statusLabels = WORK_ITEM_STATUS_LABELS;
@@ -106,7 +113,12 @@ export class ActionPlanComponent {
     this.openId.set(opening ? action.id : null);
     this.errors.set({});
     this.update.set({ on: todayIso('Europe/London'), status: action.status, narrative: '' });
-    this.details.set({ description: action.description, ownerName: action.owner.name, dueDate: action.dueDate ?? '' });
+    this.details.set({
+      description: action.description,
+      ownerUserId: action.owner.userId ?? '',
+      ownerName: action.owner.userId ? '' : action.owner.name,
+      dueDate: action.dueDate ?? '',
+    });
     afterNextRender(() => moveFocusTo(this.#document.getElementById(opening ? `progress-${action.id}` : `toggle-${action.id}`)), {
       injector: this.#injector,
     });
@@ -141,18 +153,18 @@ export class ActionPlanComponent {
     });
   }
 
-  protected setDetail(field: 'description' | 'ownerName' | 'dueDate', value: string): void {
+  protected setDetail(field: 'description' | 'ownerUserId' | 'ownerName' | 'dueDate', value: string): void {
     this.details.update((d) => ({ ...d, [field]: value }));
   }
 
-  /** A manager names the owner (a member keeps their account link) and sets the due date. */
+  /** A manager chooses the owner (a member of the network, or a person at the organisation by name) and the due date. */
   protected saveDetails(event: Event, action: ReviewActionSummaryDto): void {
     event.preventDefault();
     if (this.busy()) return;
     const d = this.details();
     const parsed = reviewActionInputSchema.safeParse({
       description: d.description,
-      ownerUserId: action.owner.userId,
+      ownerUserId: d.ownerUserId || null,
       ownerName: d.ownerName,
       dueDate: d.dueDate.trim() || null,
       criterionId: action.source.criterion?.id ?? null,
