@@ -9,6 +9,7 @@ import {
   ReportRun,
   ReportSchedule,
   ReviewCycle,
+  ReviewReport,
   Risk,
   RiskScoreChange,
   SubmissionChaser,
@@ -306,11 +307,12 @@ describe('demo data', () => {
     }
   });
 
-  it('runs seed 002’s programme for the East Midlands network: one active cycle from the template, submissions in every state, chasers already sent', async () => {
+  it('runs seed 002’s programme for the East Midlands network: one active cycle from the template, submissions in every state, chasers already sent; the previous programme’s issued review and its action plan carried forward', async () => {
     const priya = await new HttpClient(api.url).login('priya.shah@example.org', DEMO_PASSWORD);
     const base = '/api/networks/east-midlands-mtn/peer-review';
     const list = (await priya.get(`${base}/cycles`)).body;
-    expect(list.cycles).toHaveLength(1);
+    // The current programme, and the previous one (closed) whose review was issued.
+    expect(list.cycles.map((c: { status: string }) => c.status)).toEqual(['active', 'closed']);
     const cycle = (await priya.get(`${base}/cycles/${list.cycles[0].id}`)).body;
     expect(cycle).toMatchObject({ status: 'active', activityCount: 17, organisationCount: 4 });
     expect(cycle.name).toMatch(/^Peer Review Programme \d{4}\/\d{4}$/);
@@ -367,9 +369,37 @@ describe('demo data', () => {
     );
     expect(await chaser.chase()).toEqual({ networks: 3, chasers: 0, emails: 0, failed: 0 });
 
-    // Seeding again adds no second programme.
+    // The previous programme's review of Riverside, issued, with a finding of every class (immediate risk first) and
+    // its action plan: progress recorded, the open actions carried into the current cycle and linked to their origin.
+    const previous = list.cycles[1];
+    const reviews = (await priya.get(`${base}/cycles/${previous.id}/reviews`)).body;
+    const riverside = reviews.organisations.find((o: { name: string }) => o.name === 'Riverside General Hospital');
+    expect(riverside.report).toMatchObject({ state: 'issued', counts: { immediate_risk: 1, serious_concern: 1, concern: 1, good_practice: 1 } });
+    const report = (await owen.get(`${base}/reviews/${riverside.report.id}`)).body;
+    expect(report.findings.map((f: { classification: string }) => f.classification)).toEqual([
+      'immediate_risk',
+      'serious_concern',
+      'concern',
+      'good_practice',
+    ]);
+    expect(report.findings[2].criterion).toMatchObject({ number: '4.1' });
+    const plan = (await owen.get(`${base}/cycles/${previous.id}/actions`)).body.items as Array<{
+      id: string;
+      status: string;
+      open: boolean;
+      latestUpdate: unknown;
+    }>;
+    expect(plan.map((a) => a.status)).toEqual(['complete', 'off_track', 'complete', 'at_risk']);
+    expect(plan.every((a) => a.latestUpdate)).toBe(true);
+    const carried = (await owen.get(`${base}/cycles/${cycle.id}/actions`)).body.items as Array<{ source: { origin: { id: string } | null } }>;
+    expect(carried.map((a) => a.source.origin?.id)).toEqual(plan.filter((a) => a.open).map((a) => a.id));
+    // Carrying forward again carries nothing more.
+    expect((await priya.post(`${base}/cycles/${cycle.id}/carry-forward`)).body).toMatchObject({ carried: 0, alreadyCarried: 2 });
+
+    // Seeding again adds no second programme, and no second review.
     await seedDemo(api.db, undefined, api.app.get(DOCUMENT_STORAGE));
-    expect(await api.db.inNetwork({ userId: null, networkId: network.id }, ({ em }) => em.count(ReviewCycle, {}))).toBe(1);
+    expect(await api.db.inNetwork({ userId: null, networkId: network.id }, ({ em }) => em.count(ReviewCycle, {}))).toBe(2);
+    expect(await api.db.inNetwork({ userId: null, networkId: network.id }, ({ em }) => em.count(ReviewReport, {}))).toBe(1);
   });
 
   it('fills the programme’s self-assessment against the network’s assessment tool, so that the compliance heat map shows something', async () => {

@@ -29,7 +29,7 @@ const PUBLIC = new Set([
   'unsubscribe',
 ]);
 const VERBS =
-  /^(list|get|create|update|delete|remove|add|move|approve|request|retry|download|export|import|preview|record|close|reopen|upload|withdraw|accept|sign|pause|resume|send|revoke|unsubscribe|publish|roll|start|save|submit)([A-Z]|$)/;
+  /^(list|get|create|update|delete|remove|add|move|approve|request|retry|download|export|import|preview|record|close|reopen|upload|withdraw|accept|sign|pause|resume|send|revoke|unsubscribe|publish|roll|start|save|submit|agree|issue|raise|carry)([A-Z]|$)/;
 
 describe('the OpenAPI document', () => {
   let db: TestDatabase;

@@ -12,6 +12,13 @@ type PolicyRow = { table: string; name: string; permissive: string; cmd: string;
 const OWN_ORGANISATION =
   "(organisation_id = COALESCE((NULLIF(current_setting('app.organisation_id'::text, true), ''::text))::uuid, organisation_id))";
 
+/** Not a contributor (no organisation in `app.organisation_id`), as PostgreSQL normalises it. */
+const NO_CONTRIBUTOR = "((NULLIF(current_setting('app.organisation_id'::text, true), ''::text))::uuid IS NULL)";
+/** …or the review is issued (its own row, or the report a finding or recommendation belongs to). */
+const ISSUED_REPORT = `(${NO_CONTRIBUTOR} OR (state = 'issued'::text))`;
+const OF_ISSUED_REPORT = (table: string) =>
+  `(${NO_CONTRIBUTOR} OR (EXISTS ( SELECT 1\n   FROM review_report r\n  WHERE ((r.network_id = ${table}.network_id) AND (r.id = ${table}.report_id) AND (r.state = 'issued'::text)))))`;
+
 /** The policies a tenant table may have besides its own isolation policy, with their exact expressions. */
 const ALLOWED_EXTRA_POLICIES: Record<string, Pick<PolicyRow, 'permissive' | 'cmd' | 'qual' | 'with_check'> & { why: string }> = {
   'membership.membership_own_rows': {
@@ -64,6 +71,39 @@ const ALLOWED_EXTRA_POLICIES: Record<string, Pick<PolicyRow, 'permissive' | 'cmd
         qual: OWN_ORGANISATION,
         with_check: OWN_ORGANISATION,
         why: 'narrows (never widens) a contributor to their own organisation’s peer review submissions and self-assessments (app.organisation_id, set by plexus_enter)',
+      },
+    ]),
+  ),
+  // Peer review reports and action plans (Migration20261203150000): a contributor's own organisation's rows, and reviews
+  // (with their findings and recommendations) only once issued; contributors write none of a review.
+  ...Object.fromEntries(
+    ['review_report', 'review_finding', 'review_recommendation', 'review_action', 'review_action_progress'].map((table) => [
+      `${table}.${table}_own_organisation`,
+      {
+        permissive: 'RESTRICTIVE',
+        cmd: 'ALL',
+        qual: OWN_ORGANISATION,
+        with_check: OWN_ORGANISATION,
+        why: 'narrows (never widens) a contributor to their own organisation’s peer review reports and actions',
+      },
+    ]),
+  ),
+  'review_report.review_report_issued': {
+    permissive: 'RESTRICTIVE',
+    cmd: 'ALL',
+    qual: ISSUED_REPORT,
+    with_check: NO_CONTRIBUTOR,
+    why: 'a contributor reads their organisation’s review once it is issued, and writes none',
+  },
+  ...Object.fromEntries(
+    ['review_finding', 'review_recommendation'].map((table) => [
+      `${table}.${table}_issued`,
+      {
+        permissive: 'RESTRICTIVE',
+        cmd: 'ALL',
+        qual: OF_ISSUED_REPORT(table),
+        with_check: NO_CONTRIBUTOR,
+        why: 'a contributor reads the findings and recommendations of an issued review only, and writes none',
       },
     ]),
   ),

@@ -24,3 +24,6 @@ export * from './lib/dtos/peer-review/activity.dto';
 export * from './lib/dtos/peer-review/cycle.dto';
 export * from './lib/dtos/peer-review/submission.dto';
 export * from './lib/dtos/peer-review/self-assessment.dto';
+// peer review: review reports (findings, recommendations) and action plans
+export * from './lib/dtos/peer-review/review-report.dto';
+export * from './lib/dtos/peer-review/review-action.dto';

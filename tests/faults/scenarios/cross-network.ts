@@ -85,6 +85,9 @@ const KINDS = [
   'selfAssessment',
   'assessedCriterion',
   'evidenceFile',
+  'review',
+  'finding',
+  'action',
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string[]>;
@@ -132,6 +135,10 @@ const KIND_BY_SUFFIX: Array<[string, Kind]> = [
   ['evidencefile', 'evidenceFile'],
   ['file', 'file'],
   ['annualreport', 'annualReport'],
+  // Peer review reports and action plans: {reviewId}, {findingId}, {actionId}.
+  ['review', 'review'],
+  ['finding', 'finding'],
+  ['action', 'action'],
 ];
 /** Query parameters that refer to people or records without ending in `Id`. */
 const QUERY_KINDS: Record<string, 'person' | 'text' | 'auditCursor'> = { lead: 'person', q: 'text', before: 'auditCursor' };
@@ -158,6 +165,17 @@ const KNOWN_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/networks/{network}/annual-reports': { fy: '2031/32' },
   // A review done at a board meeting is dated that meeting's day: the sweep's own meeting is on 11 June 2026.
   'POST /api/networks/{network}/risks/{riskId}/reviews': { reviewedOn: '2026-06-11' },
+  // Dates of progress are not in the future; a finding raised to the register stays an immediate risk.
+  'POST /api/networks/{network}/peer-review/actions/{actionId}/progress': {
+    on: '2026-01-05',
+    status: 'on_track',
+    narrative: 'Cross-network sweep progress',
+  },
+  'PUT /api/networks/{network}/peer-review/findings/{findingId}': {
+    classification: 'immediate_risk',
+    theme: 'Cross-network sweep',
+    text: 'Cross-network sweep finding',
+  },
 };
 
 /**
@@ -188,6 +206,9 @@ const ORGANISATION_TIES = new Set([
   'POST /api/networks/{network}/recipients',
   'PUT /api/networks/{network}/recipients/{recipientId}',
 ]);
+
+/** Route parameters naming a record one member organisation owns: a contributor reaches their own, never another's. */
+const ORGANISATION_OWNED_PARAMS = new Set(['submissionId', 'selfAssessmentId', 'reviewId', 'findingId', 'actionId']);
 
 /** Permissions that only read: a contributor holding them owns no records (the fourth row). */
 const READ_ONLY = new Set<Permission>(['network.read', 'reports.read']);
@@ -320,6 +341,9 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
   const assessmentActivities: string[] = [];
   const selfAssessments: string[] = [];
   const evidenceFiles: string[] = [];
+  const reviews: string[] = [];
+  const findings: string[] = [];
+  const actions: string[] = [];
   for (const c of cycles) {
     const plan = (await read(`/peer-review/cycles/${c.id}`)).activities as Array<{ id: string; kind: string }>;
     activities.push(...plan.map((a) => a.id));
@@ -332,6 +356,12 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
         for (const criterion of section.criteria) evidenceFiles.push(...criterion.files.map((f) => f.id));
       }
     }
+    for (const o of (await read(`/peer-review/cycles/${c.id}/reviews`)).organisations as Array<{ report: { id: string } | null }>) {
+      if (!o.report) continue;
+      reviews.push(o.report.id);
+      findings.push(...((await read(`/peer-review/reviews/${o.report.id}`)).findings as Array<{ id: string }>).map((f) => f.id));
+    }
+    actions.push(...((await read(`/peer-review/cycles/${c.id}/actions`)).items as Array<{ id: string }>).map((x) => x.id));
     for (const sub of (await read(`/peer-review/cycles/${c.id}/submissions`)).items as Array<{ id: string; latestFile: { id: string } | null }>) {
       submissions.push(sub.id);
       if (sub.latestFile) files.push(sub.latestFile.id);
@@ -379,6 +409,9 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
     selfAssessment: selfAssessments,
     assessedCriterion: criteria,
     evidenceFile: evidenceFiles,
+    review: reviews,
+    finding: findings,
+    action: actions,
   });
   const texts: Harvest['texts'] = [];
   const walk = (v: unknown, key = '') => {
@@ -904,12 +937,42 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     ),
     'evidence file',
   );
+  // A draft review of the first organisation (the one the route names) and, of the last, one holding an immediate risk
+  // finding (so that a control DELETE of the review never takes the finding another route names); an action of the last.
+  const review = ok(await client.post(`${base}/peer-review/cycles/${cycle.id}/reviews`, { organisationId: cycle.organisationIds[0] }), 'review');
+  const findingReview =
+    cycle.organisationIds.length > 1
+      ? ok(
+          await client.post(`${base}/peer-review/cycles/${cycle.id}/reviews`, { organisationId: lastOrganisation }),
+          'review of the last organisation',
+        )
+      : review;
+  const finding = ok(
+    await client.post(`${base}/peer-review/reviews/${findingReview.id}/findings`, {
+      classification: 'immediate_risk',
+      theme: `Cross-network sweep (${label})`,
+      text: `Cross-network sweep finding (${label})`,
+      recommendations: [`Cross-network sweep recommendation (${label})`],
+    }),
+    'finding',
+  );
+  const action = ok(
+    await client.post(`${base}/peer-review/cycles/${cycle.id}/actions`, {
+      organisationId: lastOrganisation,
+      description: `Cross-network sweep action (${label})`,
+      ownerName: 'Cross-network sweep owner',
+    }),
+    'action',
+  );
   return {
     evidenceFile: evidence.sections[0].criteria[0].files[0].id,
     standardSetVersion: toolVersion,
     assessmentActivity: assessmentActivity.id,
     selfAssessment: selfAssessment.id,
     assessedCriterion: toolCriterion,
+    review: review.id,
+    finding: finding.id,
+    action: action.id,
     standardSet: standardSet.id,
     standardVersion,
     standardSection: standardSection.id,
@@ -1269,12 +1332,35 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
         return res.body.files[0].id as string;
       };
       const theirName = `other-organisation-document-${Date.now().toString(36)}`;
+      // Each organisation's issued review (one finding, one recommendation: one action each): a contributor reads their
+      // own organisation's and records progress on its action; the other's answers 404.
+      const issued = async (organisationId: string, words: string) => {
+        const at = `${SPINAL}/peer-review`;
+        const made = async (res: Promise<{ status: number; body: any }>, what: string) => {
+          const r = await res;
+          if (r.status >= 300) throw new Error(`set-up: ${what} answered ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+          return r.body;
+        };
+        const review = await made(spinal.post(`${at}/cycles/${cycle.id}/reviews`, { organisationId }), 'review');
+        const finding = await made(
+          spinal.post(`${at}/reviews/${review.id}/findings`, { classification: 'concern', theme: words, text: words, recommendations: [words] }),
+          'finding',
+        );
+        await made(spinal.post(`${at}/reviews/${review.id}/agree`, { agreedWith: 'Cross-network sweep lead' }), 'agree');
+        await made(spinal.post(`${at}/reviews/${review.id}/issue`), 'issue');
+        const actions = await made(spinal.get(`${at}/cycles/${cycle.id}/actions?organisationId=${organisationId}`), 'actions');
+        return { review: review.id as string, finding: finding.id as string, action: actions.items[0].id as string };
+      };
+      const theirWords = `other-organisation-finding-${Date.now().toString(36)}`;
+      const myReview = await issued(contributor.organisationId as string, 'Own organisation finding');
+      const theirReview = await issued(theirs.organisation.id, theirWords);
       const mineIds: Partial<Record<Kind, string>> = {
         ...own,
         cycle: cycle.id,
         submission: mine.id,
         file: await upload(client, mine.id, 'own-organisation-document'),
         organisation: contributor.organisationId ?? undefined,
+        ...myReview,
       };
       // The cycle's self-assessment against spinal's assessment tool: the contributor's organisation's and another's,
       // started by the manager; the other's evidence is a word only its answers hold.
@@ -1324,8 +1410,20 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
         file: await upload(spinal, theirs.id, theirName),
         selfAssessment: theirAssessment,
         evidenceFile: theirEvidenceFile,
+        ...theirReview,
       };
-      const secrets = [theirs.id, theirIds.file as string, theirName, theirAssessment, theirEvidence, theirEvidenceFile];
+      const secrets = [
+        theirs.id,
+        theirIds.file as string,
+        theirName,
+        theirAssessment,
+        theirEvidence,
+        theirEvidenceFile,
+        theirReview.review,
+        theirReview.finding,
+        theirReview.action,
+        theirWords,
+      ];
       const carried = (body: unknown) => {
         const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('latin1') : JSON.stringify(body ?? null);
         return secrets.filter((x) => text.includes(x));
@@ -1357,7 +1455,7 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
       for (const op of ordered) {
         const names = pathParams(op.template);
         const may = mayCall(op);
-        if (names.includes('submissionId') || names.includes('selfAssessmentId')) {
+        if (names.some((n) => ORGANISATION_OWNED_PARAMS.has(n))) {
           submissionRoutes++;
           otherOrganisationAsked++;
           const foreignStatus = await ask(op, theirIds);
@@ -1409,8 +1507,8 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
     if (problemList.length) console.log(`\ncross-network between-organisation problems (first 15):\n${problemList.slice(0, 15).join('\n')}`);
     rows.push({
       scenario: 'cross-network (4) between member organisations',
-      did: `a spinal contributor (their organisation’s and another’s submission, each with an upload, and self-assessment) through all ${ops.length} operations: ${submissionRoutes} naming a submission or self-assessment asked with both, ${otherOrganisationAsked} with another organisation’s id; organisation-owned operations: ${owned.length}; contributor powers beyond reading: ${contributorMay.join(', ') || 'none'}; ${tally.requests} requests`,
-      survived: `${p.leaks.length} answers carrying the other organisation’s submission, self-assessment, file or words, ${p.failures.length} ≥ 500, ${p.wrong.length} not 404 / 403 / answered as they must be${firstOf(p.wrong)} (${tally.summary || 'no contributor'})`,
+      did: `a spinal contributor (their organisation’s and another’s submission, each with an upload, self-assessment, and issued review with its action) through all ${ops.length} operations: ${submissionRoutes} naming a submission or self-assessment asked with both, ${otherOrganisationAsked} with another organisation’s id; organisation-owned operations: ${owned.length}; contributor powers beyond reading: ${contributorMay.join(', ') || 'none'}; ${tally.requests} requests`,
+      survived: `${p.leaks.length} answers carrying the other organisation’s submission, self-assessment, review, action, file or words, ${p.failures.length} ≥ 500, ${p.wrong.length} not 404 / 403 / answered as they must be${firstOf(p.wrong)} (${tally.summary || 'no contributor'})`,
       ok: !problemList.length && !!contributor && submissionRoutes >= 12,
     });
   }

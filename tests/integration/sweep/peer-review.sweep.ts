@@ -29,8 +29,39 @@ export const peerReviewSweepIds: SweepIds = async (manager, fx) => {
     'upload',
   ) as { id: string; files: Array<{ id: string }> };
   const activity = cycle.activities.find((a) => a.kind === 'action_plan_update') as { id: string };
-  return { cycleId: cycle.id, activityId: activity.id, submissionId: submission.id, fileId: submission.files[0].id };
+  // Reviews: a draft of the second organisation (the control DELETE may really remove it), and a draft of the first
+  // holding an immediate risk finding (its own DELETE control removes the finding, never the review the route names).
+  const [first, second] = fx.organisations;
+  const review = ok(await manager.post(`${base}/cycles/${cycle.id}/reviews`, { organisationId: (second ?? first).id }), 'review') as { id: string };
+  const withFinding = ok(await manager.post(`${base}/cycles/${cycle.id}/reviews`, { organisationId: first.id }), 'review with a finding') as {
+    id: string;
+  };
+  const finding = ok(
+    await manager.post(`${base}/reviews/${withFinding.id}/findings`, {
+      classification: 'immediate_risk',
+      theme: 'Sweep',
+      text: 'Sweep finding',
+      recommendations: ['Sweep recommendation'],
+    }),
+    'finding',
+  ) as { id: string };
+  const action = ok(
+    await manager.post(`${base}/cycles/${cycle.id}/actions`, { organisationId: first.id, description: 'Sweep action', ownerName: 'Sweep owner' }),
+    'action',
+  ) as { id: string };
+  return {
+    cycleId: cycle.id,
+    activityId: activity.id,
+    submissionId: submission.id,
+    fileId: submission.files[0].id,
+    reviewId: review.id,
+    findingId: finding.id,
+    actionId: action.id,
+  };
 };
+
+/** An organisation id that passes validation (the cycle is looked up first: another network's answers 404). */
+const SOME_ORGANISATION = '0b7e8a52-6d0c-4a8e-9a7e-1d2b3c4d5e6f';
 
 /** Bodies that pass validation, so that another network's id is answered by the look-up (404), not by validation. */
 export const peerReviewValidBodies: Record<string, unknown> = {
@@ -44,4 +75,17 @@ export const peerReviewValidBodies: Record<string, unknown> = {
   'POST /api/networks/{network}/peer-review/cycles/{cycleId}/activities': { kind: 'report', fy: '2024/25', quarter: 1, title: 'Sweep report' },
   'PUT /api/networks/{network}/peer-review/activities/{activityId}': { kind: 'report', fy: '2024/25', quarter: 1, title: 'Sweep report' },
   'POST /api/networks/{network}/peer-review/submissions/{submissionId}/request-information': { reason: 'Sweep: more, please' },
+  'POST /api/networks/{network}/peer-review/cycles/{cycleId}/reviews': { organisationId: SOME_ORGANISATION },
+  'PUT /api/networks/{network}/peer-review/reviews/{reviewId}': { summary: 'Sweep summary' },
+  'POST /api/networks/{network}/peer-review/reviews/{reviewId}/agree': { agreedWith: 'Sweep lead' },
+  'POST /api/networks/{network}/peer-review/reviews/{reviewId}/findings': { classification: 'concern', theme: 'Sweep', text: 'Sweep finding' },
+  'PUT /api/networks/{network}/peer-review/findings/{findingId}': { classification: 'immediate_risk', theme: 'Sweep', text: 'Sweep finding' },
+  'POST /api/networks/{network}/peer-review/findings/{findingId}/raise-risk': {},
+  'POST /api/networks/{network}/peer-review/cycles/{cycleId}/actions': {
+    organisationId: SOME_ORGANISATION,
+    description: 'Sweep action',
+    ownerName: 'Sweep owner',
+  },
+  'PUT /api/networks/{network}/peer-review/actions/{actionId}': { description: 'Sweep action', ownerName: 'Sweep owner' },
+  'POST /api/networks/{network}/peer-review/actions/{actionId}/progress': { on: '2026-01-05', status: 'on_track', narrative: 'Sweep progress' },
 };

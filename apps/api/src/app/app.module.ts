@@ -27,6 +27,8 @@ import { StandardsModule } from '../peer-review/standards/standards.module';
 import { PeerReviewCyclesModule } from '../peer-review/cycles/cycles.module';
 import { PeerReviewSubmissionsModule } from '../peer-review/submissions/submissions.module';
 import { PeerReviewSelfAssessmentModule } from '../peer-review/self-assessment/self-assessment.module';
+import { PeerReviewReportsModule } from '../peer-review/reviews/reviews.module';
+import { PeerReviewActionsModule } from '../peer-review/actions/actions.module';
 import { RiskModule } from '../risk/risk.module';
 import { ReportModule } from '../report/report.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
@@ -82,6 +84,8 @@ export class AppModule {
         PeerReviewCyclesModule,
         PeerReviewSubmissionsModule,
         PeerReviewSelfAssessmentModule,
+        PeerReviewReportsModule,
+        PeerReviewActionsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

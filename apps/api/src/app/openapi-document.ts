@@ -46,7 +46,7 @@ const TAGS = [
   {
     name: 'peer review',
     description:
-      'Peer review programme cycles over NHS financial years: the organisations in scope, the plan of quarterly activities, and each organisation’s submissions (uploads, acceptance, requests for more information, chasers).',
+      'Peer review programme cycles over NHS financial years: the organisations in scope, the plan of quarterly activities, and each organisation’s submissions (uploads, acceptance, requests for more information, chasers); each organisation’s review (findings by class with recommendations, draft → agreed → issued; an immediate risk raised to the risk register) and its action plan (owners, due dates, status with BRAG and progress updates, carried forward into the next cycle).',
   },
   { name: 'audit trail', description: "Every create, update and delete of a network's records, with before → after." },
   { name: 'platform operators', description: 'Creating networks and inviting their first manager (operators only).' },

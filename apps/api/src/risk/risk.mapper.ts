@@ -62,6 +62,7 @@ export function toRiskDto(
   can: RiskDto['can'],
   linkedWorkItems: RiskDto['linkedWorkItems'] = [],
   board: { lastBoard: LastBoard | null; meetings: Map<string, BoardMeeting> } = { lastBoard: null, meetings: new Map() },
+  origin: RiskDto['origin'] = null,
 ): RiskDto {
   return {
     ...toRiskSummary(r, today, board.lastBoard),
@@ -75,6 +76,7 @@ export function toRiskDto(
     reviews: reviews.map((v) => toRiskReview(v, board.meetings)),
     history: history.map(toScorePoint),
     linkedWorkItems,
+    origin,
     can,
   };
 }

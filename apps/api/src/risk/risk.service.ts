@@ -10,6 +10,7 @@ import {
   RiskRepository,
   RiskReview,
   RiskWorkItem,
+  ReviewReportRepository,
   UserRepository,
   WorkPlanRepository,
   scoreChange,
@@ -40,6 +41,7 @@ export class RiskService {
     private readonly members: MembershipRepository,
     private readonly users: UserRepository,
     private readonly board: BoardMeetingRepository,
+    private readonly reviews: ReviewReportRepository,
   ) {}
 
   /** The last board meeting (the latest on or before today) and the risks reviewed at it; null before the board first meets. */
@@ -66,7 +68,12 @@ export class RiskService {
   }
 
   async dto(r: Risk): Promise<RiskDto> {
-    const [reviews, history, links] = await Promise.all([this.repo.reviews(r.id), this.repo.history(r.id), this.repo.links(r.id)]);
+    const [reviews, history, links, origin] = await Promise.all([
+      this.repo.reviews(r.id),
+      this.repo.history(r.id),
+      this.repo.links(r.id),
+      this.reviews.originOfRisk(r.id),
+    ]);
     const lastBoard = await this.lastBoard();
     const linked = await this.workPlans.itemsWithPlanTitles(links.map((l) => l.workItemId));
     const meetingIds = [...new Set(reviews.map((v) => v.boardMeetingId).filter((m): m is string => !!m))];
@@ -83,6 +90,16 @@ export class RiskService {
       { edit: can(this.caller().role, 'risk.edit'), review: this.canReview(r) },
       linked.map(toLinkedWorkItem),
       { lastBoard, meetings },
+      origin && {
+        kind: 'peer-review-finding',
+        findingId: origin.findingId,
+        reportId: origin.reportId,
+        cycleId: origin.cycleId,
+        cycleName: origin.cycleName,
+        organisationId: origin.organisationId,
+        organisationName: origin.organisationName,
+        text: origin.text,
+      },
     );
   }
 

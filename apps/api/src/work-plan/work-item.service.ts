@@ -9,7 +9,7 @@ import type {
   WorkItemRowDto,
   WorkPlanDto,
 } from '@plexus/contracts';
-import { financialYearStartOf, parseTimescale, takesPartInWork, type ParsedTimescale } from '@plexus/domain';
+import { financialYearStartOf, parseTimescale, progressSetsStatus, takesPartInWork, type ParsedTimescale } from '@plexus/domain';
 import {
   MembershipRepository,
   RequestScopes,
@@ -342,7 +342,7 @@ export class WorkItemService {
       authorName: actor.name,
     });
     RequestScopes.em().persist(update);
-    if (item.statusOn === null || input.on >= item.statusOn) {
+    if (progressSetsStatus(item.statusOn, input.on)) {
       item.status = input.status;
       item.statusOn = input.on;
     }

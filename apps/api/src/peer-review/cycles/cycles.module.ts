@@ -5,6 +5,7 @@ import {
   ReviewCycleRepository,
   SelfAssessmentRepository,
   StandardSetRepository,
+  ReviewReportRepository,
   SubmissionRepository,
   UserRepository,
 } from '@plexus/server';
@@ -23,6 +24,7 @@ import { CyclesService } from './cycles.service';
     NetworkRepository,
     MembershipRepository,
     UserRepository,
+    ReviewReportRepository,
   ],
 })
 export class PeerReviewCyclesModule {}

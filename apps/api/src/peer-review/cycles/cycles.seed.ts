@@ -30,6 +30,7 @@ import {
 } from '@plexus/server';
 import { createHash } from 'node:crypto';
 import type { DemoNetwork } from '../../seed/demo-data';
+import { seedPeerReviewOutcomes } from '../reviews/reviews.seed';
 
 /** The addresses in the demo emails: the default PUBLIC_URL (the seed has no configuration of its own). */
 const BASE_URL = 'http://localhost:3000';
@@ -303,5 +304,7 @@ export async function seedPeerReview(
     return true;
   });
   if (created && storage) for (const f of files) await storage.put(f.key, f.bytes, f.type);
+  // The previous programme's issued review and its action plan, open actions carried into this cycle.
+  await seedPeerReviewOutcomes(db, network, today);
   return created;
 }

@@ -33,6 +33,7 @@ import {
   ReviewCycleRepository,
   SelfAssessmentRepository,
   StandardSetRepository,
+  ReviewReportRepository,
   Submission,
   SubmissionRepository,
   UserRepository,
@@ -69,6 +70,7 @@ export class CyclesService {
     private readonly users: UserRepository,
     private readonly standards: StandardSetRepository,
     private readonly selfAssessments: SelfAssessmentRepository,
+    private readonly reviews: ReviewReportRepository,
   ) {}
 
   async list(): Promise<ReviewCycleListDto> {
@@ -183,6 +185,9 @@ export class CyclesService {
         `Organisations have started ${assessments} self-assessment${assessments === 1 ? '' : 's'} in this cycle: close it (status closed) rather than deleting it`,
       );
     }
+    if ((await this.reviews.organisationsWithOutcomes(id)).length) {
+      throw new DomainException('conflict', 'This cycle holds reviews or action plans: close it (status closed) rather than deleting it');
+    }
     em.remove(await this.submissions.submissions({ cycleId: id }));
     em.remove(await this.cycles.activities(id));
     em.remove(await this.cycles.scope(id));
@@ -216,6 +221,20 @@ export class CyclesService {
         throw DomainException.field(
           'organisationIds',
           `An organisation you are taking out of scope has started a self-assessment in this cycle (${assessments}): it stays in scope`,
+          'conflict',
+        );
+      }
+      if (
+        (
+          await this.reviews.organisationsWithOutcomes(
+            id,
+            removed.map((r) => r.organisationId),
+          )
+        ).length
+      ) {
+        throw DomainException.field(
+          'organisationIds',
+          'An organisation you are taking out of scope has a review or actions in this cycle: it stays in scope',
           'conflict',
         );
       }

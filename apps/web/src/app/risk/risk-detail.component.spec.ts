@@ -69,6 +69,7 @@ const RISK: RiskDto = {
     },
   ],
   linkedWorkItems: [{ id: 'w1', planId: 'p1', planTitle: 'Work plan 2025–27', work: 'Recruit midwives', status: 'on_track' }],
+  origin: null,
   history: [
     {
       on: '2016-03-22',
@@ -147,6 +148,31 @@ describe('RiskDetailComponent', () => {
     expect(value('Outcome')).toBe('Likely to continue');
     expect(value('Review frequency')).toBe('Every 3 months');
     expect(value('Next review due')).toBe('1 June 2025 Overdue');
+  });
+
+  it('says which peer review finding a risk was raised from, linking to the review', async () => {
+    const { element, value } = await render({
+      ...RISK,
+      origin: {
+        kind: 'peer-review-finding',
+        findingId: '6f1c2b1e-8888-4888-8888-000000000001',
+        reportId: '6f1c2b1e-7777-4777-8777-000000000001',
+        cycleId: '6f1c2b1e-1111-4111-8111-000000000001',
+        cycleName: 'Peer Review Programme 2024/2026',
+        organisationId: '6f1c2b1e-2222-4222-8222-000000000001',
+        organisationName: 'Riverside General Hospital',
+        text: 'No consultant overnight',
+      },
+    });
+    expect(value('Raised from')).toBe('An immediate risk found at the peer review of Riverside General Hospital (Peer Review Programme 2024/2026)');
+    expect(element.querySelector('#risk-origin a')?.getAttribute('href')).toBe(
+      '/n/north-spinal/peer-review/cycles/6f1c2b1e-1111-4111-8111-000000000001/reviews/6f1c2b1e-2222-4222-8222-000000000001',
+    );
+  });
+
+  it('says nothing of an origin for a risk entered directly', async () => {
+    const { value } = await render();
+    expect(value('Raised from')).toBe('');
   });
 
   it('charts the history and gives the same points as a table', async () => {

@@ -50,6 +50,7 @@ const RISK: RiskDto = {
   reviews: [],
   history: [],
   linkedWorkItems: [],
+  origin: null,
   can: { edit: true, review: true },
 };
 

@@ -160,7 +160,8 @@ export class ScheduleFormComponent {
     const draft = this.draft();
     if (!draft) return null;
     if (draft.reportKind === 'progress' || draft.reportKind === 'risk_register') return draft.reportKind;
-    if (draft.reportKind === 'board_paper') return draft.report.body === 'none' ? null : draft.report.body;
+    // (An annual report is never a scheduled paper's body: the form does not offer it.)
+    if (draft.reportKind === 'board_paper') return draft.report.body === 'none' || draft.report.body === 'annual_report' ? null : draft.report.body;
     return null;
   });
   protected readonly optionsPath = computed(() => (this.draft()?.reportKind === 'board_paper' ? 'report.body.options' : 'report.options'));

@@ -190,6 +190,19 @@ export const riskDtoSchema = riskSummaryDtoSchema
     reviews: z.array(riskReviewDtoSchema),
     history: z.array(riskScorePointDtoSchema),
     linkedWorkItems: z.array(z.object({ id: id(), planId: id(), planTitle: z.string(), work: z.string(), status: z.string() })),
+    origin: z
+      .object({
+        kind: z.literal('peer-review-finding'),
+        findingId: id(),
+        reportId: id(),
+        cycleId: id(),
+        cycleName: z.string(),
+        organisationId: id(),
+        organisationName: z.string(),
+        text: z.string(),
+      })
+      .nullable()
+      .describe('Where the risk came from: the peer review finding (an immediate risk) it was raised from; null when entered directly.'),
     can: z.object({ edit: z.boolean(), review: z.boolean() }).describe('What the caller may do with this risk.'),
   })
   .meta({ id: 'Risk', description: 'A risk with its reviews, score history and linked work items.' });

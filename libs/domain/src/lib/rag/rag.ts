@@ -152,3 +152,11 @@ export function targetChange(originalDue: IsoDate | null | undefined, currentDue
   const days = daysBetween(originalDue, currentDue);
   return { moved: days !== 0, days };
 }
+
+/**
+ * A dated progress update (of a work item, a peer review action…) sets the status when it is the latest by date: an
+ * update dated before the one that set the current status is kept in the history but does not change the status.
+ */
+export function progressSetsStatus(statusOn: IsoDate | null, updateOn: IsoDate): boolean {
+  return statusOn === null || updateOn >= statusOn;
+}

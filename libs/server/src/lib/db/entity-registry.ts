@@ -13,6 +13,11 @@ import { NetworkProfile } from '../network/network-profile.entity';
 import { ReviewActivity } from '../peer-review/activity.entity';
 import { ReviewCycle } from '../peer-review/cycle.entity';
 import { ReviewCycleOrganisation } from '../peer-review/cycle-organisation.entity';
+import { ReviewAction } from '../peer-review/review-action.entity';
+import { ReviewActionProgress } from '../peer-review/review-action-progress.entity';
+import { ReviewFinding } from '../peer-review/review-finding.entity';
+import { ReviewRecommendation } from '../peer-review/review-recommendation.entity';
+import { ReviewReport } from '../peer-review/review-report.entity';
 import { Submission } from '../peer-review/submission.entity';
 import { SubmissionChaser } from '../peer-review/submission-chaser.entity';
 import { SubmissionFile } from '../peer-review/submission-file.entity';
@@ -125,6 +130,12 @@ export const TENANT_ENTITIES: Array<new () => object> = [
   SelfAssessment,
   SelfAssessmentAnswer,
   SelfAssessmentFile,
+  // peer review reports (findings, recommendations) and the organisations' action plans
+  ReviewReport,
+  ReviewFinding,
+  ReviewRecommendation,
+  ReviewAction,
+  ReviewActionProgress,
 ];
 
 /**
@@ -187,4 +198,9 @@ export const AUDITED_ENTITY_TYPES: Record<string, string> = {
   SelfAssessment: 'self_assessment',
   SelfAssessmentAnswer: 'self_assessment_answer',
   SelfAssessmentFile: 'self_assessment_file',
+  ReviewReport: 'review_report',
+  ReviewFinding: 'review_finding',
+  ReviewRecommendation: 'review_recommendation',
+  ReviewAction: 'review_action',
+  ReviewActionProgress: 'review_action_progress',
 };

@@ -15,6 +15,7 @@ import { Migration20261203110000_standard_sets } from './Migration20261203110000
 import { Migration20261203120000_peer_review_cycles } from './Migration20261203120000_peer_review_cycles';
 import { Migration20261203130000_self_assessment } from './Migration20261203130000_self_assessment';
 import { Migration20261203140000_board_packs } from './Migration20261203140000_board_packs';
+import { Migration20261203150000_peer_review_findings } from './Migration20261203150000_peer_review_findings';
 import { Migration20261203160000_plan_roll_over } from './Migration20261203160000_plan_roll_over';
 import { Migration20261203180000_annual_report } from './Migration20261203180000_annual_report';
 
@@ -40,6 +41,7 @@ export const migrationsList: Array<{ name: string; class: Constructor<Migration>
   { name: 'Migration20261203120000_peer_review_cycles', class: Migration20261203120000_peer_review_cycles },
   { name: 'Migration20261203130000_self_assessment', class: Migration20261203130000_self_assessment },
   { name: 'Migration20261203140000_board_packs', class: Migration20261203140000_board_packs },
+  { name: 'Migration20261203150000_peer_review_findings', class: Migration20261203150000_peer_review_findings },
   { name: 'Migration20261203160000_plan_roll_over', class: Migration20261203160000_plan_roll_over },
   { name: 'Migration20261203180000_annual_report', class: Migration20261203180000_annual_report },
 ];

@@ -47,6 +47,16 @@ export const cyclesRoutes: Routes = [
     loadChildren: () => import('../self-assessment/self-assessment.routes').then((m) => m.selfAssessmentRoutes),
   },
   {
+    path: ':cycleId/reviews/:organisationId',
+    title: 'Peer review',
+    loadComponent: () => import('../reviews/review.component').then((m) => m.ReviewComponent),
+  },
+  {
+    path: ':cycleId/actions',
+    title: 'Action plan',
+    loadComponent: () => import('../actions/action-plan.component').then((m) => m.ActionPlanComponent),
+  },
+  {
     path: ':cycleId/submissions/:submissionId',
     title: 'Submission',
     loadComponent: () => import('../submissions/submission.component').then((m) => m.SubmissionComponent),
