@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MembershipRepository, ReportRepository, RiskRepository, UserRepository, WorkPlanRepository } from '@plexus/server';
+import { BoardMeetingRepository, MembershipRepository, ReportRepository, RiskRepository, UserRepository, WorkPlanRepository } from '@plexus/server';
 import { MyReportsController } from './my-reports.controller';
 import { MyReportsService } from './my-reports.service';
 import { ReportController } from './report.controller';
@@ -8,7 +8,16 @@ import { ReportService } from './report.service';
 /** Board reports: requests, the document library, downloads, and reports across the caller's networks. Rendering happens in the worker. */
 @Module({
   controllers: [ReportController, MyReportsController],
-  providers: [ReportService, MyReportsService, MembershipRepository, ReportRepository, RiskRepository, UserRepository, WorkPlanRepository],
+  providers: [
+    ReportService,
+    MyReportsService,
+    BoardMeetingRepository,
+    MembershipRepository,
+    ReportRepository,
+    RiskRepository,
+    UserRepository,
+    WorkPlanRepository,
+  ],
   exports: [ReportService],
 })
 export class ReportModule {}

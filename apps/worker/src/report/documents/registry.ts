@@ -10,7 +10,7 @@ import { riskRegisterSample } from './risk-register/risk-register.sample';
 import type { DocumentViewModel, ReportRequest, ReportRequestOf } from './shared/view-model';
 
 /** Bumped whenever a template changes what a document looks like; stored with every document. */
-export const TEMPLATE_VERSION = '2026.12.2';
+export const TEMPLATE_VERSION = '2026.12.3';
 
 export interface DocumentKind<K extends ReportKindValue> {
   /** Builds the whole view model, reading the database inside the network's context. */

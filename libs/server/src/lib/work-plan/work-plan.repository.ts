@@ -247,6 +247,12 @@ export class WorkPlanRepository {
     return this.em.find(WorkItemProgress, { itemId }, { orderBy: { onDate: 'desc', createdAt: 'desc' } });
   }
 
+  /** Every progress update of these items, oldest first (for a plan as it stood on a past day). */
+  progressOf(itemIds: string[]): Promise<WorkItemProgress[]> {
+    if (!itemIds.length) return Promise.resolve([]);
+    return this.em.find(WorkItemProgress, { itemId: { $in: itemIds } }, { orderBy: { onDate: 'asc', createdAt: 'asc' } });
+  }
+
   /** The latest progress update of an item by its date (then by when it was written). */
   latestProgress(itemId: string): Promise<WorkItemProgress | null> {
     return this.em.findOne(WorkItemProgress, { itemId }, { orderBy: { onDate: 'desc', createdAt: 'desc' } });
