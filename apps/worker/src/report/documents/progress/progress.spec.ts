@@ -28,7 +28,7 @@ describe('progress report (sample rendered to HTML)', () => {
   it('draws the summary with its chart and table, what changed since the last board, and a table of items in every other section', () => {
     expect(page.tables[0]).toEqual(['Theme', 'Off track', 'At risk', 'On track', 'Complete', 'Not started or deferred', 'Past target', 'Total']);
     // Since the last board: the counts, then one table per group with changes (see since-board.spec).
-    expect(page.tables[1]).toEqual(['Change', 'Count']);
+    expect(page.tables[1]).toEqual(['Change', 'How many']);
     expect(page.tables.slice(9)).toEqual(Array(4).fill(['Status', 'Work', 'Lead', 'Target', 'Latest update']));
     expect(html).toContain('role="img" aria-label="Status of work items by theme"');
     expect(html.match(/<rect /g)?.length).toBeGreaterThan(5);

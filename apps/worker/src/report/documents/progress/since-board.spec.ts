@@ -47,7 +47,7 @@ describe('since the last board (view model)', () => {
         'Run the major incident exercise with the ambulance service',
         'Green – On track',
         'Amber – At risk / Green → Amber',
-        'Past its target of 2025-06-30 by 73 days and not complete: shown as Amber, not Green',
+        'Past its target of 30 June 2025 by 73 days and not complete: shown as Amber, not Green',
       ],
     ]);
   });
@@ -76,27 +76,19 @@ describe('since the last board (view model)', () => {
   });
 
   it('lists new and closed risks and score movements with arrows, words and scores', () => {
-    expect(rowsText(data, 'New and re-opened risks')).toEqual([
-      ['MT/04', 'Winter pressures delay repatriation', '+ new', '16 (Extreme) / likelihood 4 × impact 4'],
-    ]);
+    expect(rowsText(data, 'New and re-opened risks')).toEqual([['MT/04', 'Winter pressures delay repatriation', '+ new', '16 (Extreme) / 4 × 4']]);
     expect(rowsText(data, 'Closed risks')).toEqual([
-      ['MT/03', 'Helicopter landing pad closed for resurfacing', '10 (High) / likelihood 2 × impact 5', '5 (Medium) / likelihood 1 × impact 5'],
+      ['MT/03', 'Helicopter landing pad closed for resurfacing', '10 (High) / 2 × 5', '5 (Medium) / 1 × 5'],
     ]);
     expect(rowsText(data, 'Risks whose score moved')).toEqual([
       [
         'MT/01',
         'Too few rehabilitation beds for patients ready to leave the major trauma centre',
         '↑ score up',
-        '12 (High) / likelihood 3 × impact 4',
-        '16 (Extreme) / likelihood 4 × impact 4',
+        '12 (High) / 3 × 4',
+        '16 (Extreme) / 4 × 4',
       ],
-      [
-        'MT/02',
-        'Loss of the trauma audit analyst post',
-        '↓ score down',
-        '12 (High) / likelihood 4 × impact 3',
-        '6 (Medium) / likelihood 2 × impact 3',
-      ],
+      ['MT/02', 'Loss of the trauma audit analyst post', '↓ score down', '12 (High) / 4 × 3', '6 (Medium) / 2 × 3'],
     ]);
   });
 
@@ -156,8 +148,9 @@ describe('since the last board (rendered in the progress report sample)', () => 
       'Closed risks (1)',
       'Risks whose score moved (2)',
     ]);
-    expect(page.tables).toContainEqual(['Change', 'Count']);
-    expect(page.tables).toContainEqual(['Ref', 'Risk', 'Movement', 'Score at the first meeting', 'Score now']);
+    expect(page.tables).toContainEqual(['Change', 'How many']);
+    expect(page.tables).toContainEqual(['Item', 'Work', 'On 12 June 2025', 'On 11 September 2025', 'Why']);
+    expect(page.tables).toContainEqual(['Ref', 'Risk', 'Movement', 'Score on 12 June 2025 (likelihood × impact)', 'Score on 11 September 2025']);
     expect(html).toContain('trust &amp; unit &lt;all&gt;');
     expect(html).toContain('Green → Amber');
     expect(html).toContain('↓ score down');

@@ -32,6 +32,8 @@ import type { TagView } from '../shared/view-model';
 
 export interface SinceBoardCell {
   text: string;
+  /** Printed bold (the movement arrows). */
+  strong?: boolean;
   tag?: TagView;
   note?: string;
 }
@@ -70,10 +72,7 @@ function scoreText(state: RiskStateAt | null): SinceBoardCell {
   const score = state?.score ?? null;
   if (!state || score === null) return { text: '—' };
   const band = RISK_BAND_IDS.map((id) => RISK_BANDS[id]).find((b) => score >= b.min && score <= b.max);
-  const how =
-    state.likelihood != null && state.impact != null
-      ? `likelihood ${state.likelihood} × impact ${state.impact}`
-      : 'score kept from an older register';
+  const how = state.likelihood != null && state.impact != null ? `${state.likelihood} × ${state.impact}` : 'from an older register';
   return band ? { text: `${score} (${band.label})`, note: how } : { text: String(score), note: how };
 }
 
@@ -113,6 +112,9 @@ export function sinceBoardData(input: SinceBoardInput): SinceBoardData {
   const from = choice.since.meetingDate;
   const to = choice.toDate;
   const toWords = choice.toIsUpcoming ? `today, ${formatIsoDateLong(to)} (${meetingName(choice.to)} is still to come)` : meetingName(choice.to);
+  const onFrom = `on ${formatIsoDateLong(from)}`;
+  const onTo = choice.toIsUpcoming ? `today, ${formatIsoDateLong(to)}` : `on ${formatIsoDateLong(to)}`;
+  const cap = (t: string) => `${t.charAt(0).toUpperCase()}${t.slice(1)}`;
   const intro =
     `What changed between ${meetingName(choice.since)} and ${toWords}: the plan and the risk register as they stood at the end of each day, ` +
     `from the dated progress updates, the tracked changes to the approved plan and the history of every risk score.`;
@@ -134,15 +136,16 @@ export function sinceBoardData(input: SinceBoardInput): SinceBoardData {
   groups.push({
     title: 'Work items whose status changed',
     count: moves.bragChanged.length,
-    columns: ['Item', 'Work', 'At the first meeting', 'Now', 'Why'],
+    columns: ['Item', 'Work', cap(onFrom), cap(onTo), 'Why'],
     rows: moves.bragChanged.map((c) => ({
       cells: [
         ...itemCells(c.id),
         { text: '', tag: ragTag((c.from ?? c.to).rag.rag) },
         { text: '', tag: ragTag(c.to.rag.rag), note: `${RAG_INFO[(c.from ?? c.to).rag.rag].label} → ${RAG_INFO[c.to.rag.rag].label}` },
         {
-          text: c.to.rag.reason
-            ? c.to.rag.reason
+          text: c.to.rag.slipped
+            ? `Past its target of ${formatIsoDateLong(c.to.due ?? to)} by ${plural(c.to.rag.daysLate, 'day')} and not complete` +
+              (c.to.rag.escalated ? `: shown as ${RAG_INFO[c.to.rag.rag].label}, not ${RAG_INFO[c.to.rag.statusRag].label}` : '')
             : c.to.statusOn
               ? `Progress update of ${formatIsoDateLong(c.to.statusOn)}: ${WORK_ITEM_STATUS_LABELS[c.to.status].toLowerCase()}`
               : WORK_ITEM_STATUS_LABELS[c.to.status],
@@ -159,7 +162,7 @@ export function sinceBoardData(input: SinceBoardInput): SinceBoardData {
   groups.push({
     title: 'Slipped',
     count: moves.slipped.length,
-    columns: ['Item', 'Work', 'Target at the first meeting', 'Target now', 'What happened'],
+    columns: ['Item', 'Work', `Target ${onFrom}`, `Target ${onTo}`, 'What happened'],
     rows: moves.slipped.map((s) => ({
       cells: [
         ...itemCells(s.id),
@@ -179,7 +182,7 @@ export function sinceBoardData(input: SinceBoardInput): SinceBoardData {
   groups.push({
     title: 'New work items',
     count: moves.added.length,
-    columns: ['Item', 'Work', 'Target', 'Status now'],
+    columns: ['Item', 'Work', 'Target', `Status ${onTo}`],
     rows: moves.added.map((a) => ({ cells: [...itemCells(a.id), { text: targetText(a.to) }, { text: '', tag: ragTag(a.to.rag.rag) }] })),
   });
 
@@ -195,27 +198,27 @@ export function sinceBoardData(input: SinceBoardInput): SinceBoardData {
   groups.push({
     title: 'New and re-opened risks',
     count: opened.length,
-    columns: ['Ref', 'Risk', 'Change', 'Score now'],
+    columns: ['Ref', 'Risk', 'Change', `Score ${onTo} (likelihood × impact)`],
     rows: opened.map((m) => ({
-      cells: [...riskCells(m), { text: `${RISK_MOVEMENT_WORDS[m.kind].arrow} ${RISK_MOVEMENT_WORDS[m.kind].words}` }, scoreText(m.to)],
+      cells: [...riskCells(m), { text: `${RISK_MOVEMENT_WORDS[m.kind].arrow} ${RISK_MOVEMENT_WORDS[m.kind].words}`, strong: true }, scoreText(m.to)],
     })),
   });
   const closed = movements.filter((m) => m.kind === 'closed');
   groups.push({
     title: 'Closed risks',
     count: closed.length,
-    columns: ['Ref', 'Risk', 'Score at the first meeting', 'Score when closed'],
+    columns: ['Ref', 'Risk', `Score ${onFrom} (likelihood × impact)`, 'Score when closed'],
     rows: closed.map((m) => ({ cells: [...riskCells(m), scoreText(m.from), scoreText(m.to)] })),
   });
   const moved = movements.filter((m) => m.kind === 'up' || m.kind === 'down');
   groups.push({
     title: 'Risks whose score moved',
     count: moved.length,
-    columns: ['Ref', 'Risk', 'Movement', 'Score at the first meeting', 'Score now'],
+    columns: ['Ref', 'Risk', 'Movement', `Score ${onFrom} (likelihood × impact)`, `Score ${onTo}`],
     rows: moved.map((m) => ({
       cells: [
         ...riskCells(m),
-        { text: `${RISK_MOVEMENT_WORDS[m.kind].arrow} ${RISK_MOVEMENT_WORDS[m.kind].words}` },
+        { text: `${RISK_MOVEMENT_WORDS[m.kind].arrow} ${RISK_MOVEMENT_WORDS[m.kind].words}`, strong: true },
         scoreText(m.from),
         scoreText(m.to),
       ],
