@@ -68,6 +68,7 @@ const KINDS = [
   'recipient',
   'list',
   'meeting',
+  'earlierMeeting',
   'agendaItem',
   'standardSet',
   'standardVersion',
@@ -104,6 +105,9 @@ const KIND_BY_SUFFIX: Array<[string, Kind]> = [
   ['network', 'network'],
   ['recipient', 'recipient'],
   ['list', 'list'],
+  // A progress report's "since the last board" compares from a meeting held before the one it compares with: its own
+  // control takes an earlier meeting, so that a record keeping both (a schedule's report) stays valid.
+  ['sincemeeting', 'earlierMeeting'],
   ['meeting', 'meeting'],
   // Standard sets: {standardSetId}, {standardVersionId}; a section or criterion by that name alone (sectionIds, criterionId).
   ['standardset', 'standardSet'],
@@ -332,6 +336,7 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
     recipient: idsOf(recipients),
     list: idsOf(distributionLists),
     meeting: idsOf(meetings),
+    earlierMeeting: idsOf(meetings),
     agendaItem: agendaItems,
     standardSet: idsOf(standardSets),
     standardVersion: standardVersions,
@@ -759,6 +764,10 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     }),
     'board meeting',
   );
+  const earlierMeeting = ok(
+    await client.post(`${base}/board/meetings`, { title: `Cross-network sweep earlier board (${label})`, meetingDate: '2026-03-12' }),
+    'earlier board meeting',
+  );
   const agendaItem = ok(
     await client.post(`${base}/board/meetings/${meeting.id}/agenda-items`, {
       title: `Cross-network sweep agenda item (${label})`,
@@ -829,6 +838,7 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     recipient: recipient.id,
     list: list.id,
     meeting: meeting.id,
+    earlierMeeting: earlierMeeting.id,
     agendaItem: agendaItem.id,
     schedule: schedule.id,
     cycle: cycle.id,
