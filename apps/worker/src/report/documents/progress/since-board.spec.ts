@@ -92,6 +92,33 @@ describe('since the last board (view model)', () => {
     ]);
   });
 
+  it('says when a colour changed because the target moved, not the status', () => {
+    const input = sinceBoardSampleInput();
+    input.items = [
+      {
+        id: 'x',
+        ref: '4.1',
+        work: 'Late, then given a new target',
+        history: {
+          id: 'x',
+          createdOn: '2025-04-01',
+          timescaleText: 'Q4 2025/26',
+          progress: [{ onDate: '2025-04-10', status: 'on_track' }],
+          timescaleChanges: [{ on: '2025-08-01', from: 'Q4 2024/25', to: 'Q4 2025/26' }],
+        },
+      },
+    ];
+    expect(rowsText(sinceBoardData(input), 'Work items whose status changed')).toEqual([
+      [
+        '4.1',
+        'Late, then given a new target',
+        'Amber – At risk',
+        'Green – On track / Amber → Green',
+        'Target moved to Q4 2025/26 (31 March 2026): no longer past it',
+      ],
+    ]);
+  });
+
   it('says so when the second meeting is still to come: up to today', () => {
     const input = sinceBoardSampleInput();
     if (input.choice.kind !== 'pair') throw new Error('sample is a pair');

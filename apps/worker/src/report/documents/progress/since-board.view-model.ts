@@ -146,9 +146,11 @@ export function sinceBoardData(input: SinceBoardInput): SinceBoardData {
           text: c.to.rag.slipped
             ? `Past its target of ${formatIsoDateLong(c.to.due ?? to)} by ${plural(c.to.rag.daysLate, 'day')} and not complete` +
               (c.to.rag.escalated ? `: shown as ${RAG_INFO[c.to.rag.rag].label}, not ${RAG_INFO[c.to.rag.statusRag].label}` : '')
-            : c.to.statusOn
-              ? `Progress update of ${formatIsoDateLong(c.to.statusOn)}: ${WORK_ITEM_STATUS_LABELS[c.to.status].toLowerCase()}`
-              : WORK_ITEM_STATUS_LABELS[c.to.status],
+            : c.from?.rag.slipped && c.from.status === c.to.status && c.to.status !== 'complete'
+              ? `Target moved to ${targetText(c.to)}: no longer past it`
+              : c.to.statusOn
+                ? `Progress update of ${formatIsoDateLong(c.to.statusOn)}: ${WORK_ITEM_STATUS_LABELS[c.to.status].toLowerCase()}`
+                : WORK_ITEM_STATUS_LABELS[c.to.status],
         },
       ],
     })),
