@@ -9,3 +9,4 @@ export * from './lib/schedule';
 export * from './lib/standards';
 export * from './lib/peer-review';
 export * from './lib/plan';
+export * from './lib/since-board';

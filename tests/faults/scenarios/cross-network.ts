@@ -68,6 +68,7 @@ const KINDS = [
   'recipient',
   'list',
   'meeting',
+  'earlierMeeting',
   'agendaItem',
   'standardSet',
   'standardVersion',
@@ -113,6 +114,9 @@ const KIND_BY_SUFFIX: Array<[string, Kind]> = [
   ['network', 'network'],
   ['recipient', 'recipient'],
   ['list', 'list'],
+  // A progress report's "since the last board" compares from a meeting held before the one it compares with: its own
+  // control takes an earlier meeting, so that a record keeping both (a schedule's report) stays valid.
+  ['sincemeeting', 'earlierMeeting'],
   ['meeting', 'meeting'],
   // Standard sets: {standardSetId}, {standardVersionId}; a section or criterion by that name alone (sectionIds, criterionId).
   // A self-assessment activity's version (a published one: `standardSetVersionId`), before the set itself.
@@ -393,6 +397,7 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
     recipient: idsOf(recipients),
     list: idsOf(distributionLists),
     meeting: idsOf(meetings),
+    earlierMeeting: idsOf(meetings),
     agendaItem: agendaItems,
     standardSet: idsOf(standardSets),
     standardVersion: standardVersions,
@@ -828,6 +833,10 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     }),
     'board meeting',
   );
+  const earlierMeeting = ok(
+    await client.post(`${base}/board/meetings`, { title: `Cross-network sweep earlier board (${label})`, meetingDate: '2026-03-12' }),
+    'earlier board meeting',
+  );
   const agendaItem = ok(
     await client.post(`${base}/board/meetings/${meeting.id}/agenda-items`, {
       title: `Cross-network sweep agenda item (${label})`,
@@ -987,6 +996,7 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     recipient: recipient.id,
     list: list.id,
     meeting: meeting.id,
+    earlierMeeting: earlierMeeting.id,
     agendaItem: agendaItem.id,
     schedule: schedule.id,
     cycle: cycle.id,

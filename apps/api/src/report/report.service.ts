@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REPORT_KIND_LABELS, type DocumentRequest, type ReportDocumentDto } from '@plexus/contracts';
-import { can } from '@plexus/domain';
+import { can, chooseMeetings, todayIso } from '@plexus/domain';
 import {
   BoardMeetingRepository,
   DOCUMENT_STORAGE,
@@ -81,6 +81,15 @@ export class ReportService {
       }
     } else if (progress && !(await this.plans.latestPlan())) {
       throw DomainException.field(pathPrefix + progress.path, 'This network has no work plan yet: create or import one first', 'conflict');
+    }
+    if (progress && (progress.options.sinceMeetingId || progress.options.toMeetingId)) {
+      // "Since the last board": chosen meetings must be this network's, held in the right order (the worker chooses the
+      // same way; with none chosen it takes the last two held and says so when there are not two).
+      const choice = chooseMeetings(await this.board.meetings(), todayIso(), progress.options);
+      if (choice.kind === 'refused') {
+        const path = pathPrefix + progress.path.replace(/planId$/, choice.field);
+        throw DomainException.field(path, choice.message, choice.reason === 'not_found' ? 'not_found' : 'validation_failed');
+      }
     }
     if (
       input.kind === 'distribution_record' &&

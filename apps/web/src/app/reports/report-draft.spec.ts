@@ -59,7 +59,11 @@ describe('requestFromDraft', () => {
   });
 
   it('sends a chosen plan and an optional title', () => {
-    const draft: ReportDraft = { ...newReportDraft(), title: '  Half-year progress ', progress: { planId: '6f1c2b1e-0000-4000-8000-000000000001' } };
+    const draft: ReportDraft = {
+      ...newReportDraft(),
+      title: '  Half-year progress ',
+      progress: { planId: '6f1c2b1e-0000-4000-8000-000000000001', sinceMeetingId: '', toMeetingId: '' },
+    };
     expect(requestFromDraft(draft)).toEqual({
       kind: 'progress',
       title: 'Half-year progress',
@@ -67,8 +71,20 @@ describe('requestFromDraft', () => {
     });
   });
 
+  it('sends the board meetings chosen for "since the last board", and leaves out the defaults', () => {
+    const since = '6f1c2b1e-0000-4000-8000-0000000000a1';
+    const to = '6f1c2b1e-0000-4000-8000-0000000000a2';
+    const draft: ReportDraft = { ...newReportDraft(), progress: { planId: '', sinceMeetingId: since, toMeetingId: to } };
+    expect(requestFromDraft(draft)).toEqual({ kind: 'progress', options: { sinceMeetingId: since, toMeetingId: to } });
+    expect(checkDraft(draft).ok).toBe(true);
+    const onlyTo: ReportDraft = { ...newReportDraft(), progress: { planId: '', sinceMeetingId: '', toMeetingId: to } };
+    expect(requestFromDraft(onlyTo)).toEqual({ kind: 'progress', options: { toMeetingId: to } });
+    const paper = requestFromDraft(boardPaper({ body: 'progress', progress: { planId: '', sinceMeetingId: since, toMeetingId: '' } }));
+    expect(paper).toMatchObject({ body: { kind: 'progress', options: { sinceMeetingId: since } } });
+  });
+
   it('builds a board paper with a progress report as its body', () => {
-    const request = requestFromDraft(boardPaper({ body: 'progress', progress: { planId: '' } }));
+    const request = requestFromDraft(boardPaper({ body: 'progress', progress: { planId: '', sinceMeetingId: '', toMeetingId: '' } }));
     expect(request).toEqual({
       kind: 'board_paper',
       title: 'System expectations and actions',

@@ -23,9 +23,14 @@ export const MAX_PREVIOUS_MEETINGS = 10;
 export const MAX_QUESTIONS = 10;
 export const MAX_PRIORITIES = 20;
 
-/** Options of a progress report, alone or as a board paper's body. `''` is the latest plan. */
+/**
+ * Options of a progress report, alone or as a board paper's body. `''` is the latest plan, and for the meetings of
+ * "Since the last board" the default (the last two meetings held).
+ */
 export interface ProgressOptionsDraft {
   planId: string;
+  sinceMeetingId: string;
+  toMeetingId: string;
 }
 
 /** Options of a risk register report, alone or as a board paper's body. Text as typed. */
@@ -85,7 +90,7 @@ export function newReportDraft(defaults: { author?: string | null } = {}): Repor
   return {
     kind: 'progress',
     title: '',
-    progress: { planId: '' },
+    progress: { planId: '', sinceMeetingId: '', toMeetingId: '' },
     risk: { changedSince: '', topRisks: String(DEFAULT_TOP_RISKS) },
     annual: { fy: lastCompleteFinancialYear(todayIso()) },
     cover: {
@@ -127,8 +132,12 @@ function topRisks(value: string): number | undefined {
   return trimmed === '' ? undefined : Number(trimmed);
 }
 
-function progressOptions(draft: ProgressOptionsDraft): { planId?: string } {
-  return draft.planId ? { planId: draft.planId } : {};
+function progressOptions(draft: ProgressOptionsDraft): { planId?: string; sinceMeetingId?: string; toMeetingId?: string } {
+  return {
+    ...(draft.planId ? { planId: draft.planId } : {}),
+    ...(draft.sinceMeetingId ? { sinceMeetingId: draft.sinceMeetingId } : {}),
+    ...(draft.toMeetingId ? { toMeetingId: draft.toMeetingId } : {}),
+  };
 }
 
 function riskOptions(draft: RiskOptionsDraft): { changedSince?: string; topRisks?: number } {

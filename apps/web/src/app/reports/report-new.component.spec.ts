@@ -2,7 +2,15 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import type { ReportDocumentDto, RiskSummaryDto, SessionMembership, SessionResponse, WorkPlanSummaryDto } from '@plexus/contracts';
+import type {
+  BoardMeetingListDto,
+  BoardMeetingSummaryDto,
+  ReportDocumentDto,
+  RiskSummaryDto,
+  SessionMembership,
+  SessionResponse,
+  WorkPlanSummaryDto,
+} from '@plexus/contracts';
 import { FlashService } from '../core/flash.service';
 import { SessionService } from '../core/session.service';
 import { ReportNewComponent } from './report-new.component';
@@ -10,6 +18,26 @@ import { ReportNewComponent } from './report-new.component';
 const URL = '/api/networks/north-spinal/reports';
 const PLANS = '/api/networks/north-spinal/work-plan/plans';
 const RISKS = '/api/networks/north-spinal/risks';
+const MEETINGS = '/api/networks/north-spinal/board/meetings';
+
+function meeting(id: string, meetingDate: string): BoardMeetingSummaryDto {
+  return {
+    id,
+    title: 'Network Board',
+    meetingDate,
+    startsAt: null,
+    location: '',
+    itemCount: 0,
+    paperCount: 0,
+    createdAt: '2026-01-01T10:00:00Z',
+    updatedAt: '2026-01-01T10:00:00Z',
+  };
+}
+const MAR = meeting('6f1c2b1e-0000-4000-8000-0000000000a3', '2026-03-12');
+const JUN = meeting('6f1c2b1e-0000-4000-8000-0000000000a6', '2026-06-11');
+const SEP = meeting('6f1c2b1e-0000-4000-8000-0000000000a9', '2026-09-10');
+const DEC = meeting('6f1c2b1e-0000-4000-8000-0000000000ac', '2026-12-10');
+const BOARD: BoardMeetingListDto = { asOf: '2026-12-03', upcoming: [DEC], past: [SEP, JUN, MAR], can: { manage: true } };
 
 const MANAGER: SessionMembership = { networkId: 'n1', slug: 'north-spinal', name: 'North Spinal Network', role: 'manager', organisationId: null };
 
@@ -82,12 +110,13 @@ describe('ReportNewComponent', () => {
   });
   afterEach(() => http.verify());
 
-  async function render() {
+  async function render(board: BoardMeetingListDto = BOARD) {
     const fixture = TestBed.createComponent(ReportNewComponent);
     fixture.componentRef.setInput('network', 'north-spinal');
     fixture.componentRef.setInput('membership', MANAGER);
     fixture.detectChanges();
     http.expectOne(PLANS).flush([PLAN]);
+    http.expectOne(MEETINGS).flush(board);
     http.expectOne(RISKS).flush([risk('SN/01', 'RTT 18 weeks'), risk('SN/02', 'PROMS data collection'), risk('SN/10', 'Referral system')]);
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
@@ -278,10 +307,83 @@ describe('ReportNewComponent', () => {
     fixture.componentRef.setInput('membership', MANAGER);
     fixture.detectChanges();
     http.expectOne(PLANS).flush({ statusCode: 404, code: 'not_found', message: 'Not found' }, { status: 404, statusText: 'Not Found' });
+    http.expectOne(MEETINGS).flush({ statusCode: 500, code: 'internal', message: 'Down' }, { status: 500, statusText: 'Server Error' });
     http.expectOne(RISKS).flush([]);
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
     expect(text(element.querySelector('#options-planId-hint'))).toContain("the report will be on the network's latest plan");
     expect(Array.from((element.querySelector('#options-planId') as HTMLSelectElement).options).map((o) => o.text)).toEqual(['The latest plan']);
+    expect(text(element.querySelector('#since-board-summary'))).toBe(
+      'The board meetings could not be loaded, so the report will compare the last two meetings held.',
+    );
+  });
+
+  it('offers the board meetings for "since the last board", saying which two are compared by default', async () => {
+    const { byId, labelOf, element, submit, fixture } = await render();
+    const summary = () => text(element.querySelector('#since-board-summary'));
+    const optionsOf = (id: string) => Array.from(byId<HTMLSelectElement>(id).options).map((o) => o.text.trim());
+    expect(text(element.querySelector('.plx-since-board legend'))).toBe('Since the last board');
+    expect(labelOf('options-sinceMeetingId')).toBe('Compare from');
+    expect(labelOf('options-toMeetingId')).toBe('Compare with');
+    expect(summary()).toBe('The report will compare the Network Board on 11 June 2026 with the Network Board on 10 September 2026.');
+    expect(optionsOf('options-sinceMeetingId')).toEqual([
+      'The meeting before (11 June 2026)',
+      '10 December 2026 – Network Board (still to come)',
+      '10 September 2026 – Network Board',
+      '11 June 2026 – Network Board',
+      '12 March 2026 – Network Board',
+    ]);
+    expect(optionsOf('options-toMeetingId')[0]).toBe('The last meeting held (10 September 2026)');
+    // The select describes itself by the section's explanation.
+    expect(byId('options-sinceMeetingId').getAttribute('aria-describedby')).toContain('options-meetings-hint');
+
+    // Nothing chosen: the defaults are left to the API, which takes the same two.
+    await submit();
+    http.expectOne({ method: 'POST', url: URL }).flush(queued('progress', 'Progress report'), { status: 202, statusText: 'Accepted' });
+    await fixture.whenStable();
+  });
+
+  it('sends the meetings chosen and says what they compare, or why they cannot be compared', async () => {
+    const { type, element, submit } = await render();
+    const summary = () => text(element.querySelector('#since-board-summary'));
+    await type('options-sinceMeetingId', SEP.id);
+    expect(summary()).toBe(
+      'The report will compare the Network Board on 10 September 2026 with today (the Network Board on 10 December 2026 is still to come).',
+    );
+    await type('options-toMeetingId', JUN.id);
+    expect(summary()).toBe('These meetings cannot be compared: Choose a meeting before the one on 11 June 2026 to compare from.');
+    await type('options-sinceMeetingId', MAR.id);
+    expect(summary()).toBe('The report will compare the Network Board on 12 March 2026 with the Network Board on 11 June 2026.');
+    await submit();
+    expect(http.expectOne({ method: 'POST', url: URL }).request.body).toEqual({
+      kind: 'progress',
+      options: { sinceMeetingId: MAR.id, toMeetingId: JUN.id },
+    });
+  });
+
+  it('shows the API’s refusal of a meeting beside its picker', async () => {
+    const { type, element, submit, fixture } = await render();
+    expect(element.querySelector('#options-toMeetingId-error')).toBeNull();
+    await type('options-toMeetingId', SEP.id);
+    await submit();
+    http.expectOne({ method: 'POST', url: URL }).flush(
+      {
+        statusCode: 404,
+        code: 'not_found',
+        message: 'That board meeting is not in this network',
+        fields: [{ field: 'options.toMeetingId', message: 'That board meeting is not in this network' }],
+      },
+      { status: 404, statusText: 'Not Found' },
+    );
+    await fixture.whenStable();
+    expect(text(element.querySelector('#options-toMeetingId-error'))).toBe('Error: That board meeting is not in this network');
+  });
+
+  it('says plainly when the board has not met twice yet', async () => {
+    const { element, byId } = await render({ ...BOARD, upcoming: [DEC], past: [SEP] });
+    expect(text(element.querySelector('#since-board-summary'))).toBe(
+      'The board has not met twice yet up to today, so the section will say there is nothing to compare. To see what changed since a meeting up to today, choose it as the meeting to compare from.',
+    );
+    expect(byId<HTMLSelectElement>('options-sinceMeetingId').options[0].text.trim()).toBe('The meeting before');
   });
 });

@@ -7,14 +7,16 @@ import {
   PAPER_PURPOSES,
   REPORT_KIND_LABELS,
   DRAFTED_REPORT_KINDS,
+  type BoardMeetingListDto,
   type DraftedReportKind,
   type RequestReportRequest,
   type RiskSummaryDto,
   type SessionMembership,
   type WorkPlanSummaryDto,
 } from '@plexus/contracts';
-import { todayIso } from '@plexus/domain';
+import { chooseMeetings, todayIso, type MeetingChoice, type MeetingRef } from '@plexus/domain';
 import { recentFinancialYears } from '../annual-report/financial-years';
+import { boardMeetingsUrl } from '../board/board.api';
 import { formatDate } from '../core/dates';
 import { FlashService } from '../core/flash.service';
 import { moveFocusTo } from '../core/focus';
@@ -93,6 +95,8 @@ export class ReportNewComponent {
 
   /** For choosing the plan of a progress report; without it the API uses the latest plan. */
   protected readonly plans = httpResource<WorkPlanSummaryDto[]>(() => plansUrl(this.network()));
+  /** For "Since the last board": the board's meetings, to choose the two compared. */
+  protected readonly meetings = httpResource<BoardMeetingListDto>(() => boardMeetingsUrl(this.network()));
   /** For a board paper's risk references: the open risks, by reference. */
   protected readonly risks = httpResource<RiskSummaryDto[]>(() => openRisksUrl(this.network()));
 
@@ -124,6 +128,56 @@ export class ReportNewComponent {
   });
   protected readonly planOptions = computed(() => (this.plans.hasValue() ? this.plans.value() : []));
   protected readonly riskOptions = computed(() => (this.risks.hasValue() ? this.risks.value() : []));
+  /** Every meeting, most recent first, each marked when it is still to come. */
+  protected readonly meetingOptions = computed(() => {
+    if (!this.meetings.hasValue()) return [];
+    const list = this.meetings.value();
+    return [...list.upcoming, ...list.past]
+      .sort((a, b) => (a.meetingDate < b.meetingDate ? 1 : a.meetingDate > b.meetingDate ? -1 : 0))
+      .map((m) => ({
+        id: m.id,
+        label: `${formatDate(m.meetingDate)} – ${m.title}${m.meetingDate > list.asOf ? ' (still to come)' : ''}`,
+      }));
+  });
+  /** The meetings as the shared rule reads them, with today (UK time) as the API says it. */
+  readonly #meetingRefs = computed<{ refs: MeetingRef[]; today: string } | null>(() => {
+    if (!this.meetings.hasValue()) return null;
+    const list = this.meetings.value();
+    return { refs: [...list.upcoming, ...list.past].map((m) => ({ id: m.id, meetingDate: m.meetingDate, title: m.title })), today: list.asOf };
+  });
+  /** What each meeting choice means when left as it is: the meeting the report would take. */
+  protected readonly meetingDefaults = computed(() => {
+    const known = this.#meetingRefs();
+    const { sinceMeetingId, toMeetingId } = this.draft().progress;
+    const pair = (choice: MeetingChoice | null) => (choice?.kind === 'pair' ? choice : null);
+    const since = known ? pair(chooseMeetings(known.refs, known.today, { toMeetingId })) : null;
+    const to = known ? pair(chooseMeetings(known.refs, known.today, { sinceMeetingId })) : null;
+    return {
+      since: since ? `The meeting before (${formatDate(since.since.meetingDate)})` : 'The meeting before',
+      to: to ? `${sinceMeetingId ? 'The next meeting held' : 'The last meeting held'} (${formatDate(to.to.meetingDate)})` : 'The last meeting held',
+    };
+  });
+  /** The two meetings the report will compare, in words, chosen the way the API and the worker choose (or why not). */
+  protected readonly sinceBoardSummary = computed(() => {
+    if (this.meetings.error()) return 'The board meetings could not be loaded, so the report will compare the last two meetings held.';
+    const known = this.#meetingRefs();
+    if (!known) return '';
+    const { sinceMeetingId, toMeetingId } = this.draft().progress;
+    const choice = chooseMeetings(known.refs, known.today, { sinceMeetingId, toMeetingId });
+    switch (choice.kind) {
+      case 'pair':
+        return choice.toIsUpcoming
+          ? `The report will compare ${this.meetingName(choice.since)} with today (${this.meetingName(choice.to)} is still to come).`
+          : `The report will compare ${this.meetingName(choice.since)} with ${this.meetingName(choice.to)}.`;
+      case 'too_few':
+        return (
+          'The board has not met twice yet up to today, so the section will say there is nothing to compare. ' +
+          'To see what changed since a meeting up to today, choose it as the meeting to compare from.'
+        );
+      case 'refused':
+        return `These meetings cannot be compared: ${choice.message}.`;
+    }
+  });
 
   // ---- template helpers -------------------------------------------------------------------------
 
@@ -154,7 +208,16 @@ export class ReportNewComponent {
   }
 
   protected setPlan(value: string): void {
-    this.draft.update((draft) => ({ ...draft, progress: { planId: value } }));
+    this.draft.update((draft) => ({ ...draft, progress: { ...draft.progress, planId: value } }));
+  }
+
+  protected setMeeting(key: 'sinceMeetingId' | 'toMeetingId', value: string): void {
+    this.draft.update((draft) => ({ ...draft, progress: { ...draft.progress, [key]: value } }));
+  }
+
+  /** "the Network Board on 12 June 2025" */
+  protected meetingName(m: MeetingRef): string {
+    return `the ${m.title} on ${formatDate(m.meetingDate)}`;
   }
 
   protected setAnnualYear(value: string): void {

@@ -190,6 +190,9 @@ describe('the schedule form’s check', () => {
       title: 'Progress',
       progress: { planId: RECIPIENT },
     });
+    // A saved request's board meetings ("since the last board") are kept when the schedule is edited.
+    const meetings = { kind: 'progress', options: { sinceMeetingId: RECIPIENT, toMeetingId: RECIPIENT } };
+    expect(requestFromDraft(reportDraftFrom(meetings))).toEqual(meetings);
   });
 });
 

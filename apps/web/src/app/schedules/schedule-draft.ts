@@ -223,7 +223,8 @@ export function reportDraftFrom(report: Record<string, unknown>, defaults: { aut
   draft.kind = kind;
   draft.title = str(report['title']);
   const readOptions = (options: Record<string, unknown>, as: 'progress' | 'risk_register') => {
-    if (as === 'progress') draft.progress = { planId: str(options['planId']) };
+    if (as === 'progress')
+      draft.progress = { planId: str(options['planId']), sinceMeetingId: str(options['sinceMeetingId']), toMeetingId: str(options['toMeetingId']) };
     else {
       draft.risk = {
         changedSince: str(options['changedSince']),

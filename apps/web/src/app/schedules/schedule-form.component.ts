@@ -202,7 +202,7 @@ export class ScheduleFormComponent {
 
   protected setPlan(event: Event): void {
     const planId = this.value(event);
-    this.setReport((r) => ({ ...r, progress: { planId } }));
+    this.setReport((r) => ({ ...r, progress: { ...r.progress, planId } }));
   }
 
   protected setRisk(key: 'changedSince' | 'topRisks', event: Event): void {

@@ -33,6 +33,13 @@ export const PAPER_PURPOSE_LABELS: Record<(typeof PAPER_PURPOSES)[number], strin
 export const progressReportOptionsSchema = z.object({
   /** The plan to report on; the network's current (latest) plan when omitted. */
   planId: z.uuid({ error: 'Choose a plan' }).optional(),
+  /**
+   * "Since the last board": the board meeting to compare from. With neither meeting chosen, the last two meetings
+   * held up to today; with only the other one, the meeting before it.
+   */
+  sinceMeetingId: z.uuid({ error: 'Choose a board meeting to compare from' }).optional(),
+  /** The board meeting to compare with (one still to come compares up to today); the last one held when omitted. */
+  toMeetingId: z.uuid({ error: 'Choose a board meeting to compare with' }).optional(),
 });
 
 export const riskReportOptionsSchema = z.object({

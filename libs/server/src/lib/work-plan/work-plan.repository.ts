@@ -250,8 +250,13 @@ export class WorkPlanRepository {
   /** Every progress update of a plan's items, oldest first (by date, then by when written). */
   async progressOfPlan(planId: string): Promise<WorkItemProgress[]> {
     const items = await this.em.find(WorkItem, { planId }, { fields: ['id'] });
-    if (!items.length) return [];
-    return this.em.find(WorkItemProgress, { itemId: { $in: items.map((i) => i.id) } }, { orderBy: { onDate: 'asc', createdAt: 'asc' } });
+    return this.progressOf(items.map((i) => i.id));
+  }
+
+  /** Every progress update of these items, oldest first (for a plan as it stood on a past day). */
+  progressOf(itemIds: string[]): Promise<WorkItemProgress[]> {
+    if (!itemIds.length) return Promise.resolve([]);
+    return this.em.find(WorkItemProgress, { itemId: { $in: itemIds } }, { orderBy: { onDate: 'asc', createdAt: 'asc' } });
   }
 
   /** The latest progress update of an item by its date (then by when it was written). */

@@ -2,6 +2,8 @@ import { RAG_INFO, type Rag } from '@plexus/domain';
 import { SAMPLE_BRAND, SAMPLE_DATE, SAMPLE_NETWORK } from '../shared/shared.sample';
 import { documentViewModel, type DocumentViewModel } from '../shared/view-model';
 import { statusChart } from './progress.view-model';
+import { sinceBoardSampleInput } from './since-board.sample';
+import { sinceBoardData } from './since-board.view-model';
 
 const ORDER: Rag[] = ['red', 'amber', 'green', 'blue', 'grey'];
 const THEMES = ['Capacity & flow', 'Workforce', 'Quality <and> safety'];
@@ -63,6 +65,7 @@ export function progressSample(items = 24): DocumentViewModel {
             chart: statusChart(themes),
           },
         },
+        { title: 'Since the last board', partial: 'progressSinceBoard', data: sinceBoardData(sinceBoardSampleInput()) },
         {
           title: 'Exceptions and slipped targets',
           partial: 'progressItems',

@@ -14,19 +14,22 @@ describe('progress report (sample rendered to HTML)', () => {
     expect(page.h2).toEqual([
       'Contents',
       '1. Summary',
-      '2. Exceptions and slipped targets',
-      '3. Capacity & flow',
-      '4. Workforce',
-      '5. Quality <and> safety',
+      '2. Since the last board',
+      '3. Exceptions and slipped targets',
+      '4. Capacity & flow',
+      '5. Workforce',
+      '6. Quality <and> safety',
     ]);
     expect(page.contents).toEqual(vm.doc.sections.map((s) => ({ href: `#${s.id}`, text: `${s.number}. ${s.title}` })));
     expect(page.sectionIds).toEqual(vm.doc.sections.map((s) => s.id));
     expect(html).toContain('<dt>Plan</dt><dd>Work plan 2025–27</dd>');
   });
 
-  it('draws the summary with its chart and table, and a table of items in every other section', () => {
+  it('draws the summary with its chart and table, what changed since the last board, and a table of items in every other section', () => {
     expect(page.tables[0]).toEqual(['Theme', 'Off track', 'At risk', 'On track', 'Complete', 'Not started or deferred', 'Past target', 'Total']);
-    expect(page.tables.slice(1)).toEqual(Array(4).fill(['Status', 'Work', 'Lead', 'Target', 'Latest update']));
+    // Since the last board: the counts, then one table per group with changes (see since-board.spec).
+    expect(page.tables[1]).toEqual(['Change', 'How many']);
+    expect(page.tables.slice(9)).toEqual(Array(4).fill(['Status', 'Work', 'Lead', 'Target', 'Latest update']));
     expect(html).toContain('role="img" aria-label="Status of work items by theme"');
     expect(html.match(/<rect /g)?.length).toBeGreaterThan(5);
   });

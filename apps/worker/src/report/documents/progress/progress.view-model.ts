@@ -2,10 +2,14 @@ import { assessRag, formatIsoDateLong, RAG_INFO, RAG_SEVERITY, RAGS, type Rag } 
 import { WorkPlanRepository } from '@plexus/server';
 import { UnrecoverableError } from 'bullmq';
 import { loadNetworkView } from '../shared/network-view';
+import { loadSinceBoard, sinceBoardData } from './since-board.view-model';
 import { documentViewModel, type DocumentViewModel, type ReportRequestOf, type SectionView, type TagView } from '../shared/view-model';
 
 export interface ProgressReportOptions {
   planId?: string;
+  /** "Since the last board": the meetings compared (the last two held when omitted). */
+  sinceMeetingId?: string;
+  toMeetingId?: string;
 }
 
 const ORDER: Rag[] = ['red', 'amber', 'green', 'blue', 'grey'];
@@ -105,6 +109,7 @@ export async function progressSections(
     return { title: t.title, counts, list, slipped: list.filter((r) => r.slipped).length, total: list.length };
   });
   const totals = countsOf(rows);
+  const sinceBoard = sinceBoardData(await loadSinceBoard(options, loaded, today));
   const exceptions = rows
     .filter((r) => r.rag === 'red' || r.rag === 'amber' || r.slipped)
     .sort((a, b) => b.severity - a.severity || b.daysLate - a.daysLate);
@@ -122,6 +127,7 @@ export async function progressSections(
         chart: statusChart(themeRows),
       },
     },
+    { title: 'Since the last board', partial: 'progressSinceBoard', data: sinceBoard },
     {
       title: 'Exceptions and slipped targets',
       partial: 'progressItems',
