@@ -1,3 +1,4 @@
+import { updateAsAt } from '../plan/year-end';
 import { assessRag, slippage, type RagAssessment, type WorkItemStatus } from '../rag/rag';
 import { daysBetween, type IsoDate } from '../timescale/dates';
 import { financialYearStartOf } from '../timescale/financial-year';
@@ -40,11 +41,7 @@ const time = (v: Date | string | undefined) => (v === undefined ? 0 : new Date(v
 /** The item at the end of `date`, or null when it had not been added yet. */
 export function workItemStateAt(item: WorkItemHistory, date: IsoDate, readDue: (timescaleText: string) => IsoDate | null): WorkItemStateAt | null {
   if (item.createdOn > date) return null;
-  let latest: WorkItemHistory['progress'][number] | null = null;
-  for (const u of item.progress) {
-    if (u.onDate > date) continue;
-    if (!latest || u.onDate > latest.onDate || (u.onDate === latest.onDate && time(u.createdAt) >= time(latest.createdAt))) latest = u;
-  }
+  const latest = updateAsAt(item.progress, date);
   const later = item.timescaleChanges
     .filter((c) => c.on > date)
     .slice()
