@@ -53,7 +53,7 @@ export async function seedSelfAssessments(db: TenantDb, network: Pick<Network, '
   if (network.slug !== 'east-midlands-mtn') return false;
   return db.inNetwork({ userId: null, networkId: network.id, networkSlug: network.slug }, async ({ em }) => {
     if (await em.count(SelfAssessment, {})) return false;
-    const cycle = await em.findOne(ReviewCycle, { name: { $like: 'Peer Review Programme %' } }, { orderBy: { firstFy: 'asc' } });
+    const cycle = await em.findOne(ReviewCycle, { name: { $like: 'Peer Review Programme %' }, status: 'active' }, { orderBy: { firstFy: 'desc' } });
     const set = await em.findOne(StandardSet, { code: EAST_MIDLANDS_TOOL.code, networkId: network.id });
     if (!cycle || !set) return false;
     const version = await em.findOne(StandardSetVersion, { setId: set.id, status: 'published' }, { orderBy: { version: 'asc' } });
