@@ -165,6 +165,14 @@ const KNOWN_BODIES: Record<string, Record<string, unknown>> = {
   'PUT /api/networks/{network}/peer-review/cycles/{cycleId}': { firstFy: '2024/25', lastFy: '2025/26', status: 'active' },
   'POST /api/networks/{network}/peer-review/cycles/{cycleId}/activities': { fy: '2024/25', quarter: 1, title: 'Cross-network sweep activity' },
   'PUT /api/networks/{network}/peer-review/activities/{activityId}': { fy: '2024/25', quarter: 1, title: 'Cross-network sweep activity' },
+  // Peer review actions name an owner; findings are an immediate risk about a theme (a criterion is swept on its own).
+  'POST /api/networks/{network}/peer-review/cycles/{cycleId}/actions': { ownerName: 'Cross-network sweep owner' },
+  'PUT /api/networks/{network}/peer-review/actions/{actionId}': { ownerName: 'Cross-network sweep owner' },
+  'POST /api/networks/{network}/peer-review/reviews/{reviewId}/findings': {
+    classification: 'immediate_risk',
+    theme: 'Cross-network sweep',
+    text: 'Cross-network sweep finding',
+  },
   // One annual report per financial year: the control makes 2031/32's.
   'POST /api/networks/{network}/annual-reports': { fy: '2031/32' },
   // A review done at a board meeting is dated that meeting's day: the sweep's own meeting is on 11 June 2026.
@@ -748,6 +756,13 @@ const ROLL_OVER_ROUTES = new Set([
   'POST /api/networks/{network}/work-plan/plans/{planId}/roll-over',
 ]);
 
+const PUBLISHED_CRITERION_ROUTES = new Set([
+  'POST /api/networks/{network}/peer-review/reviews/{reviewId}/findings',
+  'PUT /api/networks/{network}/peer-review/findings/{findingId}',
+  'POST /api/networks/{network}/peer-review/cycles/{cycleId}/actions',
+  'PUT /api/networks/{network}/peer-review/actions/{actionId}',
+]);
+
 async function approvedPlanRecords(client: HttpClient, base: string, label: string): Promise<Partial<Record<Kind, string>>> {
   const ok = (res: { status: number; body: any }, what: string) => {
     if (res.status >= 300) throw new Error(`set-up in ${base}: ${what} answered ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
@@ -946,16 +961,10 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     ),
     'evidence file',
   );
-  // A draft review of the first organisation (the one the route names) and, of the last, one holding an immediate risk
-  // finding (so that a control DELETE of the review never takes the finding another route names); an action of the last.
-  const review = ok(await client.post(`${base}/peer-review/cycles/${cycle.id}/reviews`, { organisationId: cycle.organisationIds[0] }), 'review');
-  const findingReview =
-    cycle.organisationIds.length > 1
-      ? ok(
-          await client.post(`${base}/peer-review/cycles/${cycle.id}/reviews`, { organisationId: lastOrganisation }),
-          'review of the last organisation',
-        )
-      : review;
+  // A draft review of the last organisation (the one the sweep's bodies name: starting it again answers it, and the
+  // others stay free to leave the cycle's scope) holding an immediate risk finding, and an action of the same organisation.
+  const review = ok(await client.post(`${base}/peer-review/cycles/${cycle.id}/reviews`, { organisationId: lastOrganisation }), 'review');
+  const findingReview = review;
   const finding = ok(
     await client.post(`${base}/peer-review/reviews/${findingReview.id}/findings`, {
       classification: 'immediate_risk',
@@ -1110,7 +1119,10 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
   for (const kind of ['user', 'member', 'organisation'] as const)
     if (!own[kind]) throw new Error(`set-up: Northern Spinal has no ${kind} to sweep with`);
   const ownApproved = { ...own, ...(await approvedPlanRecords(spinal, SPINAL, 'spinal')) };
-  const ownFor = (op: Op): Partial<Record<Kind, string>> => (ROLL_OVER_ROUTES.has(op.key) ? ownApproved : own);
+  // Findings and actions name a criterion of a published version: theirs is the assessment tool's (the set's own is a draft).
+  const ownPublished = { ...own, criterion: own.assessedCriterion };
+  const ownFor = (op: Op): Partial<Record<Kind, string>> =>
+    ROLL_OVER_ROUTES.has(op.key) ? ownApproved : PUBLISHED_CRITERION_ROUTES.has(op.key) ? ownPublished : own;
   const bodies = new Bodies(doc, own);
   const under = underneath(own);
   const bodyFor = (op: Op): unknown => {

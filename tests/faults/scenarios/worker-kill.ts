@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { filesIn, waitFor } from '../stack';
 import { library, riskReport, SPINAL, type Scenario } from '../suite';
 
@@ -49,7 +49,10 @@ export const workerKilled: Scenario = async ({ stack, spinal }) => {
   const networkDirs = filesIn(join(stack.storageDir, 'documents'));
   const files = networkDirs.flatMap((n) => filesIn(join(stack.storageDir, 'documents', n)).map((f) => join(stack.storageDir, 'documents', n, f)));
   const ours = files.filter((f) => ids.some((id) => f.includes(id)));
-  const extras = files.filter((f) => !ids.some((id) => f.includes(id)) && ![...before].some((id) => f.includes(id)));
+  // Spare files are looked for in the network under test: the others' directories hold their own papers (npm start
+  // queues each demo network's papers for its next board), rendered by these workers too.
+  const ourDirs = new Set(ours.map((f) => dirname(f)));
+  const extras = files.filter((f) => ourDirs.has(dirname(f)) && !ids.some((id) => f.includes(id)) && ![...before].some((id) => f.includes(id)));
   const shaOk = ready.every((d) => {
     const file = ours.find((f) => f.includes(d.id));
     return file !== undefined && createHash('sha256').update(readFileSync(file)).digest('hex') === d.sha256;

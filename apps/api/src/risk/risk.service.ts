@@ -160,7 +160,8 @@ export class RiskService {
     return this.dto(await this.load(id));
   }
 
-  private async checkLead(userId: string | null): Promise<string | null> {
+  /** A mitigation lead must be a member of this network who takes part in the work (400 naming the field). */
+  async checkLead(userId: string | null): Promise<string | null> {
     if (!userId) return null;
     const m = await this.members.ofUser(userId);
     const user = m ? await this.users.find(userId) : null;

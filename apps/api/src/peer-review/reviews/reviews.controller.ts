@@ -57,13 +57,16 @@ export class ReviewsController {
 
   @Post('cycles/:cycleId/reviews')
   @RequirePermission('peer-review.manage')
-  @ApiOperation({ operationId: 'createReviewReport', summary: 'Start the review of an organisation in the cycle’s scope (once per organisation)' })
+  @ApiOperation({
+    operationId: 'createReviewReport',
+    summary: 'Start the review of an organisation in the cycle’s scope (one per organisation: started already, it is answered as it is)',
+  })
   @ApiZodBody(createReviewReportSchema)
-  @ApiZodResponse(reviewReportDtoSchema, { status: 201, description: 'The review, a draft' })
-  @ApiErrorResponses(
-    [404, 'No such network or cycle; an organisation not in its scope or a meeting not in its plan (`not_found`, naming the field).'],
-    [409, 'The organisation’s review in this cycle was started already (`conflict`, naming organisationId).'],
-  )
+  @ApiZodResponse(reviewReportDtoSchema, { status: 201, description: 'The review: a new draft, or the one started already' })
+  @ApiErrorResponses([
+    404,
+    'No such network or cycle; an organisation not in its scope or a meeting not in its plan (`not_found`, naming the field).',
+  ])
   create(
     @Param('cycleId', uuid) cycleId: string,
     @Body(zod(createReviewReportSchema)) body: Out<typeof createReviewReportSchema>,

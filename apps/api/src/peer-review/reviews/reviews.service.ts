@@ -103,9 +103,9 @@ export class ReviewsService {
       throw DomainException.field('organisationId', 'That organisation is not in this cycle’s scope', 'not_found');
     }
     await this.checkMeeting(cycle, input.meetingActivityId, input.organisationId);
-    if (await this.reports.reportOf(cycleId, input.organisationId)) {
-      throw DomainException.field('organisationId', 'This organisation’s review in this cycle has been started already: open it', 'conflict');
-    }
+    // Started already (a second click, another manager): the review as it is, like opening it.
+    const started = await this.reports.reportOf(cycleId, input.organisationId);
+    if (started) return this.dto(started);
     const report = Object.assign(new ReviewReport(), {
       networkId: cycle.networkId,
       cycleId,
@@ -262,6 +262,8 @@ export class ReviewsService {
         'conflict',
       );
     }
+    // The body's ids are checked before anything answers, a repeated click included.
+    await this.riskService.checkLead(input.mitigationLeadUserId ?? null);
     if (finding.riskId) {
       const existing = await this.risks.find(finding.riskId);
       if (existing) {
