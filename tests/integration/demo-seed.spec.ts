@@ -19,6 +19,8 @@ import { Clock } from '../../apps/worker/src/schedule/clock';
 import { SubmissionChasersService } from '../../apps/worker/src/peer-review/submission-chasers.service';
 import { dueRunAt, parseRecurrence, periodKey, todayIso } from '@plexus/domain';
 import { seedDemo } from '../../apps/api/src/seed/seed';
+import { progressSections } from '../../apps/worker/src/report/documents/progress/progress.view-model';
+import type { SinceBoardData } from '../../apps/worker/src/report/documents/progress/since-board.view-model';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
 import { createTestDatabase, HttpClient, startApi, type TestApi, type TestDatabase } from '../support/harness';
 
@@ -116,6 +118,22 @@ describe('demo data', () => {
         reviews: Array<{ boardMeeting: { id: string } | null }>;
       };
       expect(reviewed.reviews.some((v) => v.boardMeeting?.id === list.past[0].id)).toBe(true);
+    }
+  });
+
+  it('moves work items and risks between the last two board meetings, so that "since the last board" tells real movement', async () => {
+    for (const slug of ['east-midlands-mtn', 'northern-spinal', 'northern-maternity']) {
+      const network = await api.db.run({ userId: null }, ({ em }) => em.findOneOrFail(Network, { slug }));
+      const built = await api.db.inNetwork({ userId: null, networkId: network.id }, () => progressSections({}, todayIso('Europe/London')));
+      const data = built.sections.find((s) => s.title === 'Since the last board')?.data as SinceBoardData | undefined;
+      expect({ slug, message: data ? data.message : 'no section' }).toEqual({ slug, message: null });
+      const counts = Object.fromEntries((data?.groups ?? []).map((g) => [g.title, g.count]));
+      expect({ slug, counts }).toEqual({
+        slug,
+        counts: expect.objectContaining({ 'Work items whose status changed': expect.any(Number), Completed: 1, Slipped: 1 }),
+      });
+      expect(counts['Work items whose status changed']).toBeGreaterThanOrEqual(2);
+      expect(Object.keys(counts).some((t) => /score/i.test(t))).toBe(true);
     }
   });
 

@@ -46,6 +46,11 @@ export function demoMeetingDates(today: string, rhythm: Pick<BoardRhythm, 'first
   return [...before, ...after];
 }
 
+/** A demo network's board meeting dates around `today` (as seedBoard creates them). */
+export function demoBoardMeetingDates(slug: string, today: string): string[] {
+  return demoMeetingDates(today, RHYTHMS[slug] ?? RHYTHMS['east-midlands-mtn']);
+}
+
 /** A board's usual agenda; `paper` marks the items whose paper the demo links when it has one. */
 function agendaFor(demo: DemoNetwork): Array<{ title: string; presenter: string; minutes: number; paper?: boolean; risks?: boolean }> {
   const who = (match: RegExp, fallback: string) => demo.leadershipRoles.find((r) => match.test(r.title))?.personName ?? fallback;

@@ -3,11 +3,14 @@ import {
   NetworkRepository,
   RequestScopes,
   UserRepository,
+  WorkItem,
   WorkItemLead,
   WorkPlanChange,
   WorkPlanRepository,
   type TenantDb,
 } from '@plexus/server';
+import { todayIso } from '@plexus/domain';
+import { demoBoardMeetingDates } from '../board/board.seed';
 import { TableWorkerPool } from '../core/upload/table-worker-pool';
 import { DEMO_PEOPLE, type DemoNetwork } from '../seed/demo-data';
 import { toTsv, type DemoWorkPlan } from './demo/demo-plan';
@@ -39,6 +42,7 @@ export async function seedWorkPlan(
   network: { id: string; slug: string },
   demo: DemoNetwork,
   userIds: Map<string, string>,
+  today = todayIso('Europe/London'),
 ): Promise<void> {
   const source = DEMO_WORK_PLANS[demo.slug];
   if (!source) return;
@@ -73,6 +77,8 @@ export async function seedWorkPlan(
     }
     await em.flush();
     await plans.approve(plan.id, { approvedOn: source.approvedOn, note: source.approvalNote }, manager);
+    // The items were written before the board approved the plan (history reads an item as absent before that day).
+    await em.nativeUpdate(WorkItem, { planId: plan.id }, { createdAt: new Date(`${source.approvedOn}T09:00:00Z`) });
 
     const rows = await repo.itemRows({ planId: plan.id });
     const find = (work: string) => {
@@ -104,5 +110,48 @@ export async function seedWorkPlan(
       }),
     ].sort((a, b) => a.on.localeCompare(b.on));
     for (const event of events) await event.run();
+
+    // Between the board's last two meetings (dated from today, like the meetings): an item completed, one whose BRAG
+    // changed and one whose target moved, so that the progress report's "since the last board" tells real movement.
+    const [since, to] = demoBoardMeetingDates(network.slug, today)
+      .filter((d) => d < today)
+      .slice(-2);
+    if (!since || !to) return;
+    const on = (days: number) => {
+      const d = new Date(Date.parse(`${since}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+      return d < to ? d : since;
+    };
+    const open = (await repo.itemRows({ planId: plan.id })).filter((r) => r.status !== 'complete');
+    const [done, moved] = open;
+    const slipped = open.slice(2).find((r) => r.dueOn);
+    if (done) {
+      await items.addProgress(
+        done.id,
+        { on: on(21), status: 'complete', narrative: 'Completed: signed off by the clinical governance group.' },
+        manager,
+      );
+    }
+    if (moved) {
+      const worse = moved.status === 'on_track' || moved.status === 'not_started';
+      await items.addProgress(
+        moved.id,
+        worse
+          ? { on: on(35), status: 'at_risk', narrative: 'At risk: two trusts have not yet released staff for the work.' }
+          : { on: on(35), status: 'on_track', narrative: 'Back on track: the trusts agreed the remaining steps.' },
+        manager,
+      );
+    }
+    if (slipped?.dueOn) {
+      const year = Number(to.slice(0, 4)) + 1;
+      await items.update(
+        slipped.id,
+        { timescale: `Q4 ${year - 1}/${String(year).slice(2)}`, reason: 'Moved by the board: trust capacity over winter.' },
+        manager,
+      );
+      for (const change of await em.find(WorkPlanChange, { subjectId: slipped.id, createdAt: { $gte: new Date(Date.now() - 60_000) } })) {
+        change.createdAt = new Date(`${on(42)}T10:00:00Z`);
+      }
+      await em.flush();
+    }
   });
 }
