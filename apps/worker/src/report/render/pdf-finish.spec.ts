@@ -1,5 +1,5 @@
 import { PDFArray, PDFDocument, PDFName, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
-import { finishPdf } from './pdf-finish';
+import { finishPdf, numberSize } from './pdf-finish';
 
 const meta = {
   title: 'Progress report',
@@ -77,5 +77,13 @@ describe('finishPdf', () => {
     const reread = await PDFDocument.load(out.bytes, { updateMetadata: false });
     expect(reread.getTitle()).toBe(meta.title);
     expect(await contentOf(reread, 1)).toMatch(/Tj/);
+  });
+});
+
+describe('numberSize', () => {
+  it('writes a contents line’s page number at 11 pt, and one in a small table row (a pack’s agenda) at that row’s text size', () => {
+    expect(numberSize(21.4)).toBe(11);
+    expect(numberSize(9.2)).toBe(8.5);
+    expect(numberSize(2)).toBe(6);
   });
 });

@@ -29,8 +29,12 @@ export interface FinishedPdf {
   toc: Record<string, number>;
 }
 
-/** How the contents page numbers look: Helvetica 11 pt, right-aligned in the link's rectangle. */
+/**
+ * How the contents page numbers look: Helvetica 11 pt, right-aligned in the link's rectangle; in a link no taller than
+ * its line of small text (a board pack's agenda, 8.5 pt), the size of that text instead.
+ */
 const NUMBER_SIZE = 11;
+export const numberSize = (rectHeight: number) => Math.min(NUMBER_SIZE, Math.max(6, Math.round(rectHeight * 0.92 * 10) / 10));
 const NUMBER_COLOUR = [0.13, 0.17, 0.2] as const;
 /** Helvetica's advance width of every digit, in thousandths of the font size (the AFM gives 556 for 0–9). */
 const HELVETICA_DIGIT_WIDTH = 556;
@@ -152,10 +156,11 @@ const nameText = (value: PDFObject | undefined): string | null =>
 /** The number's position: right-aligned 2 pt inside the link's rectangle, centred on its line (as pdf-lib's drawText placed it). */
 function numberOperators(text: string, rect: number[], font: string): string {
   const [, y1, x2, y2] = rect;
-  const width = (text.length * HELVETICA_DIGIT_WIDTH * NUMBER_SIZE) / 1000;
+  const size = numberSize(y2 - y1);
+  const width = (text.length * HELVETICA_DIGIT_WIDTH * size) / 1000;
   const x = x2 - width - 2;
-  const y = y1 + (y2 - y1 - NUMBER_SIZE * 0.7) / 2;
-  return `BT\n${NUMBER_COLOUR.join(' ')} rg\n/${font} ${NUMBER_SIZE} Tf\n1 0 0 1 ${x.toFixed(3)} ${y.toFixed(3)} Tm\n(${text}) Tj\nET\n`;
+  const y = y1 + (y2 - y1 - size * 0.7) / 2;
+  return `BT\n${NUMBER_COLOUR.join(' ')} rg\n/${font} ${size} Tf\n1 0 0 1 ${x.toFixed(3)} ${y.toFixed(3)} Tm\n(${text}) Tj\nET\n`;
 }
 
 function appendUpdate(reader: PdfReader, meta: PdfMetadata, contentsPages: number): FinishedPdf {
@@ -313,10 +318,11 @@ export async function finishPdfByRewriting(pdf: Uint8Array, meta: PdfMetadata, c
       if (!number || !rect) continue;
       const [, y1, x2, y2] = [0, 1, 2, 3].map((k) => (rect.lookup(k, PDFNumber) as PDFNumber).asNumber());
       const text = String(number);
+      const size = numberSize(y2 - y1);
       page.drawText(text, {
-        x: x2 - font.widthOfTextAtSize(text, NUMBER_SIZE) - 2,
-        y: y1 + (y2 - y1 - NUMBER_SIZE * 0.7) / 2,
-        size: NUMBER_SIZE,
+        x: x2 - font.widthOfTextAtSize(text, size) - 2,
+        y: y1 + (y2 - y1 - size * 0.7) / 2,
+        size,
         font,
         color: rgb(...NUMBER_COLOUR),
       });
