@@ -173,7 +173,7 @@ describe('peer review self-assessments', () => {
       answered: 0,
       progressText: '0 of 3 answered',
       carriedFrom: null,
-      can: { edit: true, submit: true, reopen: false },
+      can: { edit: true, submit: true, reopen: false, addAction: false },
     });
     // A partner hospital is not a trauma unit: G2 is not asked of it.
     expect(one.sections.map((s) => [s.number, s.criteria.map((c) => c.number)])).toEqual([
@@ -256,7 +256,7 @@ describe('peer review self-assessments', () => {
     expect(one).toMatchObject({
       state: 'submitted',
       submittedBy: { userId: a.users.contributor.id },
-      can: { edit: false, submit: false, reopen: false },
+      can: { edit: false, submit: false, reopen: false, addAction: false },
     });
     expect((await put(contributorOne, [answer(set.criteria.P2, 'green')])).status).toBe(409);
 
