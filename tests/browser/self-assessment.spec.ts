@@ -14,7 +14,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}-top.png` });
 }
 
-describe('browser journey: a contributor completes and submits the self-assessment with evidence; the manager reads the heat map', () => {
+describe('browser journey: a contributor lands on what their organisation owes, completes and submits the self-assessment with evidence; the manager reads the heat map, makes a gap an action and adds one by hand', () => {
   let db: TestDatabase;
   let api: TestApi;
   let browser: Browser;
@@ -51,6 +51,32 @@ describe('browser journey: a contributor completes and submits the self-assessme
     await page.locator('#self-assessments-link a').click();
     await page.waitForURL(/\/self-assessments$/);
   }
+
+  it('lands Riverside’s contributor on what their organisation owes, and by when, each linking to where it is done', async () => {
+    const page = await signIn('owen.price@example.org');
+    await page.waitForURL(/\/n\/east-midlands-mtn\/peer-review\/cycles$/);
+    await page.getByRole('heading', { name: 'What Riverside General Hospital owes, and by when' }).waitFor();
+    const owed = page.locator('#owed-list > li');
+    await owed.first().waitFor();
+    const items = (await owed.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+    // Its self-assessment draft with how far it has got, and its open actions (carried forward from the last programme).
+    expect(items.some((t) => /^Self-assessment: .*\b7 of \d+ answered\b/.test(t))).toBe(true);
+    expect(items.some((t) => t.startsWith('Action: '))).toBe(true);
+    // Soonest due first; whatever is late says so in words.
+    for (const t of items.filter((x) => /overdue/.test(x))) expect(t).toMatch(/\d+ days? overdue/);
+    await expectNoSeriousA11yIssues(page);
+    await shot(page, 'owed-contributor');
+    await owed
+      .filter({ hasText: /^\s*Self-assessment/ })
+      .first()
+      .getByRole('link')
+      .click();
+    await page.waitForURL(/\/self-assessments\/[0-9a-f-]+$/);
+    await page
+      .locator('#progress')
+      .getByText(/^7 of \d+ answered$/)
+      .waitFor();
+  });
 
   it('lets Riverside’s contributor continue the draft, rate every criterion, attach evidence and submit it', async () => {
     const page = await signIn('owen.price@example.org');
@@ -123,5 +149,67 @@ describe('browser journey: a contributor completes and submits the self-assessme
       .waitFor();
     await expectNoSeriousA11yIssues(page);
     await shot(page, 'compliance-heat-map');
+  });
+
+  it('lets the manager make a criterion’s gap an action in one go (once), then add an action by hand', async () => {
+    const page = await signIn('priya.shah@example.org');
+    await openSelfAssessments(page);
+    await page
+      .getByRole('row', { name: /Riverside General Hospital/ })
+      .getByRole('link')
+      .first()
+      .click();
+    await page.waitForURL(/\/self-assessments\/[0-9a-f-]+$/);
+    const make = page.getByRole('button', { name: /^Make this gap an action for / }).first();
+    const criterionName = ((await make.textContent()) ?? '').replace(/\s+/g, ' ').replace('Make this gap an action for ', '').trim();
+    // The criterion, by its id (its button goes once the action is made).
+    const criterion = page.locator(`[id="${await make.evaluate((el) => el.closest('.plx-criterion')?.id ?? '')}"]`);
+    await make.click();
+    // The gap's words to start from, an owner named, a due date typed the UK way; Enter in the year sends it.
+    const description = page.getByRole('textbox', { name: 'Action', exact: true });
+    expect(await description.inputValue()).toContain('weekend cover depends on one person');
+    await description.fill('Train a deputy so that weekend cover does not depend on one person');
+    await page.getByRole('textbox', { name: 'Owner’s name' }).fill('Dr A. Jones, Clinical Lead');
+    await page.getByRole('textbox', { name: 'Day' }).fill('30');
+    await page.getByRole('textbox', { name: 'Month' }).fill('9');
+    await page.getByRole('textbox', { name: 'Year' }).fill('2027');
+    await expectNoSeriousA11yIssues(page);
+    await shot(page, 'gap-action-form');
+    await page.getByRole('textbox', { name: 'Year' }).press('Enter');
+    await page.getByText(/is an action of Riverside General Hospital’s action plan: Train a deputy/).waitFor();
+    const link = criterion.getByRole('link', { name: 'Train a deputy so that weekend cover does not depend on one person' });
+    await link.waitFor();
+    expect(((await criterion.locator('[id^="actions-"]').textContent()) ?? '').replace(/\s+/g, ' ').trim()).toContain(
+      'Action: Train a deputy so that weekend cover does not depend on one person (Not started)',
+    );
+    // Made once: the criterion offers no second one.
+    expect(await page.getByRole('button', { name: `Make this gap an action for ${criterionName}` }).count()).toBe(0);
+    await shot(page, 'gap-action-made');
+
+    // The link opens the action plan on that action, with its progress.
+    await link.click();
+    await page.waitForURL(/\/actions\?organisationId=[0-9a-f-]+&actionId=[0-9a-f-]+$/);
+    const row = page.getByRole('row', { name: /Train a deputy/ });
+    await row.getByRole('button', { name: 'Hide progress' }).waitFor();
+    await page.getByRole('heading', { name: 'Progress of this action' }).waitFor();
+
+    // An action added by hand: its errors beside the fields first, then added.
+    await page.getByRole('button', { name: 'Add an action' }).click();
+    await page.getByRole('button', { name: 'Add the action' }).click();
+    await page.locator('#new-description-error').getByText('Describe the action').waitFor();
+    await expectNoSeriousA11yIssues(page);
+    await shot(page, 'action-by-hand-errors');
+    await page.locator('#new-organisationId').selectOption({ label: 'Riverside General Hospital' });
+    await page.getByRole('textbox', { name: 'Action', exact: true }).fill('Publish the weekend theatre rota to the network');
+    await page.getByRole('textbox', { name: 'Owner’s name' }).fill('Theatre manager');
+    await page.getByRole('textbox', { name: 'Day' }).fill('31');
+    await page.getByRole('textbox', { name: 'Month' }).fill('3');
+    await page.getByRole('textbox', { name: 'Year' }).fill('2027');
+    await page.getByRole('button', { name: 'Add the action' }).click();
+    await page.getByText('The action has been added to the action plan of Riverside General Hospital.').waitFor();
+    const added = page.getByRole('row', { name: /Publish the weekend theatre rota to the network/ });
+    await added.getByText('31 March 2027').waitFor();
+    await added.getByText('Theatre manager').waitFor();
+    await shot(page, 'action-by-hand-added');
   });
 });

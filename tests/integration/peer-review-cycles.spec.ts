@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { ReviewActivityDto, ReviewCycleDto, SubmissionDto, SubmissionSummaryDto } from '@plexus/contracts';
-import { JobQueue, Membership, QueueName, SubmissionChaser } from '@plexus/server';
+import { EmailOutbox, JobQueue, Membership, QueueName, SubmissionChaser } from '@plexus/server';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +28,8 @@ import { startSmtpSink } from '../support/smtp-sink';
  * Peer review cycles and submissions (issue 9, items 2 and 3) through the API: the template reproduces seed 002's
  * two years; submissions go awaited → submitted → more information requested → submitted → accepted; a contributor
  * sees and changes only their own organisation's submissions (404 for another's, on every route, and RLS beneath);
- * uploads are sniffed and capped; chasers go once per step across two workers and a restart.
+ * uploads are sniffed and capped; chasers go once per step across two workers and a restart; a request for more
+ * information is emailed to the organisation's contributors with its reason, once per request.
  */
 describe('peer review cycles and submissions', () => {
   let db: TestDatabase;
@@ -369,6 +370,16 @@ describe('peer review cycles and submissions', () => {
       overdue: false,
     });
     expect(asked.reviewedBy?.userId).toBe(a.users.manager.id);
+    // The organisation's contributor is emailed the reason through the outbox (the refused requests wrote nothing).
+    expect(asked.chasers.map((c) => `${c.step} ${c.dueDate} ${c.recipients}`)).toEqual(['information-v1 2029-01-31 1']);
+    const outbox = await api.db.inNetwork({ userId: null, networkId: a.network.id }, ({ em }) =>
+      em.find(EmailOutbox, { kind: 'submission_information_request' }),
+    );
+    expect(outbox.map((e) => [e.toAddress, e.subject, e.status])).toEqual([
+      [a.users.contributor.email, `More information requested: Annual report for ${cycle.name} (due 31 January 2029)`, 'pending'],
+    ]);
+    expect(outbox[0].bodyText).toContain('What the network asked for:\nAdd the rehabilitation section.');
+    expect(outbox[0].bodyText).toContain(`http://plexus.test/n/prc-a/peer-review/cycles/${cycle.id}/submissions/${first.id}`);
     expect((await manager.post(`${base}/submissions/${first.id}/accept`)).status).toBe(409);
 
     const again = ok(await upload(contributorOne, first.id, documentForm(docxBytes(), 'Annual report v2.docx')), 201, 'resubmit') as SubmissionDto;
@@ -576,6 +587,7 @@ describe('peer review cycles and submissions', () => {
     const total = (results: ChaseResult[]) => results.reduce((n, r) => n + r.chasers, 0);
     const chasersInDb = () =>
       api.db.inNetwork({ userId: null, networkId: a.network.id }, ({ em }) => em.find(SubmissionChaser, {}, { orderBy: { sentAt: 'asc' } }));
+    const subjectOf = (m: { raw: string }) => /^Subject: (.*)$/m.exec(m.raw.replace(/\r?\n[ \t]+/g, ' '))?.[1] ?? '';
 
     it('sends each step once to the organisation’s contributors, across two workers, repeated runs and a restart', async () => {
       smtp = await startSmtpSink();
@@ -597,6 +609,15 @@ describe('peer review cycles and submissions', () => {
       // Due 30 June 2029 (year 1, Q1): far enough ahead that the duty's first run at boot, on today's clock, sends nothing.
       const cycle = await templateCycle('Chased programme', '2029/30', '2030/31');
       await activate(cycle);
+      // Only this cycle's: the earlier tests' requests for more information were emailed too, once a worker delivers them.
+      const ours = new Set((await submissionsOf(manager, cycle.id)).map((x) => x.id));
+      const chasersOfCycle = async () => (await chasersInDb()).filter((r) => ours.has(r.submissionId));
+      const chased = () => smtp.mails.filter((m) => subjectOf(m).includes('Chased programme'));
+      const waitForChased = async (n: number, ms: number) => {
+        const until = Date.now() + ms;
+        while (chased().length < n && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+        return chased();
+      };
       const [w1, w2] = [await bootWorker(), await bootWorker()];
       const queue = w1.get(JobQueue).queue(QueueName.Schedules);
       await eventually(
@@ -605,7 +626,7 @@ describe('peer review cycles and submissions', () => {
         20_000,
       );
       expect((await queue.getJobSchedulers()).map((s) => s.key)).toContain('peer-review-chase');
-      expect(await chasersInDb()).toEqual([]);
+      expect(await chasersOfCycle()).toEqual([]);
 
       // 16 June 2029 (BST), 14 days before: three documents × two organisations, one contributor each.
       at('2029-06-16T07:30:00Z', w1, w2);
@@ -642,32 +663,67 @@ describe('peer review cycles and submissions', () => {
       expect(total(await chase(w2, w3))).toBe(1);
       expect(total(await chase(w2, w3))).toBe(0);
 
-      const rows = await chasersInDb();
-      expect(rows).toHaveLength(17);
-      expect(new Set(rows.map((r) => `${r.submissionId}|${r.step}|${r.dueDate}`)).size).toBe(17);
+      // 17 chasers, and the request for more information told to the organisation's contributor once (its step names
+      // the version the network asked about).
+      const rows = await chasersOfCycle();
+      expect(rows).toHaveLength(18);
+      expect(new Set(rows.map((r) => `${r.submissionId}|${r.step}|${r.dueDate}`)).size).toBe(18);
       expect(rows.reduce<Record<string, number>>((n, r) => ({ ...n, [r.step]: (n[r.step] ?? 0) + 1 }), {})).toEqual({
         'before-14d': 7,
         'before-3d': 5,
         overdue: 5,
+        'information-v1': 1,
       });
 
       // Delivered through the outbox to the contributors, one email per step and person, none twice.
-      const mails = await smtp.waitFor(17, 30_000);
-      expect(mails).toHaveLength(17);
+      const mails = await waitForChased(18, 30_000);
+      expect(mails).toHaveLength(18);
       const byPerson = mails.reduce<Record<string, number>>((n, m) => ({ ...n, [m.to[0]]: (n[m.to[0]] ?? 0) + 1 }), {});
-      expect(byPerson).toEqual({ [a.users.contributor.email]: 8, [contributorTwoEmail]: 9 });
-      const subjects = mails.map((m) => /^Subject: (.*)$/m.exec(m.raw.replace(/\r?\n[ \t]+/g, ' '))?.[1] ?? '');
-      expect(new Set(mails.map((m, i) => `${m.to[0]}|${subjects[i]}`)).size).toBe(17);
+      expect(byPerson).toEqual({ [a.users.contributor.email]: 9, [contributorTwoEmail]: 9 });
+      const subjects = mails.map(subjectOf);
+      expect(new Set(mails.map((m, i) => `${m.to[0]}|${subjects[i]}`)).size).toBe(18);
       expect(subjects).toContain('Reminder: Work plan for Chased programme is due in 14 days (30 June 2029)');
       expect(subjects).toContain('Reminder: Work plan for Chased programme is due in 2 days (30 June 2029)');
       expect(subjects.filter((s) => s.startsWith('Overdue: '))).toHaveLength(5);
-      const governance = mails.find((m) => m.raw.includes('Add the governance section.'));
-      expect(governance?.to).toEqual([a.users.contributor.email]);
-      expect(governance?.raw).toContain(`http://plexus.test/n/prc-a/peer-review/cycles/${cycle.id}/submissions/${annual.id}`);
+      const link = `http://plexus.test/n/prc-a/peer-review/cycles/${cycle.id}/submissions/${annual.id}`;
+      const notices = mails.filter((m) => subjectOf(m).startsWith('More information requested'));
+      expect(notices.map((m) => [m.to, subjectOf(m)])).toEqual([
+        [[a.users.contributor.email], 'More information requested: Annual report for Chased programme (due 31 July 2029)'],
+      ]);
+      const notice = notices[0].raw.replace(/\r\n/g, '\n');
+      expect(notice).toContain('What the network asked for:\nAdd the governance section.');
+      expect(notice).toContain('Please submit it again by 31 July 2029 (a new due date).');
+      expect(notice).toContain(link);
+      const reminder = mails.find((m) => m !== notices[0] && m.raw.includes('Add the governance section.'));
+      expect(reminder?.to).toEqual([a.users.contributor.email]);
+      expect(reminder?.raw).toContain(link);
 
-      // The submission page lists the reminders sent for it.
+      // The submission page lists the emails sent for it: the reminders, and the request (sent now, before 2029's).
       const page = ok(await contributorOne.get(`${base}/submissions/${annual.id}`), 200, 'annual page') as SubmissionDto;
-      expect(page.chasers.map((c) => `${c.step} ${c.dueDate} ${c.recipients}`)).toEqual(['before-14d 2029-07-31 1', 'before-14d 2029-06-30 1']);
+      expect(page.chasers.map((c) => `${c.step} ${c.dueDate} ${c.recipients}`)).toEqual([
+        'before-14d 2029-07-31 1',
+        'before-14d 2029-06-30 1',
+        'information-v1 2029-07-31 1',
+      ]);
+
+      // Sent again, asked again: told again, once (a repeated request, with nothing new submitted, is refused and tells nobody).
+      ok(await upload(contributorOne, annual.id, documentForm(pdfBytes('with governance'), 'annual-2.pdf')), 201, 'version 2');
+      ok(await manager.post(`${base}/submissions/${annual.id}/request-information`, { reason: 'Sign the governance section.' }), 200, 'again');
+      const repeated = await manager.post(`${base}/submissions/${annual.id}/request-information`, { reason: 'Sign the governance section.' });
+      expect(repeated.status).toBe(409);
+      const more = await waitForChased(19, 30_000);
+      const second = more.slice(18);
+      expect(second.map((m) => [m.to, subjectOf(m)])).toEqual([
+        [[a.users.contributor.email], 'More information requested: Annual report for Chased programme (due 31 July 2029)'],
+      ]);
+      expect(second[0].raw.replace(/\r\n/g, '\n')).toContain(
+        'What the network asked for:\nSign the governance section.\n\nPlease submit it again by 31 July 2029.',
+      );
+      expect((await waitForChased(20, 2_000)).length).toBe(19);
+      expect((await chasersOfCycle()).filter((r) => r.step.startsWith('information-')).map((r) => r.step)).toEqual([
+        'information-v1',
+        'information-v2',
+      ]);
     });
   });
 });

@@ -1,4 +1,13 @@
-import type { ReviewCycleDto, SelfAssessmentDto, SelfAssessmentListDto, ComplianceSummaryDto, StandardVersionDto } from '@plexus/contracts';
+import type {
+  ComplianceSummaryDto,
+  PeerReviewOwedDto,
+  ReviewActionDto,
+  ReviewActionListDto,
+  ReviewCycleDto,
+  SelfAssessmentDto,
+  SelfAssessmentListDto,
+  StandardVersionDto,
+} from '@plexus/contracts';
 import { MemberOrganisation, Membership } from '@plexus/server';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +21,8 @@ import { addMember, createTestDatabase, HttpClient, newNetwork, startApi, type F
  * version of the network's own (another network's is 404, a draft 400) and freezes it; each organisation answers the
  * criteria that apply to its type, saves drafts and submits once all are rated; a contributor sees and changes only
  * their own organisation's (404 for another's, on every route, and RLS beneath); answers carry forward to the next
- * cycle, marked until confirmed; managers see compliance per organisation and section.
+ * cycle, marked until confirmed; managers see compliance per organisation and section; a criterion's gap becomes an
+ * action of the organisation's plan once (item 6); what each organisation owes, and by when (item 8).
  */
 describe('peer review self-assessments', () => {
   let db: TestDatabase;
@@ -173,7 +183,7 @@ describe('peer review self-assessments', () => {
       answered: 0,
       progressText: '0 of 3 answered',
       carriedFrom: null,
-      can: { edit: true, submit: true, reopen: false },
+      can: { edit: true, submit: true, reopen: false, addAction: false },
     });
     // A partner hospital is not a trauma unit: G2 is not asked of it.
     expect(one.sections.map((s) => [s.number, s.criteria.map((c) => c.number)])).toEqual([
@@ -256,7 +266,7 @@ describe('peer review self-assessments', () => {
     expect(one).toMatchObject({
       state: 'submitted',
       submittedBy: { userId: a.users.contributor.id },
-      can: { edit: false, submit: false, reopen: false },
+      can: { edit: false, submit: false, reopen: false, addAction: false },
     });
     expect((await put(contributorOne, [answer(set.criteria.P2, 'green')])).status).toBe(409);
 
@@ -432,5 +442,167 @@ describe('peer review self-assessments', () => {
       items: unknown[];
     };
     expect(trail.items.length).toBeGreaterThanOrEqual(2);
+  });
+
+  describe('gap → action', () => {
+    const actionsOf = async (cycleId: string, organisationId: string) =>
+      (ok(await manager.get(`${base}/cycles/${cycleId}/actions?organisationId=${organisationId}`), 200, 'plan') as ReviewActionListDto).items;
+    const gapAction = (extra: Record<string, unknown> = {}) => ({
+      organisationId: a.organisations[0].id,
+      description: 'Every hospital refers secondary transfers electronically',
+      ownerName: 'Dr A. Jones, Clinical Lead',
+      dueDate: '2026-03-31',
+      criterionId: set.criteria.P1,
+      ...extra,
+    });
+
+    it('makes a criterion’s gap an action of the organisation’s plan once: a second click, or two at once, answers the same action', async () => {
+      const made = ok(await manager.post(`${base}/cycles/${first.id}/actions`, gapAction()), 201, 'gap action') as ReviewActionDto;
+      expect(made).toMatchObject({
+        organisation: { id: a.organisations[0].id },
+        description: 'Every hospital refers secondary transfers electronically',
+        owner: { userId: null, name: 'Dr A. Jones, Clinical Lead' },
+        dueDate: '2026-03-31',
+        status: 'not_started',
+        source: { recommendation: null, criterion: { id: set.criteria.P1, number: 'P1' }, origin: null },
+      });
+      // Again, with other words: the action the criterion has already, unchanged.
+      const again = ok(
+        await manager.post(`${base}/cycles/${first.id}/actions`, gapAction({ description: 'Second click', ownerName: 'Someone else' })),
+        201,
+        'again',
+      ) as ReviewActionDto;
+      expect({ id: again.id, description: again.description }).toEqual({ id: made.id, description: made.description });
+      // Two at once for another criterion: one action (the cycle's row is locked while the first looks).
+      const both = await Promise.all(
+        [1, 2].map((n) =>
+          manager.post(`${base}/cycles/${first.id}/actions`, gapAction({ criterionId: set.criteria.P2, description: `Repatriation policy ${n}` })),
+        ),
+      );
+      expect(both.map((r) => r.status)).toEqual([201, 201]);
+      expect(both[0].body.id).toBe(both[1].body.id);
+      const plan = await actionsOf(first.id, a.organisations[0].id);
+      expect(
+        plan
+          .filter((x) => x.source.criterion)
+          .map((x) => x.source.criterion?.number)
+          .sort(),
+      ).toEqual(['P1', 'P2']);
+      // The same criterion in another organisation's plan is that organisation's own action.
+      const theirs = ok(
+        await manager.post(`${base}/cycles/${first.id}/actions`, gapAction({ organisationId: a.organisations[1].id })),
+        201,
+        'theirs',
+      ) as ReviewActionDto;
+      expect(theirs.id).not.toBe(made.id);
+
+      // The criterion shows its action: to the manager (who may make more), and to the organisation's contributor.
+      const seen = ok(await manager.get(`${base}/self-assessments/${one.id}`), 200, 'manager view') as SelfAssessmentDto;
+      expect(seen.can.addAction).toBe(true);
+      const p1 = seen.sections[1].criteria.find((c) => c.id === set.criteria.P1);
+      expect(p1?.actions).toEqual([
+        { id: made.id, description: made.description, status: 'not_started', statusLabel: 'Not started', dueDate: '2026-03-31', overdue: true },
+      ]);
+      const mine = ok(await contributorOne.get(`${base}/self-assessments/${one.id}`), 200, 'contributor view') as SelfAssessmentDto;
+      expect(mine.can.addAction).toBe(false);
+      expect(mine.sections[1].criteria.find((c) => c.id === set.criteria.P1)?.actions.map((x) => x.id)).toEqual([made.id]);
+      expect(JSON.stringify(mine)).not.toContain(theirs.id);
+    });
+
+    it('checks every id before answering: a criterion outside the cycle’s standards, another network’s or organisation’s, 404 naming the field', async () => {
+      const other = await publishedSet(manager, standards, 'SA-OTHER', 'rag');
+      const foreign = await publishedSet(managerB, '/api/networks/sa-b/standards', 'SA-B2', 'rag');
+      const refused = async (body: Record<string, unknown>, status: number, field: string) => {
+        const res = await manager.post(`${base}/cycles/${first.id}/actions`, body);
+        expect({ status: res.status, fields: fields(res) }).toEqual({ status, fields: [field] });
+      };
+      // A published criterion of the network's, but not of the version this cycle's self-assessments use.
+      await refused(gapAction({ criterionId: other.criteria.P1 }), 404, 'criterionId');
+      await refused(gapAction({ criterionId: foreign.criteria.P1 }), 404, 'criterionId');
+      await refused(gapAction({ criterionId: '0b7e8a52-6d0c-4a8e-9a7e-1d2b3c4d5e6f' }), 404, 'criterionId');
+      await refused(gapAction({ organisationId: b.organisations[0].id }), 404, 'organisationId');
+      // The criterion has its action already: still, an owner of another network is refused, not answered with it.
+      await refused(gapAction({ ownerUserId: b.users.manager.id, ownerName: '' }), 404, 'ownerUserId');
+      await refused(gapAction({ description: 'x\u0007y' }), 400, 'description');
+      // Another network's cycle, from there; this one's from another network.
+      expect((await managerB.post(`/api/networks/sa-b/peer-review/cycles/${first.id}/actions`, gapAction())).status).toBe(404);
+      // Contributors record progress on their actions; they do not make them.
+      expect((await contributorOne.post(`${base}/cycles/${first.id}/actions`, gapAction())).status).toBe(403);
+
+      // Changing an action: the criterion it names already stays; a new one must be the cycle's.
+      const [p1] = (await actionsOf(first.id, a.organisations[0].id)).filter((x) => x.source.criterion?.number === 'P1');
+      const keep = { description: p1.description, ownerName: p1.owner.name, dueDate: p1.dueDate, criterionId: set.criteria.P1 };
+      ok(await manager.put(`${base}/actions/${p1.id}`, keep), 200, 'keep');
+      const moved = await manager.put(`${base}/actions/${p1.id}`, { ...keep, criterionId: other.criteria.P2 });
+      expect({ status: moved.status, fields: fields(moved) }).toEqual({ status: 404, fields: ['criterionId'] });
+      ok(await manager.put(`${base}/actions/${p1.id}`, { ...keep, criterionId: set.criteria.G1 }), 200, 'another of the cycle’s');
+      ok(await manager.put(`${base}/actions/${p1.id}`, keep), 200, 'back');
+    });
+  });
+
+  describe('what is owed, and by when', () => {
+    const owed = async (client: HttpClient) => ok(await client.get(`${base}/owed`), 200, 'owed') as PeerReviewOwedDto;
+    const dueOrder = (o: PeerReviewOwedDto) => o.items.map((i) => i.dueDate ?? '9999-12-31');
+
+    it('lists a contributor’s organisation’s open documents, self-assessments with their progress and open actions, soonest due first', async () => {
+      const o = await owed(contributorTwo);
+      expect(o.organisation).toEqual({ id: a.organisations[1].id, name: a.organisations[1].name });
+      expect(o.items.length).toBeGreaterThan(0);
+      expect(new Set(o.items.map((i) => i.organisation.id))).toEqual(new Set([a.organisations[1].id]));
+      expect(dueOrder(o)).toEqual([...dueOrder(o)].sort());
+      expect(o.counts.total).toBe(o.items.length);
+      expect(o.counts.overdue).toBe(o.items.filter((i) => i.overdue).length);
+
+      // Its self-assessments not yet submitted, by due date, with how far they have got: the first cycle's draft and the
+      // next cycle's not started yet (no id: it is started from the cycle's list), both past their dates; then the
+      // national cycle's draft.
+      const assessments = o.items.filter((i) => i.kind === 'self_assessment');
+      expect(assessments.map((i) => [i.cycle.name, i.state, i.progressText, i.overdue])).toEqual([
+        [first.name, 'draft', '1 of 4 answered', true],
+        ['Self-assessment cycle 2026/28', 'not_started', '0 of 4 answered', true],
+        ['National self-assessment 2030/32', 'draft', '1 of 4 answered', false],
+      ]);
+      expect(assessments[1].id).toBeNull();
+      // Its documents owed in active cycles, each once, open ones only.
+      const documents = o.items.filter((i) => i.kind === 'submission');
+      const listed = ok(await contributorTwo.get(`${base}/cycles/${first.id}/submissions?state=awaited`), 200, 'submissions') as {
+        items: Array<{ id: string }>;
+      };
+      expect(
+        documents
+          .filter((d) => d.cycle.id === first.id)
+          .map((d) => d.id)
+          .sort(),
+      ).toEqual(listed.items.map((x) => x.id).sort());
+      expect(documents.every((d) => d.state === 'awaited' && d.activity !== null)).toBe(true);
+      // Its open action (the gap made an action above), with its owner.
+      expect(o.items.filter((i) => i.kind === 'action').map((i) => [i.title, i.owner, i.dueDate, i.overdue])).toEqual([
+        ['Every hospital refers secondary transfers electronically', 'Dr A. Jones, Clinical Lead', '2026-03-31', true],
+      ]);
+    });
+
+    it('never shows a contributor another organisation’s, shows managers the network’s, and another network nothing', async () => {
+      const one = await owed(contributorOne);
+      expect(one.organisation?.id).toBe(a.organisations[0].id);
+      expect(new Set(one.items.map((i) => i.organisation.id))).toEqual(new Set([a.organisations[0].id]));
+      const two = await owed(contributorTwo);
+      const theirIds = two.items.map((i) => i.id).filter((x): x is string => !!x);
+      expect(theirIds.filter((id) => JSON.stringify(one).includes(id))).toEqual([]);
+      // The first organisation's self-assessment of the first cycle is submitted: not owed. Its gap actions are.
+      expect(one.items.some((i) => i.kind === 'self_assessment' && i.cycle.id === first.id)).toBe(false);
+      const actions = one.items.filter((i) => i.kind === 'action').map((i) => i.title);
+      expect(actions).toHaveLength(2);
+      expect(actions).toContain('Every hospital refers secondary transfers electronically');
+      expect(one.counts.actions).toBe(2);
+
+      const all = await owed(manager);
+      expect(all.organisation).toBeNull();
+      expect(all.counts.total).toBe(one.counts.total + two.counts.total);
+      expect(new Set(all.items.map((i) => i.organisation.id))).toEqual(new Set(a.organisations.map((o) => o.id)));
+
+      expect((await managerB.get(`${base}/owed`)).status).toBe(404);
+      const bOwed = ok(await managerB.get('/api/networks/sa-b/peer-review/owed'), 200, 'b') as PeerReviewOwedDto;
+      expect(bOwed.items).toEqual([]);
+    });
   });
 });

@@ -27,3 +27,5 @@ export * from './lib/dtos/peer-review/self-assessment.dto';
 // peer review: review reports (findings, recommendations) and action plans
 export * from './lib/dtos/peer-review/review-report.dto';
 export * from './lib/dtos/peer-review/review-action.dto';
+// peer review: what is owed, and by when
+export * from './lib/dtos/peer-review/owed.dto';

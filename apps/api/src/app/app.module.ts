@@ -29,6 +29,7 @@ import { PeerReviewSubmissionsModule } from '../peer-review/submissions/submissi
 import { PeerReviewSelfAssessmentModule } from '../peer-review/self-assessment/self-assessment.module';
 import { PeerReviewReportsModule } from '../peer-review/reviews/reviews.module';
 import { PeerReviewActionsModule } from '../peer-review/actions/actions.module';
+import { PeerReviewOwedModule } from '../peer-review/owed/owed.module';
 import { RiskModule } from '../risk/risk.module';
 import { ReportModule } from '../report/report.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
@@ -86,6 +87,7 @@ export class AppModule {
         PeerReviewSelfAssessmentModule,
         PeerReviewReportsModule,
         PeerReviewActionsModule,
+        PeerReviewOwedModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

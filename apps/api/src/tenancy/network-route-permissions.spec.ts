@@ -231,6 +231,7 @@ describe('network routes are closed by default', () => {
         ['DELETE networks/:network/peer-review/activities/:activityId', 'peer-review.manage'],
         ['GET networks/:network/peer-review/cycles/:cycleId/submissions', 'network.read'],
         ['GET networks/:network/peer-review/my-submissions', 'network.read'],
+        ['GET networks/:network/peer-review/owed', 'network.read'],
         ['GET networks/:network/peer-review/submissions/:submissionId', 'network.read'],
         ['POST networks/:network/peer-review/submissions/:submissionId/files', 'peer-review.submit'],
         ['GET networks/:network/peer-review/submissions/:submissionId/files/:fileId/download', 'network.read'],

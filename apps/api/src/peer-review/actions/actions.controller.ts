@@ -27,7 +27,7 @@ const NOT_YOURS: [number, string] = [
 ];
 const BAD_REFERENCE: [number, string] = [
   404,
-  'An owner not of this network, or a criterion not in a standard set it uses (`not_found`, naming the field).',
+  'An owner not of this network, or a criterion newly named that is not in the standard set version of the cycle’s self-assessments (`not_found`, naming the field).',
 ];
 
 /**
@@ -61,12 +61,19 @@ export class ActionsController {
 
   @Post('cycles/:cycleId/actions')
   @RequirePermission('peer-review.manage')
-  @ApiOperation({ operationId: 'createReviewAction', summary: 'Add an action to an organisation’s plan (e.g. for a self-assessment gap)' })
+  @ApiOperation({
+    operationId: 'createReviewAction',
+    summary:
+      'Add an action to an organisation’s plan, e.g. for a self-assessment criterion’s gap (one per criterion: when the plan has one for it already, that one is answered)',
+  })
   @ApiZodBody(createReviewActionSchema)
-  @ApiZodResponse(reviewActionDtoSchema, { status: 201, description: 'The action' })
+  @ApiZodResponse(reviewActionDtoSchema, {
+    status: 201,
+    description: 'The action: new, or the one the organisation’s plan in this cycle has already for the criterion named',
+  })
   @ApiErrorResponses([
     404,
-    'No such network or cycle; an organisation not in its scope, an owner or criterion not of this network (`not_found`, naming the field).',
+    'No such network or cycle; an organisation not in its scope, an owner not of this network, a criterion not in the standard set version of the cycle’s self-assessments (`not_found`, naming the field).',
   ])
   create(
     @Param('cycleId', uuid) cycleId: string,

@@ -24,5 +24,6 @@ import { ActionsService } from './actions.service';
     UserRepository,
     StandardSetRepository,
   ],
+  exports: [ActionsService],
 })
 export class PeerReviewActionsModule {}

@@ -81,14 +81,24 @@ export class ActionsService {
     return this.dto(await this.find(id));
   }
 
-  /** An action added by the network (e.g. for a self-assessment criterion's gap). */
+  /**
+   * An action added by the network, e.g. for a self-assessment criterion's gap ("gap → action"): the criterion must be
+   * one of the standard set versions the cycle's self-assessments use. One action per criterion and organisation in a
+   * cycle: when the organisation's plan has one for that criterion already, that action is answered as it is (a second
+   * click, or two at once — the cycle's row is locked while it is looked for — makes no duplicate).
+   */
   async create(cycleId: string, input: CreateInput): Promise<ReviewActionDto> {
-    const cycle = await this.findCycle(cycleId);
+    const cycle = await this.findCycle(cycleId, input.criterionId !== null);
     if (!(await this.cycles.scope(cycleId)).some((s) => s.organisationId === input.organisationId)) {
       throw DomainException.field('organisationId', 'That organisation is not in this cycle’s scope', 'not_found');
     }
     const action = Object.assign(new ReviewAction(), { networkId: cycle.networkId, cycleId, organisationId: input.organisationId });
+    // Every id of the body is checked before the existing action is answered.
     await this.apply(action, input);
+    if (input.criterionId) {
+      const existing = await this.actions.forCriterion(cycleId, input.organisationId, input.criterionId);
+      if (existing) return this.dto(existing);
+    }
     RequestScopes.em().persist(action);
     await RequestScopes.em().flush();
     return this.dto(action);
@@ -195,7 +205,11 @@ export class ActionsService {
     return action;
   }
 
-  /** Checks the owner (a member of the network who takes part in its work, or a name) and the criterion, then applies. */
+  /**
+   * Checks the owner (a member of the network who takes part in its work, or a name) and the criterion, then applies.
+   * A criterion newly named must be of a standard set version one of the action's cycle's self-assessments use (404
+   * naming `criterionId`); one the action names already (a finding's, or its origin's in an earlier cycle) may stay.
+   */
   private async apply(action: ReviewAction, input: ActionInput): Promise<void> {
     let ownerName = input.ownerName;
     if (input.ownerUserId) {
@@ -206,7 +220,13 @@ export class ActionsService {
       }
       ownerName = ownerName || user.displayName;
     }
-    await usableCriterion(this.standards, input.criterionId);
+    const criterion = await usableCriterion(this.standards, input.criterionId);
+    if (criterion && criterion.id !== action.criterionId) {
+      const versions = (await this.cycles.activities(action.cycleId)).filter((a) => a.kind === 'self_assessment').map((a) => a.standardSetVersionId);
+      if (!versions.includes(criterion.versionId)) {
+        throw DomainException.field('criterionId', 'That criterion is not in the standard set version of this cycle’s self-assessments', 'not_found');
+      }
+    }
     Object.assign(action, {
       description: input.description,
       ownerUserId: input.ownerUserId,

@@ -8,13 +8,22 @@ import {
   type selfAssessmentListQuerySchema,
   type startSelfAssessmentSchema,
 } from '@plexus/contracts';
-import { carriedRating, complianceSummary, isAnswerOf, submissionBlockers, type AssessmentAnswer } from '@plexus/domain';
+import {
+  actionRag,
+  carriedRating,
+  complianceSummary,
+  isAnswerOf,
+  submissionBlockers,
+  WORK_ITEM_STATUS_LABELS,
+  type AssessmentAnswer,
+} from '@plexus/domain';
 import {
   checkSubmissionFile,
   cleanFileName,
   DOCUMENT_STORAGE,
   NetworkRepository,
   RequestScopes,
+  ReviewActionRepository,
   ReviewCycleRepository,
   SelfAssessment,
   SelfAssessmentAnswer,
@@ -68,6 +77,7 @@ export class SelfAssessmentService {
     private readonly standards: StandardSetRepository,
     private readonly network: NetworkRepository,
     private readonly users: UserRepository,
+    private readonly actions: ReviewActionRepository,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
   ) {}
 
@@ -488,7 +498,13 @@ export class SelfAssessmentService {
     const organisation = (await this.organisationsOf([assessment.organisationId]))[0];
     const frame = await this.frameOf(assessment.standardSetVersionId);
     if (!frame || !organisation || !activity) throw DomainException.notFound('self-assessment');
-    const [answers, files] = await Promise.all([this.assessments.answers(assessment.id), this.assessments.files(assessment.id)]);
+    const [answers, files, actions] = await Promise.all([
+      this.assessments.answers(assessment.id),
+      this.assessments.files(assessment.id),
+      this.actions.actions(assessment.cycleId, assessment.organisationId),
+    ]);
+    // Oldest first: the first is the one "gap → action" answers.
+    actions.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
     const names = await this.names([assessment.submittedBy, ...answers.map((a) => a.answeredBy), ...files.map((f) => f.uploadedBy)]);
     const base = `/api/networks/${caller.slug}/peer-review/self-assessments/${assessment.id}/files`;
     const byCriterion = new Map(answers.map((a) => [a.criterionId, a]));
@@ -528,6 +544,16 @@ export class SelfAssessmentService {
                   carriedForward: f.carriedForward,
                   downloadUrl: `${base}/${f.id}/download`,
                 })),
+              actions: actions
+                .filter((x) => x.criterionId === c.id)
+                .map((x) => ({
+                  id: x.id,
+                  description: x.description,
+                  status: x.status,
+                  statusLabel: WORK_ITEM_STATUS_LABELS[x.status],
+                  dueDate: x.dueDate,
+                  overdue: actionRag(x.status, x.dueDate, caller.today).slipped,
+                })),
             };
           }),
         })),
@@ -536,6 +562,7 @@ export class SelfAssessmentService {
         edit: draft && caller.canSubmit,
         submit: draft && caller.canSubmit,
         reopen: assessment.state === 'submitted' && cycle.status === 'active' && caller.canManage,
+        addAction: caller.canManage,
       },
     };
   }

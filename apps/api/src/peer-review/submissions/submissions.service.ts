@@ -6,10 +6,12 @@ import {
   type SubmissionListDto,
   type submissionListQuerySchema,
 } from '@plexus/contracts';
-import { canUploadInState, isSubmissionOpen, SUBMISSION_STATE_LABELS } from '@plexus/domain';
+import { canUploadInState, informationRequestStep, isSubmissionOpen, SUBMISSION_STATE_LABELS } from '@plexus/domain';
 import {
+  APP_CONFIG,
   checkSubmissionFile,
   cleanFileName,
+  composeInformationRequestEmail,
   DOCUMENT_STORAGE,
   NetworkRepository,
   RequestScopes,
@@ -19,15 +21,17 @@ import {
   SubmissionFile,
   SubmissionRepository,
   UserRepository,
+  type AppConfig,
   type DocumentStorage,
   type ReviewActivity,
   type ReviewCycle,
   type Submission,
 } from '@plexus/server';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { UploadedDocument } from '../../core/upload/document-upload';
 import { DomainException } from '../../core/http/domain.exception';
+import { EmailOutboxService } from '../../email/email-outbox.service';
 import { peerReviewCaller, type PeerReviewCaller } from '../peer-review-scope';
 import { toSubmissionDto, toSubmissionSummaryDto, type SubmissionContext } from './submissions.mapper';
 
@@ -49,7 +53,9 @@ export class SubmissionsService {
     private readonly cycles: ReviewCycleRepository,
     private readonly network: NetworkRepository,
     private readonly users: UserRepository,
+    private readonly outbox: EmailOutboxService,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** A cycle's submissions the caller may see, by organisation, activity or state. */
@@ -154,11 +160,15 @@ export class SubmissionsService {
     return this.dto(submission);
   }
 
-  /** Back to the organisation with a reason (and, if given, a new due date: its reminders start again from it). */
+  /**
+   * Back to the organisation with a reason (and, if given, a new due date: its reminders start again from it). Its
+   * contributors are emailed the reason through the outbox, in the same transaction.
+   */
   async requestInformation(id: string, input: MoreInformation): Promise<SubmissionDto> {
     const caller = peerReviewCaller();
     const submission = await this.reviewable(id);
     if (input.dueDate && input.dueDate < caller.today) throw DomainException.field('dueDate', 'The new due date cannot be in the past');
+    const dueDateChanged = !!input.dueDate && input.dueDate !== submission.dueDate;
     Object.assign(submission, {
       state: 'more_information_requested',
       reason: input.reason,
@@ -166,6 +176,7 @@ export class SubmissionsService {
       reviewedBy: caller.userId,
       dueDate: input.dueDate ?? submission.dueDate,
     });
+    await this.tellContributors(submission, dueDateChanged);
     await RequestScopes.em().flush();
     return this.dto(submission);
   }
@@ -178,6 +189,50 @@ export class SubmissionsService {
     const submission = await (forChange ? this.submissions.submissionForChange(id, organisationId) : this.submissions.submission(id, organisationId));
     if (!submission) throw DomainException.notFound('submission');
     return submission;
+  }
+
+  /**
+   * Emails the organisation's contributors that the network asked for more information (the reason as written, when
+   * the resubmission is due, the link to upload it), through the outbox. Recorded beside the chasers as the step
+   * `information-v<N>` for the version asked about, so that one request is told once whatever repeats it; with no
+   * contributor yet there is nobody to tell, and nothing is recorded.
+   */
+  private async tellContributors(submission: Submission, dueDateChanged: boolean): Promise<void> {
+    const people = (await this.submissions.contributors([submission.organisationId])).get(submission.organisationId) ?? [];
+    if (!people.length) return;
+    const [network, organisation, cycle, activity, files] = await Promise.all([
+      this.network.network(),
+      this.network.organisation(submission.organisationId),
+      this.cycleOf(submission),
+      this.cycles.activity(submission.activityId),
+      this.submissions.latestFiles([submission.id]),
+    ]);
+    const url = `${this.config.PUBLIC_URL.replace(/\/$/, '')}/n/${network.slug}/peer-review/cycles/${cycle.id}/submissions/${submission.id}`;
+    const emails = people.map((person) => {
+      const composed = composeInformationRequestEmail({
+        networkName: network.name,
+        organisationName: organisation?.name ?? '',
+        recipientName: person.name,
+        cycleName: cycle.name,
+        activityTitle: activity?.title ?? '',
+        documentName: submission.documentName,
+        reason: submission.reason,
+        dueDate: submission.dueDate,
+        dueDateChanged,
+        url,
+      });
+      return this.outbox.compose({ kind: 'submission_information_request', to: person.email, ...composed });
+    });
+    const recorded = await this.submissions.recordChaser({
+      id: randomUUID(),
+      submissionId: submission.id,
+      organisationId: submission.organisationId,
+      step: informationRequestStep(files.get(submission.id)?.latest.version ?? 1),
+      dueDate: submission.dueDate,
+      sentAt: new Date(),
+      emailIds: emails.map((e) => e.id),
+    });
+    if (recorded) this.outbox.send(emails);
   }
 
   /** A submitted document of an active cycle, locked for the network's decision. */

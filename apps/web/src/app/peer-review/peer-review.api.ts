@@ -16,6 +16,8 @@ const base = (slug: string) => `/api/networks/${encodeURIComponent(slug)}/peer-r
 export const reviewCyclesUrl = (slug: string) => `${base(slug)}/cycles`;
 export const reviewCycleUrl = (slug: string, cycleId: string) => `${reviewCyclesUrl(slug)}/${encodeURIComponent(cycleId)}`;
 export const mySubmissionsUrl = (slug: string) => `${base(slug)}/my-submissions`;
+/** What is owed in active cycles, and by when (a contributor: their organisation's). */
+export const owedUrl = (slug: string) => `${base(slug)}/owed`;
 export const submissionUrl = (slug: string, submissionId: string) => `${base(slug)}/submissions/${encodeURIComponent(submissionId)}`;
 export const activityUrl = (slug: string, activityId: string) => `${base(slug)}/activities/${encodeURIComponent(activityId)}`;
 

@@ -49,6 +49,28 @@ export function isSubmissionOverdue(state: SubmissionState, dueDate: IsoDate, to
 export type ChaserStep = `before-${number}d` | 'overdue';
 
 /**
+ * The notice that the network asked for more information about a submission, after its version N was uploaded:
+ * `information-v2`. One per version (a request follows an upload), so it is sent once however often it is tried.
+ */
+export type InformationRequestStep = `information-v${number}`;
+/** What the organisation's contributors are emailed about a submission: a chaser, or a request for more information. */
+export type SubmissionNoticeStep = ChaserStep | InformationRequestStep;
+
+export function informationRequestStep(version: number): InformationRequestStep {
+  return `information-v${Math.max(1, Math.trunc(version))}`;
+}
+
+/** "Reminder 14 days before", "Overdue reminder", "More information asked for" (version 2). */
+export function noticeStepLabel(step: string): string {
+  if (step === 'overdue') return 'Overdue reminder';
+  const before = /^before-(\d+)d$/.exec(step);
+  if (before) return `Reminder ${before[1]} day${before[1] === '1' ? '' : 's'} before`;
+  const information = /^information-v(\d+)$/.exec(step);
+  if (information) return `More information asked for (version ${information[1]})`;
+  return step;
+}
+
+/**
  * The chaser due for an open submission today (Europe/London days), or null: past the due date, `overdue`; on or
  * after `dueDate − N` days for a reminder N, `before-Nd` for the smallest such N (the most urgent reached). Only the
  * latest step reached is due: a submission added 2 days before its date is reminded once (before-3d), not also for

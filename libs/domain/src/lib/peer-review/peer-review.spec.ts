@@ -2,9 +2,11 @@ import {
   cycleRange,
   cycleYears,
   dueChaserStep,
+  informationRequestStep,
   isSubmissionOpen,
   isSubmissionOverdue,
   isWithinCycle,
+  noticeStepLabel,
   normaliseReminderDays,
   parseFinancialYearLabel,
   planFromTemplate,
@@ -134,5 +136,20 @@ describe('the two-year programme template (seed 002)', () => {
     later[0].requiredDocuments.push('Extra');
     expect(PROGRAMME_TEMPLATE[0].requiredDocuments).toEqual(['Annual report', 'Work plan', 'Operational policy']);
     expect(plan).toHaveLength(17);
+  });
+});
+
+describe('emails sent about a submission', () => {
+  it('names a request for more information by the version asked about', () => {
+    expect(informationRequestStep(1)).toBe('information-v1');
+    expect(informationRequestStep(3)).toBe('information-v3');
+    expect(informationRequestStep(0)).toBe('information-v1');
+  });
+
+  it('says what each step was in words', () => {
+    expect(noticeStepLabel('before-14d')).toBe('Reminder 14 days before');
+    expect(noticeStepLabel('before-1d')).toBe('Reminder 1 day before');
+    expect(noticeStepLabel('overdue')).toBe('Overdue reminder');
+    expect(noticeStepLabel('information-v2')).toBe('More information asked for (version 2)');
   });
 });

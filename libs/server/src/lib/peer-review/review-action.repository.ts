@@ -32,6 +32,14 @@ export class ReviewActionRepository {
     return this.em.findOne(ReviewAction, organisationId ? { id, organisationId } : { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   }
 
+  /**
+   * The action of an organisation's plan in a cycle made for a criterion (its gap, or a finding about it): the first
+   * added, or null. "Gap → action" answers it rather than making a second one.
+   */
+  forCriterion(cycleId: string, organisationId: string, criterionId: string): Promise<ReviewAction | null> {
+    return this.em.findOne(ReviewAction, { cycleId, organisationId, criterionId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
   byIds(ids: string[]): Promise<ReviewAction[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.em.find(ReviewAction, { id: { $in: ids } });

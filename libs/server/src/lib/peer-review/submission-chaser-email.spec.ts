@@ -1,4 +1,4 @@
-import { composeChaserEmail, type ChaserEmailInput } from './submission-chaser-email';
+import { composeChaserEmail, composeInformationRequestEmail, type ChaserEmailInput } from './submission-chaser-email';
 
 const base: ChaserEmailInput = {
   step: 'before-14d',
@@ -47,5 +47,37 @@ describe('chaser emails', () => {
 
   it('keeps the subject on one line whatever the names hold', () => {
     expect(composeChaserEmail({ ...base, cycleName: 'Cycle\r\nBcc: x@example.org' }).subject).not.toMatch(/[\r\n]/);
+  });
+
+  describe('a request for more information', () => {
+    const request = {
+      networkName: base.networkName,
+      organisationName: base.organisationName,
+      recipientName: base.recipientName,
+      cycleName: base.cycleName,
+      activityTitle: base.activityTitle,
+      documentName: base.documentName,
+      reason: 'Add the rehabilitation section.\nAnd the governance chart.',
+      dueDate: '2025-07-31',
+      dueDateChanged: true,
+      url: base.url,
+    };
+
+    it('tells the contributor what the network asked for, by when, and where to upload it', () => {
+      const { subject, bodyText } = composeInformationRequestEmail(request);
+      expect(subject).toBe('More information requested: Work plan for Peer Review Programme 2025/2027 (due 31 July 2025)');
+      expect(bodyText).toContain('Dear Owen Price,');
+      expect(bodyText).toContain(
+        "East Midlands Major Trauma Network has looked at Riverside General Hospital's Work plan (Annual documents from each organisation) for Peer Review Programme 2025/2027 and asks for more information",
+      );
+      expect(bodyText).toContain('What the network asked for:\nAdd the rehabilitation section.\nAnd the governance chart.');
+      expect(bodyText).toContain('Please submit it again by 31 July 2025 (a new due date).');
+      expect(bodyText).toContain(`on its page in Plexus: ${base.url}`);
+      expect(composeInformationRequestEmail({ ...request, dueDateChanged: false }).bodyText).toContain('Please submit it again by 31 July 2025.');
+    });
+
+    it('keeps the subject on one line whatever the names hold', () => {
+      expect(composeInformationRequestEmail({ ...request, documentName: 'Plan\r\nBcc: x@example.org' }).subject).not.toMatch(/[\r\n]/);
+    });
   });
 });

@@ -55,3 +55,44 @@ export function composeChaserEmail(input: ChaserEmailInput): { subject: string; 
   );
   return { subject, bodyText: lines.join('\n') };
 }
+
+export interface InformationRequestEmailInput {
+  networkName: string;
+  organisationName: string;
+  recipientName: string;
+  cycleName: string;
+  activityTitle: string;
+  documentName: string;
+  /** What the network asked for, as written. */
+  reason: string;
+  /** When the resubmission is due (a new date when the network gave one). */
+  dueDate: string;
+  /** Whether the network moved the due date with its request. */
+  dueDateChanged: boolean;
+  /** The submission's page. */
+  url: string;
+}
+
+/**
+ * A request for more information: a plain-text email to one contributor of the organisation, sent when the network
+ * asks, with the reason as written, when the resubmission is due and the link to upload it.
+ */
+export function composeInformationRequestEmail(input: InformationRequestEmailInput): { subject: string; bodyText: string } {
+  const due = formatIsoDateLong(input.dueDate);
+  const subject = oneLine(`More information requested: ${input.documentName} for ${input.cycleName} (due ${due})`);
+  const lines = [
+    `Dear ${input.recipientName},`,
+    '',
+    `${input.networkName} has looked at ${input.organisationName}'s ${input.documentName} (${input.activityTitle}) for ${input.cycleName} and asks for more information before accepting it.`,
+    '',
+    'What the network asked for:',
+    input.reason,
+    '',
+    input.dueDateChanged ? `Please submit it again by ${due} (a new due date).` : `Please submit it again by ${due}.`,
+    '',
+    `Upload the new version (PDF, Word or Excel) on its page in Plexus: ${input.url}`,
+    '',
+    `You receive this because you are a contributor for ${input.organisationName} in ${input.networkName}.`,
+  ];
+  return { subject, bodyText: lines.join('\n') };
+}

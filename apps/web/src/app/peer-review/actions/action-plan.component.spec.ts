@@ -199,4 +199,135 @@ describe('ActionPlanComponent', () => {
     expect(text(element.querySelector('plx-success-banner'))).toContain('2 open actions carried forward from Peer Review Programme 2024/2026.');
     expect(element.querySelectorAll('#actions tbody tr').length).toBe(2);
   });
+
+  describe('an action added by hand', () => {
+    const PEOPLE = `/api/networks/${SLUG}/work-plan/people`;
+    const PRIYA = '6f1c2b1e-bbbb-4bbb-8bbb-000000000001';
+    const byId = <T extends HTMLElement>(root: HTMLElement, id: string) => root.querySelector<T>(`[id="${id}"]`) as T;
+    const typeInto = (root: HTMLElement, id: string, value: string) => {
+      const input = byId<HTMLInputElement>(root, id);
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    };
+    const choose = (root: HTMLElement, id: string, value: string) => {
+      const select = byId<HTMLSelectElement>(root, id);
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+    };
+    async function openForm() {
+      const rendered = await render(plan());
+      const button = byId<HTMLButtonElement>(rendered.element, 'add-action');
+      expect(button.getAttribute('aria-expanded')).toBe('false');
+      button.click();
+      rendered.fixture.detectChanges();
+      http.expectOne(PEOPLE).flush({ members: [{ userId: PRIYA, displayName: 'Priya Shah', role: 'manager' }], roles: [] });
+      await rendered.fixture.whenStable();
+      rendered.fixture.detectChanges();
+      expect(button.getAttribute('aria-expanded')).toBe('true');
+      return rendered;
+    }
+
+    it('adds an action to the chosen organisation’s plan with its owner and a due date typed the UK way', async () => {
+      const { fixture, element } = await openForm();
+      expect([...element.querySelectorAll('#new-organisationId option')].map((o) => text(o))).toEqual([
+        'Choose the organisation',
+        'Kingsmead Hospital',
+        'Riverside General Hospital',
+      ]);
+      expect([...element.querySelectorAll('#new-action-form label')].map((l) => text(l))).toEqual([
+        'Organisation',
+        'Action',
+        'Owner in the network',
+        'Owner’s name',
+        'Day',
+        'Month',
+        'Year',
+      ]);
+      choose(element, 'new-organisationId', ORG_TWO);
+      typeInto(element, 'new-description', 'Agree a weekend theatre rota');
+      choose(element, 'new-ownerUserId', PRIYA);
+      typeInto(element, 'new-dueDate', '1');
+      typeInto(element, 'new-dueDate-month', '10');
+      typeInto(element, 'new-dueDate-year', '2027');
+      byId<HTMLFormElement>(element, 'new-action-form').dispatchEvent(new Event('submit'));
+      const post = http.expectOne(ACTIONS);
+      expect(post.request.method).toBe('POST');
+      expect(post.request.body).toEqual({
+        organisationId: ORG_TWO,
+        description: 'Agree a weekend theatre rota',
+        ownerUserId: PRIYA,
+        ownerName: '',
+        dueDate: '2027-10-01',
+        criterionId: null,
+      });
+      const made = action(3, { organisation: { id: ORG_TWO, name: 'Kingsmead Hospital' }, description: 'Agree a weekend theatre rota' });
+      post.flush({ ...made, asOf: '2026-12-03', progress: [] });
+      await settle();
+      http.expectOne(ACTIONS).flush(plan([action(1), action(2), made]));
+      await fixture.whenStable();
+      fixture.detectChanges();
+      expect(text(element.querySelector('plx-success-banner'))).toContain('The action has been added to the action plan of Kingsmead Hospital.');
+      expect(byId(element, 'new-action-form')).toBeNull();
+      expect(element.querySelectorAll('#actions tbody tr').length).toBe(3);
+    });
+
+    it('shows what is wrong next to each field: checked here first, then the API’s 400 by field', async () => {
+      const { fixture, element } = await openForm();
+      typeInto(element, 'new-dueDate-month', '13');
+      byId<HTMLFormElement>(element, 'new-action-form').dispatchEvent(new Event('submit'));
+      http.expectNone(ACTIONS);
+      fixture.detectChanges();
+      expect([...element.querySelectorAll('plx-error-summary li')].map((li) => text(li))).toEqual([
+        'Choose an organisation in the cycle’s scope',
+        'Describe the action',
+        'Choose a member of the network or name the owner',
+        'Due date must include a day and a year',
+      ]);
+      expect(text(byId(element, 'new-organisationId-error'))).toBe('Error: Choose an organisation in the cycle’s scope');
+      expect(text(byId(element, 'new-description-error'))).toBe('Error: Describe the action');
+      expect(byId(element, 'new-description').getAttribute('aria-invalid')).toBe('true');
+      expect(text(byId(element, 'new-dueDate-error'))).toBe('Error: Due date must include a day and a year');
+      expect(element.querySelector('plx-error-summary a')?.getAttribute('href')).toBe('#new-organisationId');
+
+      choose(element, 'new-organisationId', ORG_ONE);
+      typeInto(element, 'new-description', 'Name a lead');
+      typeInto(element, 'new-ownerName', 'Dr A. Jones');
+      typeInto(element, 'new-dueDate-month', '');
+      byId<HTMLFormElement>(element, 'new-action-form').dispatchEvent(new Event('submit'));
+      http.expectOne(ACTIONS).flush(
+        {
+          statusCode: 400,
+          code: 'validation_failed',
+          message: 'The request is not valid',
+          fields: [{ field: 'description', message: 'Action must not hold control characters' }],
+        },
+        { status: 400, statusText: 'Bad Request' },
+      );
+      await fixture.whenStable();
+      fixture.detectChanges();
+      expect(text(byId(element, 'new-description-error'))).toBe('Error: Action must not hold control characters');
+      expect(byId(element, 'new-dueDate-error')).toBeNull();
+      expect(byId(element, 'new-action-form')).not.toBeNull();
+    });
+  });
+
+  it('opens the action a link names (from a self-assessment criterion) with its progress', async () => {
+    const fixture = TestBed.createComponent(ActionPlanComponent);
+    fixture.componentRef.setInput('network', SLUG);
+    fixture.componentRef.setInput('membership', membership('contributor', ORG_ONE));
+    fixture.componentRef.setInput('cycleId', CYCLE_ID);
+    fixture.componentRef.setInput('organisationId', ORG_ONE);
+    fixture.componentRef.setInput('actionId', action(2).id);
+    fixture.detectChanges();
+    http.expectOne(CYCLE).flush(cycle());
+    http.expectOne(`${ACTIONS}?organisationId=${ORG_ONE}`).flush(plan([action(1), action(2)], false));
+    await settle();
+    http.expectOne(`${BASE}/actions/${action(2).id}`).flush({ ...action(2), asOf: '2026-12-03', progress: [] });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector(`#toggle-${action(2).id}`)?.getAttribute('aria-expanded')).toBe('true');
+    expect(element.querySelector(`#progress-panel-${action(2).id}`)).not.toBeNull();
+    expect(element.querySelector(`#progress-panel-${action(1).id}`)).toBeNull();
+  });
 });

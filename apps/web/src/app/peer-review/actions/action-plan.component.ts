@@ -1,8 +1,22 @@
 import { httpResource } from '@angular/common/http';
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, DOCUMENT, effect, inject, Injector, input, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DOCUMENT,
+  effect,
+  inject,
+  Injector,
+  input,
+  linkedSignal,
+  signal,
+  untracked,
+} from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import {
+  createReviewActionSchema,
   progressUpdateSchema,
   reviewActionInputSchema,
   type ReviewActionDto,
@@ -15,9 +29,11 @@ import {
 import { can, RAG_INFO, RAGS, todayIso, WORK_ITEM_STATUS_LABELS, WORK_ITEM_STATUSES } from '@plexus/domain';
 import { formatDateTime } from '../../core/dates';
 import { moveFocusTo } from '../../core/focus';
-import { fieldErrorsFromIssues } from '../../core/form-errors';
+import { fieldErrorsFromIssues, prefixFieldErrors } from '../../core/form-errors';
+import { EMPTY_DATE, isoFromParts, type DateParts } from '../../core/uk-date';
 import { composePageTitle } from '../../core/page-title';
 import { controlValue } from '../../ui/control-value';
+import { DateInputComponent } from '../../ui/date-input.component';
 import { FormErrors } from '../../ui/form-errors';
 import { FORM_ERROR_UI } from '../../ui/form-ui';
 import { LoadErrorComponent } from '../../ui/load-error.component';
@@ -38,7 +54,7 @@ import { actionUrl, cycleActionsUrl, ReviewsApi } from '../reviews/reviews.api';
 @Component({
   selector: 'plx-action-plan',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent, SuccessBannerComponent, RagTagComponent],
+  imports: [RouterLink, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent, SuccessBannerComponent, RagTagComponent, DateInputComponent],
   providers: [FormErrors],
   templateUrl: './action-plan.component.html',
 })
@@ -48,13 +64,16 @@ export class ActionPlanComponent {
   readonly cycleId = input.required<string>();
   /** From the query string: the page opens on one organisation's plan. */
   readonly organisationId = input<string | undefined>(undefined);
+  /** From the query string (a self-assessment criterion's link to its action): that action opens with its progress. */
+  readonly actionId = input<string | undefined>(undefined);
 
   readonly #api = inject(ReviewsApi);
   readonly #title = inject(Title);
   readonly #injector = inject(Injector);
   readonly #document = inject(DOCUMENT);
 
-  protected readonly organisation = signal('');
+  /** The organisation filter: the one in the address to begin with (from its first request), then the person's choice. */
+  protected readonly organisation = linkedSignal(() => this.organisationId() ?? '');
   protected readonly status = signal('');
   protected readonly rag = signal('');
   protected readonly openOnly = signal(false);
@@ -82,9 +101,12 @@ export class ActionPlanComponent {
   protected readonly update = signal({ on: todayIso('Europe/London'), status: '', narrative: '' });
   /** The manager's form for the open action's words, owner and due date. */
   protected readonly details = signal({ description: '', ownerUserId: '', ownerName: '', dueDate: '' });
+  /** A manager's form for an action added by hand: open or not, and what it holds. */
+  protected readonly adding = signal(false);
+  protected readonly newAction = signal<NewActionForm>(emptyNewAction(''));
   /** The network's people who take part in its work, for a manager choosing an action's owner. */
   protected readonly people = httpResource<WorkPlanPeopleDto>(() =>
-    this.openId() && can(this.membership().role, 'peer-review.manage') ? `${workPlanUrl(this.network())}/people` : undefined,
+    (this.openId() || this.adding()) && can(this.membership().role, 'peer-review.manage') ? `${workPlanUrl(this.network())}/people` : undefined,
   );
   protected readonly members = computed(() => (this.people.hasValue() ? this.people.value().members.filter((m) => m.role !== 'commissioner') : []));
 
@@ -101,10 +123,67 @@ export class ActionPlanComponent {
       const c = this.cycle.hasValue() ? this.cycle.value() : null;
       this.#title.setTitle(composePageTitle(c ? `Action plan – ${c.name}` : 'Action plan', this.membership().name));
     });
-    // The organisation in the address opens the page filtered to it.
+    // The action in the address opens with its progress, once (its heading takes focus, which scrolls it into view).
+    let linked: string | null = null;
     effect(() => {
-      const fromQuery = this.organisationId();
-      if (fromQuery) this.organisation.set(fromQuery);
+      const wanted = this.actionId();
+      const action = wanted && wanted !== linked ? this.loaded()?.items.find((a) => a.id === wanted) : undefined;
+      if (!action) return;
+      linked = action.id;
+      untracked(() => {
+        if (this.openId() !== action.id) this.toggle(action);
+      });
+    });
+  }
+
+  /** Opens (or closes) the form for an action added by hand; it starts on the organisation the page is filtered to. */
+  protected toggleAdding(plan: ReviewActionListDto): void {
+    const opening = !this.adding();
+    this.adding.set(opening);
+    this.errors.set({});
+    if (opening) this.newAction.set(emptyNewAction(this.organisation() || (plan.organisations.length === 1 ? plan.organisations[0].id : '')));
+    afterNextRender(() => moveFocusTo(this.#document.getElementById(opening ? 'new-action-heading' : 'add-action')), { injector: this.#injector });
+  }
+
+  protected setNew(field: Exclude<keyof NewActionForm, 'due'>, value: string): void {
+    this.newAction.update((f) => ({ ...f, [field]: value }));
+  }
+
+  protected setNewDue(due: DateParts): void {
+    this.newAction.update((f) => ({ ...f, due }));
+  }
+
+  /** Adds the action to the chosen organisation's plan: checked here first, then by the API (its messages by field). */
+  protected addAction(event: Event): void {
+    event.preventDefault();
+    if (this.busy()) return;
+    const f = this.newAction();
+    const due = isoFromParts(f.due, 'Due date');
+    const parsed = createReviewActionSchema.safeParse({
+      organisationId: f.organisationId,
+      description: f.description,
+      ownerUserId: f.ownerUserId || null,
+      ownerName: f.ownerName,
+      dueDate: 'iso' in due ? due.iso : null,
+    });
+    const errors = { ...(parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues)), ...('error' in due ? { dueDate: due.error } : {}) };
+    if (!parsed.success || 'error' in due) return this.errors.fail(prefixFieldErrors(inFormOrder(errors), 'new'));
+    this.busy.set(true);
+    this.#api.createAction(this.network(), this.cycleId(), parsed.data).subscribe({
+      next: (created) => {
+        this.busy.set(false);
+        this.errors.set({});
+        this.adding.set(false);
+        this.actions.reload();
+        this.banner.set(null);
+        afterNextRender(() => this.banner.set(`The action has been added to the action plan of ${created.organisation.name}.`), {
+          injector: this.#injector,
+        });
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.errors.failFromServer(error, { prefix: 'new', only: NEW_FIELDS });
+      },
     });
   }
 
@@ -208,4 +287,28 @@ export class ActionPlanComponent {
       },
     });
   }
+}
+
+/** What the form for an action added by hand holds; the due date as typed in its three boxes. */
+interface NewActionForm {
+  organisationId: string;
+  description: string;
+  ownerUserId: string;
+  ownerName: string;
+  due: DateParts;
+}
+
+const emptyNewAction = (organisationId: string): NewActionForm => ({
+  organisationId,
+  description: '',
+  ownerUserId: '',
+  ownerName: '',
+  due: { ...EMPTY_DATE },
+});
+
+/** The form's messages in the order of its fields, so that the error summary lists them as the page does. */
+const NEW_FIELDS = ['organisationId', 'description', 'ownerUserId', 'ownerName', 'dueDate'];
+function inFormOrder(errors: Record<string, string>): Record<string, string> {
+  const rank = (field: string) => (NEW_FIELDS.includes(field) ? NEW_FIELDS.indexOf(field) : NEW_FIELDS.length);
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
 }

@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { SelfAssessmentDto, SessionMembership } from '@plexus/contracts';
 import { CYCLE_ID, membership, ORG_ONE, SLUG, text } from '../peer-review.testing';
+import { action } from '../reviews/reviews-test-data';
 import { SelfAssessmentComponent } from './self-assessment.component';
 import { C1, C2, C3, SA_ID, saAnswer, selfAssessment } from './self-assessment.testing';
 
@@ -171,7 +172,11 @@ describe('SelfAssessmentComponent', () => {
 
   it('shows a submitted self-assessment read-only, and lets a manager reopen it', async () => {
     const { fixture, element } = await render(
-      selfAssessment({ state: 'submitted', submittedAt: '2026-09-20T10:00:00.000Z', can: { edit: false, submit: false, reopen: true } }),
+      selfAssessment({
+        state: 'submitted',
+        submittedAt: '2026-09-20T10:00:00.000Z',
+        can: { edit: false, submit: false, reopen: true, addAction: true },
+      }),
       membership('manager'),
     );
     expect(element.querySelector('textarea')).toBeNull();
@@ -182,5 +187,130 @@ describe('SelfAssessmentComponent', () => {
     await fixture.whenStable();
     fixture.detectChanges();
     expect(element.querySelectorAll('textarea').length).toBe(9);
+  });
+
+  describe('gap → action', () => {
+    const PEOPLE = `/api/networks/${SLUG}/work-plan/people`;
+    const ACTIONS = `/api/networks/${SLUG}/peer-review/cycles/${CYCLE_ID}/actions`;
+    const PRIYA = '6f1c2b1e-bbbb-4bbb-8bbb-000000000001';
+    const withGap = (extra: Partial<SelfAssessmentDto> = {}) => {
+      const s = selfAssessment({ state: 'submitted', can: { edit: false, submit: false, reopen: true, addAction: true }, ...extra });
+      s.sections[0].criteria[0].answer = saAnswer('amber', { gaps: 'Weekend clinic waits are not recorded' });
+      return s;
+    };
+    const settle = async (fixture: { detectChanges(): void; whenStable(): Promise<unknown> }) => {
+      await fixture.whenStable();
+      fixture.detectChanges();
+    };
+    const typeInto = (element: HTMLElement, id: string, value: string) => {
+      const input = el<HTMLInputElement>(element, id);
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    };
+
+    it('makes a criterion’s gap an action of the organisation’s plan: its words first, an owner and a UK date chosen; then links to it', async () => {
+      const { fixture, element } = await render(withGap(), membership('manager'));
+      // Only a criterion with a gap saved offers it.
+      expect(el(element, `gap-action-${C2}`)).toBeNull();
+      const open = el<HTMLButtonElement>(element, `gap-action-${C1}`);
+      expect(text(open)).toBe('Make this gap an action for 1.1');
+      expect(open.getAttribute('aria-expanded')).toBe('false');
+      open.click();
+      fixture.detectChanges();
+      http.expectOne(PEOPLE).flush({
+        members: [
+          { userId: PRIYA, displayName: 'Priya Shah', role: 'manager' },
+          { userId: '6f1c2b1e-bbbb-4bbb-8bbb-000000000002', displayName: 'Cara Commissioner', role: 'commissioner' },
+        ],
+        roles: [],
+      });
+      await settle(fixture);
+      expect(open.getAttribute('aria-expanded')).toBe('true');
+      expect(el<HTMLTextAreaElement>(element, 'gap-description').value).toBe('Weekend clinic waits are not recorded');
+      // Its fields belong to the gap's own form, not to the answers' form around them.
+      expect(el<HTMLTextAreaElement>(element, 'gap-description').form?.id).toBe('gap-action-form');
+      expect([...element.querySelectorAll('#gap-ownerUserId option')].map((o) => text(o))).toEqual([
+        'Nobody – a person at the organisation, named below',
+        'Priya Shah',
+      ]);
+      typeInto(element, 'gap-description', 'Record weekend clinic waits');
+      const owner = el<HTMLSelectElement>(element, 'gap-ownerUserId');
+      owner.value = PRIYA;
+      owner.dispatchEvent(new Event('change'));
+      typeInto(element, 'gap-dueDate', '31');
+      typeInto(element, 'gap-dueDate-month', '3');
+      typeInto(element, 'gap-dueDate-year', '2027');
+      el<HTMLFormElement>(element, 'gap-action-form').dispatchEvent(new Event('submit'));
+      const post = http.expectOne(ACTIONS);
+      expect(post.request.method).toBe('POST');
+      expect(post.request.body).toEqual({
+        organisationId: ORG_ONE,
+        description: 'Record weekend clinic waits',
+        ownerUserId: PRIYA,
+        ownerName: '',
+        dueDate: '2027-03-31',
+        criterionId: C1,
+      });
+      const made = { ...action(1, { description: 'Record weekend clinic waits' }), asOf: '2026-12-03', progress: [] };
+      post.flush(made);
+      await settle(fixture);
+      fixture.detectChanges();
+      expect(text(el(element, `actions-${C1}`))).toBe('Action: Record weekend clinic waits (Not started)');
+      expect(el(element, `actions-${C1}`).querySelector('a')?.getAttribute('href')).toBe(
+        `/n/${SLUG}/peer-review/cycles/${CYCLE_ID}/actions?organisationId=${ORG_ONE}&actionId=${made.id}`,
+      );
+      // Made once: no second button to make another.
+      expect(el(element, `gap-action-${C1}`)).toBeNull();
+      expect(el(element, 'gap-action-form')).toBeNull();
+      expect(text(element.querySelector('plx-success-banner'))).toContain(
+        'The gap of 1.1 is an action of Riverside General Hospital’s action plan: Record weekend clinic waits',
+      );
+    });
+
+    it('says what is wrong by field: a date that is not real here, an owner the API refuses there', async () => {
+      const { fixture, element } = await render(withGap(), membership('manager'));
+      el<HTMLButtonElement>(element, `gap-action-${C1}`).click();
+      fixture.detectChanges();
+      http.expectOne(PEOPLE).flush({ members: [{ userId: PRIYA, displayName: 'Priya Shah', role: 'manager' }], roles: [] });
+      await settle(fixture);
+      typeInto(element, 'gap-ownerName', 'Dr A. Jones');
+      typeInto(element, 'gap-dueDate', '31');
+      typeInto(element, 'gap-dueDate-month', '2');
+      typeInto(element, 'gap-dueDate-year', '2027');
+      el<HTMLFormElement>(element, 'gap-action-form').dispatchEvent(new Event('submit'));
+      http.expectNone(ACTIONS);
+      fixture.detectChanges();
+      expect(text(el(element, 'gap-dueDate-error'))).toBe('Error: Due date must be a real date');
+      expect(el(element, 'gap-dueDate').getAttribute('aria-invalid')).toBe('true');
+      expect(text(element.querySelector('plx-error-summary'))).toContain('Due date must be a real date');
+
+      typeInto(element, 'gap-dueDate', '28');
+      el<HTMLFormElement>(element, 'gap-action-form').dispatchEvent(new Event('submit'));
+      http.expectOne(ACTIONS).flush(
+        {
+          statusCode: 404,
+          code: 'not_found',
+          message: 'That criterion is not in the standard set version of this cycle’s self-assessments',
+          fields: [{ field: 'criterionId', message: 'That criterion is not in the standard set version of this cycle’s self-assessments' }],
+        },
+        { status: 404, statusText: 'Not Found' },
+      );
+      await settle(fixture);
+      expect(text(element.querySelector('plx-error-summary'))).toContain('not in the standard set version of this cycle’s self-assessments');
+      expect(el(element, 'gap-dueDate-error')).toBeNull();
+      // Still open, to try again.
+      expect(el(element, 'gap-action-form')).not.toBeNull();
+    });
+
+    it('shows a contributor the action their gap became, and offers them no button to make one', async () => {
+      const s = withGap({ can: { edit: true, submit: true, reopen: false, addAction: false } });
+      s.sections[0].criteria[0].actions = [
+        { id: action(2).id, description: 'Publish weekend waits', status: 'on_track', statusLabel: 'On track', dueDate: '2026-01-31', overdue: true },
+      ];
+      s.sections[1].criteria[0].answer = saAnswer('red', { gaps: 'No electronic referrals' });
+      const { element } = await render(s);
+      expect(text(el(element, `actions-${C1}`))).toBe('Action: Publish weekend waits (On track, overdue)');
+      expect(el(element, `gap-action-${C3}`)).toBeNull();
+    });
   });
 });

@@ -3,25 +3,33 @@ import { afterNextRender, ChangeDetectionStrategy, Component, computed, DOCUMENT
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import {
+  createReviewActionSchema,
   SUBMISSION_FILE_ACCEPT,
   SUBMISSION_FILE_MAX_BYTES,
   saveSelfAssessmentAnswersSchema,
+  type ReviewActionDto,
   type SaveSelfAssessmentAnswersRequest,
   type SelfAssessmentDto,
   type SessionMembership,
+  type WorkPlanPeopleDto,
 } from '@plexus/contracts';
 import { switchMap, of } from 'rxjs';
 import { toApiError } from '../../core/api-error';
 import { formatDateTime } from '../../core/dates';
-import { fieldErrorsFromIssues, fieldId, type FieldErrors } from '../../core/form-errors';
+import { moveFocusTo } from '../../core/focus';
+import { fieldErrorsFromIssues, fieldId, prefixFieldErrors, type FieldErrors } from '../../core/form-errors';
 import { composePageTitle } from '../../core/page-title';
+import { EMPTY_DATE, isoFromParts, type DateParts } from '../../core/uk-date';
 import { controlValue } from '../../ui/control-value';
+import { DateInputComponent } from '../../ui/date-input.component';
 import { FormErrors } from '../../ui/form-errors';
 import { FORM_ERROR_UI } from '../../ui/form-ui';
 import { LoadErrorComponent } from '../../ui/load-error.component';
 import { LoadingComponent } from '../../ui/loading.component';
 import { SuccessBannerComponent } from '../../ui/success-banner.component';
+import { workPlanUrl } from '../../work-plan/work-plan.api';
 import { formatBytes, formatDay } from '../peer-review-format';
+import { ReviewsApi } from '../reviews/reviews.api';
 import { SelfAssessmentApi, selfAssessmentUrl } from './self-assessment.api';
 import { selfAssessmentStateTag } from './self-assessment-format';
 
@@ -36,6 +44,17 @@ export interface AnswerForm {
 }
 
 const EMPTY: AnswerForm = { rating: null, evidence: '', gaps: '', comments: '' };
+
+/** A criterion's gap as an action of the organisation's plan, as the manager fills it in. */
+export interface GapActionForm {
+  description: string;
+  ownerUserId: string;
+  ownerName: string;
+  due: DateParts;
+}
+
+/** The id of the (one) form for a gap's action: its fields sit in the criterion, the form itself after the answers' form. */
+export const GAP_FORM = 'gap-action-form';
 const FIELDS = ['rating', 'evidence', 'gaps', 'comments'] as const;
 type TextField = 'evidence' | 'gaps' | 'comments';
 const TEXT_FIELDS: readonly TextField[] = ['evidence', 'gaps', 'comments'];
@@ -55,7 +74,7 @@ export const answerPath = (criterionId: string, field: (typeof FIELDS)[number]) 
 @Component({
   selector: 'plx-self-assessment',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent, SuccessBannerComponent],
+  imports: [RouterLink, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent, SuccessBannerComponent, DateInputComponent],
   providers: [FormErrors],
   templateUrl: './self-assessment.component.html',
   styles: `
@@ -80,6 +99,7 @@ export class SelfAssessmentComponent {
   readonly selfAssessmentId = input.required<string>();
 
   readonly #api = inject(SelfAssessmentApi);
+  readonly #reviews = inject(ReviewsApi);
   readonly #title = inject(Title);
   readonly #injector = inject(Injector);
   readonly #document = inject(DOCUMENT);
@@ -106,6 +126,14 @@ export class SelfAssessmentComponent {
   protected readonly textLabels = TEXT_LABELS;
   protected readonly path = answerPath;
   protected readonly id = (criterionId: string, field: (typeof FIELDS)[number]) => fieldId(answerPath(criterionId, field));
+
+  /** The criterion whose gap a manager is making an action of (one at a time), and what its form holds. */
+  protected readonly gapFor = signal<string | null>(null);
+  protected readonly gapForm = signal<GapActionForm>({ description: '', ownerUserId: '', ownerName: '', due: { ...EMPTY_DATE } });
+  protected readonly gapFormId = GAP_FORM;
+  /** The network's people who take part in its work, to own the action (asked for once a gap's form is open). */
+  protected readonly people = httpResource<WorkPlanPeopleDto>(() => (this.gapFor() ? `${workPlanUrl(this.network())}/people` : undefined));
+  protected readonly members = computed(() => (this.people.hasValue() ? this.people.value().members.filter((m) => m.role !== 'commissioner') : []));
 
   constructor() {
     effect(() => {
@@ -242,6 +270,65 @@ export class SelfAssessmentComponent {
     });
   }
 
+  /** The gap as saved: what an action can be made of. */
+  protected savedGap(c: Criterion): string {
+    return c.answer?.gaps.trim() ?? '';
+  }
+
+  /** Opens the form that makes the criterion's gap an action (its words first), or closes it. */
+  protected toggleGap(c: Criterion): void {
+    const opening = this.gapFor() !== c.id;
+    this.gapFor.set(opening ? c.id : null);
+    this.errors.set({});
+    if (opening) this.gapForm.set({ description: this.savedGap(c), ownerUserId: '', ownerName: '', due: { ...EMPTY_DATE } });
+    afterNextRender(() => moveFocusTo(this.#document.getElementById(opening ? 'gap-description' : `gap-action-${c.id}`)), {
+      injector: this.#injector,
+    });
+  }
+
+  protected setGap(field: Exclude<keyof GapActionForm, 'due'>, value: string): void {
+    this.gapForm.update((f) => ({ ...f, [field]: value }));
+  }
+
+  protected setGapDue(due: DateParts): void {
+    this.gapForm.update((f) => ({ ...f, due }));
+  }
+
+  /**
+   * Adds the gap to the organisation's action plan, linked to the criterion (checked here, then by the API: its
+   * messages by field). Asked again, the API answers the action the criterion has already: never a second one.
+   */
+  protected addGapAction(s: SelfAssessmentDto): void {
+    const criterion = s.sections.flatMap((x) => x.criteria).find((c) => c.id === this.gapFor());
+    if (this.busy() || !criterion) return;
+    const f = this.gapForm();
+    const due = isoFromParts(f.due, 'Due date');
+    const parsed = createReviewActionSchema.safeParse({
+      organisationId: s.organisation.id,
+      description: f.description,
+      ownerUserId: f.ownerUserId || null,
+      ownerName: f.ownerName,
+      dueDate: 'iso' in due ? due.iso : null,
+      criterionId: criterion.id,
+    });
+    const errors = { ...(parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues)), ...('error' in due ? { dueDate: due.error } : {}) };
+    if (!parsed.success || 'error' in due) return this.errors.fail(prefixFieldErrors(errors, 'gap'));
+    this.busy.set(true);
+    this.#reviews.createAction(this.network(), s.cycle.id, parsed.data).subscribe({
+      next: (action) => {
+        this.gapFor.set(null);
+        this.succeed(
+          `The gap of ${criterion.number || 'the criterion'} is an action of ${s.organisation.name}’s action plan: ${action.description}`,
+          withCriterionAction(s, criterion.id, action),
+        );
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.errors.failFromServer(error, { prefix: 'gap', only: ['description', 'ownerUserId', 'ownerName', 'dueDate'] });
+      },
+    });
+  }
+
   private succeed(message: string, updated: SelfAssessmentDto): void {
     this.busy.set(false);
     this.errors.set({});
@@ -262,4 +349,23 @@ export class SelfAssessmentComponent {
       }),
     );
   }
+}
+
+/** The self-assessment with the action listed under its criterion (once, whether it was made now or answered as made). */
+export function withCriterionAction(s: SelfAssessmentDto, criterionId: string, action: ReviewActionDto): SelfAssessmentDto {
+  const entry = {
+    id: action.id,
+    description: action.description,
+    status: action.status,
+    statusLabel: action.statusLabel,
+    dueDate: action.dueDate,
+    overdue: action.overdue,
+  };
+  return {
+    ...s,
+    sections: s.sections.map((section) => ({
+      ...section,
+      criteria: section.criteria.map((c) => (c.id === criterionId ? { ...c, actions: [...c.actions.filter((x) => x.id !== action.id), entry] } : c)),
+    })),
+  };
 }

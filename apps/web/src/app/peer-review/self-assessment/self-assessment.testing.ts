@@ -88,8 +88,9 @@ export const selfAssessment = (extra: Partial<SelfAssessmentDto> = {}): SelfAsse
           evidenceExpected: 'Waiting times by hospital',
           answer: answer('green', { evidence: 'Monthly report' }),
           files: [],
+          actions: [],
         },
-        { id: C2, number: '1.2', text: 'Theatre time every day', evidenceExpected: '', answer: null, files: [] },
+        { id: C2, number: '1.2', text: 'Theatre time every day', evidenceExpected: '', answer: null, files: [], actions: [] },
       ],
     },
     {
@@ -97,11 +98,11 @@ export const selfAssessment = (extra: Partial<SelfAssessmentDto> = {}): SelfAsse
       number: '2',
       title: 'Transfers',
       compliance: compliance({ unanswered: 1, applicable: 1, text: '0 of 1 applicable measure met (0%)' }),
-      criteria: [{ id: C3, number: '2.1', text: 'Electronic referrals', evidenceExpected: '', answer: null, files: [] }],
+      criteria: [{ id: C3, number: '2.1', text: 'Electronic referrals', evidenceExpected: '', answer: null, files: [], actions: [] }],
     },
   ],
   reopenedAt: null,
-  can: { edit: true, submit: true, reopen: false },
+  can: { edit: true, submit: true, reopen: false, addAction: false },
   ...extra,
 });
 

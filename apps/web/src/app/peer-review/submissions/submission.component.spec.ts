@@ -48,6 +48,26 @@ describe('SubmissionComponent', () => {
     expect(element.querySelector('#accept')).toBeNull();
   });
 
+  it('lists the emails sent to the organisation: the reminders and the request for more information', async () => {
+    const { element } = await render(
+      submission({
+        state: 'more_information_requested',
+        chasers: [
+          { step: 'information-v2', dueDate: '2026-12-13', sentAt: '2026-12-01T10:00:00.000Z', recipients: 2 },
+          { step: 'before-3d', dueDate: '2026-11-30', sentAt: '2026-11-27T07:00:00.000Z', recipients: 1 },
+          { step: 'overdue', dueDate: '2026-11-30', sentAt: '2026-12-01T07:00:00.000Z', recipients: 1 },
+        ],
+      }),
+      membership('contributor', ORG_ONE),
+    );
+    expect(text(element.querySelector('#chasers-heading'))).toBe('Emails sent to the organisation');
+    expect([...element.querySelectorAll('#chasers li')].map((li) => text(li))).toEqual([
+      'More information asked for (version 2) (due 13 December 2026): 1 December 2026 at 10:00, to 2 contributors',
+      'Reminder 3 days before (due 30 November 2026): 27 November 2026 at 07:00, to 1 contributor',
+      'Overdue reminder (due 30 November 2026): 1 December 2026 at 07:00, to 1 contributor',
+    ]);
+  });
+
   it('uploads the chosen file showing its progress, then the new version', async () => {
     const { fixture, element } = await render(submission(), membership('contributor', ORG_ONE));
     choose(element, new File(['%PDF-1.4'], 'Annual report.pdf', { type: 'application/pdf' }));
@@ -104,17 +124,15 @@ describe('SubmissionComponent', () => {
 
     choose(element, new File(['hello'], 'policy.docx'));
     element.querySelector<HTMLFormElement>('#upload-form')?.dispatchEvent(new Event('submit'));
-    http
-      .expectOne(`${URL}/files`)
-      .flush(
-        {
-          statusCode: 400,
-          code: 'validation_failed',
-          message: 'x',
-          fields: [{ field: 'file', message: 'The file is named .docx but its content is a PDF' }],
-        },
-        { status: 400, statusText: 'Bad Request' },
-      );
+    http.expectOne(`${URL}/files`).flush(
+      {
+        statusCode: 400,
+        code: 'validation_failed',
+        message: 'x',
+        fields: [{ field: 'file', message: 'The file is named .docx but its content is a PDF' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     fixture.detectChanges();
     await fixture.whenStable();
     expect(text(element.querySelector('#file-error'))).toBe('Error: The file is named .docx but its content is a PDF');

@@ -9,7 +9,7 @@ import {
   type SessionMembership,
   type SubmissionDto,
 } from '@plexus/contracts';
-import { SUBMISSION_FILE_KIND_LABELS } from '@plexus/domain';
+import { noticeStepLabel, SUBMISSION_FILE_KIND_LABELS } from '@plexus/domain';
 import type { Subscription } from 'rxjs';
 import { formatDateTime } from '../../core/dates';
 import { moveFocusTo } from '../../core/focus';
@@ -23,9 +23,6 @@ import { LoadingComponent } from '../../ui/loading.component';
 import { SuccessBannerComponent } from '../../ui/success-banner.component';
 import { PeerReviewApi, submissionUrl } from '../peer-review.api';
 import { dueText, formatBytes, formatDay, submissionStateTag } from '../peer-review-format';
-
-const CHASER_STEP_TEXT = (step: string) =>
-  step === 'overdue' ? 'Overdue reminder' : `Reminder ${step.replace(/^before-(\d+)d$/, '$1')} days before`;
 
 /**
  * One document an organisation owes: its state and due date, what the network asked for, every uploaded version
@@ -84,7 +81,7 @@ export class SubmissionComponent {
   protected readonly formatBytes = formatBytes;
   protected readonly dueText = dueText;
   protected readonly stateTag = submissionStateTag;
-  protected readonly chaserText = CHASER_STEP_TEXT;
+  protected readonly chaserText = noticeStepLabel;
   protected readonly value = controlValue;
 
   constructor() {

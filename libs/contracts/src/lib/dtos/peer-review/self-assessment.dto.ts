@@ -1,4 +1,4 @@
-import { ASSESSMENT_SCALE_IDS, MET_ANSWERS, RAG_ANSWERS, SELF_ASSESSMENT_STATES, SUBMISSION_FILE_KINDS } from '@plexus/domain';
+import { ASSESSMENT_SCALE_IDS, MET_ANSWERS, RAG_ANSWERS, SELF_ASSESSMENT_STATES, SUBMISSION_FILE_KINDS, WORK_ITEM_STATUSES } from '@plexus/domain';
 import { z } from 'zod';
 import { prose } from '../../fields';
 import { day, id, personRef, timestamp } from '../response-fields';
@@ -133,6 +133,18 @@ export const selfAssessmentFileDtoSchema = z
   .meta({ id: 'SelfAssessmentFile', description: 'An evidence file of a criterion’s answer.' });
 export type SelfAssessmentFileDto = z.infer<typeof selfAssessmentFileDtoSchema>;
 
+export const selfAssessmentCriterionActionDtoSchema = z
+  .object({
+    id: id(),
+    description: z.string(),
+    status: z.enum(WORK_ITEM_STATUSES),
+    statusLabel: z.string(),
+    dueDate: day().nullable(),
+    overdue: z.boolean().describe('Past its due date and not complete.'),
+  })
+  .meta({ id: 'SelfAssessmentCriterionAction', description: 'An action of the organisation’s plan for a criterion of its self-assessment.' });
+export type SelfAssessmentCriterionActionDto = z.infer<typeof selfAssessmentCriterionActionDtoSchema>;
+
 export const selfAssessmentDtoSchema = z
   .object({
     ...summaryFields,
@@ -153,12 +165,22 @@ export const selfAssessmentDtoSchema = z
             evidenceExpected: z.string(),
             answer: selfAssessmentAnswerDtoSchema.nullable(),
             files: z.array(selfAssessmentFileDtoSchema).describe('Evidence files, oldest first.'),
+            actions: z
+              .array(selfAssessmentCriterionActionDtoSchema)
+              .describe(
+                'The actions of the organisation’s plan in this cycle for this criterion (its gap made an action, or a finding’s), oldest first.',
+              ),
           }),
         ),
       }),
     ),
     reopenedAt: timestamp().nullable(),
-    can: z.object({ edit: z.boolean(), submit: z.boolean(), reopen: z.boolean() }),
+    can: z.object({
+      edit: z.boolean(),
+      submit: z.boolean(),
+      reopen: z.boolean(),
+      addAction: z.boolean().describe('Make a criterion’s gap an action of the organisation’s plan (managers).'),
+    }),
   })
   .meta({
     id: 'SelfAssessment',
