@@ -13,6 +13,7 @@ ensure_roles
 mkdir -p tmp
 say "Type-checking and linting"
 npx tsc -p tsconfig.check.json --noEmit
+npx tsc -p apps/web/tsconfig.spec.json --noEmit   # the web specs (jest does not type-check them; the build checks the app)
 npx nx show projects >/dev/null   # computes the project graph that the module-boundary lint rule reads
 npx eslint . --max-warnings=0
 say "Building api, worker and web"

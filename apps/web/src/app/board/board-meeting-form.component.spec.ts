@@ -26,6 +26,7 @@ const MEETING: BoardMeetingDto = {
   notes: '',
   isPast: false,
   agenda: [],
+  pack: null,
   can: { manage: true },
   createdAt: '2026-01-01T10:00:00.000Z',
   updatedAt: '2026-01-01T10:00:00.000Z',

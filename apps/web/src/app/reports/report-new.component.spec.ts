@@ -58,6 +58,7 @@ function risk(reference: string, description: string): RiskSummaryDto {
     reference,
     status: 'open',
     description,
+    lastBoard: null,
     category: '',
     before: score,
     current: score,

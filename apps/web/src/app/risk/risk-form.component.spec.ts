@@ -30,6 +30,7 @@ const RISK: RiskDto = {
   id: RISK_ID,
   reference: 'SN/04',
   status: 'open',
+  lastBoard: null,
   description: 'Delay in transfer of spinal cord injuries',
   category: 'Access',
   before: { likelihood: 4, impact: 4, score: 16, band: 'extreme', legacy: null },
