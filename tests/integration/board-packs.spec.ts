@@ -204,6 +204,10 @@ describe('board packs: meeting → queue → worker → one PDF', () => {
     // Bookmarks: one at the top level per paper, at its first page.
     const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8' })) as { outlines: Outline[] };
     const top = json.outlines.map((o) => [o.title, o.destpageposfrom1]);
+    // The pack's own bookmark is its title word for word (a space where the title page's heading wraps included).
+    const docTitle = /^Title:\s+(.*)$/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1];
+    expect(docTitle).toMatch(/^Board pack/);
+    expect(top[0]).toEqual([docTitle, 1]);
     for (const [position, title] of headings) {
       const heading = `${position}. ${title}`;
       const page = pages.findIndex((lines, i) => i >= 3 && lines.some((l) => l.startsWith(heading))) + 1;
