@@ -55,7 +55,7 @@ export class ReportController {
   @ApiFileResponse(['application/pdf'], 'The PDF; its ETag is its SHA-256')
   @ApiErrorResponses([409, 'The document is not ready (`conflict`): poll it until its status is `ready`.'])
   async download(@Param('documentId', uuid) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const { doc, bytes } = await this.reports.download(id);
+    const { doc, file } = await this.reports.download(id);
     const name = `${
       doc.title
         .replace(/[^\w .-]+/g, '')
@@ -65,6 +65,10 @@ export class ReportController {
     }.pdf`;
     res.setHeader('ETag', `"${doc.sha256}"`);
     res.setHeader('Cache-Control', 'private, max-age=0, must-revalidate');
-    return new StreamableFile(bytes, { type: 'application/pdf', length: bytes.length, disposition: `attachment; filename="${name}"` });
+    return new StreamableFile(file.body, {
+      type: 'application/pdf',
+      length: file.length ?? doc.sizeBytes ?? undefined,
+      disposition: `attachment; filename="${name}"`,
+    });
   }
 }

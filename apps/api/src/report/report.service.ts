@@ -13,6 +13,7 @@ import {
   UserRepository,
   WorkPlanRepository,
   type DocumentStorage,
+  type StoredObjectStream,
 } from '@plexus/server';
 import { DomainException } from '../core/http/domain.exception';
 import { toReportDto } from './report.mapper';
@@ -176,9 +177,10 @@ export class ReportService {
     return (await this.dtos([doc]))[0];
   }
 
-  async download(id: string): Promise<{ doc: ReportDocument; bytes: Buffer }> {
+  /** The ready document's PDF, streamed from storage (404 when its file is missing there). */
+  async download(id: string): Promise<{ doc: ReportDocument; file: StoredObjectStream }> {
     const doc = await this.load(id);
     if (doc.status !== 'ready' || !doc.storageKey) throw new DomainException('conflict', `This document is ${doc.status}, not ready to download yet`);
-    return { doc, bytes: await this.storage.get(doc.storageKey) };
+    return { doc, file: await this.storage.stream(doc.storageKey) };
   }
 }

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, PayloadTooLargeException } from '@nestjs/common';
 import { NotFoundError, UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import type { ApiError } from '@plexus/contracts';
+import { StorageUnavailableError, StoredObjectMissingError } from '@plexus/server';
 import type { Request, Response } from 'express';
 import { MulterError } from 'multer';
 import { DomainException, STATUS_OF } from './domain.exception';
@@ -85,6 +86,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
         };
       }
       return { statusCode: 400, code: 'validation_failed', message: e.message, fields: [{ field: e.field ?? 'file', message: e.message }] };
+    }
+    if (e instanceof StoredObjectMissingError) {
+      return {
+        statusCode: 404,
+        code: 'not_found',
+        message: 'The file is missing from storage: generate the document again or ask the network manager',
+      };
+    }
+    if (e instanceof StorageUnavailableError) {
+      return { statusCode: 503, code: 'unavailable', message: 'File storage is not answering just now. Please try again in a moment.' };
     }
     if (isDatabaseUnavailable(e)) {
       return { statusCode: 503, code: 'unavailable', message: 'The database is not answering just now. Please try again in a moment.' };

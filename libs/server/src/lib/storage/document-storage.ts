@@ -1,7 +1,34 @@
+import type { Readable } from 'node:stream';
+
+/** A stored object as a stream, with its length when the store says it. */
+export interface StoredObjectStream {
+  body: Readable;
+  length: number | null;
+}
+
+/** The key is not in the store (the API answers 404). */
+export class StoredObjectMissingError extends Error {
+  constructor(readonly key: string) {
+    super(`The stored file ${key} is missing`);
+    this.name = 'StoredObjectMissingError';
+  }
+}
+
+/** The store did not answer or refused (a job fails with this reason and is retried; the API answers 503). */
+export class StorageUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageUnavailableError';
+  }
+}
+
 /** Where generated PDFs live. Keys are chosen by the caller and deterministic, so a retried write overwrites. */
 export interface DocumentStorage {
   put(key: string, bytes: Buffer, contentType: string): Promise<void>;
+  /** The whole object; `StoredObjectMissingError` when absent. */
   get(key: string): Promise<Buffer>;
+  /** The object as a stream (downloads); `StoredObjectMissingError` when absent. */
+  stream(key: string): Promise<StoredObjectStream>;
   /** Size in bytes, or null when absent. */
   stat(key: string): Promise<number | null>;
   /** Removes a key; one that is absent is not an error. */

@@ -1,7 +1,9 @@
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { DocumentStorage } from './document-storage';
+import { StoredObjectMissingError, type DocumentStorage, type StoredObjectStream } from './document-storage';
+
+const absent = (err: unknown) => (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
 
 /** Files under one directory; writes go to a temporary name first and are renamed, so a reader never sees half a PDF. */
 export class LocalDiskStorage implements DocumentStorage {
@@ -26,8 +28,23 @@ export class LocalDiskStorage implements DocumentStorage {
     await rename(tmp, target);
   }
 
-  get(key: string): Promise<Buffer> {
-    return readFile(this.path(key));
+  async get(key: string): Promise<Buffer> {
+    try {
+      return await readFile(this.path(key));
+    } catch (err) {
+      throw absent(err) ? new StoredObjectMissingError(key) : err;
+    }
+  }
+
+  async stream(key: string): Promise<StoredObjectStream> {
+    try {
+      // Opened here, so that a missing file is an error now, not in the middle of a response.
+      const handle = await open(this.path(key), 'r');
+      const { size } = await handle.stat();
+      return { body: handle.createReadStream(), length: size };
+    } catch (err) {
+      throw absent(err) ? new StoredObjectMissingError(key) : err;
+    }
   }
 
   async stat(key: string): Promise<number | null> {

@@ -1,5 +1,7 @@
-import { createHash, createHmac } from 'node:crypto';
-import type { DocumentStorage } from './document-storage';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { StoredObjectMissingError, StorageUnavailableError, type DocumentStorage, type StoredObjectStream } from './document-storage';
 
 export interface S3Options {
   endpoint: string; // https://s3.eu-west-2.amazonaws.com or http://minio:9000
@@ -9,112 +11,101 @@ export interface S3Options {
   secretAccessKey: string;
   /** Path-style URLs (endpoint/bucket/key), as MinIO and most S3-compatible stores expect. */
   pathStyle?: boolean;
+  /** How long to wait for a connection, and for an answer (milliseconds): an unreachable bucket fails fast, not at the job's lock. */
+  connectTimeoutMs?: number;
+  requestTimeoutMs?: number;
 }
 
-const sha256hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
-const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
+const missing = (err: unknown) =>
+  err instanceof S3ServiceException && (err.name === 'NoSuchKey' || err.name === 'NotFound' || err.$metadata?.httpStatusCode === 404);
 
-/** AWS Signature Version 4 for one request (exported for its test against AWS's published example). */
-export function signV4(input: {
-  method: string;
-  url: URL;
-  headers: Record<string, string>;
-  payloadHash: string;
-  region: string;
-  service: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  now: Date;
-}): Record<string, string> {
-  const amzDate = input.now.toISOString().replace(/[:-]|\.\d{3}/g, '');
-  const day = amzDate.slice(0, 8);
-  const headers: Record<string, string> = {
-    ...input.headers,
-    host: input.url.host,
-    'x-amz-date': amzDate,
-    'x-amz-content-sha256': input.payloadHash,
-  };
-  const names = Object.keys(headers)
-    .map((h) => h.toLowerCase())
-    .sort();
-  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-  const canonicalHeaders = names.map((n) => `${n}:${String(lower[n]).trim().replace(/\s+/g, ' ')}\n`).join('');
-  const signedHeaders = names.join(';');
-  const query = [...input.url.searchParams.entries()]
-    .map(([k, v]) => [encodeURIComponent(k), encodeURIComponent(v)])
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, v]) => `${k}=${v}`)
-    .join('&');
-  const path = input.url.pathname
-    .split('/')
-    .map((s) => encodeURIComponent(decodeURIComponent(s)))
-    .join('/');
-  const canonicalRequest = [input.method, path, query, canonicalHeaders, signedHeaders, input.payloadHash].join('\n');
-  const scope = `${day}/${input.region}/${input.service}/aws4_request`;
-  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256hex(canonicalRequest)].join('\n');
-  const kDate = hmac(`AWS4${input.secretAccessKey}`, day);
-  const kSigning = hmac(hmac(hmac(kDate, input.region), input.service), 'aws4_request');
-  const signature = createHmac('sha256', kSigning).update(stringToSign).digest('hex');
-  return {
-    ...headers,
-    authorization: `AWS4-HMAC-SHA256 Credential=${input.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
-  };
-}
-
-/** S3-compatible object storage over plain HTTPS with SigV4 (no SDK): PUT, GET and HEAD of single objects. */
+/**
+ * S3 and S3-compatible object storage (AWS, MinIO, Ceph…) through the AWS SDK. Each write carries its Content-MD5, so
+ * the store refuses bytes that arrive damaged, and an object is only ever whole (S3 writes are atomic per object).
+ * Downloads stream from the store. A missing key is `StoredObjectMissingError` (the API answers 404); a store that
+ * does not answer or refuses is `StorageUnavailableError` naming the operation and the key (a job fails with that
+ * reason and is retried).
+ */
 export class S3Storage implements DocumentStorage {
   readonly kind = 's3' as const;
+  private readonly client: S3Client;
 
-  constructor(
-    private readonly o: S3Options,
-    private readonly fetchImpl: typeof fetch = fetch,
-  ) {}
-
-  private url(key: string): URL {
-    const base = new URL(this.o.endpoint);
-    const encodedKey = key.split('/').map(encodeURIComponent).join('/');
-    if (this.o.pathStyle ?? true) return new URL(`${base.origin}/${this.o.bucket}/${encodedKey}`);
-    return new URL(`${base.protocol}//${this.o.bucket}.${base.host}/${encodedKey}`);
+  constructor(private readonly o: S3Options) {
+    this.client = new S3Client({
+      endpoint: o.endpoint,
+      region: o.region,
+      forcePathStyle: o.pathStyle ?? true,
+      credentials: { accessKeyId: o.accessKeyId, secretAccessKey: o.secretAccessKey },
+      // Checksums only where the service requires them: S3-compatible stores do not all read the SDK's
+      // aws-chunked trailers; Content-MD5 (below) protects every write instead.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      maxAttempts: 3,
+      requestHandler: { connectionTimeout: o.connectTimeoutMs ?? 5_000, requestTimeout: o.requestTimeoutMs ?? 60_000 },
+    });
   }
 
-  private async send(method: 'PUT' | 'GET' | 'HEAD' | 'DELETE', key: string, body?: Buffer, contentType?: string): Promise<Response> {
-    const url = this.url(key);
-    const payloadHash = sha256hex(body ?? '');
-    const headers = signV4({
-      method,
-      url,
-      headers: contentType ? { 'content-type': contentType } : {},
-      payloadHash,
-      region: this.o.region,
-      service: 's3',
-      accessKeyId: this.o.accessKeyId,
-      secretAccessKey: this.o.secretAccessKey,
-      now: new Date(),
-    });
-    delete headers['host'];
-    return this.fetchImpl(url, { method, headers, body: body ? new Uint8Array(body) : undefined });
+  private async call<T>(operation: string, key: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (err) {
+      if (missing(err)) throw new StoredObjectMissingError(key);
+      const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      throw new StorageUnavailableError(`Object storage did not ${operation} ${key} (bucket ${this.o.bucket}): ${detail}`.slice(0, 400), {
+        cause: err,
+      });
+    }
   }
 
   async put(key: string, bytes: Buffer, contentType: string): Promise<void> {
-    const res = await this.send('PUT', key, bytes, contentType);
-    if (!res.ok) throw new Error(`S3 PUT ${key} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+    const md5 = createHash('md5').update(bytes).digest('base64');
+    await this.call('store', key, () =>
+      this.client.send(
+        new PutObjectCommand({
+          Bucket: this.o.bucket,
+          Key: key,
+          Body: bytes,
+          ContentType: contentType,
+          ContentLength: bytes.length,
+          ContentMD5: md5,
+        }),
+      ),
+    );
   }
 
   async get(key: string): Promise<Buffer> {
-    const res = await this.send('GET', key);
-    if (!res.ok) throw new Error(`S3 GET ${key} answered ${res.status}`);
-    return Buffer.from(await res.arrayBuffer());
+    const { body } = await this.stream(key);
+    const chunks: Buffer[] = [];
+    for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
+    return Buffer.concat(chunks);
+  }
+
+  async stream(key: string): Promise<StoredObjectStream> {
+    const res = await this.call('read', key, () => this.client.send(new GetObjectCommand({ Bucket: this.o.bucket, Key: key })));
+    if (!(res.Body instanceof Readable)) throw new StorageUnavailableError(`Object storage answered ${key} without a body`);
+    return { body: res.Body, length: res.ContentLength ?? null };
   }
 
   async stat(key: string): Promise<number | null> {
-    const res = await this.send('HEAD', key);
-    if (res.status === 404) return null;
-    if (!res.ok) throw new Error(`S3 HEAD ${key} answered ${res.status}`);
-    return Number(res.headers.get('content-length') ?? 0);
+    try {
+      const res = await this.call('find', key, () => this.client.send(new HeadObjectCommand({ Bucket: this.o.bucket, Key: key })));
+      return res.ContentLength ?? 0;
+    } catch (err) {
+      if (err instanceof StoredObjectMissingError) return null;
+      throw err;
+    }
   }
 
   async remove(key: string): Promise<void> {
-    const res = await this.send('DELETE', key);
-    if (!res.ok && res.status !== 404) throw new Error(`S3 DELETE ${key} answered ${res.status}`);
+    try {
+      await this.call('remove', key, () => this.client.send(new DeleteObjectCommand({ Bucket: this.o.bucket, Key: key })));
+    } catch (err) {
+      if (!(err instanceof StoredObjectMissingError)) throw err;
+    }
+  }
+
+  /** Closes the client's sockets (at shutdown). */
+  close(): void {
+    this.client.destroy();
   }
 }
