@@ -116,3 +116,4 @@ export * from './lib/peer-review/review-action.entity';
 export * from './lib/peer-review/review-action-progress.entity';
 export * from './lib/peer-review/review-report.repository';
 export * from './lib/peer-review/review-action.repository';
+export * from './lib/metrics/metrics';

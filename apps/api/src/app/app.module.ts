@@ -1,3 +1,4 @@
+import { ApiMetrics } from '../core/metrics/api-metrics';
 import { ReadCacheModule } from '../core/read-cache/read-cache.module';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
@@ -90,6 +91,7 @@ export class AppModule {
         PeerReviewOwedModule,
       ],
       providers: [
+        ApiMetrics,
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         // Tests: every response is checked against the schema its operation declares in the OpenAPI document.
         ...(config.CHECK_RESPONSES ? [{ provide: APP_INTERCEPTOR, useClass: ResponseContractInterceptor }] : []),

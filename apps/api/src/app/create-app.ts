@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { RequestShapeGuard } from '../core/http/request-shape.guard';
 import { sameOriginOnly } from '../core/http/same-origin.middleware';
 import { CSP_NONCE_PLACEHOLDER, securityHeaders } from '../core/http/security-headers';
+import { ApiMetrics } from '../core/metrics/api-metrics';
 import { AppModule } from './app.module';
 import { buildOpenApi } from './openapi-document';
 
@@ -23,6 +24,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
+  app.use(app.get(ApiMetrics).middleware);
   app.set('trust proxy', /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
   app.disable('x-powered-by');
   app.use(securityHeaders(config));

@@ -1,3 +1,4 @@
+import { WorkerMetrics } from '../metrics/worker-metrics';
 import { Module, type DynamicModule, type OnApplicationShutdown, Injectable } from '@nestjs/common';
 import { CoreModule, ScheduleRepository, SubmissionRepository, type AppConfig, type JobName } from '@plexus/server';
 import { LoggerModule } from 'nestjs-pino';
@@ -72,10 +73,17 @@ export class WorkerModule {
         SubmissionChasersService,
         Heartbeat,
         { provide: TemplateEngine, useFactory: () => new TemplateEngine() },
+        WorkerMetrics,
         {
           provide: ChromiumPool,
-          useFactory: () =>
-            new ChromiumPool({ executablePath: config.CHROMIUM_PATH, size: config.REPORT_PAGE_POOL, recycleAfter: config.REPORT_RECYCLE_AFTER }),
+          useFactory: (metrics: WorkerMetrics) =>
+            new ChromiumPool({
+              executablePath: config.CHROMIUM_PATH,
+              size: config.REPORT_PAGE_POOL,
+              recycleAfter: config.REPORT_RECYCLE_AFTER,
+              onLaunch: () => metrics.chromiumLaunches.inc(),
+            }),
+          inject: [WorkerMetrics],
         },
         { provide: PdfRenderer, useFactory: (pool: ChromiumPool) => new PdfRenderer(pool, config.REPORT_RENDER_TIMEOUT_MS), inject: [ChromiumPool] },
         ChromiumShutdown,

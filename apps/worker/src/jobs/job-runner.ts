@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import { APP_CONFIG, JobQueue, QueueName, REDIS, type AppConfig, type JobName } from '@plexus/server';
 import type { Redis } from 'ioredis';
 import { UnrecoverableError, Worker, type Job, type WorkerOptions } from 'bullmq';
+import { WorkerMetrics } from '../metrics/worker-metrics';
 import type { JobHandler } from './job-handler';
 
 /** The handlers of every job, by name (provided by the worker module from the `*.job.ts` classes). */
@@ -40,6 +41,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     @Inject(JOB_HANDLERS) private readonly handlers: JobHandlers,
     private readonly jobs: JobQueue,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly metrics: WorkerMetrics,
   ) {}
 
   private dispatch(job: Job, token?: string): Promise<unknown> {
@@ -56,6 +58,12 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         ...queueWorkerOptions(queue, this.config),
       });
       worker.on('error', (err) => this.logger.error({ queue, err: err.message }, 'queue worker error'));
+      const observe = (job: Job | undefined, outcome: 'completed' | 'failed') => {
+        if (job?.processedOn && job.finishedOn)
+          this.metrics.jobSeconds.observe({ queue, job: job.name, outcome }, (job.finishedOn - job.processedOn) / 1000);
+      };
+      worker.on('completed', (job) => observe(job, 'completed'));
+      worker.on('failed', (job) => observe(job, 'failed'));
       this.workers.push(worker);
     }
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));

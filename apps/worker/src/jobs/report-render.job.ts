@@ -7,6 +7,7 @@ import { buildDocument, DOCUMENT_KINDS, TEMPLATE_VERSION } from '../report/docum
 import { TemplateEngine } from '../report/documents/template-engine';
 import { ChromiumRestartedError, PdfRenderer, newMarker } from '../report/render/pdf-renderer';
 import type { JobHandler } from './job-handler';
+import { WorkerMetrics } from '../metrics/worker-metrics';
 
 export type ReportRenderPayload = JobPayloads['report.render'];
 
@@ -82,6 +83,7 @@ export class ReportRenderJob implements JobHandler<'report.render'> {
     private readonly templates: TemplateEngine,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
     private readonly jobs: JobQueue,
+    private readonly metrics: WorkerMetrics,
   ) {}
 
   /**
@@ -142,6 +144,7 @@ export class ReportRenderJob implements JobHandler<'report.render'> {
     try {
       const parsed = documentRequestSchema.safeParse(claim.doc.options);
       if (!parsed.success) throw new UnrecoverableError('The stored request is not valid any more: ask for the report again');
+      const endRender = this.metrics.renderSeconds.startTimer({ kind: parsed.data.kind });
       const vm = await this.db.inNetwork({ userId: null, networkId }, () => buildDocument(parsed.data, claim.doc.title));
       progress.report(25);
       const marker = newMarker();
@@ -150,6 +153,7 @@ export class ReportRenderJob implements JobHandler<'report.render'> {
       const meta = { title: vm.doc.title, author: vm.network.name, subject: vm.doc.subject, keywords: vm.doc.keywords };
       const contentsPages = DOCUMENT_KINDS[parsed.data.kind].contentsPages;
       const pdf = await this.renderer.render({ html, marker, meta, contentsPages }, (stage) => progress.report(stage === 'loaded' ? 55 : 80));
+      endRender();
       const sha256 = createHash('sha256').update(pdf.bytes).digest('hex');
       // This render's own key: a second render of the document (run again after its lock lapsed) writes beside it, and
       // only the first to finish is named by the document, with its checksum.

@@ -11,6 +11,8 @@ export interface ChromiumPoolOptions {
   pageRecycleAfter?: number;
   /** How long closing a hung page may take before Chromium itself is killed (default 5 s). */
   stopTimeoutMs?: number;
+  /** Told of every launch (the first and each relaunch): the worker counts them in its metrics. */
+  onLaunch?: () => void;
 }
 
 /** Flags for a Chromium that makes no network calls of its own and runs as root in a container. */
@@ -60,6 +62,7 @@ export class ChromiumPool {
       .then((b) => {
         this.browser = b;
         this.idle = [];
+        this.options.onLaunch?.();
         b.on('disconnected', () => {
           if (this.browser === b) {
             this.logger.warn('Chromium disconnected; it will be relaunched for the next document');

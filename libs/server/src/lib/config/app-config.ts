@@ -68,6 +68,11 @@ export const configSchema = z.object({
   /** How long a job's lock lasts: a worker killed mid-render has its job picked up again after this. */
   REPORT_LOCK_MS: int(1000, 600_000).default(30_000),
   WORKER_HEARTBEAT_SECONDS: int(1, 3600).default(15),
+  /** Prometheus metrics (GET /metrics) on a port of their own, never through the Ingress; 0 = not served. */
+  API_METRICS_PORT: int(0, 65_535).default(0),
+  WORKER_METRICS_PORT: int(0, 65_535).default(0),
+  /** The address the metrics port listens on (0.0.0.0 in a cluster, for the scraper). */
+  METRICS_HOST: z.string().default('127.0.0.1'),
   /** Time an uploaded table may take to read and interpret, once a thread starts on it; then its thread is replaced. */
   IMPORT_PARSE_TIMEOUT_MS: int(100, 600_000).default(15_000),
   /** Worker threads the API reads uploaded tables in (off its event loop). */
