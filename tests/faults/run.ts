@@ -9,6 +9,7 @@ import { HttpClient } from '../support/http-client';
 import { crossNetwork } from './scenarios/cross-network';
 import { chromiumKilled, postgresRestarted, redisRestarted } from './scenarios/infrastructure';
 import { fuzz } from './scenarios/fuzz';
+import { gracefulShutdown } from './scenarios/graceful-shutdown';
 import { hostileUploads } from './scenarios/hostile-uploads';
 import { load } from './scenarios/load';
 import { workerKilled } from './scenarios/worker-kill';
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     const ctx: Context = { stack, spinal: await signIn('alex.morgan@example.org'), trauma: await signIn('priya.shah@example.org'), signIn };
     const scenarios: Array<[string, Scenario]> = [
       ['worker-kill', workerKilled],
+      ['graceful-shutdown', gracefulShutdown],
       ['chromium-kill', chromiumKilled(() => stack.startWorker())],
       ['redis-restart', redisRestarted(redis)],
       ['postgres-restart', postgresRestarted],

@@ -42,7 +42,7 @@ export async function waitFor(what: string, check: () => Promise<boolean> | bool
   }
 }
 
-function exited(child: ChildProcess): Promise<void> {
+export function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
 }
 
@@ -171,6 +171,17 @@ export class Stack {
       API_PROCESSES: process.env['FAULTS_API_PROCESSES'] ?? '2',
     });
     await waitFor('the API', async () => (await fetch(`${this.url}/api/health`)).status === 200, 60_000, 100);
+  }
+
+  /** Sends `signal` to the API (its supervisor) and resolves when it has exited, with how and how long it took. */
+  async signalApi(signal: NodeJS.Signals): Promise<{ code: number | null; signal: string | null; ms: number }> {
+    const api = this.api;
+    if (!api) throw new Error('the API is not running');
+    const t = Date.now();
+    api.kill(signal);
+    await exited(api);
+    this.api = null;
+    return { code: api.exitCode, signal: api.signalCode, ms: Date.now() - t };
   }
 
   startWorker(extra: Record<string, string> = {}): ChildProcess {

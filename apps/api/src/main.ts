@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import cluster from 'node:cluster';
+import type { Server } from 'node:http';
 import { ConfigError, loadConfig, migrate, ormConfig, roleFromUrl, storageFromConfig, TenantDb, type AppConfig } from '@plexus/server';
 import { createApp } from './app/create-app';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from './seed/demo-data';
@@ -8,10 +9,36 @@ import { seedDemo } from './seed/seed';
 
 async function serve(config: AppConfig): Promise<void> {
   if (config.API_PROCESSES > 1 && cluster.isPrimary) return supervise(config);
-  const app = await createApp(config);
+  const app = await createApp(config, { shutdownHooks: false });
+  let closing = false;
+  // A request arriving on a kept-alive connection while closing is answered, and the connection closed after it.
+  app.use((_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+    if (closing) res.setHeader('Connection', 'close');
+    next();
+  });
   await app.listen(config.PORT, config.HOST);
   if (cluster.isPrimary) console.log(`Plexus API listening on http://${config.HOST}:${config.PORT}/api (docs at /api/docs)`);
   else process.send?.('listening');
+
+  // SIGTERM/SIGINT: stop accepting connections, let the requests in flight finish (idle kept-alive connections are
+  // closed at once and as they become idle; what is still open after SHUTDOWN_TIMEOUT_MS is cut), then close the
+  // application (database, Redis) and exit 0 — within a Kubernetes grace period longer than the timeout.
+  const server = app.getHttpServer() as Server;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    console.log(`API process ${process.pid}: ${signal}, finishing the requests in flight`);
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const idle = setInterval(() => server.closeIdleConnections(), 250);
+    server.closeIdleConnections();
+    const cut = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
+    await closed;
+    clearInterval(idle);
+    clearTimeout(cut);
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM')).once('SIGINT', () => void stop('SIGINT'));
 }
 
 /**

@@ -15,7 +15,10 @@ import { AppModule } from './app.module';
 import { buildOpenApi } from './openapi-document';
 
 /** The API as one Nest application: used by main.ts and by the integration tests alike. */
-export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestExpressApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: { logger?: boolean; /** Nest's own signal handling (the served API does its own: main.ts). */ shutdownHooks?: boolean } = {},
+): Promise<NestExpressApplication> {
   // bodyParser: false: only the JSON parser below is registered (no urlencoded forms, which a cross-site page can post).
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
@@ -36,7 +39,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalGuards(new RequestShapeGuard(app.get(Reflector)));
   app.setGlobalPrefix('api');
-  app.enableShutdownHooks();
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, buildOpenApi(app, config), { jsonDocumentUrl: 'api/docs-json' });
   serveWeb(app, config);
   return app;

@@ -68,6 +68,8 @@ export const configSchema = z.object({
   /** How long a job's lock lasts: a worker killed mid-render has its job picked up again after this. */
   REPORT_LOCK_MS: int(1000, 600_000).default(30_000),
   WORKER_HEARTBEAT_SECONDS: int(1, 3600).default(15),
+  /** On SIGTERM, how long the API lets requests in flight finish before cutting them (keep it under the grace period). */
+  SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(25_000),
   /** Prometheus metrics (GET /metrics) on a port of their own, never through the Ingress; 0 = not served. */
   API_METRICS_PORT: int(0, 65_535).default(0),
   WORKER_METRICS_PORT: int(0, 65_535).default(0),
