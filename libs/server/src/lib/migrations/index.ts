@@ -18,6 +18,7 @@ import { Migration20261203140000_board_packs } from './Migration20261203140000_b
 import { Migration20261203150000_peer_review_findings } from './Migration20261203150000_peer_review_findings';
 import { Migration20261203160000_plan_roll_over } from './Migration20261203160000_plan_roll_over';
 import { Migration20261203180000_annual_report } from './Migration20261203180000_annual_report';
+import { Migration20261204090000_peer_review_report_kinds } from './Migration20261204090000_peer_review_report_kinds';
 
 /**
  * Every migration, oldest first by the timestamp in its name. Listed, not globbed, so that the webpack
@@ -44,6 +45,7 @@ export const migrationsList: Array<{ name: string; class: Constructor<Migration>
   { name: 'Migration20261203150000_peer_review_findings', class: Migration20261203150000_peer_review_findings },
   { name: 'Migration20261203160000_plan_roll_over', class: Migration20261203160000_plan_roll_over },
   { name: 'Migration20261203180000_annual_report', class: Migration20261203180000_annual_report },
+  { name: 'Migration20261204090000_peer_review_report_kinds', class: Migration20261204090000_peer_review_report_kinds },
 ];
 
 /** @deprecated Use `migrationsList`; kept so that existing imports compile. */
