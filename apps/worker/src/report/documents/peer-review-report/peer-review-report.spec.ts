@@ -1,3 +1,4 @@
+import { labelLines } from '../shared/peer-review-view';
 import { TemplateEngine } from '../template-engine';
 import { landmarks } from '../testing/landmarks';
 import { SAMPLE_TODAY, peerReviewReportSample, sampleLoadedReview } from './peer-review-report.sample';
@@ -168,5 +169,9 @@ describe('peer review report view model', () => {
     expect(activity.rows[0]).toMatchObject({ section: '1 Trauma team <leadership>', met: 2, partiallyMet: 1, notMet: 0, percent: '66%' });
     expect(activity.chart.bars.map((b: Data) => b.percent)).toEqual(['66%', '50%', '66%', '66%', '50%', '61%']);
     expect(activity.chart.legend.map((l: Data) => l.label)).toEqual(['Met', 'Partially met', 'Not met', 'Not applicable']);
+    // A long section title takes two lines beside its bar instead of being cut.
+    expect(labelLines('5 Multidisciplinary team and clinical governance', 36)).toEqual(['5 Multidisciplinary team and', 'clinical governance']);
+    expect(labelLines('1 Imaging', 36)).toEqual(['1 Imaging']);
+    expect(labelLines(`1 ${'word '.repeat(20)}`, 20)[1]).toMatch(/…$/);
   });
 });

@@ -59,6 +59,9 @@ export interface PeerReviewReportOptions {
 
 type Section = Omit<SectionView, 'number' | 'id'>;
 
+/** Up to this many measures not fully met are kept on one page. */
+const GAPS_KEPT_TOGETHER = 10;
+
 /** Everything one organisation's peer review report tells, as read from the database (see `loadReview`). */
 export interface LoadedReview {
   cycle: Pick<ReviewCycle, 'name' | 'firstFy' | 'lastFy' | 'status'>;
@@ -186,6 +189,8 @@ function assessmentSection(data: LoadedReview): Section {
       showUnanswered,
       note: scaleNote(scale),
       gaps,
+      // A short list moves to the next page whole rather than leaving a row or two behind.
+      gapsTogether: gaps.length <= GAPS_KEPT_TOGETHER,
     };
   });
   return {
@@ -218,7 +223,9 @@ function findingView(data: LoadedReview, numbers: Map<string, number>, recommend
       number: numbers.get(f.id),
       tag: { label: FINDING_CLASSIFICATION_LABELS[f.classification], ...CLASS_TAGS[f.classification] },
       heading: f.theme || (about ? `${about.criterion.number} ${about.criterion.text}`.trim() : 'Finding'),
-      criterion: about ? `${about.criterion.number ? `${about.criterion.number}: ` : ''}${about.criterion.text} (${about.version})` : '',
+      criterion: about
+        ? `${about.criterion.number ? `${about.criterion.number}: ` : ''}${about.criterion.text.replace(/\.$/, '')} (${about.version})`
+        : '',
       text: f.text,
       risk: risk ? `Raised to the network’s risk register as ${risk.reference}: ${risk.description}` : '',
       recommendations: data.recommendations
@@ -235,8 +242,20 @@ export function reportBody(data: LoadedReview, today: string): DocumentBody & { 
   const numbers = new Map(findings.map((f, i) => [f.id, i + 1]));
   const recommendations = findings.flatMap((f) => data.recommendations.filter((r) => r.findingId === f.id).sort((a, b) => a.position - b.position));
   const recommendationNumbers = new Map(recommendations.map((r, i) => [r.id, `R${i + 1}`]));
-  const actionNumbers = new Map(data.actions.map((a, i) => [a.id, `A${i + 1}`]));
+  // Actions from the review's recommendations in their order, then the others (carried forward, added) as planned.
+  const recommendationOrder = new Map(recommendations.map((r, i) => [r.id, i]));
+  const actions = [...data.actions].sort((x, y) => {
+    const rx = x.recommendationId ? (recommendationOrder.get(x.recommendationId) ?? Infinity) : Infinity;
+    const ry = y.recommendationId ? (recommendationOrder.get(y.recommendationId) ?? Infinity) : Infinity;
+    return rx - ry || data.actions.indexOf(x) - data.actions.indexOf(y);
+  });
+  const actionNumbers = new Map(actions.map((a, i) => [a.id, `A${i + 1}`]));
   const view = findingView(data, numbers, recommendationNumbers);
+  /** What a finding is about, in a few words: its theme, else its criterion's number. */
+  const findingSubject = (f: LoadedReview['findings'][number]) => {
+    const about = f.criterionId ? data.criteria.get(f.criterionId) : undefined;
+    return f.theme || (about ? `criterion ${about.criterion.number || about.criterion.text}` : 'a criterion no longer listed');
+  };
   const noReview = data.review ? '' : `No review of ${data.organisation.name} has been recorded in ${data.cycle.name} yet.`;
   const stateText = reviewStateText(data.review);
   const organisationType = ORGANISATION_TYPE_LABELS[data.organisation.type] ?? data.organisation.type;
@@ -263,11 +282,11 @@ export function reportBody(data: LoadedReview, today: string): DocumentBody & { 
       noReview,
     },
   });
-  sections.push({ ...assessmentSection(data), flow: true });
+  sections.push({ ...assessmentSection(data), follow: true });
   sections.push({
     title: 'Findings',
     partial: 'prFindings',
-    flow: true,
+    follow: true,
     data: {
       intro: noReview || 'Findings by class, immediate risks first, each with the criterion or theme it is about and its recommendations.',
       groups: noReview
@@ -295,7 +314,7 @@ export function reportBody(data: LoadedReview, today: string): DocumentBody & { 
   sections.push({
     title: 'Recommendations',
     partial: 'prRecommendations',
-    flow: true,
+    follow: true,
     data: {
       rows: recommendations.map((r) => {
         const finding = findings.find((f) => f.id === r.findingId);
@@ -303,9 +322,7 @@ export function reportBody(data: LoadedReview, today: string): DocumentBody & { 
         return {
           number: recommendationNumbers.get(r.id),
           text: r.text,
-          finding: finding
-            ? `${numbers.get(finding.id)}. ${FINDING_CLASSIFICATION_LABELS[finding.classification]}${finding.theme ? `: ${finding.theme}` : ''}`
-            : '',
+          finding: finding ? `${numbers.get(finding.id)}. ${FINDING_CLASSIFICATION_LABELS[finding.classification]}: ${findingSubject(finding)}` : '',
           action: action
             ? `${actionNumbers.get(action.id)}${action.ownerName ? `, ${action.ownerName}` : ''}${action.dueDate ? `, due ${formatIsoDateLong(action.dueDate)}` : ''}`
             : data.review?.state === 'issued'
@@ -322,14 +339,14 @@ export function reportBody(data: LoadedReview, today: string): DocumentBody & { 
   sections.push({
     title: 'Action plan',
     partial: 'prActions',
-    flow: true,
+    follow: true,
     data: {
       intro: data.actions.length
         ? `${plural(data.actions.length, 'action')} on ${formatIsoDateLong(today)}: ${data.actions.length - open.length} complete, ${open.length} open${
             overdue.length ? ` (${overdue.length} overdue)` : ''
           }. The colour is the latest update’s status; past its due date and not complete is at least Amber.`
         : '',
-      rows: data.actions.map((a) => {
+      rows: actions.map((a) => {
         const rag = actionRag(a.status, a.dueDate, today);
         const latest = data.latest.get(a.id);
         const recommendation = a.recommendationId ? recommendationNumbers.get(a.recommendationId) : undefined;

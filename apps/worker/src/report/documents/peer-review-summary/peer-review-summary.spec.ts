@@ -27,15 +27,10 @@ describe('peer review programme summary (sample rendered to HTML)', () => {
   });
 
   it('draws the heat map of organisations × sections as a table whose cells say their figures, with a key in words', () => {
-    expect(page.tables).toContainEqual([
-      'Organisation',
-      'Overall',
-      '1 Trauma team <leadership>',
-      '2 Imaging',
-      '3 Transfers',
-      '4 Governance and audit',
-      '5 Rehabilitation',
-    ]);
+    expect(page.tables).toContainEqual(['Organisation', 'Overall', 'Section 1', 'Section 2', 'Section 3', 'Section 4', 'Section 5']);
+    expect(html).toContain(
+      '<p class="heat-sections"><strong>Sections:</strong> 1 Trauma team &lt;leadership&gt;; 2 Imaging; 3 Transfers; 4 Governance and audit; 5 Rehabilitation.</p>',
+    );
     expect(html).toMatch(/<td class="cell" style="background: #[0-9a-f]{6}; color: #212b32;"><span class="main">66%<\/span>2 of 3 met<\/td>/);
     expect(html).toContain('In progress: 6 of 13 answered. Shown once submitted.');
     expect(html).toContain('<li><span class="swatch" style="background: #cce2d8;"></span>80% or more met</li>');

@@ -33,7 +33,7 @@ import {
 import { UnrecoverableError } from 'bullmq';
 import { bragView, cycleYears } from '../peer-review-report/peer-review-report.view-model';
 import { loadNetworkView } from '../shared/network-view';
-import { assessmentResults, complianceCell, complianceKey, sectionLabel, versionLabel, type ActivityResults } from '../shared/peer-review-view';
+import { assessmentResults, complianceCell, complianceKey, versionLabel, type ActivityResults } from '../shared/peer-review-view';
 import { documentViewModel, type DocumentBody, type DocumentViewModel, type ReportRequestOf, type SectionView } from '../shared/view-model';
 
 export interface PeerReviewSummaryOptions {
@@ -177,9 +177,13 @@ export function summaryBody(data: LoadedSummary, today: string): DocumentBody & 
   sections.push({
     title: 'Compliance with the standards',
     partial: 'psCompliance',
+    follow: true,
     data: {
       activities: data.assessments.map(({ activity, frame, results }) => {
-        const columns = frame ? frame.sections.map((s) => ({ number: s.section.number, title: s.section.title, id: s.section.id })) : [];
+        // Columns are headed by the section's number (its position where it has none); the key below names each.
+        const columns = frame
+          ? frame.sections.map((s, i) => ({ number: s.section.number || String(i + 1), title: s.section.title, id: s.section.id }))
+          : [];
         return {
           title: activity.title,
           when: `${quarterText(activity)}, due ${formatIsoDateLong(activity.dueDate)}`,
@@ -211,7 +215,7 @@ export function summaryBody(data: LoadedSummary, today: string): DocumentBody & 
               }),
             };
           }),
-          sectionNames: frame ? frame.sections.map((s) => sectionLabel(s.section)).join('; ') : '',
+          sections: columns.map((c) => `${c.number} ${c.title}`),
         };
       }),
       key: complianceKey(),
@@ -251,6 +255,7 @@ export function summaryBody(data: LoadedSummary, today: string): DocumentBody & 
   sections.push({
     title: 'Overdue submissions and actions',
     partial: 'psOverdue',
+    follow: true,
     data: {
       intro: `What was overdue on ${todayText}: documents still owed after their due date, and actions not complete after theirs.`,
       submissions: overdueSubmissions.map((s) => ({

@@ -110,7 +110,7 @@ export function complianceChart(rows: Array<{ label: string; compliance: Complia
   const labelWidth = 200;
   const barWidth = 320;
   const barHeight = 16;
-  const gap = 9;
+  const gap = 11;
   const outcomes = OUTCOMES.filter((o) => o.key !== 'unanswered' || rows.some((r) => r.compliance.unanswered > 0));
   const bars = rows.map((row, i) => {
     const c = row.compliance;
@@ -138,15 +138,17 @@ export function complianceChart(rows: Array<{ label: string; compliance: Complia
         x += width;
         return seg;
       });
+    // A long section title takes two lines beside its bar rather than being cut.
+    const lines = labelLines(row.label, 36);
     return {
-      label: row.label.length > 38 ? `${row.label.slice(0, 37)}…` : row.label,
+      lines: lines.map((text, n) => ({ text, y: lines.length === 1 ? y + 11.5 : y + 6.5 + n * 10 })),
       textY: y + 11.5,
       segments,
       percent: c.percent === null ? 'N/A' : `${c.percent}%`,
       percentX: labelWidth + barWidth + 8,
     };
   });
-  const legendY = 6 + rows.length * (barHeight + gap) + 4;
+  const legendY = 6 + rows.length * (barHeight + gap) + 2;
   const legend = outcomes.map((o, i) => ({
     x: i * 105,
     y: legendY,
@@ -157,6 +159,17 @@ export function complianceChart(rows: Array<{ label: string; compliance: Complia
     label: o.label,
   }));
   return { width: labelWidth + barWidth + 50, height: legendY + 16, bars, legend };
+}
+
+/** A label in lines of at most `width` characters, broken between words: two lines at most (the second cut with … if need be). */
+export function labelLines(label: string, width: number): string[] {
+  if (label.length <= width) return [label];
+  const words = label.split(/\s+/);
+  let first = '';
+  while (words.length && `${first} ${words[0]}`.trim().length <= width) first = `${first} ${words.shift()}`.trim();
+  if (!first) first = (words.shift() ?? '').slice(0, width);
+  const rest = words.join(' ');
+  return [first, rest.length > width ? `${rest.slice(0, width - 1)}…` : rest].filter(Boolean);
 }
 
 /** One organisation's self-assessment for one activity, as the documents tell it. */
