@@ -455,7 +455,7 @@ describe('demo data', () => {
       expect(data('Findings').groups.map((g: Data) => g.findings.length)).toEqual([1, 1, 1]);
       expect(data('Good practice').findings).toHaveLength(1);
       expect(data('Recommendations').rows).toHaveLength(4);
-      expect(data('Action plan').rows.map((r: Data) => r.words)).toEqual(['Complete', 'Off track', 'Complete', 'At risk']);
+      expect(data('Action plan').rows.map((r: Data) => r.words)).toEqual(['Complete', 'Complete', 'At risk', 'Off track']);
       expect(data('Scope and panel').external).toEqual(['Dr Sam Ellis, North West Children’s Major Trauma Network']);
 
       const summary = await peerReviewSummarySections({ cycleId: current.id }, today);
