@@ -1,9 +1,16 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { TenantDb } from '@plexus/server';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { WorkerModule } from '../../apps/worker/src/app/worker.module';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
 import { seedDemo } from '../../apps/api/src/seed/seed';
 import { expectNoSeriousA11yIssues, launchChromium, WEB_DIST } from '../support/browser';
-import { createTestDatabase, startApi, type TestApi, type TestDatabase } from '../support/harness';
+import { createTestDatabase, startApi, testConfig, type TestApi, type TestDatabase } from '../support/harness';
+import { pdfText } from '../support/pdf';
 
 /** Where the journey's page images go (looked at by eye), when SCREENSHOTS_DIR is set. */
 const SHOTS = process.env['SCREENSHOTS_DIR'];
@@ -27,16 +34,22 @@ describe('browser journey: a peer review — findings, an immediate risk raised 
   let api: TestApi;
   let browser: Browser;
   let page: Page;
+  let worker: INestApplicationContext;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    api = await startApi(db, { WEB_DIST });
+    const env = { STORAGE_DIR: mkdtempSync(join(tmpdir(), 'plexus-review-journey-')), REPORT_PAGE_POOL: '1' };
+    api = await startApi(db, { ...env, WEB_DIST });
     await seedDemo(api.app.get(TenantDb));
+    // A worker makes the peer review report's PDF.
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(testConfig(db, env)), { logger: false });
+    await worker.init();
     browser = await launchChromium();
     page = await signIn(browser, api, 'priya.shah@example.org');
   });
   afterAll(async () => {
     await browser?.close();
+    await worker?.close();
     await api?.close();
     await db?.drop();
   });
@@ -92,6 +105,20 @@ describe('browser journey: a peer review — findings, an immediate risk raised 
     expect(await page.getByRole('button', { name: 'Add a finding' }).count()).toBe(0);
     await expectNoSeriousA11yIssues(page);
     await shot(page, 'review-issued');
+  });
+
+  it('generates the issued review’s peer review report, follows it to ready and downloads the PDF', async () => {
+    await page.getByRole('button', { name: 'Generate the peer review report (PDF)' }).click();
+    const link = page.getByRole('link', { name: /^Download Peer review report: Kingsmead Hospital/ });
+    await link.waitFor({ timeout: 60_000 });
+    expect(await page.locator('#review-pdf-status').textContent()).toMatch(/Peer review report: Kingsmead Hospital .* is ready to download\./);
+    await expectNoSeriousA11yIssues(page);
+    await shot(page, 'review-pdf');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const text = pdfText(readFileSync((await download.path()) as string)).replace(/\s+/g, ' ');
+    expect(text).toMatch(/Report state Issued on .* \(agreed on .* with Dr Anna Reid, Trauma Unit Lead\)/);
+    expect(text).toContain('Finding 1: Trauma team leadership out of hours');
+    expect(text).toMatch(/Raised to the network’s risk register as [A-Z]+\/\d+/);
   });
 
   it('shows the recommendations as Kingsmead’s actions, and records progress on one', async () => {

@@ -11,12 +11,15 @@ import {
   ReviewCycle,
   ReviewReport,
   Risk,
+  SelfAssessment,
   RiskScoreChange,
   SubmissionChaser,
   SubmissionRepository,
 } from '@plexus/server';
 import { Clock } from '../../apps/worker/src/schedule/clock';
 import { SubmissionChasersService } from '../../apps/worker/src/peer-review/submission-chasers.service';
+import { peerReviewReportSections } from '../../apps/worker/src/report/documents/peer-review-report/peer-review-report.view-model';
+import { peerReviewSummarySections } from '../../apps/worker/src/report/documents/peer-review-summary/peer-review-summary.view-model';
 import { dueRunAt, parseRecurrence, periodKey, todayIso } from '@plexus/domain';
 import { seedDemo } from '../../apps/api/src/seed/seed';
 import { progressSections } from '../../apps/worker/src/report/documents/progress/progress.view-model';
@@ -413,11 +416,19 @@ describe('demo data', () => {
     expect(carried.map((a) => a.source.origin?.id)).toEqual(plan.filter((a) => a.open).map((a) => a.id));
     // Carrying forward again carries nothing more.
     expect((await priya.post(`${base}/cycles/${cycle.id}/carry-forward`)).body).toMatchObject({ carried: 0, alreadyCarried: 2 });
+    // Riverside's self-assessment in that programme, submitted against the network's tool: what its review drew on (and
+    // what the review's PDF shows).
+    const previousAssessments = (await priya.get(`${base}/cycles/${previous.id}/self-assessments`)).body as SelfAssessmentListDto;
+    expect(previousAssessments.items.filter((x) => x.state !== 'not_started').map((x) => `${x.organisation.name} ${x.state}`)).toEqual([
+      'Riverside General Hospital submitted',
+    ]);
+    expect(previousAssessments.items.find((x) => x.state === 'submitted')?.compliance.percent).toBeLessThan(100);
 
     // Seeding again adds no second programme, and no second review.
     await seedDemo(api.db, undefined, api.app.get(DOCUMENT_STORAGE));
     expect(await api.db.inNetwork({ userId: null, networkId: network.id }, ({ em }) => em.count(ReviewCycle, {}))).toBe(2);
     expect(await api.db.inNetwork({ userId: null, networkId: network.id }, ({ em }) => em.count(ReviewReport, {}))).toBe(1);
+    expect(await api.db.inNetwork({ userId: null, networkId: network.id }, ({ em }) => em.count(SelfAssessment, { cycleId: previous.id }))).toBe(1);
   });
 
   it('fills the programme’s self-assessment against the network’s assessment tool, so that the compliance heat map shows something', async () => {
@@ -443,6 +454,35 @@ describe('demo data', () => {
     const mine = (await owen.get(`${base}/cycles/${cycle.id}/self-assessments`)).body as SelfAssessmentListDto;
     expect(mine.items.map((x) => `${x.organisation.name} ${x.state}`)).toEqual(['Riverside General Hospital draft']);
     expect(mine.items[0].progressText).toMatch(/^7 of \d+ answered$/);
+  });
+
+  it('gives both peer review PDFs something real to show: Riverside’s issued review, and the current programme’s summary', async () => {
+    type Data = Record<string, any>;
+    const network = await api.db.run({ userId: null }, ({ em }) => em.findOneOrFail(Network, { slug: 'east-midlands-mtn' }));
+    const today = todayIso();
+    await api.db.inNetwork({ userId: null, networkId: network.id, networkSlug: network.slug }, async ({ em }) => {
+      const [current, previous] = await em.find(ReviewCycle, {}, { orderBy: { firstFy: 'desc' } });
+      const review = await em.findOneOrFail(ReviewReport, { cycleId: previous.id });
+      const report = await peerReviewReportSections({ cycleId: previous.id, organisationId: review.organisationId }, today);
+      const data = (title: string) => report.sections.find((x) => x.title === title)?.data as Data;
+      expect(report.stateText).toMatch(/^Issued on .* \(agreed on .* with Mr Daniel Okafor, Trauma Unit Clinical Lead\)$/);
+      expect(data('Self-assessment results').activities[0]).toMatchObject({
+        submitted: true,
+        overallText: expect.stringMatching(/applicable measures met/),
+      });
+      expect(data('Findings').groups.map((g: Data) => g.findings.length)).toEqual([1, 1, 1]);
+      expect(data('Good practice').findings).toHaveLength(1);
+      expect(data('Recommendations').rows).toHaveLength(4);
+      expect(data('Action plan').rows.map((r: Data) => r.words)).toEqual(['Complete', 'Complete', 'At risk', 'Off track']);
+      expect(data('Scope and panel').external).toEqual(['Dr Sam Ellis, North West Children’s Major Trauma Network']);
+
+      const summary = await peerReviewSummarySections({ cycleId: current.id }, today);
+      const part = (title: string) => summary.sections.find((x) => x.title === title)?.data as Data;
+      expect(part('Compliance with the standards').activities[0].rows.filter((r: Data) => r.submitted)).toHaveLength(2);
+      expect(part('Overdue submissions and actions').submissions.length).toBeGreaterThanOrEqual(3);
+      expect(part('The programme').rows).toHaveLength(4);
+      expect(part('Timeline').rows).toHaveLength(17);
+    });
   });
 
   it('has East Midlands’ annual report for FY 2024/25 started, telling of its 2023–25 plan', async () => {

@@ -107,6 +107,15 @@ const ALLOWED_EXTRA_POLICIES: Record<string, Pick<PolicyRow, 'permissive' | 'cmd
       },
     ]),
   ),
+  // Peer review report PDFs (Migration20261204090000): a document holding organisations' peer review results is not a
+  // contributor's to read (they see their own organisation's self-assessment and reviews only).
+  'report_document.report_document_not_for_contributors': {
+    permissive: 'RESTRICTIVE',
+    cmd: 'ALL',
+    qual: `((NOT hidden_from_contributors) OR ${NO_CONTRIBUTOR})`,
+    with_check: `((NOT hidden_from_contributors) OR ${NO_CONTRIBUTOR})`,
+    why: 'narrows (never widens) a contributor: no document holding member organisations’ peer review results',
+  },
 };
 
 /** PostgreSQL's own normalised text of the fail-closed predicates: made on a throw-away table, rolled back. */

@@ -91,6 +91,7 @@ export * from './lib/peer-review/standard-set-version.entity';
 export * from './lib/peer-review/standard-section.entity';
 export * from './lib/peer-review/standard-criterion.entity';
 export * from './lib/peer-review/standard-set.repository';
+export * from './lib/peer-review/assessment-frame';
 export * from './lib/audit/platform-audit-event.entity';
 export * from './lib/audit/platform-audit.repository';
 // peer review: cycles, their plans, submissions and chasers

@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
-import { BoardMeetingRepository, MembershipRepository, ReportRepository, RiskRepository, UserRepository, WorkPlanRepository } from '@plexus/server';
+import {
+  BoardMeetingRepository,
+  MembershipRepository,
+  ReportRepository,
+  ReviewCycleRepository,
+  RiskRepository,
+  UserRepository,
+  WorkPlanRepository,
+} from '@plexus/server';
 import { MyReportsController } from './my-reports.controller';
 import { MyReportsService } from './my-reports.service';
 import { ReportController } from './report.controller';
@@ -14,6 +22,7 @@ import { ReportService } from './report.service';
     MyReportsService,
     MembershipRepository,
     ReportRepository,
+    ReviewCycleRepository,
     RiskRepository,
     UserRepository,
     WorkPlanRepository,

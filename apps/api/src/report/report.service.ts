@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REPORT_KIND_LABELS, type DocumentRequest, type ReportDocumentDto } from '@plexus/contracts';
+import { holdsPeerReviewResults, REPORT_KIND_LABELS, type DocumentRequest, type ReportDocumentDto } from '@plexus/contracts';
 import { can, chooseMeetings, todayIso } from '@plexus/domain';
 import {
   BoardMeetingRepository,
@@ -9,6 +9,7 @@ import {
   ReportRepository,
   ReportSchedule,
   RequestScopes,
+  ReviewCycleRepository,
   RiskRepository,
   UserRepository,
   WorkPlanRepository,
@@ -35,6 +36,7 @@ export class ReportService {
     private readonly users: UserRepository,
     private readonly plans: WorkPlanRepository,
     private readonly board: BoardMeetingRepository,
+    private readonly cycles: ReviewCycleRepository,
   ) {}
 
   private async dtos(docs: ReportDocument[]): Promise<ReportDocumentDto[]> {
@@ -70,6 +72,13 @@ export class ReportService {
    */
   async checkReferences(input: ReportRequest, pathPrefix = ''): Promise<void> {
     if (input.kind === 'board_pack') await this.checkPack(input.options.meetingId);
+    const peerReview =
+      input.kind === 'peer_review_report' || input.kind === 'peer_review_summary'
+        ? { path: `${pathPrefix}options`, options: input.options }
+        : input.kind === 'board_paper' && (input.body?.kind === 'peer_review_report' || input.body?.kind === 'peer_review_summary')
+          ? { path: `${pathPrefix}body.options`, options: input.body.options }
+          : null;
+    if (peerReview) await this.checkPeerReview(peerReview.path, peerReview.options);
     const progress =
       input.kind === 'progress'
         ? { path: 'options.planId', options: input.options }
@@ -112,6 +121,18 @@ export class ReportService {
   }
 
   /**
+   * A peer review report or programme summary names a cycle of this network (404 naming `…options.cycleId`) and, for
+   * one organisation's report, an organisation in that cycle's scope (404 naming `…options.organisationId`).
+   */
+  private async checkPeerReview(path: string, options: { cycleId: string; organisationId?: string }): Promise<void> {
+    const cycle = await this.cycles.cycle(options.cycleId);
+    if (!cycle) throw DomainException.field(`${path}.cycleId`, 'That peer review cycle is not in this network', 'not_found');
+    if (options.organisationId && !(await this.cycles.scope(cycle.id)).some((s) => s.organisationId === options.organisationId)) {
+      throw DomainException.field(`${path}.organisationId`, `That organisation is not in the scope of ${cycle.name}`, 'not_found');
+    }
+  }
+
+  /**
    * A board pack is made from one meeting's papers (asked for from that meeting's page, which has found the meeting):
    * its agenda must link at least one paper, each ready and none of them a pack itself (409 naming the agenda item's
    * paper).
@@ -139,6 +160,17 @@ export class ReportService {
     });
   }
 
+  /**
+   * Whether the document holds member organisations' peer review results, so that contributors do not see it: a peer
+   * review report or summary, a board paper carrying one, or a pack holding such a paper.
+   */
+  private async hiddenFromContributors(input: ReportRequest): Promise<boolean> {
+    if (input.kind !== 'board_pack') return holdsPeerReviewResults(input);
+    const agenda = await this.board.agenda(input.options.meetingId);
+    const papers = await this.reports.byIds(agenda.map((i) => i.documentId).filter((d): d is string => !!d));
+    return papers.some((d) => d.hiddenFromContributors);
+  }
+
   async request(input: ReportRequest): Promise<ReportDocumentDto> {
     const em = RequestScopes.em();
     await this.checkReferences(input);
@@ -148,6 +180,7 @@ export class ReportService {
       kind: input.kind,
       title: input.title || kindLabel,
       options: input as unknown as Record<string, unknown>,
+      hiddenFromContributors: await this.hiddenFromContributors(input),
       requestedBy: RequestScopes.current()?.userId ?? null,
     });
     em.persist(doc);

@@ -16,7 +16,7 @@ import { seedAnnualReports } from '../annual-report/annual-report.seed';
 import { seedBoard } from '../board/board.seed';
 import { seedNationalStandards, seedNetworkStandards } from '../peer-review/standards/standards.seed';
 import { seedPeerReview } from '../peer-review/cycles/cycles.seed';
-import { seedSelfAssessments } from '../peer-review/self-assessment/self-assessment.seed';
+import { seedPreviousSelfAssessment, seedSelfAssessments } from '../peer-review/self-assessment/self-assessment.seed';
 import { seedRisk } from '../risk/risk.seed';
 import { seedSchedules } from '../schedules/schedules.seed';
 import { seedWorkPlan } from '../work-plan/work-plan.seed';
@@ -69,6 +69,7 @@ export async function seedDemo(
     if (exists) {
       await seedPeerReview(db, exists, demo, storage);
       await seedSelfAssessments(db, exists);
+      await seedPreviousSelfAssessment(db, exists);
       await seedAnnualReports(db, exists);
       result.skipped.push(demo.slug);
       continue;
@@ -140,6 +141,7 @@ export async function seedDemo(
     await seedSchedules(db, created, demo);
     await seedPeerReview(db, created, demo, storage);
     await seedSelfAssessments(db, created);
+    await seedPreviousSelfAssessment(db, created);
     await seedAnnualReports(db, created);
     result.created.push(demo.slug);
   }

@@ -171,6 +171,7 @@ export async function seedPeerReviewOutcomes(db: TenantDb, network: Pick<Network
             meetingDate: addDays(planned.dueDate, -21),
             organisationId: organisation.id,
             panelUserIds: manager ? [manager.id] : [],
+            externalReviewers: ['Dr Sam Ellis, North West Children’s Major Trauma Network'],
           });
           meeting = activity;
         }

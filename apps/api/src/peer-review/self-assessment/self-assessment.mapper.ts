@@ -3,39 +3,24 @@ import {
   ASSESSMENT_SCALES,
   answeredText,
   complianceSummary,
-  criterionApplies,
   type AssessmentAnswer,
   type AssessmentScaleId,
   type ComplianceSummary,
 } from '@plexus/domain';
-import type {
-  MemberOrganisation,
-  ReviewActivity,
-  ReviewCycle,
-  SelfAssessment,
-  SelfAssessmentAnswer,
-  StandardCriterion,
-  StandardSection,
-  StandardSet,
-  StandardSetVersion,
+import {
+  applicableSections,
+  type AssessmentFrame,
+  type MemberOrganisation,
+  type ReviewActivity,
+  type ReviewCycle,
+  type SelfAssessment,
+  type SelfAssessmentAnswer,
+  type StandardCriterion,
 } from '@plexus/server';
 import { personRefOf } from '../peer-review-scope';
 
-/** A standard set version as a self-assessment reads it: its set's scale, its sections in order, their criteria in order. */
-export interface AssessmentFrame {
-  version: StandardSetVersion;
-  set: StandardSet;
-  scale: AssessmentScaleId;
-  sections: Array<{ section: StandardSection; criteria: StandardCriterion[] }>;
-}
-
-/** The criteria of a frame that apply to an organisation of this type, section by section (sections with none kept, empty). */
-export function applicableSections(
-  frame: AssessmentFrame,
-  organisationType: string,
-): Array<{ section: StandardSection; criteria: StandardCriterion[] }> {
-  return frame.sections.map((s) => ({ section: s.section, criteria: s.criteria.filter((c) => criterionApplies(c.appliesTo, organisationType)) }));
-}
+/** The frame and its applicable criteria now live with the standard sets' repository (the worker's documents read them too). */
+export { applicableSections, type AssessmentFrame };
 
 export function toComplianceDto(c: ComplianceSummary): ComplianceDto {
   return {

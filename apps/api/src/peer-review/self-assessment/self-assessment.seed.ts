@@ -1,9 +1,10 @@
-import { criterionApplies, type RagAnswer } from '@plexus/domain';
+import { addDays, criterionApplies, parseFinancialYearLabel, planFromTemplate, type RagAnswer } from '@plexus/domain';
 import {
   MemberOrganisation,
   Membership,
   ReviewActivity,
   ReviewCycle,
+  ReviewReport,
   SelfAssessment,
   SelfAssessmentAnswer,
   StandardCriterion,
@@ -115,6 +116,98 @@ export async function seedSelfAssessments(db: TenantDb, network: Pick<Network, '
         );
       });
     }
+    await em.flush();
+    return true;
+  });
+}
+
+/**
+ * Riverside's answers in the previous programme, by criterion number (the rest Green): what its review then found —
+ * audit submissions behind (4.1, 4.2), therapy vacancies holding rehabilitation back (6.1), out-of-hours imaging (1.3).
+ */
+const PREVIOUS_RIVERSIDE: Record<string, { rating: RagAnswer; gaps: string }> = {
+  '1.3': { rating: 'amber', gaps: 'Reported within the hour on weekdays; at night the on-call radiologist covers two sites.' },
+  '4.1': { rating: 'red', gaps: 'No named trauma audit lead; submissions to the national trauma audit are four months behind.' },
+  '4.2': { rating: 'amber', gaps: 'One data coordinator for the whole hospital: the backlog grows during leave.' },
+  '6.1': { rating: 'red', gaps: 'Two therapist posts on the orthopaedic wards have been vacant since the spring.' },
+  '6.5': { rating: 'amber', gaps: 'Leaflets exist for fractures only; other injuries get a verbal explanation.' },
+};
+
+/**
+ * The previous (closed) programme's self-assessment: its activity (year 1, quarter 2, against the network's assessment
+ * tool) and Riverside's submitted answers, which its issued review then drew on — so that the peer review report of
+ * that review has self-assessment results to show. Runs when the network has that programme with a review and no
+ * self-assessment in it (an existing demo database gains it too). True when written.
+ */
+export async function seedPreviousSelfAssessment(db: TenantDb, network: Pick<Network, 'id' | 'slug'>): Promise<boolean> {
+  if (network.slug !== 'east-midlands-mtn') return false;
+  return db.inNetwork({ userId: null, networkId: network.id, networkSlug: network.slug }, async ({ em }) => {
+    const previous = await em.findOne(
+      ReviewCycle,
+      { name: { $like: 'Peer Review Programme %' }, status: 'closed' },
+      { orderBy: { firstFy: 'desc' } },
+    );
+    if (!previous || (await em.count(SelfAssessment, { cycleId: previous.id }))) return false;
+    const review = await em.findOne(ReviewReport, { cycleId: previous.id });
+    const set = await em.findOne(StandardSet, { code: EAST_MIDLANDS_TOOL.code, networkId: network.id });
+    const version = set ? await em.findOne(StandardSetVersion, { setId: set.id, status: 'published' }, { orderBy: { version: 'asc' } }) : null;
+    const organisation = review ? await em.findOne(MemberOrganisation, { id: review.organisationId }) : null;
+    const start = parseFinancialYearLabel(previous.firstFy);
+    const planned = start === null ? undefined : planFromTemplate(start).find((p) => p.kind === 'self_assessment');
+    if (!review || !version || !organisation || !planned) return false;
+    if (!version.frozenAt) version.frozenAt = new Date();
+    const activity = Object.assign(new ReviewActivity(), {
+      networkId: network.id,
+      cycleId: previous.id,
+      fy: planned.fy,
+      quarter: planned.quarter,
+      kind: planned.kind,
+      title: planned.title,
+      description: planned.description,
+      dueDate: planned.dueDate,
+      standardSetVersionId: version.id,
+      createdAt: new Date(previous.createdAt.getTime() + 500),
+    });
+    em.persist(activity);
+    const sections = new Map((await em.find(StandardSection, { versionId: version.id })).map((s) => [s.id, s.position]));
+    const criteria = (await em.find(StandardCriterion, { versionId: version.id }))
+      .filter((c) => criterionApplies(c.appliesTo, organisation.type))
+      .sort((a, b) => (sections.get(a.sectionId) ?? 0) - (sections.get(b.sectionId) ?? 0) || a.position - b.position);
+    const by = (await em.findOne(Membership, { role: 'contributor', organisationId: organisation.id }))?.userId ?? null;
+    const submittedAt = new Date(`${addDays(planned.dueDate, -6)}T15:00:00Z`);
+    const startedAt = new Date(submittedAt.getTime() - 40 * DAY);
+    const assessment = Object.assign(new SelfAssessment(), {
+      networkId: network.id,
+      cycleId: previous.id,
+      activityId: activity.id,
+      organisationId: organisation.id,
+      standardSetVersionId: version.id,
+      state: 'submitted',
+      submittedAt,
+      submittedBy: by,
+      createdAt: startedAt,
+      updatedAt: submittedAt,
+    });
+    em.persist(assessment);
+    criteria.forEach((criterion, index) => {
+      const answer = PREVIOUS_RIVERSIDE[criterion.number] ?? { rating: 'green' as const, gaps: '' };
+      em.persist(
+        Object.assign(new SelfAssessmentAnswer(), {
+          networkId: network.id,
+          selfAssessmentId: assessment.id,
+          organisationId: organisation.id,
+          criterionId: criterion.id,
+          rating: answer.rating,
+          evidence: criterion.evidenceExpected ? `${criterion.evidenceExpected}: in the trust’s return for the programme.` : '',
+          gaps: answer.gaps,
+          comments: answer.rating === 'green' ? '' : 'To be discussed with the review panel.',
+          answeredBy: by,
+          answeredAt: new Date(startedAt.getTime() + (index + 1) * 60 * 60 * 1000),
+          createdAt: startedAt,
+          updatedAt: submittedAt,
+        }),
+      );
+    });
     await em.flush();
     return true;
   });

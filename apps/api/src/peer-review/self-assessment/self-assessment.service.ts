@@ -470,25 +470,8 @@ export class SelfAssessmentService {
   }
 
   /** The version with its set's scale, sections and criteria in order (null when not visible here). */
-  private async frameOf(versionId: string, cache?: Map<string, AssessmentFrame | null>): Promise<AssessmentFrame | null> {
-    if (cache?.has(versionId)) return cache.get(versionId) ?? null;
-    const version = await this.standards.version(versionId);
-    const set = version ? await this.standards.set(version.setId) : null;
-    let frame: AssessmentFrame | null = null;
-    if (version && set) {
-      const [sections, criteria] = await Promise.all([this.standards.sections(versionId), this.standards.criteria(versionId)]);
-      frame = {
-        version,
-        set,
-        scale: set.answerScale,
-        sections: sections.map((section) => ({
-          section,
-          criteria: criteria.filter((c) => c.sectionId === section.id).sort((a, b) => a.position - b.position),
-        })),
-      };
-    }
-    cache?.set(versionId, frame);
-    return frame;
+  private frameOf(versionId: string, cache?: Map<string, AssessmentFrame | null>): Promise<AssessmentFrame | null> {
+    return this.standards.frame(versionId, cache);
   }
 
   private async dto(assessment: SelfAssessment): Promise<SelfAssessmentDto> {

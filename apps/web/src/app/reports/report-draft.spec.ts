@@ -125,6 +125,30 @@ describe('requestFromDraft', () => {
     expect(bad.ok ? {} : bad.errors).toHaveProperty(['body.options.fy']);
   });
 
+  it('builds a peer review report (cycle and organisation) or programme summary (cycle), alone or as a board paper’s body, asking for what is not chosen', () => {
+    const cycleId = '6f1c2b1e-1111-4111-8111-000000000001';
+    const organisationId = '6f1c2b1e-2222-4222-8222-000000000001';
+    const base = newReportDraft({ author: 'Priya Shah' });
+    expect(base.peerReview).toEqual({ cycleId: '', organisationId: '' });
+    const report: ReportDraft = { ...base, kind: 'peer_review_report', peerReview: { cycleId, organisationId } };
+    expect(requestFromDraft(report)).toEqual({ kind: 'peer_review_report', options: { cycleId, organisationId } });
+    expect(checkDraft(report).ok).toBe(true);
+    const summary: ReportDraft = { ...base, kind: 'peer_review_summary', title: 'Programme summary', peerReview: { cycleId, organisationId } };
+    expect(requestFromDraft(summary)).toEqual({ kind: 'peer_review_summary', title: 'Programme summary', options: { cycleId } });
+
+    const missing = checkDraft({ ...base, kind: 'peer_review_report' });
+    expect(missing.ok ? {} : missing.errors).toEqual({
+      'options.cycleId': 'Choose a peer review cycle',
+      'options.organisationId': 'Choose an organisation in the cycle',
+    });
+    const paper = boardPaper({ body: 'peer_review_summary', peerReview: { cycleId, organisationId: '' } });
+    expect(requestFromDraft(paper)).toMatchObject({ kind: 'board_paper', body: { kind: 'peer_review_summary', options: { cycleId } } });
+    expect(checkDraft(paper).ok).toBe(true);
+    const noOrganisation = checkDraft(boardPaper({ body: 'peer_review_report', peerReview: { cycleId, organisationId: '' } }));
+    expect(noOrganisation.ok ? {} : Object.keys(noOrganisation.errors)).toEqual(['body.options.organisationId']);
+    expect(optionsPath('peer_review_summary')).toBe('options');
+  });
+
   it('builds a board paper without a body: the cover sheet alone', () => {
     const draft = boardPaper({ body: 'none' });
     const request = requestFromDraft(draft);

@@ -8,7 +8,7 @@ type BoardPaperRequest = Extract<RequestReportRequest, { kind: 'board_paper' }>;
 export type PaperPurpose = (typeof PAPER_PURPOSES)[number];
 export type PriorityLink = 'yes' | 'no' | 'not_applicable';
 /** What follows a board paper's cover sheet: nothing (the cover sheet alone) or one of the reports. */
-export type PaperBodyKind = 'none' | 'progress' | 'risk_register' | 'annual_report';
+export type PaperBodyKind = 'none' | 'progress' | 'risk_register' | 'annual_report' | 'peer_review_report' | 'peer_review_summary';
 
 export const PRIORITY_LINKS: ReadonlyArray<{ value: PriorityLink; label: string }> = [
   { value: 'yes', label: 'Yes' },
@@ -16,7 +16,14 @@ export const PRIORITY_LINKS: ReadonlyArray<{ value: PriorityLink; label: string 
   { value: 'not_applicable', label: 'Not applicable' },
 ];
 
-export const PAPER_BODY_KINDS: readonly PaperBodyKind[] = ['none', 'progress', 'risk_register', 'annual_report'];
+export const PAPER_BODY_KINDS: readonly PaperBodyKind[] = [
+  'none',
+  'progress',
+  'risk_register',
+  'annual_report',
+  'peer_review_report',
+  'peer_review_summary',
+];
 
 /** Row limits of the cover sheet (the schema's maximums): the form stops offering "Add" there. */
 export const MAX_PREVIOUS_MEETINGS = 10;
@@ -42,6 +49,15 @@ export interface RiskOptionsDraft {
 /** Options of an annual report as a board paper's body: the financial year (`2024/25`). */
 export interface AnnualOptionsDraft {
   fy: string;
+}
+
+/**
+ * Options of a peer review report (one organisation's review: the cycle and the organisation) or programme summary
+ * (the cycle alone), on its own or as a board paper's body. `''` is not chosen yet.
+ */
+export interface PeerReviewOptionsDraft {
+  cycleId: string;
+  organisationId: string;
 }
 
 export interface CoverDraft {
@@ -72,6 +88,7 @@ export interface ReportDraft {
   progress: ProgressOptionsDraft;
   risk: RiskOptionsDraft;
   annual: AnnualOptionsDraft;
+  peerReview: PeerReviewOptionsDraft;
   cover: CoverDraft;
   body: PaperBodyKind;
 }
@@ -93,6 +110,7 @@ export function newReportDraft(defaults: { author?: string | null } = {}): Repor
     progress: { planId: '', sinceMeetingId: '', toMeetingId: '' },
     risk: { changedSince: '', topRisks: String(DEFAULT_TOP_RISKS) },
     annual: { fy: lastCompleteFinancialYear(todayIso()) },
+    peerReview: { cycleId: '', organisationId: '' },
     cover: {
       meeting: DEFAULT_MEETING,
       meetingDate: '',
@@ -149,6 +167,16 @@ function riskOptions(draft: RiskOptionsDraft): { changedSince?: string; topRisks
   return options;
 }
 
+/** A peer review report's options (or a summary's, the cycle alone): what is not chosen is left out for the schema to ask for. */
+function peerReviewOptions(draft: PeerReviewOptionsDraft, withOrganisation: true): { cycleId: string; organisationId: string };
+function peerReviewOptions(draft: PeerReviewOptionsDraft, withOrganisation: false): { cycleId: string };
+function peerReviewOptions(draft: PeerReviewOptionsDraft, withOrganisation: boolean): { cycleId?: string; organisationId?: string } {
+  return {
+    ...(draft.cycleId ? { cycleId: draft.cycleId } : {}),
+    ...(withOrganisation && draft.organisationId ? { organisationId: draft.organisationId } : {}),
+  };
+}
+
 /** Risk references in register order (SN/2 before SN/10), whatever order they were ticked in. */
 export function sortReferences(references: readonly string[]): string[] {
   return [...new Set(references)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
@@ -166,6 +194,10 @@ export function requestFromDraft(draft: ReportDraft): RequestReportRequest {
       return { kind: 'progress', ...(title ? { title } : {}), options: progressOptions(draft.progress) };
     case 'risk_register':
       return { kind: 'risk_register', ...(title ? { title } : {}), options: riskOptions(draft.risk) };
+    case 'peer_review_report':
+      return { kind: 'peer_review_report', ...(title ? { title } : {}), options: peerReviewOptions(draft.peerReview, true) };
+    case 'peer_review_summary':
+      return { kind: 'peer_review_summary', ...(title ? { title } : {}), options: peerReviewOptions(draft.peerReview, false) };
     case 'board_paper': {
       const c = draft.cover;
       const request: BoardPaperRequest = {
@@ -191,6 +223,8 @@ export function requestFromDraft(draft: ReportDraft): RequestReportRequest {
       if (draft.body === 'progress') request.body = { kind: 'progress', options: progressOptions(draft.progress) };
       if (draft.body === 'risk_register') request.body = { kind: 'risk_register', options: riskOptions(draft.risk) };
       if (draft.body === 'annual_report') request.body = { kind: 'annual_report', options: { fy: draft.annual.fy } };
+      if (draft.body === 'peer_review_report') request.body = { kind: 'peer_review_report', options: peerReviewOptions(draft.peerReview, true) };
+      if (draft.body === 'peer_review_summary') request.body = { kind: 'peer_review_summary', options: peerReviewOptions(draft.peerReview, false) };
       return request;
     }
   }

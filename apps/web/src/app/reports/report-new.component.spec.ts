@@ -19,6 +19,19 @@ const URL = '/api/networks/north-spinal/reports';
 const PLANS = '/api/networks/north-spinal/work-plan/plans';
 const RISKS = '/api/networks/north-spinal/risks';
 const MEETINGS = '/api/networks/north-spinal/board/meetings';
+const CYCLES = '/api/networks/north-spinal/peer-review/cycles';
+const ORG = '6f1c2b1e-2222-4222-8222-000000000001';
+const CYCLE = {
+  id: '6f1c2b1e-1111-4111-8111-000000000001',
+  name: 'Peer Review Programme 2026/2028',
+  firstFy: '2026/27',
+  lastFy: '2027/28',
+  status: 'active',
+  organisations: [
+    { id: ORG, name: 'Riverside General Hospital', type: 'trauma_unit' },
+    { id: '6f1c2b1e-2222-4222-8222-000000000002', name: 'Kingsmead Hospital', type: 'trauma_unit' },
+  ],
+};
 
 function meeting(id: string, meetingDate: string): BoardMeetingSummaryDto {
   return {
@@ -161,6 +174,60 @@ describe('ReportNewComponent', () => {
     await fixture.whenStable();
     expect(navigate).toHaveBeenCalledWith(['/n', 'north-spinal', 'reports']);
     expect(TestBed.inject(FlashService).take()).toContain('Progress report has been requested.');
+  });
+
+  it('offers the peer review report with the cycle, then the organisations of the cycle chosen, and sends them', async () => {
+    const { fixture, byId, labelOf, type, submit, element } = await render();
+    // Choosing it asks for the cycles (answered before the page settles again).
+    byId('kind-peer_review_report').click();
+    TestBed.tick();
+    http.expectOne(CYCLES).flush({ asOf: '2026-12-03', cycles: [CYCLE], can: { manage: true } });
+    await fixture.whenStable();
+    expect(labelOf('kind-peer_review_report')).toBe('Peer review report');
+    await submit();
+    http.expectNone({ method: 'POST', url: URL });
+    expect(text(element.querySelector('.nhsuk-error-summary'))).toContain('Choose a peer review cycle');
+    expect(labelOf('options-cycleId')).toBe('Peer review cycle');
+    const cycles = byId<HTMLSelectElement>('options-cycleId');
+    expect(Array.from(cycles.options).map((o) => o.text)).toEqual(['Choose a cycle', 'Peer Review Programme 2026/2028 (2026/27 to 2027/28, active)']);
+    expect(text(element.querySelector('#options-organisationId-hint'))).toBe('Choose the cycle first: its organisations are listed here.');
+    cycles.value = CYCLE.id;
+    cycles.dispatchEvent(new Event('change'));
+    TestBed.tick();
+    http.expectOne(`${CYCLES}/${CYCLE.id}`).flush(CYCLE);
+    await fixture.whenStable();
+    const organisations = byId<HTMLSelectElement>('options-organisationId');
+    expect(Array.from(organisations.options).map((o) => o.text)).toEqual([
+      'Choose an organisation',
+      'Riverside General Hospital',
+      'Kingsmead Hospital',
+    ]);
+    await type('options-organisationId', ORG);
+    await submit();
+    expect(http.expectOne({ method: 'POST', url: URL }).request.body).toEqual({
+      kind: 'peer_review_report',
+      options: { cycleId: CYCLE.id, organisationId: ORG },
+    });
+  });
+
+  it('offers the programme summary with its cycle, and either as a board paper’s body', async () => {
+    const { fixture, click, byId, type, submit } = await render();
+    byId('kind-peer_review_summary').click();
+    TestBed.tick();
+    http.expectOne(CYCLES).flush({ asOf: '2026-12-03', cycles: [CYCLE], can: { manage: true } });
+    await fixture.whenStable();
+    expect(byId('options-organisationId')).toBeNull();
+    await type('options-cycleId', CYCLE.id);
+    await submit();
+    expect(http.expectOne({ method: 'POST', url: URL }).request.body).toEqual({ kind: 'peer_review_summary', options: { cycleId: CYCLE.id } });
+
+    await click('kind-board_paper');
+    byId('body-peer_review_summary').click();
+    TestBed.tick();
+    http.expectOne(CYCLES).flush({ asOf: '2026-12-03', cycles: [CYCLE], can: { manage: true } });
+    await fixture.whenStable();
+    // The cycle chosen for the summary is kept for the paper's body.
+    expect(byId<HTMLSelectElement>('body-options-cycleId').value).toBe(CYCLE.id);
   });
 
   it('sends a chosen plan', async () => {

@@ -10,6 +10,8 @@ import {
   type BoardMeetingListDto,
   type DraftedReportKind,
   type RequestReportRequest,
+  type ReviewCycleDto,
+  type ReviewCycleListDto,
   type RiskSummaryDto,
   type SessionMembership,
   type WorkPlanSummaryDto,
@@ -17,6 +19,7 @@ import {
 import { chooseMeetings, todayIso, type MeetingChoice, type MeetingRef } from '@plexus/domain';
 import { recentFinancialYears } from '../annual-report/financial-years';
 import { boardMeetingsUrl } from '../board/board.api';
+import { reviewCyclesUrl, reviewCycleUrl } from '../peer-review/peer-review.api';
 import { formatDate } from '../core/dates';
 import { FlashService } from '../core/flash.service';
 import { moveFocusTo } from '../core/focus';
@@ -56,7 +59,11 @@ type CoverList = 'previousConsideration' | 'questions' | 'priorities';
 const KIND_HINTS: Record<DraftedReportKind, string> = {
   progress: "Every work item's RAG status and latest update, with exceptions and slipped targets first and counts per theme.",
   risk_register: 'The heat map, the top risks and the changes since the last board.',
-  board_paper: 'The cover sheet for a board meeting, followed by a progress or risk register report, or on its own.',
+  board_paper: 'The cover sheet for a board meeting, followed by one of the reports, or on its own.',
+  peer_review_report:
+    "One organisation's review in a peer review cycle: scope and panel, self-assessment results, findings (immediate risks first), good practice, recommendations and the action plan.",
+  peer_review_summary:
+    'Every organisation in a peer review cycle: the compliance heat map, findings by class, overdue submissions and actions, and the timeline.',
 };
 
 const BODY_LABELS: Record<PaperBodyKind, string> = {
@@ -64,6 +71,8 @@ const BODY_LABELS: Record<PaperBodyKind, string> = {
   progress: REPORT_KIND_LABELS.progress,
   risk_register: REPORT_KIND_LABELS.risk_register,
   annual_report: 'Annual report (written on its own page; the year chosen below)',
+  peer_review_report: 'Peer review report (one organisation’s review; chosen below)',
+  peer_review_summary: 'Peer review programme summary (a cycle; chosen below)',
 };
 
 /** "Decision — to formally receive…" → the label ("Decision") and its hint. */
@@ -121,12 +130,27 @@ export class ReportNewComponent {
   /** Where the options of the chosen report sit in the request, hence their fields' ids. */
   protected readonly optionsPath = computed(() => optionsPath(this.draft().kind));
   /** Which report's options to show: the report itself, or a board paper's body. */
-  protected readonly optionsKind = computed<'progress' | 'risk_register' | 'annual_report' | null>(() => {
+  protected readonly optionsKind = computed<Exclude<PaperBodyKind, 'none'> | null>(() => {
     const draft = this.draft();
     if (draft.kind !== 'board_paper') return draft.kind;
     return draft.body === 'none' ? null : draft.body;
   });
   protected readonly planOptions = computed(() => (this.plans.hasValue() ? this.plans.value() : []));
+  /** Only this, not every keystroke in the form, decides whether the peer review cycles are asked for. */
+  readonly #peerReviewChosen = computed(() => {
+    const kind = this.optionsKind();
+    return kind === 'peer_review_report' || kind === 'peer_review_summary';
+  });
+  /** For a peer review report or summary: the network's cycles, newest first. */
+  protected readonly cycles = httpResource<ReviewCycleListDto>(() => (this.#peerReviewChosen() ? reviewCyclesUrl(this.network()) : undefined));
+  protected readonly cycleOptions = computed(() => (this.cycles.hasValue() ? this.cycles.value().cycles : []));
+  readonly #chosenCycleId = computed(() => (this.optionsKind() === 'peer_review_report' ? this.draft().peerReview.cycleId : ''));
+  /** For a peer review report: the chosen cycle, for the organisations in its scope. */
+  protected readonly chosenCycle = httpResource<ReviewCycleDto>(() => {
+    const id = this.#chosenCycleId();
+    return id ? reviewCycleUrl(this.network(), id) : undefined;
+  });
+  protected readonly organisationOptions = computed(() => (this.chosenCycle.hasValue() ? this.chosenCycle.value().organisations : []));
   protected readonly riskOptions = computed(() => (this.risks.hasValue() ? this.risks.value() : []));
   /** Every meeting, most recent first, each marked when it is still to come. */
   protected readonly meetingOptions = computed(() => {
@@ -218,6 +242,20 @@ export class ReportNewComponent {
   /** "the Network Board on 12 June 2025" */
   protected meetingName(m: MeetingRef): string {
     return `the ${m.title} on ${formatDate(m.meetingDate)}`;
+  }
+
+  protected setCycle(value: string): void {
+    // Another cycle has another scope: the organisation is chosen again.
+    this.draft.update((draft) => ({ ...draft, peerReview: { cycleId: value, organisationId: '' } }));
+  }
+
+  protected setOrganisation(value: string): void {
+    this.draft.update((draft) => ({ ...draft, peerReview: { ...draft.peerReview, organisationId: value } }));
+  }
+
+  protected cycleLabel(cycle: ReviewCycleListDto['cycles'][number]): string {
+    const years = cycle.firstFy === cycle.lastFy ? cycle.firstFy : `${cycle.firstFy} to ${cycle.lastFy}`;
+    return `${cycle.name} (${years}, ${cycle.status})`;
   }
 
   protected setAnnualYear(value: string): void {

@@ -30,6 +30,11 @@ export class ReportsApi {
     return this.#http.get<ReportDocumentDto[]>(reportsUrl(slug));
   }
 
+  /** One document of the library, as it is now (while it is being made: its status and progress). */
+  get(slug: string, documentId: string): Observable<ReportDocumentDto> {
+    return this.#http.get<ReportDocumentDto>(reportUrl(slug, documentId));
+  }
+
   /** 202: the document, queued; the worker renders it. */
   request(slug: string, body: RequestReportRequest): Observable<ReportDocumentDto> {
     return this.#http.post<ReportDocumentDto>(reportsUrl(slug), body);

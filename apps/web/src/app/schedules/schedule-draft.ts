@@ -433,7 +433,8 @@ export function checkSchedule(d: ScheduleDraft): CheckedSchedule {
     ...prefixFieldErrors(recurrenceProblems(d.recurrence), 'recurrence'),
     ...(report.ok ? {} : prefixFieldErrors(report.errors, 'report')),
   };
-  const input = inputFromDraft(d, report.request);
+  // The form offers only the kinds a schedule sends; the schedule's schema below refuses any other (naming report.kind).
+  const input = inputFromDraft(d, report.request as ScheduleInput['report']);
   if (d.delivery === 'link' && !isWholeIn(whole(d.linkDays), 1, 90)) errors['linkDays'] = 'Enter how many days the link works, from 1 to 90';
   // The schema's own rule, said here too: zod skips it while another field is wrong.
   if (!d.recipientIds.length && !d.listIds.length) errors['recipientIds'] = 'Choose at least one recipient or distribution list';

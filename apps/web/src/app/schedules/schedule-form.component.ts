@@ -65,6 +65,8 @@ const KIND_HINTS: Record<ReportKindValue, string> = {
   distribution_record: "The delivery log as a PDF: every run with its emails, checksums, downloads and unsubscribes, for the board's minutes.",
   annual_report: 'A financial year told from the plan, the register and the peer review programme (generated from its own page).',
   board_pack: "One meeting's papers in one PDF; generated from the meeting's page, not on a schedule.",
+  peer_review_report: "One organisation's peer review; generated from its review's page or the report form, not on a schedule.",
+  peer_review_summary: "A peer review cycle's summary; generated from the cycle's page or the report form, not on a schedule.",
 };
 
 const BODY_LABELS: Record<PaperBodyKind, string> = {
@@ -72,7 +74,12 @@ const BODY_LABELS: Record<PaperBodyKind, string> = {
   progress: REPORT_KIND_LABELS.progress,
   risk_register: REPORT_KIND_LABELS.risk_register,
   annual_report: REPORT_KIND_LABELS.annual_report,
+  peer_review_report: REPORT_KIND_LABELS.peer_review_report,
+  peer_review_summary: REPORT_KIND_LABELS.peer_review_summary,
 };
+
+/** Kinds a schedule does not send (the schedule's own schema leaves the peer review ones out). */
+const UNSCHEDULED = new Set<ReportKindValue>(['board_pack', 'annual_report', 'peer_review_report', 'peer_review_summary']);
 
 const PURPOSES = PAPER_PURPOSES.map((value) => ({ value, label: PAPER_PURPOSE_LABELS[value].split(' — ')[0] }));
 
@@ -139,12 +146,15 @@ export class ScheduleFormComponent {
   protected readonly previewing = signal(false);
   protected readonly emailPreview = signal<ShownPreview | null>(null);
 
-  /** Every kind but the board pack (generated from its meeting's page) and the annual report (from its own page: it tells one year). */
-  protected readonly reportKinds = REPORT_KINDS.filter((kind) => kind !== 'board_pack' && kind !== 'annual_report');
+  /**
+   * Every kind but the board pack (generated from its meeting's page), the annual report (from its own page: it tells
+   * one year) and the peer review reports (the API's schedules refuse them: one cycle's state, asked for once).
+   */
+  protected readonly reportKinds = REPORT_KINDS.filter((kind) => !UNSCHEDULED.has(kind));
   protected readonly reportKindLabels = REPORT_KIND_LABELS;
   protected readonly reportKindHints = KIND_HINTS;
-  /** An annual report tells one year: not a body for a paper sent on a schedule. */
-  protected readonly bodyKinds = PAPER_BODY_KINDS.filter((body) => body !== 'annual_report');
+  /** An annual report tells one year, a peer review report one cycle's state: not a body for a paper sent on a schedule. */
+  protected readonly bodyKinds = PAPER_BODY_KINDS.filter((body) => !UNSCHEDULED.has(body as ReportKindValue));
   protected readonly bodyLabels = BODY_LABELS;
   protected readonly purposes = PURPOSES;
   protected readonly defaultLinkDays = DEFAULT_LINK_DAYS;
@@ -160,8 +170,11 @@ export class ScheduleFormComponent {
     const draft = this.draft();
     if (!draft) return null;
     if (draft.reportKind === 'progress' || draft.reportKind === 'risk_register') return draft.reportKind;
-    // (An annual report is never a scheduled paper's body: the form does not offer it.)
-    if (draft.reportKind === 'board_paper') return draft.report.body === 'none' || draft.report.body === 'annual_report' ? null : draft.report.body;
+    // (An annual or peer review report is never a scheduled paper's body: the form does not offer them.)
+    if (draft.reportKind === 'board_paper') {
+      const body = draft.report.body;
+      return body === 'progress' || body === 'risk_register' ? body : null;
+    }
     return null;
   });
   protected readonly optionsPath = computed(() => (this.draft()?.reportKind === 'board_paper' ? 'report.body.options' : 'report.options'));

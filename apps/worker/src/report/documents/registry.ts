@@ -7,6 +7,10 @@ import { buildBoardPaperDocument } from './board-paper/board-paper.view-model';
 import { boardPaperSample } from './board-paper/board-paper.sample';
 import { distributionRecordSample } from './distribution-record/distribution-record.sample';
 import { buildDistributionRecordDocument } from './distribution-record/distribution-record.view-model';
+import { peerReviewReportSample } from './peer-review-report/peer-review-report.sample';
+import { buildPeerReviewReportDocument } from './peer-review-report/peer-review-report.view-model';
+import { peerReviewSummarySample } from './peer-review-summary/peer-review-summary.sample';
+import { buildPeerReviewSummaryDocument } from './peer-review-summary/peer-review-summary.view-model';
 import { buildProgressDocument } from './progress/progress.view-model';
 import { progressSample } from './progress/progress.sample';
 import { buildRiskRegisterDocument } from './risk-register/risk-register.view-model';
@@ -14,7 +18,7 @@ import { riskRegisterSample } from './risk-register/risk-register.sample';
 import type { DocumentViewModel, ReportRequest, ReportRequestOf } from './shared/view-model';
 
 /** Bumped whenever a template changes what a document looks like; stored with every document. */
-export const TEMPLATE_VERSION = '2026.12.3';
+export const TEMPLATE_VERSION = '2026.12.4';
 
 export interface DocumentKind<K extends ReportKindValue> {
   /** Builds the whole view model, reading the database inside the network's context. */
@@ -43,6 +47,16 @@ export const DOCUMENT_KINDS: { [K in ReportKindValue]: DocumentKind<K> } = {
     buildViewModel: buildDistributionRecordDocument,
     template: 'distribution-record/distribution-record.hbs',
     sample: () => distributionRecordSample(),
+  },
+  peer_review_report: {
+    buildViewModel: buildPeerReviewReportDocument,
+    template: 'peer-review-report/peer-review-report.hbs',
+    sample: () => peerReviewReportSample(),
+  },
+  peer_review_summary: {
+    buildViewModel: buildPeerReviewSummaryDocument,
+    template: 'peer-review-summary/peer-review-summary.hbs',
+    sample: () => peerReviewSummarySample(),
   },
   board_pack: {
     buildViewModel: buildBoardPackDocument,

@@ -82,6 +82,8 @@ describe('report templates', () => {
       'board_pack',
       'board_paper',
       'distribution_record',
+      'peer_review_report',
+      'peer_review_summary',
       'progress',
       'risk_register',
     ]);

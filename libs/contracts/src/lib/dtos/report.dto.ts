@@ -5,14 +5,27 @@ import { id, personRef, timestamp } from './response-fields';
 
 // Board reports: what a manager asks for, and the documents in the network's library.
 
-export const REPORT_KINDS = ['progress', 'risk_register', 'board_paper', 'distribution_record', 'board_pack', 'annual_report'] as const;
+export const REPORT_KINDS = [
+  'progress',
+  'risk_register',
+  'board_paper',
+  'distribution_record',
+  'board_pack',
+  'annual_report',
+  'peer_review_report',
+  'peer_review_summary',
+] as const;
 export type ReportKindValue = (typeof REPORT_KINDS)[number];
 /**
  * The kinds asked for from the new-report form; a distribution record is asked for from the delivery log, a board pack
- * from its meeting's page, an annual report from its own page.
+ * from its meeting's page, an annual report from its own page. The peer review kinds are also asked for from the
+ * review's page and the cycle's page.
  */
-export const DRAFTED_REPORT_KINDS = ['progress', 'risk_register', 'board_paper'] as const;
+export const DRAFTED_REPORT_KINDS = ['progress', 'risk_register', 'board_paper', 'peer_review_report', 'peer_review_summary'] as const;
 export type DraftedReportKind = (typeof DRAFTED_REPORT_KINDS)[number];
+/** The peer review kinds: they hold organisations' self-assessment results and reviews (see `hiddenFromContributors`). */
+export const PEER_REVIEW_REPORT_KINDS = ['peer_review_report', 'peer_review_summary'] as const;
+export type PeerReviewReportKind = (typeof PEER_REVIEW_REPORT_KINDS)[number];
 export const REPORT_KIND_LABELS: Record<ReportKindValue, string> = {
   progress: 'Progress report',
   risk_register: 'Risk register report',
@@ -20,6 +33,8 @@ export const REPORT_KIND_LABELS: Record<ReportKindValue, string> = {
   distribution_record: 'Distribution record',
   board_pack: 'Board pack',
   annual_report: 'Annual report',
+  peer_review_report: 'Peer review report',
+  peer_review_summary: 'Peer review programme summary',
 };
 
 export const PAPER_PURPOSES = ['decision', 'discussion', 'assurance', 'noting'] as const;
@@ -56,6 +71,18 @@ export const distributionRecordOptionsSchema = z.object({
   from: isoDate('first day').optional(),
   /** Runs on or before this day. */
   to: isoDate('last day').optional(),
+});
+
+export const peerReviewReportOptionsSchema = z.object({
+  /** The peer review cycle (programme) the review belongs to. */
+  cycleId: z.uuid({ error: 'Choose a peer review cycle' }),
+  /** The organisation reviewed: one in the cycle's scope (a cycle holds one review per organisation). */
+  organisationId: z.uuid({ error: 'Choose an organisation in the cycle' }),
+});
+
+export const peerReviewSummaryOptionsSchema = z.object({
+  /** The peer review cycle (programme) summarised across every organisation in its scope. */
+  cycleId: z.uuid({ error: 'Choose a peer review cycle' }),
 });
 
 export const boardPackOptionsSchema = z.object({
@@ -97,34 +124,86 @@ export const boardPaperCoverSchema = z.object({
   nextPaperDate: text(60, 'Date of the next paper').default('TBC'),
 });
 
+const title = () => text(200, 'Title').optional();
+const progressRequest = z.object({ kind: z.literal('progress'), title: title(), options: progressReportOptionsSchema.default({}) });
+const riskRequest = z.object({ kind: z.literal('risk_register'), title: title(), options: riskReportOptionsSchema.default({ topRisks: 10 }) });
+const annualRequest = z.object({ kind: z.literal('annual_report'), title: title(), options: annualReportOptionsSchema });
+const distributionRequest = z.object({
+  kind: z.literal('distribution_record'),
+  title: title(),
+  options: distributionRecordOptionsSchema.default({}),
+});
+const peerReviewReportRequest = z.object({ kind: z.literal('peer_review_report'), title: title(), options: peerReviewReportOptionsSchema });
+const peerReviewSummaryRequest = z.object({ kind: z.literal('peer_review_summary'), title: title(), options: peerReviewSummaryOptionsSchema });
+
+/** The reports a board paper can carry after its cover sheet. */
+const paperBodies = {
+  progress: z.object({ kind: z.literal('progress'), options: progressReportOptionsSchema.default({}) }),
+  risk_register: z.object({ kind: z.literal('risk_register'), options: riskReportOptionsSchema.default({ topRisks: 10 }) }),
+  annual_report: z.object({ kind: z.literal('annual_report'), options: annualReportOptionsSchema }),
+  peer_review_report: z.object({ kind: z.literal('peer_review_report'), options: peerReviewReportOptionsSchema }),
+  peer_review_summary: z.object({ kind: z.literal('peer_review_summary'), options: peerReviewSummaryOptionsSchema }),
+};
+
+const boardPaperFields = {
+  kind: z.literal('board_paper'),
+  title: text(200, 'Title').min(1, { error: 'Give the paper a title' }),
+  cover: boardPaperCoverSchema,
+};
+const boardPaperRequest = z.object({
+  ...boardPaperFields,
+  /** The report that follows the cover sheet; omit it for the cover sheet alone (one page). */
+  body: z
+    .discriminatedUnion(
+      'kind',
+      [paperBodies.progress, paperBodies.risk_register, paperBodies.annual_report, paperBodies.peer_review_report, paperBodies.peer_review_summary],
+      { error: 'Choose the report that follows the cover sheet: progress, risk_register, annual_report, peer_review_report or peer_review_summary' },
+    )
+    .optional(),
+});
+/** A board paper sent on a schedule: its body is not a peer review report or summary. */
+const scheduledBoardPaperRequest = z.object({
+  ...boardPaperFields,
+  body: z
+    .discriminatedUnion('kind', [paperBodies.progress, paperBodies.risk_register, paperBodies.annual_report], {
+      error:
+        'A paper sent on a schedule carries a progress, risk register or annual report: a peer review report or programme summary is asked for once',
+    })
+    .optional(),
+});
+
 export const requestReportSchema = z.discriminatedUnion(
   'kind',
-  [
-    z.object({ kind: z.literal('progress'), title: text(200, 'Title').optional(), options: progressReportOptionsSchema.default({}) }),
-    z.object({ kind: z.literal('risk_register'), title: text(200, 'Title').optional(), options: riskReportOptionsSchema.default({ topRisks: 10 }) }),
-    z.object({ kind: z.literal('annual_report'), title: text(200, 'Title').optional(), options: annualReportOptionsSchema }),
-    z.object({
-      kind: z.literal('distribution_record'),
-      title: text(200, 'Title').optional(),
-      options: distributionRecordOptionsSchema.default({}),
-    }),
-    z.object({
-      kind: z.literal('board_paper'),
-      title: text(200, 'Title').min(1, { error: 'Give the paper a title' }),
-      cover: boardPaperCoverSchema,
-      /** The report that follows the cover sheet; omit it for the cover sheet alone (one page). */
-      body: z
-        .discriminatedUnion('kind', [
-          z.object({ kind: z.literal('progress'), options: progressReportOptionsSchema.default({}) }),
-          z.object({ kind: z.literal('risk_register'), options: riskReportOptionsSchema.default({ topRisks: 10 }) }),
-          z.object({ kind: z.literal('annual_report'), options: annualReportOptionsSchema }),
-        ])
-        .optional(),
-    }),
-  ],
-  { error: 'Choose a report type: progress, risk_register, board_paper, distribution_record or annual_report' },
+  [progressRequest, riskRequest, annualRequest, distributionRequest, peerReviewReportRequest, peerReviewSummaryRequest, boardPaperRequest],
+  {
+    error:
+      'Choose a report type: progress, risk_register, board_paper, distribution_record, annual_report, peer_review_report or peer_review_summary',
+  },
 );
 export type RequestReportRequest = z.input<typeof requestReportSchema>;
+
+/**
+ * What a schedule may send: the report requests but the peer review kinds (one cycle's state, asked for from the
+ * review's or the cycle's page, or as a board paper), alone or as a board paper's body. The annual report is refused
+ * by the schedule's own rule (see `scheduleInputSchema`).
+ */
+export const scheduledReportSchema = z.discriminatedUnion(
+  'kind',
+  [progressRequest, riskRequest, annualRequest, distributionRequest, scheduledBoardPaperRequest],
+  {
+    error:
+      'Choose a report a schedule can send: progress, risk_register, board_paper or distribution_record (a peer review report or programme summary is generated from the peer review pages, or as a board paper asked for once)',
+  },
+);
+
+/**
+ * Whether a document made from this request holds member organisations' peer review results (self-assessments,
+ * reviews, action plans): a contributor, who sees only their own organisation's, does not see it in the library.
+ */
+export function holdsPeerReviewResults(request: { kind: string; body?: { kind: string } | null }): boolean {
+  const isPeerReview = (kind: string | undefined) => (PEER_REVIEW_REPORT_KINDS as readonly string[]).includes(kind ?? '');
+  return isPeerReview(request.kind) || (request.kind === 'board_paper' && isPeerReview(request.body?.kind));
+}
 
 /** A board pack, as the meeting's page asks for it (`POST …/board/meetings/{meetingId}/pack`), never from the report form or a schedule. */
 export const boardPackRequestSchema = z.object({

@@ -1,7 +1,7 @@
 import { RecurrenceError, parseRecurrence, type Recurrence } from '@plexus/domain';
 import { z } from 'zod';
 import { prose, text } from '../fields';
-import { REPORT_KINDS, requestReportSchema } from './report.dto';
+import { REPORT_KINDS, scheduledReportSchema } from './report.dto';
 import { id, timestamp } from './response-fields';
 
 // Scheduled emailed reports (issue 11): the schedule a manager keeps, its runs and deliveries (the delivery log).
@@ -96,8 +96,11 @@ const uuidList = (label: string, max: number) =>
 export const scheduleInputSchema = z
   .object({
     name: text(120, 'Name').min(1, { error: 'Give the schedule a name' }),
-    /** What to generate: the same request as "ask for a report" (an annual report is for one year: asked for from its page). */
-    report: requestReportSchema.refine((r) => r.kind !== 'annual_report', {
+    /**
+     * What to generate: the same request as "ask for a report" but for the peer review kinds (`scheduledReportSchema`);
+     * an annual report is for one year: asked for from its page.
+     */
+    report: scheduledReportSchema.refine((r) => r.kind !== 'annual_report', {
       path: ['kind'],
       error: 'An annual report tells one year: generate it from the annual report page rather than on a schedule',
     }),

@@ -129,3 +129,24 @@ export function complianceSummary(scale: AssessmentScaleId, answers: ReadonlyArr
   const text = applicable > 0 ? `${s.met} of ${applicable} ${measures} met (${percent}%)` : 'No applicable measures';
   return { ...s, applicable, percent, text };
 }
+
+/**
+ * The band of a compliance figure, for a heat map of organisations × sections: 80% or more met, 50% to 79%, under 50%,
+ * or none applicable. The colour (pale NHS green, yellow, red, grey) always comes with the per cent and counts in words.
+ */
+export const COMPLIANCE_BANDS = ['high', 'mid', 'low', 'none'] as const;
+export type ComplianceBand = (typeof COMPLIANCE_BANDS)[number];
+
+export const COMPLIANCE_BAND_INFO: Readonly<Record<ComplianceBand, { label: string; colour: string; textColour: string }>> = {
+  high: { label: '80% or more met', colour: '#cce2d8', textColour: '#212b32' },
+  mid: { label: '50% to 79% met', colour: '#fff2b3', textColour: '#212b32' },
+  low: { label: 'Under 50% met', colour: '#f6d7d2', textColour: '#212b32' },
+  none: { label: 'No applicable measures', colour: '#f0f4f5', textColour: '#212b32' },
+};
+
+export function complianceBand(percent: number | null): ComplianceBand {
+  if (percent === null) return 'none';
+  if (percent >= 80) return 'high';
+  if (percent >= 50) return 'mid';
+  return 'low';
+}

@@ -3,6 +3,8 @@ import {
   answerInfo,
   ASSESSMENT_SCALE_IDS,
   ASSESSMENT_SCALES,
+  COMPLIANCE_BAND_INFO,
+  complianceBand,
   complianceSummary,
   criterionApplies,
   describeAppliesTo,
@@ -86,6 +88,12 @@ describe('compliance: "N of M applicable measures met (x%)"', () => {
 
   it('refuses an answer from the other scale', () => {
     expect(() => complianceSummary('rag', ['met'])).toThrow(RangeError);
+  });
+
+  it('bands a per cent for a heat map, each band with its words', () => {
+    expect([100, 80, 79, 50, 49, 0, null].map((p) => complianceBand(p))).toEqual(['high', 'high', 'mid', 'mid', 'low', 'low', 'none']);
+    expect(COMPLIANCE_BAND_INFO.mid.label).toBe('50% to 79% met');
+    expect(COMPLIANCE_BAND_INFO.none.label).toBe('No applicable measures');
   });
 });
 

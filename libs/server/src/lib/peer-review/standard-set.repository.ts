@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { sql, uuidArray, type Sql } from '../db/sql';
 import { NoTenantContextError, RequestScopes } from '../tenancy/request-scope';
+import type { AssessmentFrame } from './assessment-frame';
 import { StandardCriterion } from './standard-criterion.entity';
 import { StandardSection } from './standard-section.entity';
 import { StandardSet } from './standard-set.entity';
@@ -103,6 +104,31 @@ export class StandardSetRepository {
 
   criterion(id: string): Promise<StandardCriterion | null> {
     return this.em.findOne(StandardCriterion, { id });
+  }
+
+  /**
+   * The version as a self-assessment reads it (set, scale, sections and criteria in order), or null when it is not
+   * visible here. `cache` keeps what was read for the next call with the same version.
+   */
+  async frame(versionId: string, cache?: Map<string, AssessmentFrame | null>): Promise<AssessmentFrame | null> {
+    if (cache?.has(versionId)) return cache.get(versionId) ?? null;
+    const version = await this.version(versionId);
+    const set = version ? await this.set(version.setId) : null;
+    let frame: AssessmentFrame | null = null;
+    if (version && set) {
+      const [sections, criteria] = await Promise.all([this.sections(versionId), this.criteria(versionId)]);
+      frame = {
+        version,
+        set,
+        scale: set.answerScale,
+        sections: sections.map((section) => ({
+          section,
+          criteria: criteria.filter((c) => c.sectionId === section.id).sort((a, b) => a.position - b.position),
+        })),
+      };
+    }
+    cache?.set(versionId, frame);
+    return frame;
   }
 
   /** The section of this version numbered `number` (ignoring case), other than `exceptId`. */

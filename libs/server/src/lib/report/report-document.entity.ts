@@ -1,7 +1,9 @@
 import { Entity, Property } from '@mikro-orm/core';
+import type { ReportKindValue } from '@plexus/contracts';
 import { TenantEntity } from '../db/tenant.entity';
 
-export type ReportKind = 'progress' | 'risk_register' | 'board_paper' | 'distribution_record' | 'board_pack';
+/** Every kind the API accepts (`REPORT_KINDS`); the database's `report_document_kind_check` lists the same. */
+export type ReportKind = ReportKindValue;
 export type ReportStatus = 'queued' | 'rendering' | 'ready' | 'failed';
 
 /** A generated document: requested, rendered by the worker, then kept unchanged as what the board saw. */
@@ -15,6 +17,14 @@ export class ReportDocument extends TenantEntity {
 
   @Property({ type: 'json' })
   options: Record<string, unknown> = {};
+
+  /**
+   * Holds member organisations' peer review results (a peer review report or programme summary, a board paper carrying
+   * one, a board pack holding such a paper): a contributor, who sees only their own organisation's, does not see it (a
+   * restrictive RLS policy). Set when the document is asked for.
+   */
+  @Property({ type: 'boolean' })
+  hiddenFromContributors = false;
 
   @Property({ type: 'text' })
   status: ReportStatus = 'queued';

@@ -2,7 +2,8 @@ import { httpResource } from '@angular/common/http';
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, DOCUMENT, effect, inject, Injector, input, signal } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
-import type { ReviewCycleDto, SessionMembership } from '@plexus/contracts';
+import type { RequestReportRequest, ReviewCycleDto, SessionMembership } from '@plexus/contracts';
+import { can } from '@plexus/domain';
 import { toApiError } from '../../core/api-error';
 import { FlashService } from '../../core/flash.service';
 import { moveFocusTo } from '../../core/focus';
@@ -11,6 +12,7 @@ import { FormErrors } from '../../ui/form-errors';
 import { FORM_ERROR_UI } from '../../ui/form-ui';
 import { LoadErrorComponent } from '../../ui/load-error.component';
 import { LoadingComponent } from '../../ui/loading.component';
+import { ReportGeneratorComponent } from '../../reports/report-generator.component';
 import { SuccessBannerComponent } from '../../ui/success-banner.component';
 import { PeerReviewApi, reviewCycleUrl } from '../peer-review.api';
 import { countsSummary, cycleStatusTag, formatDay } from '../peer-review-format';
@@ -19,12 +21,20 @@ import { CycleTimelineComponent } from '../timeline/cycle-timeline.component';
 /**
  * A cycle: its years, status and reminders, the organisations in scope with how far each has got (a contributor's
  * own organisation linked), and the timeline of its activities. Managers change the cycle, add activities (each row
- * of the timeline opens its editor) and delete it while nothing has been uploaded.
+ * of the timeline opens its editor), delete it while nothing has been uploaded, and generate its programme summary PDF.
  */
 @Component({
   selector: 'plx-cycle',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent, SuccessBannerComponent, CycleTimelineComponent],
+  imports: [
+    RouterLink,
+    FORM_ERROR_UI,
+    LoadErrorComponent,
+    LoadingComponent,
+    SuccessBannerComponent,
+    CycleTimelineComponent,
+    ReportGeneratorComponent,
+  ],
   providers: [FormErrors],
   templateUrl: './cycle.component.html',
 })
@@ -45,6 +55,12 @@ export class CycleComponent {
   /** A contributor sees their own organisation's page; others see every organisation's. */
   protected readonly ownOrganisation = computed(() => (this.membership().role === 'contributor' ? this.membership().organisationId : null));
   protected readonly hasSelfAssessment = computed(() => !!this.loaded()?.activities.some((a) => a.kind === 'self_assessment'));
+  /** Managers generate the programme summary (a PDF kept in the network's library). */
+  protected readonly canGenerate = computed(() => can(this.membership().role, 'reports.generate'));
+  protected readonly summaryRequest = computed<RequestReportRequest | null>(() => {
+    const c = this.loaded();
+    return c ? { kind: 'peer_review_summary', title: `Peer review programme summary: ${c.name}`.slice(0, 200), options: { cycleId: c.id } } : null;
+  });
   protected readonly flash = inject(FlashService).take();
   protected readonly errors = inject(FormErrors);
   protected readonly confirmingDelete = signal(false);

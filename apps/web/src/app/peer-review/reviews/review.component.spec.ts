@@ -71,6 +71,54 @@ describe('ReviewComponent', () => {
     expect(text(element.querySelector('#state'))).toBe('Draft');
   });
 
+  it('lets a manager generate the peer review report as a PDF; a contributor reading the issued review is not offered it', async () => {
+    const { element, fixture } = await render(report());
+    const button = element.querySelector<HTMLButtonElement>('#review-pdf-generate');
+    expect(text(button)).toBe('Generate the peer review report (PDF)');
+    expect(text(element.querySelector('#review-pdf-hint'))).toContain('contributors do not see it there');
+    button?.click();
+    const asked = http.expectOne({ method: 'POST', url: `/api/networks/${SLUG}/reports` });
+    expect(asked.request.body).toEqual({
+      kind: 'peer_review_report',
+      title: 'Peer review report: Riverside General Hospital (Peer Review Programme 2026/2028)',
+      options: { cycleId: CYCLE_ID, organisationId: ORG_ONE },
+    });
+    asked.flush(
+      {
+        id: 'a1b2c3d4-0000-4000-8000-000000000007',
+        kind: 'peer_review_report',
+        title: 'Peer review report: Riverside General Hospital (Peer Review Programme 2026/2028)',
+        status: 'ready',
+        progress: 100,
+        requestedAt: '2026-12-03T10:00:00Z',
+        requestedBy: { userId: 'u1', name: 'Priya Shah' },
+        startedAt: null,
+        finishedAt: '2026-12-03T10:00:05Z',
+        attempts: 1,
+        failureReason: null,
+        templateVersion: '2026.12.4',
+        sizeBytes: 90_000,
+        pageCount: 6,
+        sha256: null,
+        downloadUrl: `/api/networks/${SLUG}/reports/a1b2c3d4-0000-4000-8000-000000000007/download`,
+        can: { retry: false },
+      },
+      { status: 202, statusText: 'Accepted' },
+    );
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(element.querySelector('#review-pdf-download')?.getAttribute('href')).toBe(
+      `/api/networks/${SLUG}/reports/a1b2c3d4-0000-4000-8000-000000000007/download`,
+    );
+
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([{ path: '**', children: [] }])] });
+    http = TestBed.inject(HttpTestingController);
+    const contributor = await render(report({ state: 'issued' }), membership('contributor', ORG_ONE), false);
+    expect(contributor.element.querySelector('#review-pdf-generate')).toBeNull();
+    expect(contributor.element.querySelector('#report-pdf')).toBeNull();
+  });
+
   it('adds a finding about a criterion of a published standard, saying what is missing next to the field first', async () => {
     const { fixture, element } = await render(report());
     click(element, '#add-finding');

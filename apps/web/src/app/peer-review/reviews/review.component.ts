@@ -5,6 +5,7 @@ import { RouterLink } from '@angular/router';
 import {
   agreeReviewReportSchema,
   reviewFindingInputSchema,
+  type RequestReportRequest,
   type ReviewCycleDto,
   type ReviewFindingDto,
   type ReviewReportDto,
@@ -13,7 +14,13 @@ import {
   type StandardSetListDto,
   type StandardVersionDto,
 } from '@plexus/contracts';
-import { FINDING_CLASSIFICATION_LABELS, FINDING_CLASSIFICATION_MEANINGS, FINDING_CLASSIFICATIONS, type FindingClassification } from '@plexus/domain';
+import {
+  can,
+  FINDING_CLASSIFICATION_LABELS,
+  FINDING_CLASSIFICATION_MEANINGS,
+  FINDING_CLASSIFICATIONS,
+  type FindingClassification,
+} from '@plexus/domain';
 import { formatDateTime } from '../../core/dates';
 import { moveFocusTo } from '../../core/focus';
 import { fieldErrorsFromIssues } from '../../core/form-errors';
@@ -23,6 +30,7 @@ import { FormErrors } from '../../ui/form-errors';
 import { FORM_ERROR_UI } from '../../ui/form-ui';
 import { LoadErrorComponent } from '../../ui/load-error.component';
 import { LoadingComponent } from '../../ui/loading.component';
+import { ReportGeneratorComponent } from '../../reports/report-generator.component';
 import { SuccessBannerComponent } from '../../ui/success-banner.component';
 import { reviewCycleUrl } from '../peer-review.api';
 import { formatDay } from '../peer-review-format';
@@ -47,7 +55,7 @@ type Confirming =
 @Component({
   selector: 'plx-review',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent, SuccessBannerComponent],
+  imports: [RouterLink, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent, SuccessBannerComponent, ReportGeneratorComponent],
   providers: [FormErrors],
   templateUrl: './review.component.html',
 })
@@ -78,6 +86,18 @@ export class ReviewComponent {
       ? this.cycle.value().activities.filter((a) => a.kind === 'review_meeting' && (!a.organisation || a.organisation.id === this.organisationId()))
       : [],
   );
+  /** Managers generate the review's PDF (the peer review report), kept in the network's library. */
+  protected readonly canGenerate = computed(() => can(this.membership().role, 'reports.generate'));
+  protected readonly reportRequest = computed<RequestReportRequest | null>(() => {
+    const e = this.entry();
+    if (!e) return null;
+    const cycleName = this.cycle.hasValue() ? ` (${this.cycle.value().name})` : '';
+    return {
+      kind: 'peer_review_report',
+      title: `Peer review report: ${e.name}${cycleName}`.slice(0, 200),
+      options: { cycleId: this.cycleId(), organisationId: e.id },
+    };
+  });
   protected readonly groups = computed(() => {
     const r = this.loaded();
     return FINDING_CLASSIFICATIONS.map((c) => ({ classification: c, findings: r ? r.findings.filter((f) => f.classification === c) : [] }));

@@ -1,5 +1,5 @@
 import type { ComplianceDto } from '@plexus/contracts';
-import { SELF_ASSESSMENT_STATE_LABELS, type SelfAssessmentState } from '@plexus/domain';
+import { COMPLIANCE_BAND_INFO, complianceBand, SELF_ASSESSMENT_STATE_LABELS, type ComplianceBand, type SelfAssessmentState } from '@plexus/domain';
 
 /** NHS tag colours by state: what is still owed stands out. */
 export function selfAssessmentStateTag(state: SelfAssessmentState, overdue = false): { text: string; tagClass: string } {
@@ -8,14 +8,11 @@ export function selfAssessmentStateTag(state: SelfAssessmentState, overdue = fal
   return { text, tagClass: state === 'submitted' ? 'nhsuk-tag--green' : state === 'draft' ? 'nhsuk-tag--blue' : 'nhsuk-tag--grey' };
 }
 
-/** The band of a heat map cell, by per cent met: `none` when nothing applies. Colour always comes with its text. */
-export type HeatBand = 'high' | 'mid' | 'low' | 'none';
+/** The band of a heat map cell, by per cent met (the domain's rule, as the PDFs band it): `none` when nothing applies. Colour always comes with its text. */
+export type HeatBand = ComplianceBand;
 
 export function heatBand(c: ComplianceDto): HeatBand {
-  if (c.percent === null) return 'none';
-  if (c.percent >= 80) return 'high';
-  if (c.percent >= 50) return 'mid';
-  return 'low';
+  return complianceBand(c.percent);
 }
 
 /** What a heat map cell says: "75%" with "3 of 4 met", or "Not applicable"; "(2 not answered)" when some are not. */
@@ -27,8 +24,8 @@ export function heatCellText(c: ComplianceDto): { main: string; detail: string }
 
 /** Words for a heat band, for the key and screen readers. */
 export const HEAT_BAND_LABELS: Record<HeatBand, string> = {
-  high: '80% or more met',
-  mid: '50% to 79% met',
-  low: 'Under 50% met',
-  none: 'No applicable measures',
+  high: COMPLIANCE_BAND_INFO.high.label,
+  mid: COMPLIANCE_BAND_INFO.mid.label,
+  low: COMPLIANCE_BAND_INFO.low.label,
+  none: COMPLIANCE_BAND_INFO.none.label,
 };

@@ -3,6 +3,8 @@ import { formatIsoDateLong } from '@plexus/domain';
 import { RequestScopes, Risk, currentOf } from '@plexus/server';
 import type { z } from 'zod';
 import { annualReportSections } from '../annual-report/annual-report.view-model';
+import { peerReviewReportSections } from '../peer-review-report/peer-review-report.view-model';
+import { peerReviewSummarySections } from '../peer-review-summary/peer-review-summary.view-model';
 import { progressSections } from '../progress/progress.view-model';
 import { riskRegisterSections } from '../risk-register/risk-register.view-model';
 import { loadNetworkView } from '../shared/network-view';
@@ -11,11 +13,23 @@ import { documentViewModel, type DocumentBody, type DocumentViewModel, type Repo
 type Cover = z.output<typeof boardPaperCoverSchema>;
 type Body = NonNullable<ReportRequestOf<'board_paper'>['body']>;
 
-/** The report a board paper carries after its cover sheet: the sections of a progress, risk register or annual report. */
+/**
+ * The report a board paper carries after its cover sheet: the sections of a progress, risk register, annual report,
+ * peer review report or peer review programme summary.
+ */
 async function body(request: Body, today: string): Promise<DocumentBody> {
-  if (request.kind === 'progress') return progressSections(request.options, today);
-  if (request.kind === 'annual_report') return annualReportSections(request.options);
-  return riskRegisterSections(request.options, today);
+  switch (request.kind) {
+    case 'progress':
+      return progressSections(request.options, today);
+    case 'annual_report':
+      return annualReportSections(request.options);
+    case 'peer_review_report':
+      return peerReviewReportSections(request.options, today);
+    case 'peer_review_summary':
+      return peerReviewSummarySections(request.options, today);
+    case 'risk_register':
+      return riskRegisterSections(request.options, today);
+  }
 }
 
 /** The cover sheet of seed 004: meeting, purposes, previous consideration, summary, questions, priorities, risks. */
@@ -50,7 +64,7 @@ async function coverSheet(cover: Cover): Promise<{ meta: Array<{ label: string; 
   };
 }
 
-/** A board paper: its cover sheet, then (optionally) a progress or risk register report, read inside the network's context. */
+/** A board paper: its cover sheet, then (optionally) one of the reports above, read inside the network's context. */
 export async function buildBoardPaperDocument(request: ReportRequestOf<'board_paper'>, title: string): Promise<DocumentViewModel> {
   const { network, brand, today, todayLong } = await loadNetworkView();
   const inner = request.body ? await body(request.body, today) : { sections: [], facts: [] };

@@ -31,6 +31,11 @@ export interface SectionView {
   data: unknown;
   /** Follows the previous section on its page instead of starting a new one (short sections). */
   flow?: boolean;
+  /**
+   * Follows the previous section on its page and, unlike `flow`, breaks across pages where it must (long sections whose
+   * own blocks — a finding, a chart, a table row — keep together).
+   */
+  follow?: boolean;
 }
 
 export interface DocumentViewModel {
