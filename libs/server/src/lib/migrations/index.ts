@@ -19,6 +19,7 @@ import { Migration20261203150000_peer_review_findings } from './Migration2026120
 import { Migration20261203160000_plan_roll_over } from './Migration20261203160000_plan_roll_over';
 import { Migration20261203180000_annual_report } from './Migration20261203180000_annual_report';
 import { Migration20261203193000_submission_information_notice } from './Migration20261203193000_submission_information_notice';
+import { Migration20261203201500_password_reset } from './Migration20261203201500_password_reset';
 
 /**
  * Every migration, oldest first by the timestamp in its name. Listed, not globbed, so that the webpack
@@ -49,6 +50,7 @@ export const migrationsList: Array<{ name: string; class: Constructor<Migration>
     name: 'Migration20261203193000_submission_information_notice',
     class: Migration20261203193000_submission_information_notice,
   },
+  { name: 'Migration20261203201500_password_reset', class: Migration20261203201500_password_reset },
 ];
 
 /** @deprecated Use `migrationsList`; kept so that existing imports compile. */
