@@ -95,7 +95,7 @@ export class AuthController {
   @Post('password-reset/confirm')
   @HttpCode(204)
   @ApiOperation({
-    operationId: 'resetPassword',
+    operationId: 'saveNewPassword',
     summary: 'Choose a new password with an emailed link; signs the account out everywhere',
   })
   @ApiZodBody(passwordResetConfirmSchema)
