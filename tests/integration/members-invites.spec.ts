@@ -185,6 +185,35 @@ describe('members, invites and platform operators', () => {
     expect((await new HttpClient(api.url).get(`/api/invites/${network}/not-a-real-token-at-all-xxxxxxxx`)).status).toBe(404);
   });
 
+  it('refuses a second pending invite to one address in a network (409 naming email); withdrawn, it can be sent again', async () => {
+    const body = { email: 'twice@example.org', displayName: 'Twice', role: 'viewer' };
+    const first = await manager.post('/api/networks/mem-a/invites', body);
+    expect(first.status).toBe(201);
+    const again = await manager.post('/api/networks/mem-a/invites', { ...body, email: 'Twice@Example.org', role: 'lead' });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('conflict');
+    expect(again.body.fields).toEqual([
+      {
+        field: 'email',
+        message: expect.stringMatching(
+          /^twice@example\.org already has an invite to this network waiting to be accepted \(open until \d{1,2} [A-Z][a-z]+ \d{4}\)\. Withdraw that invite to send a new one\.$/,
+        ),
+      },
+    ]);
+    // Two at once: one invite, one refusal.
+    const racing = await Promise.all(
+      [1, 2].map(() => manager.post('/api/networks/mem-a/invites', { email: 'racing@example.org', displayName: 'Racing', role: 'viewer' })),
+    );
+    expect(racing.map((r) => r.status).sort()).toEqual([201, 409]);
+    // Another network may invite the same address.
+    const b = await newNetwork(api.db, 'mem-dup-b');
+    const other = await new HttpClient(api.url).login(b.users.manager.email);
+    expect((await other.post(`/api/networks/${b.network.slug}/invites`, body)).status).toBe(201);
+    // Withdrawn, a new invite can go.
+    expect((await manager.delete(`/api/networks/mem-a/invites/${first.body.id}`)).status).toBe(204);
+    expect((await manager.post('/api/networks/mem-a/invites', body)).status).toBe(201);
+  });
+
   it('lets a manager change roles, but never leaves a network without a manager', async () => {
     const members = await manager.get('/api/networks/mem-a/members');
     expect(members.status).toBe(200);

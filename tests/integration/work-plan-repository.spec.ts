@@ -1,5 +1,5 @@
 import type { WorkItemDto, WorkPlanDto } from '@plexus/contracts';
-import { WorkPlanRepository } from '@plexus/server';
+import { pickCurrentPlan, RequestScopes, WorkPlan, WorkPlanRepository } from '@plexus/server';
 import { createTestDatabase, HttpClient, newNetwork, startApi, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
 
 /**
@@ -99,6 +99,54 @@ describe('work plan repository: one place for the work plan queries, for the API
     expect(await inNetwork(a, () => repo.planWithItems('00000000-0000-4000-8000-000000000000'))).toBeNull();
     expect(await inNetwork(b, () => repo.planWithItems(plan.id))).toBeNull();
     expect(await inNetwork(b, () => repo.planWithItems())).toBeNull();
+  });
+
+  it('defaults to the current approved plan: never a draft while an approved plan exists, never a plan whose period is absurd', async () => {
+    const c = await newNetwork(api.db, 'wpr-c');
+    const cManager = await new HttpClient(api.url).login(c.users.manager.email);
+    const plan = async (title: string, periodStart: string, periodEnd: string, approvedOn?: string): Promise<string> => {
+      const res = await cManager.post('/api/networks/wpr-c/work-plan/plans', { title, periodStart, periodEnd });
+      expect(res.status).toBe(201);
+      if (approvedOn) expect((await cManager.post(`/api/networks/wpr-c/work-plan/plans/${res.body.id}/approve`, { approvedOn })).status).toBe(200);
+      return res.body.id;
+    };
+    const current = () => inNetwork(c, () => repo.currentPlan('2026-06-01'));
+    // A network drafting its first plan: its draft (the only plan there is).
+    const draftOnly = await plan('First draft 2026/27', '2026-04-01', '2027-03-31');
+    expect((await current())?.id).toBe(draftOnly);
+    // Once a plan is approved, drafts are never the default, even a later or current one.
+    const lastYear = await plan('Approved 2025/26', '2025-04-01', '2026-03-31', '2025-05-01');
+    expect((await current())?.id).toBe(lastYear);
+    const thisYear = await plan('Approved 2026/27', '2026-04-01', '2027-03-31', '2026-05-01');
+    await plan('Next year, draft', '2027-04-01', '2028-03-31');
+    expect((await current())?.id).toBe(thisYear);
+    // An approved plan whose period starts later is not the current one while today's is running.
+    await plan('Approved 2027/28', '2027-04-01', '2028-03-31', '2026-05-20');
+    expect((await current())?.id).toBe(thisYear);
+    expect((await inNetwork(c, () => repo.planWithItems()))?.plan.id).toBe(thisYear);
+    // A row saved before periods were checked, approved, covering today with an absurd period: never chosen.
+    await inNetwork(c, async () => {
+      const absurd = Object.assign(new WorkPlan(), {
+        networkId: c.network.id,
+        title: 'Typed 2206',
+        periodStart: '2026-01-01',
+        periodEnd: '2206-03-31',
+        status: 'approved',
+        approvedOn: '2026-05-30',
+      });
+      RequestScopes.em().persist(absurd);
+      await RequestScopes.em().flush();
+    });
+    expect((await current())?.id).toBe(thisYear);
+
+    // The order, on its own: covering today, else the latest started, else the soonest to start.
+    const p = (periodStart: string, periodEnd: string) => ({ periodStart, periodEnd });
+    const sorted = [p('2030-04-01', '2031-03-31'), p('2029-04-01', '2030-03-31'), p('2024-04-01', '2025-03-31'), p('2023-04-01', '2024-03-31')];
+    expect(pickCurrentPlan(sorted, '2024-06-01')).toBe(sorted[2]);
+    expect(pickCurrentPlan(sorted, '2026-06-01')).toBe(sorted[2]);
+    expect(pickCurrentPlan(sorted, '2020-06-01')).toBe(sorted[3]);
+    expect(pickCurrentPlan(sorted.slice(0, 2), '2026-06-01')).toBe(sorted[1]);
+    expect(pickCurrentPlan([], '2026-06-01')).toBeNull();
   });
 
   it('numbers the items of a lead only within the plans where they lead something', async () => {

@@ -178,7 +178,7 @@ describe('the year-end roll-over', () => {
     expect(backwards.status).toBe(400);
     expect(backwards.body.fields[0].field).toBe('periodStart');
     const inverted = await manager.post(`${base}/plans/${p.planId}/roll-over`, { periodStart: '2053-04-01', periodEnd: '2053-01-01' });
-    expect(inverted.body.fields).toEqual([{ field: 'periodEnd', message: 'The end of the period must be on or after its start' }]);
+    expect(inverted.body.fields).toEqual([{ field: 'periodEnd', message: 'The end of the period must be after its start' }]);
 
     // Into a free period of the manager's choosing, with their title.
     const free = await manager.post(`${base}/plans/${p.planId}/roll-over`, {

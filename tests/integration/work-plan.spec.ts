@@ -191,6 +191,30 @@ describe('work plans: plan, track, update', () => {
     expect(my.items.map((i: { id: string }) => i.id)).not.toContain(notMine.id);
   });
 
+  it('refuses an absurd plan period with 400 naming the field, on create and on update (start before end, 2000–2100, at most five years)', async () => {
+    const cases: Array<[Record<string, string>, string, string]> = [
+      [{ periodStart: '2025-04-01', periodEnd: '2025-04-01' }, 'periodEnd', 'The end of the period must be after its start'],
+      [{ periodStart: '2025-04-01', periodEnd: '2031-03-31' }, 'periodEnd', "A plan's period can be at most 5 years long"],
+      [{ periodStart: '1999-04-01', periodEnd: '2000-03-31' }, 'periodStart', 'The start of the period must be in a year between 2000 and 2100'],
+    ];
+    for (const [period, field, message] of cases) {
+      const res = await manager.post(`${base}/plans`, { title: 'Absurd', ...period });
+      expect(res.status).toBe(400);
+      expect(res.body.fields).toEqual([{ field, message }]);
+    }
+    const plan = await newPlan('Period plan');
+    // One end moved on its own is checked against the other end already saved.
+    const longer = await manager.patch(`${base}/plans/${plan.id}`, { periodEnd: '2099-03-31' });
+    expect(longer.status).toBe(400);
+    expect(longer.body.fields).toEqual([{ field: 'periodEnd', message: "A plan's period can be at most 5 years long" }]);
+    const afterEnd = await manager.patch(`${base}/plans/${plan.id}`, { periodStart: '2026-04-01' });
+    expect(afterEnd.status).toBe(400);
+    expect(afterEnd.body.fields).toEqual([{ field: 'periodEnd', message: 'The end of the period must be after its start' }]);
+    const fine = await manager.patch(`${base}/plans/${plan.id}`, { periodEnd: '2028-03-31' });
+    expect(fine.status).toBe(200);
+    expect(fine.body.periodEnd).toBe('2028-03-31');
+  });
+
   it('answers 400 naming the field for bad input', async () => {
     const plan = await addTheme(await newPlan('Validation plan'), 'Quality');
     const badPlan = await manager.post(`${base}/plans`, { title: '', periodStart: '2025-04-01', periodEnd: '2023-03-31' });

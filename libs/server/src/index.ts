@@ -20,6 +20,7 @@ export * from './lib/nest/tokens';
 // people, networks and membership
 export * from './lib/user/app-user.entity';
 export * from './lib/user/user-session.entity';
+export * from './lib/user/password-reset.entity';
 export * from './lib/network/network.entity';
 export * from './lib/network/network-profile.entity';
 export * from './lib/network/member-organisation.entity';

@@ -8,7 +8,7 @@ import {
   type InvitePreviewDto,
   type SessionResponse,
 } from '@plexus/contracts';
-import { ROLE_LABELS, roleNeedsOrganisation, type MembershipRole } from '@plexus/domain';
+import { formatIsoDateLong, ROLE_LABELS, roleNeedsOrganisation, type MembershipRole } from '@plexus/domain';
 import { AppUser, Invite, MemberOrganisation, Membership, Network, RequestScopes, TenantDb, type AppConfig } from '@plexus/server';
 import { createHash, randomBytes } from 'node:crypto';
 import { APP_CONFIG } from '@plexus/server';
@@ -74,6 +74,16 @@ export class InviteService {
     const existing = await em.findOne(AppUser, { email: input.email });
     if (existing && (await em.findOne(Membership, { userId: existing.id }))) {
       throw DomainException.field('email', `${input.email} is already a member of this network`, 'conflict');
+    }
+    // One pending invite per address and network: two managers inviting at once wait for each other here.
+    await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`invite:${networkId}:${input.email}`]);
+    const pending = await em.findOne(Invite, { email: input.email, acceptedAt: null, revokedAt: null, expiresAt: { $gt: new Date() } });
+    if (pending) {
+      throw DomainException.field(
+        'email',
+        `${input.email} already has an invite to this network waiting to be accepted (open until ${formatIsoDateLong(pending.expiresAt.toISOString().slice(0, 10))}). Withdraw that invite to send a new one.`,
+        'conflict',
+      );
     }
     const token = randomBytes(32).toString('base64url');
     const invite = Object.assign(new Invite(), {

@@ -47,6 +47,7 @@ export class InvitesController {
   @ApiOperation({ operationId: 'createInvite', summary: 'Invite a person; the answer holds the one-time link (also emailed)' })
   @ApiZodResponse(createdInviteDtoSchema, { status: 201, description: 'The invite with its one-time link (shown once)' })
   @ApiZodBody(createInviteSchema)
+  @ApiErrorResponses([409, 'The address is already a member, or already has a pending invite to this network (`conflict`, field `email`).'])
   async create(
     @Body(zod(createInviteSchema)) body: z.output<typeof createInviteSchema>,
     @CurrentAuth() auth: AuthContext,

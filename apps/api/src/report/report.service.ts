@@ -89,7 +89,7 @@ export class ReportService {
       if (!(await this.plans.plan(progress.options.planId))) {
         throw DomainException.field(pathPrefix + progress.path, 'That work plan is not in this network', 'not_found');
       }
-    } else if (progress && !(await this.plans.latestPlan())) {
+    } else if (progress && !(await this.plans.currentPlan())) {
       throw DomainException.field(pathPrefix + progress.path, 'This network has no work plan yet: create or import one first', 'conflict');
     }
     if (progress && (progress.options.sinceMeetingId || progress.options.toMeetingId)) {

@@ -12,7 +12,7 @@ import type {
   WorkPlanPeopleDto,
   WorkPlanSummaryDto,
 } from '@plexus/contracts';
-import { takesPartInWork, todayIso } from '@plexus/domain';
+import { planPeriodProblem, takesPartInWork, todayIso } from '@plexus/domain';
 import {
   MembershipRepository,
   NetworkRepository,
@@ -145,7 +145,8 @@ export class WorkPlanService {
       periodStart: input.periodStart ?? plan.periodStart,
       periodEnd: input.periodEnd ?? plan.periodEnd,
     };
-    if (after.periodEnd < after.periodStart) throw DomainException.field('periodEnd', 'The end of the period must be on or after its start');
+    const problem = planPeriodProblem(after.periodStart, after.periodEnd);
+    if (problem) throw DomainException.field(problem.field, problem.message);
     const changes = diffSnapshots(before, after);
     if (Object.keys(changes).length) {
       const reason = this.log.reasonFor(plan, input.reason);

@@ -16,6 +16,17 @@ export const appRoutes: Routes = [
     canActivate: [signedOutGuard],
     loadComponent: () => import('./auth/sign-in.component').then((m) => m.SignInComponent),
   },
+  // "Forgot your password?": public, signed in or not (the emailed link signs the account out everywhere).
+  {
+    path: 'forgot-password',
+    title: 'Forgot your password?',
+    loadComponent: () => import('./auth/forgot-password.component').then((m) => m.ForgotPasswordComponent),
+  },
+  {
+    path: 'reset-password/:token',
+    title: 'Choose a new password',
+    loadComponent: () => import('./auth/reset-password.component').then((m) => m.ResetPasswordComponent),
+  },
   {
     path: 'invite/:network/:token',
     loadChildren: () => import('./invite/invite.routes').then((m) => m.inviteRoutes),

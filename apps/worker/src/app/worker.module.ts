@@ -15,6 +15,7 @@ import { ReportSweepJob } from '../jobs/report-sweep.job';
 import { ScheduleFireJob } from '../jobs/schedule-fire.job';
 import { ScheduleSweepJob } from '../jobs/schedule-sweep.job';
 import { PeerReviewChaseJob } from '../jobs/peer-review-chase.job';
+import { PasswordResetJob } from '../jobs/password-reset.job';
 import { SubmissionChasersService } from '../peer-review/submission-chasers.service';
 import { Clock } from '../schedule/clock';
 import { ScheduleRunsService } from '../schedule/schedule-runs.service';
@@ -34,6 +35,7 @@ const JOB_HANDLER_CLASSES: JobHandlerClass[] = [
   ReportRunJob,
   ScheduleSweepJob,
   PeerReviewChaseJob,
+  PasswordResetJob,
 ];
 
 @Injectable()

@@ -8,6 +8,7 @@ const SWEEPS = [
   'report-run.advance',
   'peer-review.chase',
   'report.preview',
+  'account.password-reset',
 ] as const;
 
 describe('assertJobHandlers', () => {

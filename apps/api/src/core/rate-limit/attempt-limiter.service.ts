@@ -82,8 +82,10 @@ export class AttemptLimiter {
     await Promise.all(
       buckets.map(async (b) => {
         const limiter = this.limiters[b.policy];
+        const how = force ?? this.policies[b.policy].onSuccess;
+        if (how === 'keep') return;
         try {
-          if ((force ?? this.policies[b.policy].onSuccess) === 'reset') await limiter.delete(b.hashed);
+          if (how === 'reset') await limiter.delete(b.hashed);
           else await limiter.reward(b.hashed, 1);
         } catch (err) {
           // The attempt itself succeeded; a lost refund only costs the caller one point.

@@ -6,17 +6,28 @@ import type { AppConfig } from '@plexus/server';
  *   - `points` attempts per `durationSeconds`, counted from the first attempt (a fixed window);
  *   - past that, 429 with Retry-After until the window ends, whatever the secret;
  *   - `onSuccess`: `reset` forgets the bucket (the right person got in), `refund` gives back this attempt's
- *     point (a shared bucket, such as a client address, keeps the other attempts).
+ *     point (a shared bucket, such as a client address, keeps the other attempts), `keep` counts every request
+ *     whatever its outcome (asking for a password reset email: each one sends mail).
  */
 export interface AttemptPolicy {
   points: number;
   durationSeconds: number;
-  onSuccess: 'reset' | 'refund';
+  onSuccess: 'reset' | 'refund' | 'keep';
   /** The 429 message, for a wait of `minutes`. */
   message(minutes: number): string;
 }
 
-export type AttemptPolicyName = 'login.email' | 'login.address' | 'invite.token' | 'invite.address' | 'link.token' | 'link.address';
+export type AttemptPolicyName =
+  | 'login.email'
+  | 'login.address'
+  | 'invite.token'
+  | 'invite.address'
+  | 'link.token'
+  | 'link.address'
+  | 'reset.email'
+  | 'reset.address'
+  | 'reset-link.token'
+  | 'reset-link.address';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -34,6 +45,10 @@ export function attemptPolicies(config: Pick<AppConfig, 'LOGIN_MAX_FAILURES' | '
     `Too many attempts with invite links. Try again in ${plural(minutes, 'minute')}, or ask your network manager for a new invite.`;
   const link = (minutes: number) =>
     `Too many attempts with emailed links from your address. Try again in ${plural(minutes, 'minute')}, or ask the network for a new copy.`;
+  const resetAsk = (minutes: number) =>
+    `Too many requests for a password reset email. Try again in ${plural(minutes, 'minute')}, or use the link in the last email we sent.`;
+  const resetLink = (minutes: number) =>
+    `Too many attempts with password reset links. Try again in ${plural(minutes, 'minute')}, or ask for a new link.`;
   return {
     'login.email': { points: perAccount, durationSeconds, onSuccess: 'reset', message: signIn },
     'login.address': { points: perAddress, durationSeconds, onSuccess: 'refund', message: signIn },
@@ -42,5 +57,11 @@ export function attemptPolicies(config: Pick<AppConfig, 'LOGIN_MAX_FAILURES' | '
     // Signed document links and one-click unsubscribe links (emailed tokens): a right token gives its point back.
     'link.token': { points: perAccount, durationSeconds, onSuccess: 'refund', message: link },
     'link.address': { points: perAddress, durationSeconds, onSuccess: 'refund', message: link },
+    // "Forgot your password?": every request counts (each may send an email), per address asked about and per client.
+    'reset.email': { points: perAccount, durationSeconds, onSuccess: 'keep', message: resetAsk },
+    'reset.address': { points: perAddress, durationSeconds, onSuccess: 'keep', message: resetAsk },
+    // Using a reset link: a wrong, used or expired token costs a point; the right one gives it back.
+    'reset-link.token': { points: perAccount, durationSeconds, onSuccess: 'refund', message: resetLink },
+    'reset-link.address': { points: perAddress, durationSeconds, onSuccess: 'refund', message: resetLink },
   };
 }

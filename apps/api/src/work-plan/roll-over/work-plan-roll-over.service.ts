@@ -5,6 +5,7 @@ import {
   formatIsoDateLong,
   nextPeriod,
   periodsOverlap,
+  planPeriodProblem,
   rollOverTitle,
   ROLL_OVER_FLAG,
   targetBeforePeriod,
@@ -83,7 +84,8 @@ export class WorkPlanRollOverService {
 
     const proposed = nextPeriod(periodOf(source));
     const period: Period = { start: input.periodStart ?? proposed.start, end: input.periodEnd ?? proposed.end };
-    if (period.end < period.start) throw DomainException.field('periodEnd', 'The end of the period must be on or after its start');
+    const problem = planPeriodProblem(period.start, period.end);
+    if (problem) throw DomainException.field(problem.field, problem.message);
     if (period.start <= source.periodStart) {
       throw DomainException.field('periodStart', `The new plan must start after this one starts (${formatIsoDateLong(source.periodStart)})`);
     }

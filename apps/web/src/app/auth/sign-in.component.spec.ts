@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { SessionResponse } from '@plexus/contracts';
+import { FlashService } from '../core/flash.service';
 import { SessionService } from '../core/session.service';
 import { SignInComponent } from './sign-in.component';
 
@@ -50,6 +51,15 @@ describe('SignInComponent', () => {
     expect(text(element.querySelector('label[for="email"]'))).toBe('Email address');
     expect(text(element.querySelector('label[for="password"]'))).toBe('Password');
     expect(text(element.querySelector('button[type="submit"]'))).toBe('Sign in');
+  });
+
+  it('offers a way to choose a new password, and shows a confirmation carried from the reset page', async () => {
+    TestBed.inject(FlashService).set('Your password has been changed.');
+    const { element } = await render();
+    expect(element.querySelector('#forgot-password')?.getAttribute('href')).toBe('/forgot-password');
+    expect(text(element.querySelector('#forgot-password'))).toBe('Forgot your password?');
+    expect(text(element.querySelector('.nhsuk-notification-banner--success'))).toContain('Your password has been changed.');
+    expect(TestBed.inject(FlashService).take()).toBeNull();
   });
 
   it('checks the fields before calling the API', async () => {

@@ -1,18 +1,20 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { loginRequestSchema } from '@plexus/contracts';
 import { toApiError } from '../core/api-error';
 import { fieldErrorsFromIssues } from '../core/form-errors';
+import { FlashService } from '../core/flash.service';
 import { safeReturnUrl } from '../core/return-url';
 import { SessionService } from '../core/session.service';
 import { controlValue } from '../ui/control-value';
 import { FormErrors } from '../ui/form-errors';
 import { FORM_ERROR_UI } from '../ui/form-ui';
+import { SuccessBannerComponent } from '../ui/success-banner.component';
 
 @Component({
   selector: 'plx-sign-in',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FORM_ERROR_UI],
+  imports: [FORM_ERROR_UI, RouterLink, SuccessBannerComponent],
   providers: [FormErrors],
   templateUrl: './sign-in.component.html',
 })
@@ -23,6 +25,8 @@ export class SignInComponent {
   readonly #session = inject(SessionService);
   readonly #router = inject(Router);
 
+  /** A confirmation carried here (a new password chosen). */
+  protected readonly flash = inject(FlashService).take();
   protected readonly email = signal('');
   protected readonly password = signal('');
   protected readonly errors = inject(FormErrors);

@@ -145,7 +145,7 @@ describe('RollOverComponent (the year-end roll-over wizard)', () => {
     byId('periodEnd').dispatchEvent(new Event('input'));
     await submit();
     http.expectNone({ method: 'POST', url: URL });
-    expect(text(element.querySelector('.nhsuk-error-summary'))).toContain('The end of the period must be on or after its start');
+    expect(text(element.querySelector('.nhsuk-error-summary'))).toContain('The end of the period must be after its start');
     expect(byId('periodEnd').getAttribute('aria-invalid')).toBe('true');
 
     byId('periodEnd').value = '2026-03-31';

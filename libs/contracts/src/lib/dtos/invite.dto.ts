@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MEMBERSHIP_ROLES } from '@plexus/domain';
-import { email, secret, text } from '../fields';
-import { PASSWORD_MIN_LENGTH } from '../limits';
+import { email, text } from '../fields';
+import { newPasswordField } from './auth.dto';
 import { id, timestamp } from './response-fields';
 
 export const createInviteSchema = z.object({
@@ -14,9 +14,7 @@ export type CreateInviteRequest = z.input<typeof createInviteSchema>;
 
 const newAccountFields = {
   displayName: text(120, 'Your name').min(1, { error: 'Enter your name' }),
-  password: secret('a password')
-    .min(PASSWORD_MIN_LENGTH, { error: `Choose a password of at least ${PASSWORD_MIN_LENGTH} characters` })
-    .max(256, { error: 'Choose a password of 256 characters or fewer' }),
+  password: newPasswordField(),
 };
 
 /** Accepting an invite for an email that has no account yet: the new account's name and password. */

@@ -1,2 +1,3 @@
 export * from './roll-over';
 export * from './year-end';
+export * from './plan-period';

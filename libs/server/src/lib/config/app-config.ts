@@ -42,6 +42,7 @@ export const configSchema = z.object({
   LOGIN_MAX_FAILURES: int(1, 100).default(5),
   LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
   INVITE_TTL_DAYS: int(1, 90).default(7),
+  PASSWORD_RESET_TTL_MINUTES: int(5, 24 * 60).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.default(false),
   WEB_DIST: z.string().default('dist/apps/web/browser'),

@@ -46,6 +46,7 @@ import { ReportScheduleUnsubscribe } from '../schedule/report-schedule-unsubscri
 import { StoredFile } from '../storage/stored-file.entity';
 import { AppUser } from '../user/app-user.entity';
 import { UserSession } from '../user/user-session.entity';
+import { PasswordReset } from '../user/password-reset.entity';
 import { WorkItem } from '../work-plan/work-item.entity';
 import { WorkItemLead } from '../work-plan/work-item-lead.entity';
 import { WorkItemProgress } from '../work-plan/work-item-progress.entity';
@@ -150,6 +151,7 @@ export const ENTITIES: EntityClass[] = [
   AppUser,
   Network,
   UserSession,
+  PasswordReset,
   PlatformAuditEvent,
   ...TENANT_ENTITIES,
   ...NATIONAL_OR_TENANT_ENTITIES,

@@ -7,4 +7,5 @@ export const jobIds = {
   'report.render': (p: { documentId: string }): string => `report-${p.documentId}`,
   'report-run.advance': (p: { runId: string; stage: string }): string => `run-${p.runId}-${p.stage}`,
   'report.preview': (p: { previewId: string }): string => `preview-${p.previewId}`,
+  'account.password-reset': (p: { requestId: string }): string => `password-reset-${p.requestId}`,
 } as const;

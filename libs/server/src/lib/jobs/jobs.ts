@@ -32,6 +32,12 @@ export interface JobPayloads {
   'schedule.sweep': SweepPayload;
   /** Peer review chasers: reminders before open submissions' due dates and when overdue, each step once (every network in turn). */
   'peer-review.chase': Record<string, never>;
+  /**
+   * "Forgot your password?": the one job with no network, since people are not a network's rows. The API enqueues it
+   * for every request, whether or not the address has an account, so the answer and its timing say nothing; the
+   * worker looks the address up and, for an account, records a reset link (its token's hash) and emails it.
+   */
+  'account.password-reset': { requestId: string; email: string };
 }
 export type JobName = keyof JobPayloads;
 /** Jobs enqueued by the code (through `JobQueue.enqueue`), one per record. */
@@ -74,6 +80,12 @@ export const JOBS: { [N in OnDemandJobName]: JobDefinition<N> } = {
     jobId: jobIds['report.preview'],
     // Once, ahead of the waiting renders (lifo): a person is waiting, and asks again if it fails. Kept briefly for the API to read.
     options: { attempts: 1, lifo: true, removeOnComplete: { age: 300, count: 500 }, removeOnFail: { age: 3600, count: 500 } },
+  },
+  'account.password-reset': {
+    queue: QueueName.Email,
+    jobId: jobIds['account.password-reset'],
+    // The payload holds an email address: gone from Redis once sent; a failure kept a day for the logs.
+    options: { attempts: 4, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: true, removeOnFail: { age: 24 * 3600 } },
   },
   'report.render': {
     queue: QueueName.Reports,

@@ -19,6 +19,7 @@ import { Migration20261203150000_peer_review_findings } from './Migration2026120
 import { Migration20261203160000_plan_roll_over } from './Migration20261203160000_plan_roll_over';
 import { Migration20261203180000_annual_report } from './Migration20261203180000_annual_report';
 import { Migration20261203193000_submission_information_notice } from './Migration20261203193000_submission_information_notice';
+import { Migration20261203201500_password_reset } from './Migration20261203201500_password_reset';
 import { Migration20261204090000_peer_review_report_kinds } from './Migration20261204090000_peer_review_report_kinds';
 
 /**
@@ -50,6 +51,7 @@ export const migrationsList: Array<{ name: string; class: Constructor<Migration>
     name: 'Migration20261203193000_submission_information_notice',
     class: Migration20261203193000_submission_information_notice,
   },
+  { name: 'Migration20261203201500_password_reset', class: Migration20261203201500_password_reset },
   { name: 'Migration20261204090000_peer_review_report_kinds', class: Migration20261204090000_peer_review_report_kinds },
 ];
 

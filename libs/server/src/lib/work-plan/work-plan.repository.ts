@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ParsedTimescale, WorkItemStatus } from '@plexus/domain';
+import { planPeriodProblem, todayIso, type ParsedTimescale, type WorkItemStatus } from '@plexus/domain';
 import { sql, uuidArray, type Sql } from '../db/sql';
 import { RequestScopes } from '../tenancy/request-scope';
 import { WorkItem } from './work-item.entity';
@@ -143,6 +143,16 @@ function itemRowsQuery(networkId: string, filter: WorkItemRowFilter): Sql {
   order by p.period_start desc, p.id, n.theme_no, n.item_no`;
 }
 
+/** Of plans sorted by latest start first: the one covering `today`, else the latest started, else the soonest to start. */
+export function pickCurrentPlan<P extends { periodStart: string; periodEnd: string }>(plans: P[], today: string): P | null {
+  return (
+    plans.find((p) => p.periodStart <= today && today <= p.periodEnd) ??
+    plans.find((p) => p.periodStart <= today) ??
+    [...plans].reverse().find((p) => p.periodStart > today) ??
+    null
+  );
+}
+
 /**
  * Queries for the current network's work plans, for the API and the worker alike: the only place that reads
  * the work plan's tables. Every call runs in the current request or job scope (`RequestScopes`), so the
@@ -190,9 +200,21 @@ export class WorkPlanRepository {
       where i.network_id = ${RequestScopes.networkId()} and i.carried_from_item_id = any(${uuidArray(itemIds)}::uuid[])`);
   }
 
-  /** The plan with the latest period (the newest, when two share it). */
-  latestPlan(): Promise<WorkPlan | null> {
-    return this.em.findOne(WorkPlan, {}, { orderBy: { periodStart: 'desc', createdAt: 'desc' } });
+  /**
+   * The plan a report uses when none is chosen: the current approved plan. Plans whose period is absurd (see
+   * `planPeriodProblem`, for rows saved before periods were checked) are never chosen. Among approved plans: the one
+   * whose period contains `today` (the latest-starting, when two do); else the most recent one already started;
+   * else the soonest to start. Only a network with no approved plan at all falls back to its drafts, by the same
+   * order, so that a network still drafting its first plan can preview a report of it (the cover says "draft").
+   */
+  async currentPlan(today: string = todayIso()): Promise<WorkPlan | null> {
+    const sane = (await this.plans()).filter((p) => !planPeriodProblem(p.periodStart, p.periodEnd));
+    return (
+      pickCurrentPlan(
+        sane.filter((p) => p.status === 'approved'),
+        today,
+      ) ?? pickCurrentPlan(sane, today)
+    );
   }
 
   themes(planId: string): Promise<WorkPlanTheme[]> {
@@ -286,13 +308,13 @@ export class WorkPlanRepository {
   }
 
   /**
-   * A plan — the one asked for, or else the latest — with its themes, objectives and items in order, each item
+   * A plan — the one asked for, or else the current one (`currentPlan`) — with its themes, objectives and items in order, each item
    * with its leads (members' names resolved) and its latest progress update: what a progress report prints.
    * Four statements whatever the plan's size (the items with their leads and latest update are the item list's
    * one statement). Null when there is no such plan in this network.
    */
   async planWithItems(planId?: string): Promise<WorkPlanWithItems | null> {
-    const plan = planId ? await this.plan(planId) : await this.latestPlan();
+    const plan = planId ? await this.plan(planId) : await this.currentPlan();
     if (!plan) return null;
     // One transaction, one connection: the queries run one after another.
     const themes = await this.themes(plan.id);

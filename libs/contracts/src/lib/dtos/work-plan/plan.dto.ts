@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEMBERSHIP_ROLES, RAGS } from '@plexus/domain';
+import { MEMBERSHIP_ROLES, planPeriodProblem, RAGS } from '@plexus/domain';
 import { day, fieldChanges, id, timestamp } from '../response-fields';
 import { isoDate, prose, reasonField, requiredProse, requiredText, text } from './fields';
 import { workItemSummaryDtoSchema } from './item.dto';
@@ -13,10 +13,11 @@ const period = {
   periodEnd: isoDate('end of the period'),
 };
 
-function periodInOrder<T extends { periodStart?: string; periodEnd?: string }>(value: T, ctx: z.RefinementCtx): void {
-  if (value.periodStart && value.periodEnd && value.periodEnd < value.periodStart) {
-    ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'The end of the period must be on or after its start' });
-  }
+/** A sensible period (see `planPeriodProblem`: start before end, years 2000–2100, at most five years), naming the field. */
+export function periodInOrder<T extends { periodStart?: string; periodEnd?: string }>(value: T, ctx: z.RefinementCtx): void {
+  if (!value.periodStart || !value.periodEnd) return;
+  const problem = planPeriodProblem(value.periodStart, value.periodEnd);
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
 }
 
 export const createWorkPlanSchema = z.object(period).superRefine(periodInOrder);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { WORK_ITEM_STATUSES } from '@plexus/domain';
 import { day, id } from '../response-fields';
 import { isoDate, requiredText } from './fields';
-import { WORK_PLAN_STATUSES, workPlanSummaryDtoSchema } from './plan.dto';
+import { periodInOrder, WORK_PLAN_STATUSES, workPlanSummaryDtoSchema } from './plan.dto';
 
 /** The year-end roll-over: start the next period's plan from an approved one, carrying forward the open items. */
 export const rollOverWorkPlanSchema = z
@@ -17,9 +17,7 @@ export const rollOverWorkPlanSchema = z
       .describe('The items to carry forward; left out: every item not complete.'),
   })
   .superRefine((value, ctx) => {
-    if (value.periodStart && value.periodEnd && value.periodEnd < value.periodStart) {
-      ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'The end of the period must be on or after its start' });
-    }
+    periodInOrder(value, ctx);
     if (value.itemIds && new Set(value.itemIds).size !== value.itemIds.length) {
       ctx.addIssue({ code: 'custom', path: ['itemIds'], message: 'List each item once' });
     }
