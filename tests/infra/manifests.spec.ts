@@ -131,12 +131,16 @@ describe('infra/ manifests', () => {
       }
     });
 
-    it('gives Chromium a memory-backed /dev/shm and the worker time to finish a render on SIGTERM', () => {
+    it('gives Chromium a memory-backed /dev/shm, the worker time to finish a render and the API its requests on SIGTERM', () => {
       const worker = find(objects, 'Deployment', 'plexus-worker').spec.template.spec;
       const shm = worker.containers[0].volumeMounts.find((m: any) => m.mountPath === '/dev/shm');
       expect(worker.volumes.find((v: any) => v.name === shm?.name)?.emptyDir?.medium).toBe('Memory');
       const renderSeconds = Number(config.data.REPORT_RENDER_TIMEOUT_MS) / 1000;
       expect(worker.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(renderSeconds + 30);
+      // The API: the preStop pause, then SHUTDOWN_TIMEOUT_MS for requests in flight, within its grace period.
+      const api = find(objects, 'Deployment', 'plexus-api').spec.template.spec;
+      const preStop = Number(api.containers[0].lifecycle?.preStop?.exec?.command?.[1] ?? 0);
+      expect(api.terminationGracePeriodSeconds).toBeGreaterThan(preStop + Number(config.data.SHUTDOWN_TIMEOUT_MS) / 1000);
     });
 
     it('pins every image to a tag or digest, never latest', () => {
