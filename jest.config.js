@@ -7,7 +7,7 @@ module.exports = {
       ...preset,
       displayName: 'unit',
       rootDir: __dirname,
-      roots: ['<rootDir>/libs', '<rootDir>/apps/api', '<rootDir>/apps/worker'],
+      roots: ['<rootDir>/libs', '<rootDir>/apps/api', '<rootDir>/apps/worker', '<rootDir>/tests/infra'],
       testMatch: ['**/*.spec.ts'],
     },
     {

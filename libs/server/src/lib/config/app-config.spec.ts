@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { ConfigError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -33,5 +34,34 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ IMPORT_PARSE_THREADS: '0' })).toThrow(/IMPORT_PARSE_THREADS/);
     expect(() => loadConfig({ IMPORT_PARSE_TIMEOUT_MS: 'soon' })).toThrow(/IMPORT_PARSE_TIMEOUT_MS/);
     expect(() => loadConfig({ IMPORT_PARSE_TIMEOUT_MS: '10' })).toThrow(/IMPORT_PARSE_TIMEOUT_MS/);
+  });
+  it("takes a Redis key prefix in BullMQ's hash-tag form, for one Redis Cluster slot per queue, and refuses a malformed one", () => {
+    expect(loadConfig({}).REDIS_PREFIX).toBe('plexus');
+    expect(loadConfig({ REDIS_PREFIX: '{plexus}' }).REDIS_PREFIX).toBe('{plexus}');
+    expect(loadConfig({ REDIS_PREFIX: 'plexus-test.1:a' }).REDIS_PREFIX).toBe('plexus-test.1:a');
+    for (const bad of ['{plexus', 'plexus}', '{}', '{ple}xus', 'a b', '{a}{b}']) {
+      expect(() => loadConfig({ REDIS_PREFIX: bad })).toThrow(/REDIS_PREFIX/);
+    }
+  });
+  it('accepts a rediss:// URL with a user and password, which ioredis then opens with TLS and that authentication', () => {
+    const cfg = loadConfig({ REDIS_URL: 'rediss://plexus:p%40ss%2Fword@redis.example.internal:6380/2' });
+    expect(cfg.REDIS_URL).toBe('rediss://plexus:p%40ss%2Fword@redis.example.internal:6380/2');
+    // As the API, the worker (core.module.ts) and BullMQ (which passes `connection.url` to ioredis) open it.
+    const redis = new Redis(cfg.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 });
+    try {
+      expect(redis.options).toMatchObject({
+        tls: expect.anything(),
+        host: 'redis.example.internal',
+        port: 6380,
+        db: 2,
+        username: 'plexus',
+        password: 'p@ss/word',
+      });
+      expect(redis.options.tls).toBeTruthy();
+    } finally {
+      redis.disconnect();
+    }
+    expect(new Redis('redis://127.0.0.1:6379', { lazyConnect: true }).options.tls).toBeFalsy();
+    expect(() => loadConfig({ REDIS_URL: 'https://redis.example.internal' })).toThrow(/REDIS_URL/);
   });
 });

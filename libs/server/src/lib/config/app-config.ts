@@ -33,9 +33,13 @@ export const configSchema = z.object({
   DATABASE_OWNER_URL: url(['postgres:', 'postgresql:']).default('postgres://plexus_owner:plexus_owner@127.0.0.1:5432/plexus'),
   DATABASE_POOL_MAX: int(1, 100).default(10),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  /**
+   * Start of every Redis key. `{plexus}` (BullMQ's hash-tag form) puts all of a queue's keys in one Redis Cluster slot;
+   * production uses it (infra/k8s), and the KEDA ScaledObject's list names start with it.
+   */
   REDIS_PREFIX: z
     .string()
-    .regex(/^[A-Za-z0-9_.:-]+$/, { error: 'use letters, digits, _ . : -' })
+    .regex(/^(?:[A-Za-z0-9_.:-]+|\{[A-Za-z0-9_.:-]+\})$/, { error: 'use letters, digits, _ . : - (or all of it in braces: {plexus})' })
     .default('plexus'),
   SESSION_TTL_HOURS: int(1, 24 * 30).default(12),
   COOKIE_SECURE: bool.optional(),
