@@ -39,7 +39,17 @@ export function readYaml(path: string): any[] {
 
 /** A kustomization rendered by kustomize (the one built into kubectl: `kubectl kustomize <dir>`). */
 export function kustomize(dir: string): K8sObject[] {
-  const yaml = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  let yaml: string;
+  try {
+    yaml = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error(
+        'kubectl is not on the PATH: the manifest tests render infra/k8s with its built-in kustomize. Install kubectl (https://kubernetes.io/docs/tasks/tools/) and run the tests again.',
+      );
+    }
+    throw err;
+  }
   return parseAllDocuments(yaml).map((d) => d.toJS() as K8sObject);
 }
 
