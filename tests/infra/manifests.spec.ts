@@ -226,12 +226,21 @@ describe('infra/ manifests', () => {
       }
     });
 
-    it('denies all traffic by default; the worker takes none and reaches only PostgreSQL, Redis, object storage, SMTP and DNS', () => {
+    it('denies all traffic by default; the worker takes only Prometheus on its metrics port and reaches only PostgreSQL, Redis, object storage, SMTP and DNS', () => {
       const deny = find(objects, 'NetworkPolicy', 'plexus-default-deny');
       expect(deny.spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
       const worker = find(objects, 'NetworkPolicy', 'plexus-worker');
       expect(worker.spec.policyTypes).toEqual(['Ingress', 'Egress']);
-      expect(worker.spec.ingress ?? []).toEqual([]);
+      const metricsPort = Number(find(objects, 'ConfigMap', 'plexus-config').data.WORKER_METRICS_PORT);
+      expect(worker.spec.ingress).toEqual([
+        {
+          from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+          ports: [{ protocol: 'TCP', port: metricsPort }],
+        },
+      ]);
+      // The API's Service (and so the Ingress) carries its http port alone, never the metrics port.
+      const service = find(objects, 'Service', 'plexus-api');
+      expect(service.spec.ports.map((p: any) => p.targetPort)).toEqual(['http']);
       const ports = worker.spec.egress.flatMap((r: any) => r.ports.map((p: any) => p.port)).sort();
       expect(ports).toEqual([443, 465, 5432, 587, 6379].sort());
       for (const rule of worker.spec.egress) expect(rule.to.every((t: any) => t.ipBlock?.cidr && !t.ipBlock.cidr.startsWith('0.0.0.0'))).toBe(true);
