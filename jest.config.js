@@ -2,6 +2,9 @@
 const preset = require('./jest.preset');
 
 module.exports = {
+  // Tests run in a worker process that is replaced when it holds more than this after a file (with one CPU to spare,
+  // jest would otherwise run every file in its own process, which grew past its heap limit over the whole run).
+  workerIdleMemoryLimit: '1GB',
   projects: [
     {
       ...preset,

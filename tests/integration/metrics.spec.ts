@@ -2,23 +2,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ReportDocument } from '@plexus/server';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkerModule } from '../../apps/worker/src/app/worker.module';
+import { freePort } from '../faults/stack';
 import { eventually } from '../support/eventually';
 import { createTestDatabase, HttpClient, newNetwork, startApi, testConfig, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** One sample's value from Prometheus text: the series named with exactly these labels (in any order, others allowed). */
 function sample(text: string, name: string, labels: Record<string, string>): number | undefined {

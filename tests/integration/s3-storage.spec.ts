@@ -3,28 +3,17 @@ import { NestFactory } from '@nestjs/core';
 import { ReportDocument, S3Storage, StorageUnavailableError, StoredObjectMissingError } from '@plexus/server';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // s3rver has no type declarations: its constructor options and run/close are all this test uses.
 const S3rver = require('s3rver') as new (options: Record<string, unknown>) => { run(): Promise<unknown>; close(): Promise<void> };
 import { WorkerModule } from '../../apps/worker/src/app/worker.module';
+import { freePort } from '../faults/stack';
 import { eventually } from '../support/eventually';
 import { createTestDatabase, HttpClient, newNetwork, startApi, testConfig, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
 
 const BUCKET = 'plexus-documents';
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Object storage through the AWS SDK against a real S3-compatible HTTP server on loopback (s3rver, its own data

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, JOB_BUCKETS, JobQueue, Metrics, QueueName, type AppConfig } from '@plexus/server';
 import type { Server } from 'node:http';
+import type { Counter, Histogram } from 'prom-client';
 
 const STATES = ['wait', 'active', 'delayed', 'failed', 'prioritized'] as const;
 
@@ -11,20 +12,10 @@ const STATES = ['wait', 'active', 'delayed', 'failed', 'prioritized'] as const;
  */
 @Injectable()
 export class WorkerMetrics implements OnApplicationBootstrap, OnApplicationShutdown {
-  readonly metrics = new Metrics('worker');
-  readonly jobSeconds = this.metrics.histogram(
-    'plexus_job_duration_seconds',
-    'Time a job ran in this worker, by queue, job name and outcome',
-    ['queue', 'job', 'outcome'],
-    JOB_BUCKETS,
-  );
-  readonly renderSeconds = this.metrics.histogram(
-    'plexus_report_render_seconds',
-    'Time to draw a document (view model, HTML, PDF), by report kind',
-    ['kind'],
-    JOB_BUCKETS,
-  );
-  readonly chromiumLaunches = this.metrics.counter('plexus_chromium_launches_total', 'Chromium launches (the first, and every relaunch)');
+  readonly metrics: Metrics;
+  readonly jobSeconds: Histogram<'queue' | 'job' | 'outcome'>;
+  readonly renderSeconds: Histogram<'kind'>;
+  readonly chromiumLaunches: Counter;
   private server: Server | null = null;
   private readonly logger = new Logger('WorkerMetrics');
 
@@ -32,6 +23,20 @@ export class WorkerMetrics implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     jobs: JobQueue,
   ) {
+    this.metrics = new Metrics('worker', config.WORKER_METRICS_PORT > 0);
+    this.jobSeconds = this.metrics.histogram(
+      'plexus_job_duration_seconds',
+      'Time a job ran in this worker, by queue, job name and outcome',
+      ['queue', 'job', 'outcome'],
+      JOB_BUCKETS,
+    );
+    this.renderSeconds = this.metrics.histogram(
+      'plexus_report_render_seconds',
+      'Time to draw a document (view model, HTML, PDF), by report kind',
+      ['kind'],
+      JOB_BUCKETS,
+    );
+    this.chromiumLaunches = this.metrics.counter('plexus_chromium_launches_total', 'Chromium launches (the first, and every relaunch)');
     this.metrics.gauge(
       'plexus_queue_jobs',
       'Jobs in a BullMQ queue by state (wait is what the autoscaler reads)',

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { APP_CONFIG, HTTP_BUCKETS, Metrics, type AppConfig } from '@plexus/server';
 import type { NextFunction, Request, Response } from 'express';
 import type { Server } from 'node:http';
+import type { Histogram } from 'prom-client';
 
 /**
  * The API's Prometheus metrics: request durations by method, route (the route's pattern, never the path with its ids)
@@ -10,17 +11,20 @@ import type { Server } from 'node:http';
  */
 @Injectable()
 export class ApiMetrics implements OnApplicationBootstrap, OnApplicationShutdown {
-  readonly metrics = new Metrics('api');
-  private readonly duration = this.metrics.histogram(
-    'plexus_http_request_duration_seconds',
-    'HTTP requests to the API by method, route pattern and status',
-    ['method', 'route', 'status'],
-    HTTP_BUCKETS,
-  );
+  readonly metrics: Metrics;
+  private readonly duration: Histogram<'method' | 'route' | 'status'>;
   private server: Server | null = null;
   private readonly logger = new Logger('ApiMetrics');
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.metrics = new Metrics('api', config.API_METRICS_PORT > 0);
+    this.duration = this.metrics.histogram(
+      'plexus_http_request_duration_seconds',
+      'HTTP requests to the API by method, route pattern and status',
+      ['method', 'route', 'status'],
+      HTTP_BUCKETS,
+    );
+  }
 
   /** Express middleware timing every request until its response is finished. */
   readonly middleware = (req: Request, res: Response, next: NextFunction): void => {

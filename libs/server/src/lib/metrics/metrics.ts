@@ -9,9 +9,16 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 export class Metrics {
   readonly registry = new Registry();
 
-  constructor(readonly process: 'api' | 'worker') {
+  /**
+   * `processMetrics`: also the process's own (CPU, memory, event loop, GC) — only when the metrics are served: their
+   * collectors (an event-loop monitor, a GC observer) live as long as the process, and tests make many applications.
+   */
+  constructor(
+    readonly process: 'api' | 'worker',
+    processMetrics = true,
+  ) {
     this.registry.setDefaultLabels({ process });
-    collectDefaultMetrics({ register: this.registry, prefix: 'plexus_' });
+    if (processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'plexus_' });
   }
 
   histogram<L extends string>(name: string, help: string, labelNames: readonly L[], buckets: number[]): Histogram<L> {
