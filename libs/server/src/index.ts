@@ -17,6 +17,7 @@ export * from './lib/audit/audit.subscriber';
 export * from './lib/jobs';
 export * from './lib/nest/core.module';
 export * from './lib/nest/tokens';
+export * from './lib/redis/redis-connection';
 // people, networks and membership
 export * from './lib/user/app-user.entity';
 export * from './lib/user/user-session.entity';

@@ -3,11 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { healthDtoSchema, type HealthDto } from '@plexus/contracts';
 import { ApiZodResponse } from '../core/http/api-response';
-import type { Redis } from 'ioredis';
 import type { Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { EventLoopLag } from '../core/event-loop/event-loop-lag';
-import { REDIS } from '@plexus/server';
+import { REDIS, type RedisClient } from '@plexus/server';
 import { APP_VERSION } from '@plexus/server';
 
 async function within<T>(ms: number, p: Promise<T>): Promise<T> {
@@ -24,7 +23,7 @@ async function within<T>(ms: number, p: Promise<T>): Promise<T> {
 export class HealthController {
   constructor(
     private readonly orm: MikroORM,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly eventLoop: EventLoopLag,
   ) {}
 

@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, JobQueue, QueueName, REDIS, type AppConfig } from '@plexus/server';
-import type { Redis } from 'ioredis';
+import { APP_CONFIG, JobQueue, QueueName, REDIS, type AppConfig, type RedisClient } from '@plexus/server';
 import { hostname } from 'node:os';
 
-/** A health signal for a process with no HTTP server: a Redis key with a TTL, and queue depths in the log. */
+/**
+ * A health signal for a process with no HTTP server: a Redis key with a TTL (holding the queues this process consumes,
+ * WORKER_QUEUES, and every queue's depth), and queue depths in the log. Whatever queues it serves, a worker beats.
+ */
 @Injectable()
 export class Heartbeat implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | undefined;
@@ -11,7 +13,7 @@ export class Heartbeat implements OnApplicationBootstrap, OnApplicationShutdown 
   readonly key: string;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobQueue,
   ) {
@@ -25,7 +27,7 @@ export class Heartbeat implements OnApplicationBootstrap, OnApplicationShutdown 
       depths[name] = (counts['waiting'] ?? 0) + (counts['delayed'] ?? 0);
     }
     const ttl = this.config.WORKER_HEARTBEAT_SECONDS * 3;
-    await this.redis.set(this.key, JSON.stringify({ at: new Date().toISOString(), depths }), 'EX', ttl);
+    await this.redis.set(this.key, JSON.stringify({ at: new Date().toISOString(), queues: this.config.WORKER_QUEUES, depths }), 'EX', ttl);
     return depths;
   }
 

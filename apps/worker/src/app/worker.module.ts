@@ -5,7 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { MailTransport } from '../email/mail-transport';
 import { EmailDeliveryJob } from '../jobs/email-delivery.job';
 import type { JobHandler, JobHandlerClass } from '../jobs/job-handler';
-import { assertJobHandlers } from '../jobs/job-registry';
+import { assertJobHandlers, handlersForQueues } from '../jobs/job-registry';
 import { JOB_HANDLERS, JobRunner } from '../jobs/job-runner';
 import { OutboxSweepJob } from '../jobs/outbox-sweep.job';
 import { ReportPreviewJob } from '../jobs/report-preview.job';
@@ -24,7 +24,7 @@ import { ChromiumPool } from '../report/render/chromium-pool';
 import { PdfRenderer } from '../report/render/pdf-renderer';
 import { Heartbeat } from './heartbeat';
 
-/** Every job's handler: one `*.job.ts` each. Boot fails if a job has no handler here, or two. */
+/** Every job's handler: one `*.job.ts` each. Boot fails if a job has no handler here, or two. A worker registers those of its WORKER_QUEUES. */
 const JOB_HANDLER_CLASSES: JobHandlerClass[] = [
   EmailDeliveryJob,
   ReportRenderJob,
@@ -46,11 +46,22 @@ class ChromiumShutdown implements OnApplicationShutdown {
   }
 }
 
-/** The worker: BullMQ job handlers only, no HTTP server. Scale it by running more processes. */
+/**
+ * The worker: BullMQ job handlers only, no HTTP server. Scale it by running more processes. It consumes the queues of
+ * WORKER_QUEUES (all by default) and provides only their jobs' handlers; Chromium is launched by the first render, so a
+ * worker without the reports queue never starts one.
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
+    // Every job has exactly one handler in the build, whatever this process serves…
     assertJobHandlers(JOB_HANDLER_CLASSES.map((c) => c.jobName));
+    // …and every job of the queues it serves has one here.
+    const handlerClasses = handlersForQueues(JOB_HANDLER_CLASSES, config.WORKER_QUEUES);
+    assertJobHandlers(
+      handlerClasses.map((c) => c.jobName),
+      config.WORKER_QUEUES,
+    );
     return {
       module: WorkerModule,
       imports: [
@@ -60,11 +71,11 @@ export class WorkerModule {
         }),
       ],
       providers: [
-        ...JOB_HANDLER_CLASSES,
+        ...handlerClasses,
         {
           provide: JOB_HANDLERS,
-          useFactory: (...handlers: JobHandler[]) => new Map<JobName, JobHandler>(handlers.map((h, i) => [JOB_HANDLER_CLASSES[i].jobName, h])),
-          inject: JOB_HANDLER_CLASSES,
+          useFactory: (...handlers: JobHandler[]) => new Map<JobName, JobHandler>(handlers.map((h, i) => [handlerClasses[i].jobName, h])),
+          inject: handlerClasses,
         },
         JobRunner,
         MailTransport,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, JobQueue, QueueName, REDIS, type AppConfig, type JobName } from '@plexus/server';
-import type { Redis } from 'ioredis';
+import { APP_CONFIG, bullmqConnection, JobQueue, QueueName, REDIS, type AppConfig, type JobName, type RedisClient } from '@plexus/server';
+import type { Cluster } from 'ioredis';
 import { UnrecoverableError, Worker, type Job, type WorkerOptions } from 'bullmq';
 import { WorkerMetrics } from '../metrics/worker-metrics';
 import type { JobHandler } from './job-handler';
@@ -27,20 +27,23 @@ export function queueWorkerOptions(queue: QueueName, config: AppConfig): Partial
 }
 
 /**
- * One BullMQ worker per queue, each handing a job to the handler of its name; then the recurring duties'
- * schedulers are registered (an upsert: every replica registering them still makes one per duty). Workers close
+ * One BullMQ worker per queue it serves (WORKER_QUEUES), each handing a job to the handler of its name; then the recurring duties'
+ * schedulers are registered by the workers serving their queue (an upsert: every replica registering them still makes one per
+ * duty). Workers close
  * before the rest of the application (database, Redis, Chromium), letting the jobs in hand finish.
  */
 @Injectable()
 export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly workers: Worker[] = [];
+  /** Cluster connections given to the BullMQ workers (which do not close what they are given). */
+  private readonly clusters: Cluster[] = [];
   private readonly logger = new Logger('JobRunner');
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(JOB_HANDLERS) private readonly handlers: JobHandlers,
     private readonly jobs: JobQueue,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly metrics: WorkerMetrics,
   ) {}
 
@@ -51,9 +54,11 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    for (const queue of Object.values(QueueName)) {
+    for (const queue of this.config.WORKER_QUEUES) {
+      const connection = bullmqConnection(this.config);
+      if ('isCluster' in connection) this.clusters.push(connection);
       const worker = new Worker(queue, (job, token) => this.dispatch(job, token), {
-        connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null },
+        connection,
         prefix: this.config.REDIS_PREFIX,
         ...queueWorkerOptions(queue, this.config),
       });
@@ -67,11 +72,12 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       this.workers.push(worker);
     }
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
-    await this.jobs.registerSchedulers();
+    await this.jobs.registerSchedulers(this.config.WORKER_QUEUES);
+    this.logger.log({ queues: this.config.WORKER_QUEUES }, 'consuming queues');
     // Redis keeps nothing on disk here: after it restarts, the schedulers are gone with everything else. Every
     // reconnection registers them again (an upsert), so the sweeps that recover lost work come back by themselves.
     this.redis.on('ready', () => {
-      this.jobs.registerSchedulers().then(
+      this.jobs.registerSchedulers(this.config.WORKER_QUEUES).then(
         () => this.logger.log('job schedulers registered again after Redis reconnected'),
         (err: Error) => this.logger.error({ err: err.message }, 'could not register job schedulers after reconnecting'),
       );
@@ -80,5 +86,6 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
 
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
+    for (const cluster of this.clusters) cluster.disconnect();
   }
 }

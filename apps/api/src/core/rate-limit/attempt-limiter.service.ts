@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, REDIS, type AppConfig } from '@plexus/server';
-import type { Redis } from 'ioredis';
+import { APP_CONFIG, REDIS, type AppConfig, type RedisClient } from '@plexus/server';
 import { createHash } from 'node:crypto';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainException } from '../http/domain.exception';
@@ -27,7 +26,7 @@ export class AttemptLimiter {
   private readonly policies: Record<AttemptPolicyName, AttemptPolicy>;
   private readonly limiters: Record<AttemptPolicyName, RateLimiterRedis>;
 
-  constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(REDIS) redis: RedisClient, @Inject(APP_CONFIG) config: AppConfig) {
     this.policies = attemptPolicies(config);
     const entries = Object.entries(this.policies).map(([name, policy]) => [
       name,

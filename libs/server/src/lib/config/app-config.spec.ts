@@ -64,4 +64,40 @@ describe('loadConfig', () => {
     expect(new Redis('redis://127.0.0.1:6379', { lazyConnect: true }).options.tls).toBeFalsy();
     expect(() => loadConfig({ REDIS_URL: 'https://redis.example.internal' })).toThrow(/REDIS_URL/);
   });
+  it('reads WORKER_QUEUES as a list of the real queue names, all of them by default, and refuses anything else', () => {
+    expect(loadConfig({}).WORKER_QUEUES).toEqual(['email', 'reports', 'schedules']);
+    expect(loadConfig({ WORKER_QUEUES: '' }).WORKER_QUEUES).toEqual(['email', 'reports', 'schedules']);
+    expect(loadConfig({ WORKER_QUEUES: 'reports' }).WORKER_QUEUES).toEqual(['reports']);
+    // Spaces are allowed; the order is always QueueName's.
+    expect(loadConfig({ WORKER_QUEUES: 'schedules, email' }).WORKER_QUEUES).toEqual(['email', 'schedules']);
+    const problem = (v: string) => {
+      try {
+        loadConfig({ WORKER_QUEUES: v });
+      } catch (e) {
+        return (e as ConfigError).problems.join('\n');
+      }
+      return 'accepted';
+    };
+    expect(problem('report')).toMatch(/^WORKER_QUEUES: unknown queue "report": use a comma-separated list of email, reports, schedules/);
+    expect(problem('email,,reports')).toMatch(/WORKER_QUEUES: unknown queue ""/);
+    expect(problem('email,email')).toMatch(/WORKER_QUEUES: email listed twice/);
+    expect(problem('Email')).toMatch(/WORKER_QUEUES: unknown queue "Email"/);
+  });
+  it('reads REDIS_CLUSTER_NODES as host:port seeds, and refuses a cluster whose prefix is not a hash tag', () => {
+    expect(loadConfig({}).REDIS_CLUSTER_NODES).toBeUndefined();
+    expect(
+      loadConfig({ REDIS_PREFIX: '{plexus}', REDIS_CLUSTER_NODES: 'redis-0.internal:6379, 10.0.0.7:7001,[fd00::1]:6380' }).REDIS_CLUSTER_NODES,
+    ).toEqual([
+      { host: 'redis-0.internal', port: 6379 },
+      { host: '10.0.0.7', port: 7001 },
+      { host: 'fd00::1', port: 6380 },
+    ]);
+    for (const bad of ['redis-0.internal', 'redis-0:0', 'redis-0:70000', 'redis://redis-0:6379', 'a:1,,b:2']) {
+      expect(() => loadConfig({ REDIS_PREFIX: '{plexus}', REDIS_CLUSTER_NODES: bad })).toThrow(/REDIS_CLUSTER_NODES: use host:port,host:port/);
+    }
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'redis-0:6379' })).toThrow(
+      'REDIS_PREFIX: a Redis Cluster (REDIS_CLUSTER_NODES is set) needs the prefix in hash-tag form, e.g. {plexus}, so that each queue\'s keys share one slot (got "plexus")',
+    );
+    expect(() => loadConfig({ REDIS_PREFIX: 'plexus:{a}', REDIS_CLUSTER_NODES: 'redis-0:6379' })).toThrow(/REDIS_PREFIX/);
+  });
 });

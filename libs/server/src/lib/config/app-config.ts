@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import { QueueName } from '../jobs/queue-name';
+
+const QUEUE_NAMES = Object.values(QueueName) as string[];
+/** A Redis Cluster seed: `host:port` (a name, an IPv4 address or a bracketed IPv6 address). */
+export interface RedisNode {
+  host: string;
+  port: number;
+}
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
@@ -41,6 +49,47 @@ export const configSchema = z.object({
     .string()
     .regex(/^(?:[A-Za-z0-9_.:-]+|\{[A-Za-z0-9_.:-]+\})$/, { error: 'use letters, digits, _ . : - (or all of it in braces: {plexus})' })
     .default('plexus'),
+  /**
+   * Redis Cluster: the seed nodes, `host:port,host:port` (a cluster's configuration endpoint alone is enough). Unset:
+   * REDIS_URL is one Redis (a primary). Set: every connection is an ioredis Cluster seeded from these nodes, and REDIS_URL
+   * gives only the scheme (`rediss:` = TLS), user and password for every node; REDIS_PREFIX must then be a hash tag.
+   */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const nodes: RedisNode[] = [];
+      for (const part of v.split(',').map((p) => p.trim())) {
+        const m = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(part);
+        const port = Number(m?.[2]);
+        if (!m || port < 1 || port > 65_535) {
+          ctx.addIssue({ code: 'custom', message: `use host:port,host:port (${JSON.stringify(part)} is not host:port)` });
+          return z.NEVER;
+        }
+        nodes.push({ host: m[1].replace(/^\[|\]$/g, ''), port });
+      }
+      return nodes;
+    }),
+  /**
+   * The queues this worker process consumes, comma-separated (default: all). Lets one Deployment render reports and
+   * another send email and run the schedules, each scaled on its own queue. The API ignores it.
+   */
+  WORKER_QUEUES: z
+    .string()
+    .default(QUEUE_NAMES.join(','))
+    .transform((v, ctx) => {
+      const names = v.split(',').map((n) => n.trim());
+      const unknown = names.filter((n) => !QUEUE_NAMES.includes(n));
+      const twice = names.filter((n, i) => names.indexOf(n) !== i);
+      if (unknown.length || twice.length) {
+        const what = unknown.length ? `unknown queue ${unknown.map((n) => JSON.stringify(n)).join(', ')}` : `${twice.join(', ')} listed twice`;
+        ctx.addIssue({ code: 'custom', message: `${what}: use a comma-separated list of ${QUEUE_NAMES.join(', ')}` });
+        return z.NEVER;
+      }
+      // In QueueName's order, whatever the order written.
+      return QUEUE_NAMES.filter((n) => names.includes(n)) as QueueName[];
+    }),
   SESSION_TTL_HOURS: int(1, 24 * 30).default(12),
   COOKIE_SECURE: bool.optional(),
   LOGIN_MAX_FAILURES: int(1, 100).default(5),
@@ -119,6 +168,11 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
   if (cfg.STORAGE_DRIVER === 's3') {
     const missing = (['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !cfg[k]);
     if (missing.length) throw new ConfigError(missing.map((k) => `${k}: required when STORAGE_DRIVER=s3`));
+  }
+  if (cfg.REDIS_CLUSTER_NODES && !/^\{.+\}$/.test(cfg.REDIS_PREFIX)) {
+    throw new ConfigError([
+      `REDIS_PREFIX: a Redis Cluster (REDIS_CLUSTER_NODES is set) needs the prefix in hash-tag form, e.g. {plexus}, so that each queue's keys share one slot (got ${JSON.stringify(cfg.REDIS_PREFIX)})`,
+    ]);
   }
   return { ...cfg, cookieSecure: cfg.COOKIE_SECURE ?? cfg.NODE_ENV === 'production' };
 }

@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-connection';
 import { SCHEDULE_TIME_ZONE } from '@plexus/domain';
 import { JOBS, SCHEDULE_FIRE_JOB, type JobPayloads, type OnDemandJobName } from './jobs';
 import { QueueName } from './queue-name';
@@ -10,7 +10,7 @@ export class JobQueue {
   private readonly queues = new Map<QueueName, Queue>();
 
   constructor(
-    private readonly connection: Redis,
+    private readonly connection: RedisClient,
     private readonly prefix: string,
   ) {}
 
@@ -72,9 +72,13 @@ export class JobQueue {
     return true;
   }
 
-  /** Registers every recurring duty (an upsert by scheduler id: any number of workers make one scheduler each). */
-  async registerSchedulers(): Promise<void> {
+  /**
+   * Registers every recurring duty (an upsert by scheduler id: any number of workers make one scheduler each), or only
+   * those that run in `queues` (a worker registers the duties of the queues it consumes).
+   */
+  async registerSchedulers(queues: readonly QueueName[] = Object.values(QueueName)): Promise<void> {
     for (const [name, def] of Object.entries(SCHEDULERS) as Array<[string, SchedulerDefinition<never>]>) {
+      if (!queues.includes(def.queue)) continue;
       await this.queue(def.queue).upsertJobScheduler(def.id, { every: def.everyMs }, { name, data: def.payload, opts: def.options });
     }
   }

@@ -1,5 +1,5 @@
 import type { JobsOptions } from 'bullmq';
-import { JOBS, SCHEDULE_FIRE_JOB, type JobName, type JobPayloads, type ScheduledJobName } from './jobs';
+import { JOBS, SCHEDULE_FIRE_JOB, type JobName, type JobPayloads, type OnDemandJobName, type ScheduledJobName } from './jobs';
 import { QueueName } from './queue-name';
 
 export interface SchedulerDefinition<N extends ScheduledJobName> {
@@ -55,3 +55,10 @@ export const SCHEDULERS: { [N in ScheduledJobName]: SchedulerDefinition<N> } = {
 
 /** Every job name, on demand and scheduled: the worker refuses to boot unless each has exactly one handler. */
 export const JOB_NAMES: JobName[] = [...(Object.keys(JOBS) as JobName[]), ...(Object.keys(SCHEDULERS) as JobName[]), SCHEDULE_FIRE_JOB];
+
+/** The queue each job runs in: a worker serving some queues (WORKER_QUEUES) needs the handlers of their jobs only. */
+export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
+  ...(Object.fromEntries(Object.entries(JOBS).map(([name, def]) => [name, def.queue])) as Record<OnDemandJobName, QueueName>),
+  ...(Object.fromEntries(Object.entries(SCHEDULERS).map(([name, def]) => [name, def.queue])) as Record<ScheduledJobName, QueueName>),
+  [SCHEDULE_FIRE_JOB]: QueueName.Schedules,
+};

@@ -7,14 +7,14 @@ import { TenantDb } from '../db/tenant-db';
 import { JobQueue } from '../jobs/job-queue';
 import { DOCUMENT_STORAGE } from '../storage/document-storage';
 import { storageFromConfig } from '../storage/storage-factory';
-import { Redis } from 'ioredis';
+import { openRedis, type RedisClient } from '../redis/redis-connection';
 import { APP_CONFIG, REDIS } from './tokens';
 
 @Injectable()
 class Lifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly orm: MikroORM,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly jobs: JobQueue,
   ) {}
 
@@ -46,9 +46,9 @@ export class CoreModule {
         { provide: TenantDb, useFactory: (orm: MikroORM) => new TenantDb(orm), inject: [MikroORM] },
         {
           provide: REDIS,
-          useFactory: () => new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: false, enableOfflineQueue: true }),
+          useFactory: () => openRedis(config, { maxRetriesPerRequest: 2, lazyConnect: false, enableOfflineQueue: true }),
         },
-        { provide: JobQueue, useFactory: (redis: Redis) => new JobQueue(redis, config.REDIS_PREFIX), inject: [REDIS] },
+        { provide: JobQueue, useFactory: (redis: RedisClient) => new JobQueue(redis, config.REDIS_PREFIX), inject: [REDIS] },
         { provide: DOCUMENT_STORAGE, useFactory: () => storageFromConfig(config) },
         Lifecycle,
       ],
