@@ -1,5 +1,5 @@
 import { configSchema, loadConfig, QueueName } from '@plexus/server';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { find, INFRA_DIR, K8S_DIR, kustomizationDirs, kustomize, readYaml, schemaProblems, yamlFiles, type K8sObject } from './manifests';
 
@@ -12,24 +12,63 @@ import { find, INFRA_DIR, K8S_DIR, kustomizationDirs, kustomize, readYaml, schem
 const CONFIG_KEYS = Object.keys(configSchema.shape);
 /** Variables that come from the Secret `plexus-secrets` (secretKeyRef), never from the ConfigMap or a literal. */
 const SECRET_KEYS = ['DATABASE_URL', 'DATABASE_OWNER_URL', 'REDIS_URL', 'SMTP_URL', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
-/** Config variables a container may go without (its default then applies), and why. */
+/** Config variables a Deployment's or Job's container may go without (its default then applies), and why. */
 const NOT_NEEDED: Record<string, Record<string, string>> = {
-  api: { DATABASE_OWNER_URL: 'only `migrate` reads it', STORAGE_DIR: 'unused with STORAGE_DRIVER=s3' },
-  worker: { DATABASE_OWNER_URL: 'only `migrate` reads it', STORAGE_DIR: 'unused with STORAGE_DRIVER=s3' },
-  migrate: {
+  'plexus-api': {
+    DATABASE_OWNER_URL: 'only `migrate` reads it',
+    STORAGE_DIR: 'unused with STORAGE_DRIVER=s3',
+    WORKER_QUEUES: 'only the worker reads it',
+  },
+  'plexus-worker-reports': {
+    DATABASE_OWNER_URL: 'only `migrate` reads it',
+    STORAGE_DIR: 'unused with STORAGE_DRIVER=s3',
+    SMTP_URL: 'report workers send no mail, so they do not hold the SMTP secret',
+  },
+  'plexus-worker-email': { DATABASE_OWNER_URL: 'only `migrate` reads it', STORAGE_DIR: 'unused with STORAGE_DRIVER=s3' },
+  'plexus-migrate': {
     STORAGE_DIR: 'unused with STORAGE_DRIVER=s3',
     REDIS_URL: '`migrate` touches only PostgreSQL',
     SMTP_URL: '`migrate` sends no mail',
+    WORKER_QUEUES: 'only the worker reads it',
   },
 };
 /** Variables set that the config does not read, and why. */
 const NOT_CONFIG: Record<string, Record<string, string>> = {
-  worker: { HOME: 'Chromium and fontconfig write under $HOME; /tmp is the only writable place' },
+  'plexus-worker-reports': { HOME: 'Chromium and fontconfig write under $HOME; /tmp is the only writable place' },
 };
+/** The worker Deployments, each consuming its own queues (WORKER_QUEUES) and scaled by its own ScaledObject. */
+const WORKERS = ['plexus-worker-email', 'plexus-worker-reports'];
 /** Files under infra/ that no kustomization lists, and why. */
 const STANDALONE: Record<string, string> = { 'k8s/secret.example.yaml': 'an example to copy and fill in, never applied as is' };
 
 const renderings = kustomizationDirs().map((dir) => ({ dir: dir.slice(INFRA_DIR.length + 1), objects: kustomize(dir) }));
+
+/** A literal `env` value of a Deployment's first container. */
+function envValue(deployment: K8sObject, name: string): string | undefined {
+  return deployment.spec.template.spec.containers[0].env?.find((e: any) => e.name === name)?.value;
+}
+
+/** The queue a KEDA redis trigger reads: `<prefix>:<queue>:wait`. */
+function triggerQueue(listName: string, prefix: string): string {
+  expect(listName.startsWith(`${prefix}:`) && listName.endsWith(':wait')).toBe(true);
+  return listName.slice(prefix.length + 1, -':wait'.length);
+}
+
+/** A figure of infra/CAPACITY.md (written by `npm run capacity` from the benchmarks). */
+function capacity(): { perReplicaPerMinute: number; windowMinutes: number; peak: Array<{ networks: number; documents: number; replicas: number }> } {
+  const md = readFileSync(join(INFRA_DIR, 'CAPACITY.md'), 'utf8');
+  const num = (s: string) => Number(s.replace(/,/g, ''));
+  const perReplica = /Worker replicas\*\*: documents ÷ \(([\d,]+) per replica-minute × (\d+)\)/.exec(md);
+  if (!perReplica) throw new Error('infra/CAPACITY.md: no "Worker replicas" line (was it rewritten by hand?)');
+  const table = md.slice(md.indexOf('## The peak and what it needs'));
+  const peak = [...table.matchAll(/^\| ([\d,]+) \| ([\d,]+) \| [\d,]+ \| (\d+) \|/gm)].map((m) => ({
+    networks: num(m[1]),
+    documents: num(m[2]),
+    replicas: num(m[3]),
+  }));
+  if (!peak.length) throw new Error('infra/CAPACITY.md: no rows in "The peak and what it needs"');
+  return { perReplicaPerMinute: num(perReplica[1]), windowMinutes: num(perReplica[2]), peak };
+}
 
 function podSpecs(objects: K8sObject[]): Array<{ owner: K8sObject; spec: any }> {
   return objects.filter((o) => o.kind === 'Deployment' || o.kind === 'Job').map((owner) => ({ owner, spec: owner.spec.template.spec }));
@@ -85,7 +124,8 @@ describe('infra/ manifests', () => {
     it('has the API, the worker and the migrations Job, each container with requests, limits and (but the Job) probes', () => {
       expect(containers.map((x) => x.label).sort()).toEqual([
         'Deployment plexus-api/api',
-        'Deployment plexus-worker/worker',
+        'Deployment plexus-worker-email/worker',
+        'Deployment plexus-worker-reports/worker',
         'Job plexus-migrate/migrate',
       ]);
       for (const { owner, c, label } of containers) {
@@ -131,12 +171,22 @@ describe('infra/ manifests', () => {
       }
     });
 
-    it('gives Chromium a memory-backed /dev/shm, the worker time to finish a render and the API its requests on SIGTERM', () => {
-      const worker = find(objects, 'Deployment', 'plexus-worker').spec.template.spec;
+    it('gives Chromium a memory-backed /dev/shm, the report workers time to finish a render and the API its requests on SIGTERM', () => {
+      const worker = find(objects, 'Deployment', 'plexus-worker-reports').spec.template.spec;
       const shm = worker.containers[0].volumeMounts.find((m: any) => m.mountPath === '/dev/shm');
       expect(worker.volumes.find((v: any) => v.name === shm?.name)?.emptyDir?.medium).toBe('Memory');
       const renderSeconds = Number(config.data.REPORT_RENDER_TIMEOUT_MS) / 1000;
       expect(worker.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(renderSeconds + 30);
+      // The email and schedules workers run no Chromium: no /dev/shm, no memory-backed volume, and smaller than a report worker.
+      const email = find(objects, 'Deployment', 'plexus-worker-email').spec.template.spec;
+      expect(email.containers[0].volumeMounts.map((m: any) => m.mountPath)).toEqual(['/tmp']);
+      expect(email.volumes.filter((v: any) => v.emptyDir?.medium === 'Memory')).toEqual([]);
+      const bytes = (q: string) => Number(/^(\d+)(Mi|Gi)$/.exec(q)![1]) * (q.endsWith('Gi') ? 1024 : 1);
+      const cores = (q: string) => (q.endsWith('m') ? Number(q.slice(0, -1)) / 1000 : Number(q));
+      for (const kind of ['requests', 'limits'] as const) {
+        const [e, r] = [email.containers[0].resources[kind], worker.containers[0].resources[kind]];
+        expect({ kind, memory: bytes(e.memory) < bytes(r.memory), cpu: cores(e.cpu) < cores(r.cpu) }).toEqual({ kind, memory: true, cpu: true });
+      }
       // The API: the preStop pause, then SHUTDOWN_TIMEOUT_MS for requests in flight, within its grace period.
       const api = find(objects, 'Deployment', 'plexus-api').spec.template.spec;
       const preStop = Number(api.containers[0].lifecycle?.preStop?.exec?.command?.[1] ?? 0);
@@ -155,8 +205,8 @@ describe('infra/ manifests', () => {
     it('provides every variable the config reads from the ConfigMap or the Secret, sets nothing else, and the config accepts them', () => {
       expect(Object.keys(config.data).filter((k) => !CONFIG_KEYS.includes(k))).toEqual([]);
       const secretExample = readYaml(join(K8S_DIR, 'secret.example.yaml')).find((o) => o.metadata.name === 'plexus-secrets');
-      for (const { c, label } of containers) {
-        const role = c.name as string;
+      for (const { owner, c, label } of containers) {
+        const role = owner.metadata.name as string;
         const provided = new Map<string, string>();
         for (const from of c.envFrom ?? []) {
           expect({ label, from: from.configMapRef?.name }).toEqual({ label, from: 'plexus-config' });
@@ -188,23 +238,56 @@ describe('infra/ manifests', () => {
       expect(api.containers[0].command).toEqual(['node', 'dist/apps/api/main.js', 'serve']);
     });
 
-    it('scales the workers with KEDA on the BullMQ wait lists of the reports and email queues', () => {
+    it('splits the workers by queue: every queue consumed by exactly one worker Deployment (WORKER_QUEUES), reports alone', () => {
+      const queuesOf = (name: string) => loadConfig({ WORKER_QUEUES: envValue(find(objects, 'Deployment', name), 'WORKER_QUEUES') }).WORKER_QUEUES;
+      expect(envValue(find(objects, 'Deployment', 'plexus-worker-reports'), 'WORKER_QUEUES')).toBe('reports');
+      expect(queuesOf('plexus-worker-reports')).toEqual([QueueName.Reports]);
+      expect(queuesOf('plexus-worker-email')).toEqual([QueueName.Email, QueueName.Schedules]);
+      // Set on the Deployments, never in the ConfigMap (which every container shares).
+      expect(config.data.WORKER_QUEUES).toBeUndefined();
+      const all = WORKERS.flatMap(queuesOf).sort();
+      expect(all).toEqual(Object.values(QueueName).sort());
+    });
+
+    it('scales each worker Deployment with its own KEDA ScaledObject, on the BullMQ wait lists of the queues it consumes', () => {
       const scaled = objects.filter((o) => o.kind === 'ScaledObject');
-      expect(scaled.map((s) => s.spec.scaleTargetRef.name)).toEqual(['plexus-worker']);
-      const [so] = scaled;
-      // The HPA owns the count: a `replicas` in the Deployment would reset it on every apply.
-      expect(find(objects, 'Deployment', so.spec.scaleTargetRef.name).spec.replicas).toBeUndefined();
-      expect(so.spec.minReplicaCount).toBeGreaterThanOrEqual(1);
-      expect(so.spec.maxReplicaCount).toBeGreaterThan(so.spec.minReplicaCount);
+      expect(scaled.map((s) => s.spec.scaleTargetRef.name).sort()).toEqual(WORKERS);
       const prefix = config.data.REDIS_PREFIX;
       expect(prefix).toBe('{plexus}');
-      expect(so.spec.triggers.map((t: any) => [t.type, t.metadata.listName])).toEqual([
-        ['redis', `${prefix}:${QueueName.Reports}:wait`],
-        ['redis', `${prefix}:${QueueName.Email}:wait`],
+      for (const so of scaled) {
+        const deployment = find(objects, 'Deployment', so.spec.scaleTargetRef.name);
+        // The HPA owns the count: a `replicas` in the Deployment would reset it on every apply.
+        expect(deployment.spec.replicas).toBeUndefined();
+        expect(so.spec.minReplicaCount).toBeGreaterThanOrEqual(1);
+        expect(so.spec.maxReplicaCount).toBeGreaterThan(so.spec.minReplicaCount);
+        expect(so.metadata.labels['app.kubernetes.io/component']).toBe(deployment.metadata.labels['app.kubernetes.io/component']);
+        // It reads exactly the wait lists of the queues its Deployment consumes.
+        const read = so.spec.triggers.map((t: any) => {
+          expect(t.type).toBe('redis');
+          expect(Number(t.metadata.listLength)).toBeGreaterThan(0);
+          expect(find(objects, 'TriggerAuthentication', t.authenticationRef.name)).toBeDefined();
+          return triggerQueue(t.metadata.listName, prefix);
+        });
+        expect({ so: so.metadata.name, read }).toEqual({
+          so: so.metadata.name,
+          read: loadConfig({ WORKER_QUEUES: envValue(deployment, 'WORKER_QUEUES') }).WORKER_QUEUES,
+        });
+      }
+      expect(find(objects, 'ScaledObject', 'plexus-worker-reports').spec.triggers.map((t: any) => t.metadata.listName)).toEqual([
+        `${prefix}:${QueueName.Reports}:wait`,
       ]);
-      for (const t of so.spec.triggers) {
-        expect(Number(t.metadata.listLength)).toBeGreaterThan(0);
-        expect(find(objects, 'TriggerAuthentication', t.authenticationRef.name)).toBeDefined();
+      expect(find(objects, 'ScaledObject', 'plexus-worker-email').spec.triggers.map((t: any) => t.metadata.listName)).toEqual([
+        `${prefix}:${QueueName.Email}:wait`,
+        `${prefix}:${QueueName.Schedules}:wait`,
+      ]);
+    });
+
+    it("lets the report workers scale far enough for infra/CAPACITY.md's largest peak within its window", () => {
+      const { perReplicaPerMinute, windowMinutes, peak } = capacity();
+      const reports = find(objects, 'ScaledObject', 'plexus-worker-reports');
+      for (const row of peak) {
+        expect({ networks: row.networks, enough: reports.spec.maxReplicaCount >= row.replicas }).toEqual({ networks: row.networks, enough: true });
+        expect(reports.spec.maxReplicaCount * perReplicaPerMinute * windowMinutes).toBeGreaterThanOrEqual(row.documents);
       }
     });
 
@@ -219,33 +302,70 @@ describe('infra/ manifests', () => {
       expect(new URL(config.data.PUBLIC_URL).host).toBe(hosts[0]);
     });
 
-    it('has a PodDisruptionBudget for the API and the worker, each selecting its pods', () => {
-      for (const name of ['plexus-api', 'plexus-worker']) {
+    it('has a PodDisruptionBudget for the API and each worker Deployment, each selecting its pods', () => {
+      expect(
+        objects
+          .filter((o) => o.kind === 'PodDisruptionBudget')
+          .map((o) => o.metadata.name)
+          .sort(),
+      ).toEqual(['plexus-api', ...WORKERS]);
+      for (const name of ['plexus-api', ...WORKERS]) {
         const pdb = find(objects, 'PodDisruptionBudget', name);
         expect(find(objects, 'Deployment', name).spec.template.metadata.labels).toMatchObject(pdb.spec.selector.matchLabels);
       }
     });
 
-    it('denies all traffic by default; the worker takes only Prometheus on its metrics port and reaches only PostgreSQL, Redis, object storage, SMTP and DNS', () => {
+    it('denies all traffic by default; each worker takes only Prometheus on its metrics port and reaches only PostgreSQL, Redis, object storage, SMTP (email) and DNS', () => {
       const deny = find(objects, 'NetworkPolicy', 'plexus-default-deny');
       expect(deny.spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
-      const worker = find(objects, 'NetworkPolicy', 'plexus-worker');
-      expect(worker.spec.policyTypes).toEqual(['Ingress', 'Egress']);
       const metricsPort = Number(find(objects, 'ConfigMap', 'plexus-config').data.WORKER_METRICS_PORT);
-      expect(worker.spec.ingress).toEqual([
-        {
-          from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
-          ports: [{ protocol: 'TCP', port: metricsPort }],
-        },
-      ]);
+      const egressPorts: Record<string, number[]> = {
+        // No SMTP for the report workers: they send no mail.
+        'plexus-worker-reports': [443, 5432, 6379],
+        'plexus-worker-email': [443, 465, 587, 5432, 6379],
+      };
+      for (const name of WORKERS) {
+        const worker = find(objects, 'NetworkPolicy', name);
+        expect(find(objects, 'Deployment', name).spec.template.metadata.labels).toMatchObject(worker.spec.podSelector.matchLabels);
+        expect(worker.spec.policyTypes).toEqual(['Ingress', 'Egress']);
+        expect(worker.spec.ingress).toEqual([
+          {
+            from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+            ports: [{ protocol: 'TCP', port: metricsPort }],
+          },
+        ]);
+        const ports = worker.spec.egress.flatMap((r: any) => r.ports.map((p: any) => p.port)).sort((a: number, b: number) => a - b);
+        expect({ name, ports }).toEqual({ name, ports: egressPorts[name] });
+        for (const rule of worker.spec.egress) expect(rule.to.every((t: any) => t.ipBlock?.cidr && !t.ipBlock.cidr.startsWith('0.0.0.0'))).toBe(true);
+      }
       // The API's Service (and so the Ingress) carries its http port alone, never the metrics port.
       const service = find(objects, 'Service', 'plexus-api');
       expect(service.spec.ports.map((p: any) => p.targetPort)).toEqual(['http']);
-      const ports = worker.spec.egress.flatMap((r: any) => r.ports.map((p: any) => p.port)).sort();
-      expect(ports).toEqual([443, 465, 5432, 587, 6379].sort());
-      for (const rule of worker.spec.egress) expect(rule.to.every((t: any) => t.ipBlock?.cidr && !t.ipBlock.cidr.startsWith('0.0.0.0'))).toBe(true);
       const dns = find(objects, 'NetworkPolicy', 'plexus-dns');
       expect(dns.spec.egress.flatMap((r: any) => r.ports.map((p: any) => p.port))).toEqual([53, 53]);
+    });
+  });
+
+  describe('k8s/overlays/production, against infra/README.md', () => {
+    const objects = renderings.find((r) => r.dir === 'k8s/overlays/production')!.objects;
+    const readme = readFileSync(join(INFRA_DIR, 'README.md'), 'utf8');
+
+    it('states the PostgreSQL connections the pods hold at full scale (pool × every process KEDA and the API may run)', () => {
+      const config = find(objects, 'ConfigMap', 'plexus-config').data;
+      const api = find(objects, 'Deployment', 'plexus-api').spec.replicas * Number(config.API_PROCESSES ?? 1);
+      const workers = WORKERS.map((name) => find(objects, 'ScaledObject', name).spec.maxReplicaCount);
+      const total = Number(config.DATABASE_POOL_MAX) * (api + workers.reduce((a, b) => a + b, 0));
+      expect(readme).toContain(`**${total} PostgreSQL connections**`);
+    });
+
+    it('lists every placeholder address of the NetworkPolicies, to be replaced with the services’ own', () => {
+      const cidrs = new Set(
+        objects
+          .filter((o) => o.kind === 'NetworkPolicy')
+          .flatMap((o) => (o.spec.egress ?? []).flatMap((r: any) => (r.to ?? []).map((t: any) => t.ipBlock?.cidr).filter(Boolean))),
+      );
+      expect(cidrs.size).toBeGreaterThan(0);
+      for (const cidr of cidrs) expect({ cidr, documented: readme.includes(`\`${cidr}\``) }).toEqual({ cidr, documented: true });
     });
   });
 });
