@@ -102,7 +102,9 @@ machine, not on production hardware).
 ${rows.map((r) => `| ${fmt(r.n)} | ${fmt(r.documents)} | ${fmt(r.emails)} | ${r.replicas} | ${r.emailRate.toFixed(1)}/s | ${fmt(r.connections)} | ${mib(r.redis)} | ${gib(r.perYear)} |`).join('\n')}
 
 - **Worker replicas**: documents ÷ (${fmt(perReplica)} per replica-minute × ${WINDOW_MINUTES}); KEDA scales the report
-  workers on the reports queue's wait list (\`infra/k8s\`), so they are only this many at the peak.
+  workers (\`plexus-worker-reports\`) on the reports queue's wait list up to their \`maxReplicaCount\`
+  (\`infra/k8s/base/keda.yaml\`), which \`tests/infra/manifests.spec.ts\` checks against this table; the email and schedules
+  workers (\`plexus-worker-email\`) scale on their own queues.
 - **PostgreSQL connections**: pool × (API pods × processes + worker replicas). Past the managed server's limit (often
   100–500), put **PgBouncer in transaction mode** in front: every tenant query runs inside a transaction whose
   tenant setting is transaction-local (\`set_config('app.network_id', …, true)\` in \`TenantDb\`), and nothing uses
