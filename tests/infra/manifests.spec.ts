@@ -260,7 +260,7 @@ describe('infra/ manifests', () => {
         expect(deployment.spec.replicas).toBeUndefined();
         expect(so.spec.minReplicaCount).toBeGreaterThanOrEqual(1);
         expect(so.spec.maxReplicaCount).toBeGreaterThan(so.spec.minReplicaCount);
-        expect(so.metadata.labels['app.kubernetes.io/component']).toBe(deployment.metadata.labels['app.kubernetes.io/component']);
+        expect(so.metadata.labels?.['app.kubernetes.io/component']).toBe(deployment.metadata.labels?.['app.kubernetes.io/component']);
         // It reads exactly the wait lists of the queues its Deployment consumes.
         const read = so.spec.triggers.map((t: any) => {
           expect(t.type).toBe('redis');

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, bullmqConnection, JobQueue, QueueName, REDIS, type AppConfig, type JobName, type RedisClient } from '@plexus/server';
-import type { Cluster } from 'ioredis';
+import { Cluster } from 'ioredis';
 import { UnrecoverableError, Worker, type Job, type WorkerOptions } from 'bullmq';
 import { WorkerMetrics } from '../metrics/worker-metrics';
 import type { JobHandler } from './job-handler';
@@ -56,7 +56,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     for (const queue of this.config.WORKER_QUEUES) {
       const connection = bullmqConnection(this.config);
-      if ('isCluster' in connection) this.clusters.push(connection);
+      const owned = connection instanceof Cluster ? connection : null;
+      if (owned) this.clusters.push(owned);
       const worker = new Worker(queue, (job, token) => this.dispatch(job, token), {
         connection,
         prefix: this.config.REDIS_PREFIX,

@@ -36,7 +36,7 @@ describe('openRedis / bullmqConnection', () => {
     opened.push(cluster);
     expect(cluster).toBeInstanceOf(Cluster);
     expect(cluster.isCluster).toBe(true);
-    expect(cluster.startupNodes).toEqual([
+    expect((cluster as unknown as { startupNodes: unknown }).startupNodes).toEqual([
       { host: 'redis-0.internal', port: 6379 },
       { host: 'redis-1.internal', port: 6379 },
     ]);

@@ -1,3 +1,4 @@
+import type { ConnectionOptions } from 'bullmq';
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 
@@ -46,10 +47,7 @@ export function openRedis(config: RedisConfig, options: RedisOptions = {}, clust
  * BullMQ opens itself; for a cluster, a Cluster that the caller owns and must disconnect after closing the worker (BullMQ
  * does not close a connection it was given).
  */
-export function bullmqConnection(
-  config: RedisConfig,
-  options: RedisOptions = {},
-): ({ url: string; maxRetriesPerRequest: null } & RedisOptions) | Cluster {
+export function bullmqConnection(config: RedisConfig, options: Pick<RedisOptions, 'lazyConnect'> = {}): ConnectionOptions {
   if (!config.REDIS_CLUSTER_NODES?.length) return { ...options, url: config.REDIS_URL, maxRetriesPerRequest: null };
-  return openRedis(config, { ...options, maxRetriesPerRequest: null }) as Cluster;
+  return openRedis(config, { ...options, maxRetriesPerRequest: null });
 }
