@@ -4,6 +4,7 @@ import { EmailOutbox, JobQueue, QueueName, REDIS, type RedisClient } from '@plex
 import { WorkerModule } from '../../apps/worker/src/app/worker.module';
 import { Heartbeat } from '../../apps/worker/src/app/heartbeat';
 import { JOB_HANDLERS, type JobHandlers } from '../../apps/worker/src/jobs/job-runner';
+import { WorkerMetrics } from '../../apps/worker/src/metrics/worker-metrics';
 import { eventually } from '../support/eventually';
 import { createTestDatabase, HttpClient, newNetwork, startApi, testConfig, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
 import { startSmtpSink } from '../support/smtp-sink';
@@ -124,5 +125,8 @@ describe('worker: WORKER_QUEUES splits the queues between processes', () => {
     expect(await waiting(QueueName.Reports)).toBe(1);
     expect((await manager.get(`/api/networks/queues-net/reports/${report.body.id}`)).body.status).toBe('queued');
     expect(await heartbeatQueues(worker)).toEqual(['email', 'schedules']);
+    // No render here, so no Chromium (launched by the first render only): the email workers need no /dev/shm.
+    const launches = await worker.get(WorkerMetrics).chromiumLaunches.get();
+    expect(launches.values.reduce((n, v) => n + v.value, 0)).toBe(0);
   });
 });
