@@ -240,6 +240,7 @@ const PERMISSIONS: Record<Permission, true> = {
   'recipients.manage': true,
   'schedules.manage': true,
   'board.manage': true,
+  'nudges.manage': true,
   'standards.manage': true,
   'peer-review.manage': true,
   'peer-review.submit': true,
