@@ -146,38 +146,44 @@ export class NudgeLinksService {
   }
 
   submit(networkSlug: string, token: string, input: UpdateInput, ip: string): Promise<NudgeUpdatedDto> {
-    return this.attempts.attempt(this.buckets(token, ip), () =>
-      this.db.run({ userId: null }, async (scope) => {
-        const { network, nudge } = await this.open(scope, networkSlug, token, true);
-        this.checkScope(nudge, input);
-        const membership = await scope.em.findOne(Membership, { userId: nudge.userId });
-        const lead = await scope.em.findOne(AppUser, { id: nudge.userId });
-        if (!membership || !lead || !takesPartInWork(membership.role)) {
-          throw new DomainException('gone', `This link no longer works: you are no longer a member of ${network.name} who can update its work.`);
-        }
-        // The link is proved: from here the transaction is the lead's (RLS's app.user_id, the audit trail's actor).
-        await scope.em.execute(`select set_config('app.user_id', ?, true)`, [lead.id]);
-        scope.userId = lead.id;
-        scope.tenant = { networkId: network.id, networkSlug: network.slug, role: membership.role, organisationId: membership.organisationId };
-        const today = todayIso('Europe/London');
-        const actor = { userId: lead.id, name: lead.displayName };
-        for (const item of input.items) {
-          await this.workItems.addProgress(item.itemId, { on: today, status: item.status, narrative: item.comment }, actor);
-        }
-        for (const risk of input.risks) {
-          await this.riskService.review(risk.riskId, {
-            reviewedOn: today,
-            likelihood: risk.likelihood,
-            impact: risk.impact,
-            notes: risk.comment,
-            nextReviewDue: null,
-            boardMeetingId: null,
-          });
-        }
-        nudge.usedAt = new Date();
-        await RequestScopes.em().flush();
-        return { networkName: network.name, leadName: lead.displayName, items: input.items.length, risks: input.risks.length };
-      }),
+    // Once the link is proved, a refusal (an id out of its scope, a risk closed meanwhile) is not a guess: no point lost.
+    let proved = false;
+    return this.attempts.attempt(
+      this.buckets(token, ip),
+      () =>
+        this.db.run({ userId: null }, async (scope) => {
+          const { network, nudge } = await this.open(scope, networkSlug, token, true);
+          proved = true;
+          this.checkScope(nudge, input);
+          const membership = await scope.em.findOne(Membership, { userId: nudge.userId });
+          const lead = await scope.em.findOne(AppUser, { id: nudge.userId });
+          if (!membership || !lead || !takesPartInWork(membership.role)) {
+            throw new DomainException('gone', `This link no longer works: you are no longer a member of ${network.name} who can update its work.`);
+          }
+          // The link is proved: from here the transaction is the lead's (RLS's app.user_id, the audit trail's actor).
+          await scope.em.execute(`select set_config('app.user_id', ?, true)`, [lead.id]);
+          scope.userId = lead.id;
+          scope.tenant = { networkId: network.id, networkSlug: network.slug, role: membership.role, organisationId: membership.organisationId };
+          const today = todayIso('Europe/London');
+          const actor = { userId: lead.id, name: lead.displayName };
+          for (const item of input.items) {
+            await this.workItems.addProgress(item.itemId, { on: today, status: item.status, narrative: item.comment }, actor);
+          }
+          for (const risk of input.risks) {
+            await this.riskService.review(risk.riskId, {
+              reviewedOn: today,
+              likelihood: risk.likelihood,
+              impact: risk.impact,
+              notes: risk.comment,
+              nextReviewDue: null,
+              boardMeetingId: null,
+            });
+          }
+          nudge.usedAt = new Date();
+          await RequestScopes.em().flush();
+          return { networkName: network.name, leadName: lead.displayName, items: input.items.length, risks: input.risks.length };
+        }),
+      () => !proved,
     );
   }
 }
