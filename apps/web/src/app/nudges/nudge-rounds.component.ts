@@ -83,7 +83,8 @@ export class NudgeRoundsComponent {
       next: (round) => {
         this.sending.set(false);
         this.#flash.set(
-          round.state === 'scheduled'
+          // "Now" is a round due straight away: the worker picks it up within moments.
+          round.state === 'scheduled' && new Date(round.sendAt).getTime() > Date.now() + 60_000
             ? `The nudges will be sent on ${whenText(round.sendAt)}.`
             : 'The nudges are being sent. Each lead with items or risks to update gets one email.',
         );
