@@ -89,6 +89,7 @@ const KINDS = [
   'review',
   'finding',
   'action',
+  'nudgeRound',
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string[]>;
@@ -143,6 +144,8 @@ const KIND_BY_SUFFIX: Array<[string, Kind]> = [
   ['review', 'review'],
   ['finding', 'finding'],
   ['action', 'action'],
+  // Nudge rounds: {roundId}.
+  ['round', 'nudgeRound'],
 ];
 /** Query parameters that refer to people or records without ending in `Id`. */
 const QUERY_KINDS: Record<string, 'person' | 'text' | 'auditCursor'> = { lead: 'person', q: 'text', before: 'auditCursor' };
@@ -347,6 +350,7 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
   }
   const schedules = await read('/schedules');
   const deliveryLog = await read('/delivery-log');
+  const nudgeRounds = (await read('/nudges/rounds')).rounds as Array<{ id: string }>;
   const cycles = (await read('/peer-review/cycles')).cycles as Array<{ id: string }>;
   const activities: string[] = [];
   const submissions: string[] = [];
@@ -426,6 +430,7 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
     review: reviews,
     finding: findings,
     action: actions,
+    nudgeRound: idsOf(nudgeRounds),
   });
   const texts: Harvest['texts'] = [];
   const walk = (v: unknown, key = '') => {
@@ -894,6 +899,11 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     'schedule',
   );
   ok(await client.post(`${base}/schedules/${schedule.id}/send-now`), 'send now');
+  // A nudge round set a month ahead: it stays to be sent (and so can be withdrawn) while the sweep runs.
+  const nudgeRound = ok(
+    await client.post(`${base}/nudges/rounds`, { sendOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), sendTime: '09:00' }),
+    'nudge round',
+  );
   // A peer review cycle from the template over every organisation, active, one document uploaded to the last
   // organisation's first submission (the organisation the sweep's own bodies name, so that its controls keep it).
   const cycle = await peerReviewCycle(client, base, `Cross-network sweep cycle (${label})`);
@@ -1009,6 +1019,7 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     earlierMeeting: earlierMeeting.id,
     agendaItem: agendaItem.id,
     schedule: schedule.id,
+    nudgeRound: nudgeRound.id,
     cycle: cycle.id,
     activity: cycle.activities.find((a) => a.kind === 'action_plan_update')?.id,
     submission: submission.id,
