@@ -769,6 +769,16 @@ const PUBLISHED_CRITERION_ROUTES = new Set([
   'PUT /api/networks/{network}/peer-review/actions/{actionId}',
 ]);
 
+/** Routes that take a board meeting still to come (a nudge round before a meeting): their controls use one. */
+const UPCOMING_MEETING_ROUTES = new Set(['POST /api/networks/{network}/nudges/rounds']);
+
+async function upcomingMeeting(client: HttpClient, base: string, label: string): Promise<Partial<Record<Kind, string>>> {
+  const meetingDate = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+  const res = await client.post(`${base}/board/meetings`, { title: `Cross-network sweep board to come (${label})`, meetingDate });
+  if (res.status >= 300) throw new Error(`set-up in ${base}: upcoming meeting answered ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+  return { meeting: res.body.id };
+}
+
 async function approvedPlanRecords(client: HttpClient, base: string, label: string): Promise<Partial<Record<Kind, string>>> {
   const ok = (res: { status: number; body: any }, what: string) => {
     if (res.status >= 300) throw new Error(`set-up in ${base}: ${what} answered ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
@@ -1133,8 +1143,15 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
   const ownApproved = { ...own, ...(await approvedPlanRecords(spinal, SPINAL, 'spinal')) };
   // Findings and actions name a criterion of a published version: theirs is the assessment tool's (the set's own is a draft).
   const ownPublished = { ...own, criterion: own.assessedCriterion };
+  const ownUpcoming = { ...own, ...(await upcomingMeeting(spinal, SPINAL, 'spinal')) };
   const ownFor = (op: Op): Partial<Record<Kind, string>> =>
-    ROLL_OVER_ROUTES.has(op.key) ? ownApproved : PUBLISHED_CRITERION_ROUTES.has(op.key) ? ownPublished : own;
+    ROLL_OVER_ROUTES.has(op.key)
+      ? ownApproved
+      : PUBLISHED_CRITERION_ROUTES.has(op.key)
+        ? ownPublished
+        : UPCOMING_MEETING_ROUTES.has(op.key)
+          ? ownUpcoming
+          : own;
   const bodies = new Bodies(doc, own);
   const under = underneath(own);
   const bodyFor = (op: Op): unknown => {

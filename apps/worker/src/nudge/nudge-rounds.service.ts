@@ -20,6 +20,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Clock } from '../schedule/clock';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const EARLY_MS = 60_000;
 
 export type NudgeRoundResult = { status: 'sent'; nudges: number } | { status: 'already-sent' | 'cancelled' | 'not-yet' | 'missing' };
 
@@ -57,7 +58,8 @@ export class NudgeRoundsService {
       if (!round) return { status: 'missing' as const };
       if (round.state === 'sent') return { status: 'already-sent' as const };
       if (round.state === 'cancelled') return { status: 'cancelled' as const };
-      if (round.sendAt.getTime() > now.getTime()) return { status: 'not-yet' as const };
+      // A delayed job may wake a moment early (clocks of the API and worker hosts differ): a minute early is on time.
+      if (round.sendAt.getTime() > now.getTime() + EARLY_MS) return { status: 'not-yet' as const };
       const network = await em.findOneOrFail(Network, { id: networkId });
       const sendDay = todayIso(SCHEDULE_TIME_ZONE, now);
       const meeting = round.boardMeetingId ? await this.board.meeting(round.boardMeetingId) : null;
