@@ -1,4 +1,4 @@
-import { DocumentLink, EmailOutbox, ReportDelivery, ReportDocument, ReportRun, documentKey } from '@plexus/server';
+import { DocumentLink, EmailOutbox, Nudge, NudgeRound, ReportDelivery, ReportDocument, ReportRun, documentKey } from '@plexus/server';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +29,8 @@ const PUBLIC = new Set([
   'downloadDocumentLink',
   'previewUnsubscribe',
   'unsubscribe',
+  'previewNudgeLink',
+  'submitNudgeUpdate',
 ]);
 const VERBS =
   /^(list|get|create|update|delete|remove|add|move|approve|request|retry|download|export|import|preview|record|close|reopen|upload|withdraw|accept|sign|pause|resume|send|revoke|unsubscribe|publish|roll|start|save|submit|agree|issue|raise|carry)([A-Z]|$)/;
@@ -141,7 +143,15 @@ describe('the OpenAPI document', () => {
       if (UNSAFE.has(method) && !PUBLIC.has(op.operationId) && !has(409)) problems.push(`${where}: a write without 409`);
     }
     expect(problems).toEqual([]);
-    for (const id of ['signIn', 'previewInvite', 'acceptInvite', 'requestPasswordReset', 'saveNewPassword']) {
+    for (const id of [
+      'signIn',
+      'previewInvite',
+      'acceptInvite',
+      'requestPasswordReset',
+      'saveNewPassword',
+      'previewNudgeLink',
+      'submitNudgeUpdate',
+    ]) {
       const op = operations.find((o) => o.op.operationId === id)!.op;
       expect([id, Object.keys(op.responses)]).toEqual([id, expect.arrayContaining(['429'])]);
     }
@@ -181,6 +191,7 @@ describe('the OpenAPI document', () => {
 
     // What an emailed report's links open: a delivered run with a link and an unsubscribe token (rows as the worker writes them).
     Object.assign(ids, await emailedTokens(api, fx, ids['recipientId'], manager));
+    Object.assign(ids, await nudgeToken(api, fx));
 
     const answers: string[] = [];
     for (const { path, method, op } of operations) {
@@ -189,7 +200,13 @@ describe('the OpenAPI document', () => {
       // tests/integration/schedules.spec.ts (through a link) do that.
       // A preview is drawn by a worker (none runs here): tests/integration/annual-report.spec.ts asks for one.
       if (op.operationId === 'downloadReport' || op.operationId === 'downloadDocumentLink' || op.operationId === 'previewAnnualReportDraft') continue;
-      const tokenOf = path.startsWith('/api/links/') ? 'linkToken' : path.startsWith('/api/unsubscribe/') ? 'unsubscribeToken' : 'token';
+      const tokenOf = path.startsWith('/api/links/')
+        ? 'linkToken'
+        : path.startsWith('/api/unsubscribe/')
+          ? 'unsubscribeToken'
+          : path.startsWith('/api/update-links/')
+            ? 'nudgeToken'
+            : 'token';
       const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
         const key = name === 'token' ? tokenOf : name;
         if (!(key in ids)) throw new Error(`no value for {${name}} in ${path}`);
@@ -266,4 +283,34 @@ async function emailedTokens(api: TestApi, fx: Fixture, recipientId: string, man
     await em.flush();
   });
   return { linkToken, unsubscribeToken, scheduleId: schedule.body.id };
+}
+
+/** A lead's nudge, written as the worker writes it (a sent round, its email, the link's hash), whose token is known. */
+async function nudgeToken(api: TestApi, fx: Fixture): Promise<Record<string, string>> {
+  const nudgeToken = randomBytes(32).toString('base64url');
+  await api.db.inNetwork({ userId: null, networkId: fx.network.id }, async ({ em }) => {
+    const round = Object.assign(new NudgeRound(), { networkId: fx.network.id, sendAt: new Date(), state: 'sent' as const, sentAt: new Date() });
+    const email = Object.assign(new EmailOutbox(), {
+      networkId: fx.network.id,
+      kind: 'nudge',
+      toAddress: fx.users.lead.email,
+      subject: 'S',
+      bodyText: 'T',
+    });
+    email.messageId = `<${email.id}@plexus.test>`;
+    const nudge = Object.assign(new Nudge(), {
+      networkId: fx.network.id,
+      roundId: round.id,
+      userId: fx.users.lead.id,
+      leadName: fx.users.lead.displayName,
+      toAddress: fx.users.lead.email,
+      itemIds: [randomUUID()],
+      tokenHash: createHash('sha256').update(nudgeToken).digest('hex'),
+      expiresAt: new Date(Date.now() + 86_400_000),
+      emailId: email.id,
+    });
+    [round, email, nudge].forEach((e) => em.persist(e));
+    await em.flush();
+  });
+  return { nudgeToken };
 }

@@ -74,7 +74,7 @@ describe('recurring duties: BullMQ job schedulers, one per duty for the whole cl
         .map((s) => s.id)
         .sort(),
     );
-    expect(schedulers.map((s) => s.every).sort()).toEqual([30_000, 300_000, 3_600_000, 60_000]);
+    expect(schedulers.map((s) => s.every).sort()).toEqual([30_000, 300_000, 300_000, 3_600_000, 60_000]);
 
     // The sweeps ran (their first run is at registration): the email is delivered, the report rendered.
     const [mail] = await smtp.waitFor(1);
@@ -94,9 +94,15 @@ describe('recurring duties: BullMQ job schedulers, one per duty for the whole cl
     // Once per duty, though two workers registered it: one finished run each, and the next one waiting its turn.
     const completed = await eventually(
       () => queue.getJobs(['completed']),
-      (jobs) => jobs.length >= 4,
+      (jobs) => jobs.length >= 5,
     );
-    expect(completed.map((j) => j.name).sort()).toEqual(['email.sweep-outbox', 'peer-review.chase', 'report.sweep-queued', 'schedule.sweep']);
+    expect(completed.map((j) => j.name).sort()).toEqual([
+      'email.sweep-outbox',
+      'nudge.sweep',
+      'peer-review.chase',
+      'report.sweep-queued',
+      'schedule.sweep',
+    ]);
     expect(completed.filter((j) => j.name.endsWith('.sweep-outbox') || j.name.endsWith('.sweep-queued')).map((j) => j.returnvalue)).toEqual([
       { enqueued: 1 },
       { enqueued: 1 },
@@ -105,8 +111,16 @@ describe('recurring duties: BullMQ job schedulers, one per duty for the whole cl
     expect(completed.find((j) => j.name === 'schedule.sweep')!.returnvalue).toEqual({ registered: 0, removed: 0, fired: 0, advanced: 0 });
     // No peer review cycles either: the chasers looked at the one network and sent nothing.
     expect(completed.find((j) => j.name === 'peer-review.chase')!.returnvalue).toEqual({ networks: 1, chasers: 0, emails: 0, failed: 0 });
+    // No nudge rounds: the nudge sweep found none due.
+    expect(completed.find((j) => j.name === 'nudge.sweep')!.returnvalue).toEqual({ rounds: 0, failed: 0 });
     const next = await queue.getJobs(['delayed']);
-    expect(next.map((j) => j.name).sort()).toEqual(['email.sweep-outbox', 'peer-review.chase', 'report.sweep-queued', 'schedule.sweep']);
+    expect(next.map((j) => j.name).sort()).toEqual([
+      'email.sweep-outbox',
+      'nudge.sweep',
+      'peer-review.chase',
+      'report.sweep-queued',
+      'schedule.sweep',
+    ]);
     expect(smtp.mails).toHaveLength(1);
   });
 });

@@ -29,3 +29,5 @@ export * from './lib/dtos/peer-review/review-report.dto';
 export * from './lib/dtos/peer-review/review-action.dto';
 // peer review: what is owed, and by when
 export * from './lib/dtos/peer-review/owed.dto';
+// nudges to leads
+export * from './lib/dtos/nudge.dto';

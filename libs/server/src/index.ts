@@ -83,6 +83,11 @@ export * from './lib/schedule/schedule-email';
 export * from './lib/board/board-meeting.entity';
 export * from './lib/board/board-agenda-item.entity';
 export * from './lib/board/board-meeting.repository';
+// nudges to leads
+export * from './lib/nudge/nudge-round.entity';
+export * from './lib/nudge/nudge.entity';
+export * from './lib/nudge/nudge.repository';
+export * from './lib/nudge/nudge-email';
 // the annual report's drafts
 export * from './lib/annual-report/annual-report-draft.entity';
 export * from './lib/annual-report/annual-report.repository';

@@ -89,6 +89,7 @@ const KINDS = [
   'review',
   'finding',
   'action',
+  'nudgeRound',
 ] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string[]>;
@@ -143,6 +144,8 @@ const KIND_BY_SUFFIX: Array<[string, Kind]> = [
   ['review', 'review'],
   ['finding', 'finding'],
   ['action', 'action'],
+  // Nudge rounds: {roundId}.
+  ['round', 'nudgeRound'],
 ];
 /** Query parameters that refer to people or records without ending in `Id`. */
 const QUERY_KINDS: Record<string, 'person' | 'text' | 'auditCursor'> = { lead: 'person', q: 'text', before: 'auditCursor' };
@@ -240,6 +243,7 @@ const PERMISSIONS: Record<Permission, true> = {
   'recipients.manage': true,
   'schedules.manage': true,
   'board.manage': true,
+  'nudges.manage': true,
   'standards.manage': true,
   'peer-review.manage': true,
   'peer-review.submit': true,
@@ -346,6 +350,7 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
   }
   const schedules = await read('/schedules');
   const deliveryLog = await read('/delivery-log');
+  const nudgeRounds = (await read('/nudges/rounds')).rounds as Array<{ id: string }>;
   const cycles = (await read('/peer-review/cycles')).cycles as Array<{ id: string }>;
   const activities: string[] = [];
   const submissions: string[] = [];
@@ -425,6 +430,7 @@ async function harvest(client: HttpClient, base: string): Promise<Harvest> {
     review: reviews,
     finding: findings,
     action: actions,
+    nudgeRound: idsOf(nudgeRounds),
   });
   const texts: Harvest['texts'] = [];
   const walk = (v: unknown, key = '') => {
@@ -763,6 +769,16 @@ const PUBLISHED_CRITERION_ROUTES = new Set([
   'PUT /api/networks/{network}/peer-review/actions/{actionId}',
 ]);
 
+/** Routes that take a board meeting still to come (a nudge round before a meeting): their controls use one. */
+const UPCOMING_MEETING_ROUTES = new Set(['POST /api/networks/{network}/nudges/rounds']);
+
+async function upcomingMeeting(client: HttpClient, base: string, label: string): Promise<Partial<Record<Kind, string>>> {
+  const meetingDate = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+  const res = await client.post(`${base}/board/meetings`, { title: `Cross-network sweep board to come (${label})`, meetingDate });
+  if (res.status >= 300) throw new Error(`set-up in ${base}: upcoming meeting answered ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+  return { meeting: res.body.id };
+}
+
 async function approvedPlanRecords(client: HttpClient, base: string, label: string): Promise<Partial<Record<Kind, string>>> {
   const ok = (res: { status: number; body: any }, what: string) => {
     if (res.status >= 300) throw new Error(`set-up in ${base}: ${what} answered ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
@@ -893,6 +909,11 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     'schedule',
   );
   ok(await client.post(`${base}/schedules/${schedule.id}/send-now`), 'send now');
+  // A nudge round set a month ahead: it stays to be sent (and so can be withdrawn) while the sweep runs.
+  const nudgeRound = ok(
+    await client.post(`${base}/nudges/rounds`, { sendOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), sendTime: '09:00' }),
+    'nudge round',
+  );
   // A peer review cycle from the template over every organisation, active, one document uploaded to the last
   // organisation's first submission (the organisation the sweep's own bodies name, so that its controls keep it).
   const cycle = await peerReviewCycle(client, base, `Cross-network sweep cycle (${label})`);
@@ -1008,6 +1029,7 @@ async function sweepRecords(client: HttpClient, base: string, label: string): Pr
     earlierMeeting: earlierMeeting.id,
     agendaItem: agendaItem.id,
     schedule: schedule.id,
+    nudgeRound: nudgeRound.id,
     cycle: cycle.id,
     activity: cycle.activities.find((a) => a.kind === 'action_plan_update')?.id,
     submission: submission.id,
@@ -1121,8 +1143,15 @@ export const crossNetwork: Scenario = async ({ stack, spinal, trauma, signIn }) 
   const ownApproved = { ...own, ...(await approvedPlanRecords(spinal, SPINAL, 'spinal')) };
   // Findings and actions name a criterion of a published version: theirs is the assessment tool's (the set's own is a draft).
   const ownPublished = { ...own, criterion: own.assessedCriterion };
+  const ownUpcoming = { ...own, ...(await upcomingMeeting(spinal, SPINAL, 'spinal')) };
   const ownFor = (op: Op): Partial<Record<Kind, string>> =>
-    ROLL_OVER_ROUTES.has(op.key) ? ownApproved : PUBLISHED_CRITERION_ROUTES.has(op.key) ? ownPublished : own;
+    ROLL_OVER_ROUTES.has(op.key)
+      ? ownApproved
+      : PUBLISHED_CRITERION_ROUTES.has(op.key)
+        ? ownPublished
+        : UPCOMING_MEETING_ROUTES.has(op.key)
+          ? ownUpcoming
+          : own;
   const bodies = new Bodies(doc, own);
   const under = underneath(own);
   const bodyFor = (op: Op): unknown => {

@@ -1,6 +1,7 @@
 import { annualReportSweepIds, annualReportValidBodies } from './annual-report.sweep';
 import { boardSweepIds, boardValidBodies } from './board.sweep';
 import { foundationSweepIds } from './foundation.sweep';
+import { nudgesSweepIds } from './nudges.sweep';
 import { peerReviewSweepIds, peerReviewValidBodies } from './peer-review.sweep';
 import { reportSweepIds } from './report.sweep';
 import { recipientsSweepIds, recipientsValidBodies } from './recipients.sweep';
@@ -19,6 +20,7 @@ export const SWEEP_IDS: SweepIds[] = [
   reportSweepIds,
   recipientsSweepIds,
   boardSweepIds,
+  nudgesSweepIds,
   schedulesSweepIds,
   standardsSweepIds,
   peerReviewSweepIds,

@@ -24,6 +24,7 @@ import { RecipientsModule } from '../recipients/recipients.module';
 import { SchedulesModule } from '../schedules/schedules.module';
 import { AnnualReportModule } from '../annual-report/annual-report.module';
 import { BoardModule } from '../board/board.module';
+import { NudgesModule } from '../nudges/nudges.module';
 import { StandardsModule } from '../peer-review/standards/standards.module';
 import { PeerReviewCyclesModule } from '../peer-review/cycles/cycles.module';
 import { PeerReviewSubmissionsModule } from '../peer-review/submissions/submissions.module';
@@ -81,6 +82,7 @@ export class AppModule {
         RecipientsModule,
         SchedulesModule,
         BoardModule,
+        NudgesModule,
         AnnualReportModule,
         StandardsModule,
         PeerReviewCyclesModule,

@@ -29,6 +29,11 @@ const TAGS = [
   { name: 'board reports', description: 'Progress report, risk register report and board paper as PDFs, kept as immutable snapshots.' },
   { name: 'board meetings', description: "The network board's meetings and their agendas, each item optionally linked to its paper." },
   {
+    name: 'nudges',
+    description:
+      'Nudges to leads: rounds of emails (before a board meeting, now or at a chosen time), each lead’s single-use, expiring link to a one-page update form (no sign-in needed), and who has updated.',
+  },
+  {
     name: 'annual report',
     description: "A financial year's annual report narrative and settings, kept between sittings; the report is asked for in the library.",
   },

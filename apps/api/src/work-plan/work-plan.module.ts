@@ -25,5 +25,7 @@ import { WorkPlanService } from './work-plan.service';
     WorkPlanExportService,
     WorkPlanRollOverService,
   ],
+  // Nudges record a lead's progress updates through the same path as the app.
+  exports: [WorkItemService],
 })
 export class WorkPlanModule {}

@@ -40,6 +40,11 @@ export const appRoutes: Routes = [
     path: 'unsubscribe/:network/:token',
     loadChildren: () => import('./emailed/emailed.routes').then((m) => m.unsubscribeRoutes),
   },
+  // A nudge's emailed link: a lead updates their items and risks on one page, no password.
+  {
+    path: 'update/:network/:token',
+    loadChildren: () => import('./emailed/emailed.routes').then((m) => m.nudgeUpdateRoutes),
+  },
   { path: 'not-found', title: 'Page not found', loadComponent: () => import('./errors/not-found.component').then((m) => m.NotFoundComponent) },
   {
     path: 'forbidden',
@@ -118,6 +123,11 @@ export const appRoutes: Routes = [
             path: 'recipients',
             canActivate: [permissionGuard('recipients.manage')],
             loadChildren: () => import('./recipients/recipients.routes').then((m) => m.recipientsRoutes),
+          },
+          {
+            path: 'nudges',
+            canActivate: [permissionGuard('nudges.manage')],
+            loadChildren: () => import('./nudges/nudges.routes').then((m) => m.nudgesRoutes),
           },
           {
             path: 'schedules',

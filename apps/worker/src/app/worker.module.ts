@@ -1,6 +1,17 @@
 import { WorkerMetrics } from '../metrics/worker-metrics';
 import { Module, type DynamicModule, type OnApplicationShutdown, Injectable } from '@nestjs/common';
-import { CoreModule, ScheduleRepository, SubmissionRepository, type AppConfig, type JobName } from '@plexus/server';
+import {
+  BoardMeetingRepository,
+  CoreModule,
+  MembershipRepository,
+  NudgeRepository,
+  RiskRepository,
+  ScheduleRepository,
+  SubmissionRepository,
+  WorkPlanRepository,
+  type AppConfig,
+  type JobName,
+} from '@plexus/server';
 import { LoggerModule } from 'nestjs-pino';
 import { MailTransport } from '../email/mail-transport';
 import { EmailDeliveryJob } from '../jobs/email-delivery.job';
@@ -16,6 +27,9 @@ import { ScheduleFireJob } from '../jobs/schedule-fire.job';
 import { ScheduleSweepJob } from '../jobs/schedule-sweep.job';
 import { PeerReviewChaseJob } from '../jobs/peer-review-chase.job';
 import { PasswordResetJob } from '../jobs/password-reset.job';
+import { NudgeRoundJob } from '../jobs/nudge-round.job';
+import { NudgeSweepJob } from '../jobs/nudge-sweep.job';
+import { NudgeRoundsService } from '../nudge/nudge-rounds.service';
 import { SubmissionChasersService } from '../peer-review/submission-chasers.service';
 import { Clock } from '../schedule/clock';
 import { ScheduleRunsService } from '../schedule/schedule-runs.service';
@@ -36,6 +50,8 @@ const JOB_HANDLER_CLASSES: JobHandlerClass[] = [
   ScheduleSweepJob,
   PeerReviewChaseJob,
   PasswordResetJob,
+  NudgeRoundJob,
+  NudgeSweepJob,
 ];
 
 @Injectable()
@@ -84,6 +100,12 @@ export class WorkerModule {
         ScheduleRunsService,
         SubmissionRepository,
         SubmissionChasersService,
+        NudgeRepository,
+        WorkPlanRepository,
+        RiskRepository,
+        BoardMeetingRepository,
+        MembershipRepository,
+        NudgeRoundsService,
         Heartbeat,
         { provide: TemplateEngine, useFactory: () => new TemplateEngine() },
         WorkerMetrics,

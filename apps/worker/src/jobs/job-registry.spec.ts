@@ -10,6 +10,8 @@ const SWEEPS = [
   'peer-review.chase',
   'report.preview',
   'account.password-reset',
+  'nudge-round.run',
+  'nudge.sweep',
 ] as const;
 
 describe('assertJobHandlers', () => {

@@ -67,6 +67,7 @@ describe('roles', () => {
       'recipients.manage': true,
       'schedules.manage': true,
       'board.manage': true,
+      'nudges.manage': true,
       'standards.manage': true,
       'peer-review.manage': true,
       'peer-review.submit': true,

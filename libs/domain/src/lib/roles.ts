@@ -43,6 +43,8 @@ export type Permission =
   | 'schedules.manage'
   /** Keep the network board's meetings and their agendas (everyone in the network can read them). */
   | 'board.manage'
+  /** Send nudges to leads (emails with a link to update their items and risks) and see who has updated. */
+  | 'nudges.manage'
   /** Keep the network's standard sets (criteria, versions, import); everyone in the network reads them, and the national sets. */
   | 'standards.manage'
   /** Run the peer review programme: cycles, their activities and organisations in scope; accept submissions or ask for more. */
@@ -68,6 +70,7 @@ const GRANTS: Record<MembershipRole, readonly Permission[]> = {
     'recipients.manage',
     'schedules.manage',
     'board.manage',
+    'nudges.manage',
     'standards.manage',
     'peer-review.manage',
     'peer-review.submit',

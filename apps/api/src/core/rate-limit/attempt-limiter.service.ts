@@ -46,8 +46,12 @@ export class AttemptLimiter {
     return createHash('sha256').update(key).digest('hex').slice(0, 32);
   }
 
-  /** Runs `check` (the secret check) only if every bucket has a point left; settles the buckets after. */
-  async attempt<T>(buckets: AttemptBucket[], check: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `check` (the secret check) only if every bucket has a point left; settles the buckets after. `wasGuess` says
+   * whether a failure was a guess at the secret (by default, anything but a malformed request): a check that proves the
+   * secret and then refuses what is asked of it (an id out of a link's scope) gives the point back.
+   */
+  async attempt<T>(buckets: AttemptBucket[], check: () => Promise<T>, wasGuess: (err: unknown) => boolean = () => true): Promise<T> {
     const keyed = buckets.map((b) => ({ ...b, hashed: AttemptLimiter.hash(b.key) }));
     const results = await Promise.allSettled(keyed.map((b) => this.limiters[b.policy].consume(b.hashed)));
     const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected' && !(r.reason instanceof RateLimiterRes));
@@ -69,7 +73,7 @@ export class AttemptLimiter {
     try {
       value = await check();
     } catch (err) {
-      if (err instanceof DomainException && NOT_A_GUESS.has(err.code)) await this.settle(keyed, 'refund');
+      if ((err instanceof DomainException && NOT_A_GUESS.has(err.code)) || !wasGuess(err)) await this.settle(keyed, 'refund');
       throw err;
     }
     await this.settle(keyed);

@@ -27,7 +27,9 @@ export type AttemptPolicyName =
   | 'reset.email'
   | 'reset.address'
   | 'reset-link.token'
-  | 'reset-link.address';
+  | 'reset-link.address'
+  | 'nudge-link.token'
+  | 'nudge-link.address';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -49,6 +51,8 @@ export function attemptPolicies(config: Pick<AppConfig, 'LOGIN_MAX_FAILURES' | '
     `Too many requests for a password reset email. Try again in ${plural(minutes, 'minute')}, or use the link in the last email we sent.`;
   const resetLink = (minutes: number) =>
     `Too many attempts with password reset links. Try again in ${plural(minutes, 'minute')}, or ask for a new link.`;
+  const nudgeLink = (minutes: number) =>
+    `Too many attempts with update links from your address. Try again in ${plural(minutes, 'minute')}, or ask the network for a new link.`;
   return {
     'login.email': { points: perAccount, durationSeconds, onSuccess: 'reset', message: signIn },
     'login.address': { points: perAddress, durationSeconds, onSuccess: 'refund', message: signIn },
@@ -63,5 +67,8 @@ export function attemptPolicies(config: Pick<AppConfig, 'LOGIN_MAX_FAILURES' | '
     // Using a reset link: a wrong, used or expired token costs a point; the right one gives it back.
     'reset-link.token': { points: perAccount, durationSeconds, onSuccess: 'refund', message: resetLink },
     'reset-link.address': { points: perAddress, durationSeconds, onSuccess: 'refund', message: resetLink },
+    // Nudge links (a lead's one-page update form): a wrong, used or expired token costs a point; the right one gives it back.
+    'nudge-link.token': { points: perAccount, durationSeconds, onSuccess: 'refund', message: nudgeLink },
+    'nudge-link.address': { points: perAddress, durationSeconds, onSuccess: 'refund', message: nudgeLink },
   };
 }

@@ -1,3 +1,4 @@
+import { todayIso } from '@plexus/domain';
 import { NgTemplateOutlet } from '@angular/common';
 import { httpResource } from '@angular/common/http';
 import {
@@ -83,6 +84,8 @@ export class BoardMeetingComponent {
   protected readonly meeting = httpResource<BoardMeetingDto>(() => boardMeetingUrl(this.network(), this.meetingId()));
   protected readonly loaded = computed(() => (this.meeting.hasValue() ? this.meeting.value() : null));
   protected readonly canManage = computed(() => this.loaded()?.can.manage ?? false);
+  /** A meeting before today (UK time): leads can no longer be nudged before it. */
+  protected readonly isPast = computed(() => (this.loaded()?.meetingDate ?? '9999-12-31') < todayIso('Europe/London'));
   /** The library, for choosing papers: managers only, once the meeting says they may change it. */
   protected readonly documents = httpResource<ReportDocumentDto[]>(() => (this.canManage() ? reportsUrl(this.network()) : undefined));
   protected readonly papers = computed(() => (this.loaded()?.agenda ?? []).filter((i) => i.paper));

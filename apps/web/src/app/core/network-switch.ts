@@ -11,6 +11,7 @@ const NETWORK_PAGES: ReadonlyArray<{ path: string; permission: Permission }> = [
   { path: 'schedules', permission: 'schedules.manage' },
   { path: 'schedules/new', permission: 'schedules.manage' },
   { path: 'schedules/log', permission: 'schedules.manage' },
+  { path: 'nudges', permission: 'nudges.manage' },
   { path: 'audit', permission: 'audit.read' },
 ];
 

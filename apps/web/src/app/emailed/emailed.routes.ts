@@ -17,3 +17,12 @@ export const unsubscribeRoutes: Routes = [
     loadComponent: () => import('./unsubscribe.component').then((m) => m.UnsubscribeComponent),
   },
 ];
+
+/** `/update/:network/:token`: a nudge's one-page update form for a lead. Public: no sign-in, no password. */
+export const nudgeUpdateRoutes: Routes = [
+  {
+    path: '',
+    title: 'Update your items',
+    loadComponent: () => import('./nudge-update.component').then((m) => m.NudgeUpdateComponent),
+  },
+];

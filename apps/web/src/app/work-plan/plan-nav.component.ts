@@ -37,6 +37,7 @@ import { exportUrl } from './work-plan.api';
               >Import</a
             >
           </li>
+          <li><a [routerLink]="['/n', network(), 'nudges']">Nudge leads to update</a></li>
         }
         <li><a [href]="xlsx()" download>Download (Excel, a sheet per theme)</a></li>
         <li><a [href]="xlsxFlat()" download>Download (Excel, one sheet)</a></li>

@@ -96,6 +96,7 @@ export const configSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
   INVITE_TTL_DAYS: int(1, 90).default(7),
   PASSWORD_RESET_TTL_MINUTES: int(5, 24 * 60).default(60),
+  NUDGE_LINK_TTL_HOURS: int(1, 30 * 24).default(168),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.default(false),
   WEB_DIST: z.string().default('dist/apps/web/browser'),

@@ -9,6 +9,8 @@ import { Membership } from '../membership/membership.entity';
 import { LeadershipRole } from '../network/leadership-role.entity';
 import { MemberOrganisation } from '../network/member-organisation.entity';
 import { Network } from '../network/network.entity';
+import { Nudge } from '../nudge/nudge.entity';
+import { NudgeRound } from '../nudge/nudge-round.entity';
 import { NetworkProfile } from '../network/network-profile.entity';
 import { ReviewActivity } from '../peer-review/activity.entity';
 import { ReviewCycle } from '../peer-review/cycle.entity';
@@ -120,6 +122,9 @@ export const TENANT_ENTITIES: Array<new () => object> = [
   BoardAgendaItem,
   // the annual report's narrative drafts
   AnnualReportDraft,
+  // nudges to leads: rounds, and each lead's nudge in a round
+  NudgeRound,
+  Nudge,
   // peer review cycles, their plans and the organisations' submissions
   ReviewCycle,
   ReviewCycleOrganisation,
@@ -160,7 +165,8 @@ export const ENTITIES: EntityClass[] = [
 /**
  * Entity name → the record type shown in the audit trail. Not audited: the audit trail itself, the outbox,
  * the work plan's change log (itself a record of changes), score history, report documents (immutable
- * snapshots with their own history) and submission chasers (themselves a log of reminders sent).
+ * snapshots with their own history), submission chasers and nudges (themselves a log of reminders sent; what a lead
+ * sends through a nudge's link is audited as their progress updates and risk reviews).
  */
 export const AUDITED_ENTITY_TYPES: Record<string, string> = {
   Membership: 'membership',
@@ -188,6 +194,7 @@ export const AUDITED_ENTITY_TYPES: Record<string, string> = {
   BoardMeeting: 'board_meeting',
   BoardAgendaItem: 'board_agenda_item',
   AnnualReportDraft: 'annual_report_draft',
+  NudgeRound: 'nudge_round',
   StandardSet: 'standard_set',
   StandardSetVersion: 'standard_set_version',
   StandardSection: 'standard_section',

@@ -8,4 +8,5 @@ export const jobIds = {
   'report-run.advance': (p: { runId: string; stage: string }): string => `run-${p.runId}-${p.stage}`,
   'report.preview': (p: { previewId: string }): string => `preview-${p.previewId}`,
   'account.password-reset': (p: { requestId: string }): string => `password-reset-${p.requestId}`,
+  'nudge-round.run': (p: { roundId: string }): string => `nudge-round-${p.roundId}`,
 } as const;

@@ -23,10 +23,11 @@ export class JobQueue {
     return q;
   }
 
-  async enqueue<N extends OnDemandJobName>(name: N, payload: JobPayloads[N]): Promise<string> {
+  /** `delayMs`: run no earlier than this many milliseconds from now (a nudge round sent at a chosen time). */
+  async enqueue<N extends OnDemandJobName>(name: N, payload: JobPayloads[N], delayMs = 0): Promise<string> {
     const def = JOBS[name];
     const jobId = def.jobId(payload);
-    await this.queue(def.queue).add(name, payload, { ...def.options, jobId });
+    await this.queue(def.queue).add(name, payload, { ...def.options, jobId, ...(delayMs > 0 ? { delay: Math.round(delayMs) } : {}) });
     return jobId;
   }
 

@@ -38,6 +38,14 @@ export interface JobPayloads {
    * worker looks the address up and, for an account, records a reset link (its token's hash) and emails it.
    */
   'account.password-reset': { requestId: string; email: string };
+  /**
+   * A round of nudges to leads, enqueued (delayed until its `sendAt`) when a manager makes it: one email per lead with
+   * items or risks needing an update. Idempotent: the round is locked and marked sent in the transaction that records
+   * the nudges (unique per round and lead), so a retry or a second worker sends nothing twice.
+   */
+  'nudge-round.run': { networkId: string; roundId: string };
+  /** Runs the rounds whose time has come and that are still to send (their delayed job lost, or Redis emptied). */
+  'nudge.sweep': SweepPayload;
 }
 export type JobName = keyof JobPayloads;
 /** Jobs enqueued by the code (through `JobQueue.enqueue`), one per record. */
@@ -86,6 +94,16 @@ export const JOBS: { [N in OnDemandJobName]: JobDefinition<N> } = {
     jobId: jobIds['account.password-reset'],
     // The payload holds an email address: gone from Redis once sent; a failure kept a day for the logs.
     options: { attempts: 4, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: true, removeOnFail: { age: 24 * 3600 } },
+  },
+  'nudge-round.run': {
+    queue: QueueName.Schedules,
+    jobId: jobIds['nudge-round.run'],
+    options: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 10_000 },
+      removeOnComplete: { age: 24 * 3600, count: 1_000 },
+      removeOnFail: { age: 14 * 24 * 3600 },
+    },
   },
   'report.render': {
     queue: QueueName.Reports,

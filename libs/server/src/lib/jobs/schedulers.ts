@@ -43,6 +43,14 @@ export const SCHEDULERS: { [N in ScheduledJobName]: SchedulerDefinition<N> } = {
     payload: { olderThanMs: 60_000 },
     options: SWEEP_OPTIONS,
   },
+  // Nudge rounds whose time has come but have not run (their delayed job lost): within five minutes.
+  'nudge.sweep': {
+    id: 'nudge-rounds-sweep',
+    queue: QueueName.Schedules,
+    everyMs: 5 * 60_000,
+    payload: { olderThanMs: 60_000 },
+    options: SWEEP_OPTIONS,
+  },
   // Peer review chasers: hourly, so that a reminder goes out within the hour of its day starting (Europe/London).
   'peer-review.chase': {
     id: 'peer-review-chase',
