@@ -21,6 +21,7 @@ import { Migration20261203180000_annual_report } from './Migration20261203180000
 import { Migration20261203193000_submission_information_notice } from './Migration20261203193000_submission_information_notice';
 import { Migration20261203201500_password_reset } from './Migration20261203201500_password_reset';
 import { Migration20261204090000_peer_review_report_kinds } from './Migration20261204090000_peer_review_report_kinds';
+import { Migration20261205110000_report_withdrawal } from './Migration20261205110000_report_withdrawal';
 
 /**
  * Every migration, oldest first by the timestamp in its name. Listed, not globbed, so that the webpack
@@ -53,6 +54,7 @@ export const migrationsList: Array<{ name: string; class: Constructor<Migration>
   },
   { name: 'Migration20261203201500_password_reset', class: Migration20261203201500_password_reset },
   { name: 'Migration20261204090000_peer_review_report_kinds', class: Migration20261204090000_peer_review_report_kinds },
+  { name: 'Migration20261205110000_report_withdrawal', class: Migration20261205110000_report_withdrawal },
 ];
 
 /** @deprecated Use `migrationsList`; kept so that existing imports compile. */
