@@ -33,7 +33,7 @@ function boardPaper(overrides: Partial<ReportDraft> = {}): ReportDraft {
 }
 
 describe('newReportDraft', () => {
-  it('starts as a progress report on the latest plan that can be sent as it is', () => {
+  it('starts as a progress report on the current approved plan that can be sent as it is', () => {
     const draft = newReportDraft({ author: 'Priya Shah' });
     expect(draft.kind).toBe('progress');
     expect(requestFromDraft(draft)).toEqual({ kind: 'progress', options: {} });

@@ -102,7 +102,7 @@ export class ReportNewComponent {
   readonly #injector = inject(Injector);
   readonly #document = inject(DOCUMENT);
 
-  /** For choosing the plan of a progress report; without it the API uses the latest plan. */
+  /** For choosing the plan of a progress report; without it the API uses the current approved plan. */
   protected readonly plans = httpResource<WorkPlanSummaryDto[]>(() => plansUrl(this.network()));
   /** For "Since the last board": the board's meetings, to choose the two compared. */
   protected readonly meetings = httpResource<BoardMeetingListDto>(() => boardMeetingsUrl(this.network()));
