@@ -10,3 +10,4 @@ export * from './lib/standards';
 export * from './lib/peer-review';
 export * from './lib/plan';
 export * from './lib/since-board';
+export * from './lib/words';

@@ -209,7 +209,8 @@ export class ReportService {
     if (doc.status !== 'ready') throw new DomainException('conflict', `Only a ready document can be withdrawn; this one is ${doc.status}`);
     const em = RequestScopes.em();
     const scope = RequestScopes.current();
-    Object.assign(doc, { withdrawnAt: new Date(), withdrawnBy: scope?.userId ?? null, withdrawnReason: reason });
+    const at = new Date();
+    Object.assign(doc, { withdrawnAt: at, withdrawnBy: scope?.userId ?? null, withdrawnReason: reason });
     em.persist(
       Object.assign(new AuditEvent(), {
         networkId: doc.networkId,
@@ -219,7 +220,7 @@ export class ReportService {
         entityType: 'report_document',
         entityId: doc.id,
         changes: {
-          withdrawnAt: { from: null, to: doc.withdrawnAt?.toISOString() ?? null },
+          withdrawnAt: { from: null, to: at.toISOString() },
           withdrawnReason: { from: null, to: reason },
         },
       }),
