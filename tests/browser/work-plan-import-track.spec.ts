@@ -72,13 +72,13 @@ describe('browser journey: import a pasted table, fix a flagged timescale, add p
     await page.getByLabel('Table', { exact: true }).fill(PASTED);
     await page.getByRole('button', { name: 'Preview the import' }).click();
     await page.getByRole('heading', { name: 'Preview' }).waitFor();
-    await page.getByTestId('import-summary').getByText('2 work items in 1 themes').waitFor();
+    await page.getByTestId('import-summary').getByText('2 work items in 1 theme').waitFor();
     await page.getByText(/Cannot read the timescale: "20024"/).waitFor();
     expect(await page.getByTestId('import-row').count()).toBe(2);
     await expectNoSeriousA11yIssues(page);
     await page.getByRole('button', { name: 'Import 2 work items' }).click();
 
-    await page.getByText('2 work items imported into 1 themes.').waitFor();
+    await page.getByText('2 work items imported into 1 theme.').waitFor();
     await page.getByRole('heading', { name: 'Function 4 - Quality' }).waitFor();
     await page.getByText('Check timescale').waitFor();
     await expectNoSeriousA11yIssues(page);

@@ -1,3 +1,4 @@
+import { plural } from '@plexus/domain';
 import { NgTemplateOutlet } from '@angular/common';
 import { httpResource } from '@angular/common/http';
 import {
@@ -159,7 +160,8 @@ export class BoardMeetingComponent {
     this.meeting.set(latest);
     const now = latest.pack;
     if (before && now && before.id === now.id && before.status !== now.status) {
-      if (now.status === 'ready') this.packStatus.set(`The board pack is ready to download (${now.pageCount ?? 'several'} pages).`);
+      if (now.status === 'ready')
+        this.packStatus.set(`The board pack is ready to download (${now.pageCount === null ? 'several pages' : plural(now.pageCount, 'page')}).`);
       if (now.status === 'failed') this.packStatus.set(`The board pack could not be made: ${now.failureReason ?? 'no reason was given'}.`);
     }
   }

@@ -242,7 +242,9 @@ describe('ReportNewComponent', () => {
     const { click, byId, labelOf, type, submit } = await render();
     await click('kind-risk_register');
     expect(labelOf('options-changedSince')).toBe('Changes since');
-    expect(byId('options-changedSince').type).toBe('date');
+    // Typed in UK order whatever the browser's language (UkDateDirective), with a hint saying so.
+    expect(byId('options-changedSince').type).toBe('text');
+    expect(text(byId('options-changedSince').previousElementSibling)).toBe('Day/month/year, for example 31/03/2026');
     expect(labelOf('options-topRisks')).toBe('Number of top risks');
     expect(byId('options-topRisks').value).toBe('10');
     expect(byId('options-planId')).toBeNull();
@@ -273,7 +275,9 @@ describe('ReportNewComponent', () => {
       ['#cover-executiveSummary', 'Write the executive summary'],
     ]);
     expect(text(element.querySelector('#cover-meetingDate-error'))).toBe('Error: Enter the meeting date');
-    expect(byId('cover-meetingDate').getAttribute('aria-describedby')).toBe('cover-meetingDate-hint cover-meetingDate-error');
+    expect(byId('cover-meetingDate').getAttribute('aria-describedby')).toMatch(
+      /^cover-meetingDate-hint plx-date-format-\d+ cover-meetingDate-error$/,
+    );
     expect(document.activeElement).toBe(summary);
   });
 
