@@ -1,3 +1,4 @@
+import type { AuditRecordType } from '@plexus/contracts';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { PlatformAuditEvent } from '../audit/platform-audit-event.entity';
 import { BoardAgendaItem } from '../board/board-agenda-item.entity';
@@ -162,7 +163,7 @@ export const ENTITIES: EntityClass[] = [
  * the work plan's change log (itself a record of changes), score history, report documents (immutable
  * snapshots with their own history) and submission chasers (themselves a log of reminders sent).
  */
-export const AUDITED_ENTITY_TYPES: Record<string, string> = {
+export const AUDITED_ENTITY_TYPES: Record<string, AuditRecordType> = {
   Membership: 'membership',
   MemberOrganisation: 'member_organisation',
   LeadershipRole: 'leadership_role',
