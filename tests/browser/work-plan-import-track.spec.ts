@@ -72,13 +72,13 @@ describe('browser journey: import a pasted table, fix a flagged timescale, add p
     await page.getByLabel('Table', { exact: true }).fill(PASTED);
     await page.getByRole('button', { name: 'Preview the import' }).click();
     await page.getByRole('heading', { name: 'Preview' }).waitFor();
-    await page.getByTestId('import-summary').getByText('2 work items in 1 themes').waitFor();
+    await page.getByTestId('import-summary').getByText('2 work items in 1 theme').waitFor();
     await page.getByText(/Cannot read the timescale: "20024"/).waitFor();
     expect(await page.getByTestId('import-row').count()).toBe(2);
     await expectNoSeriousA11yIssues(page);
     await page.getByRole('button', { name: 'Import 2 work items' }).click();
 
-    await page.getByText('2 work items imported into 1 themes.').waitFor();
+    await page.getByText('2 work items imported into 1 theme.').waitFor();
     await page.getByRole('heading', { name: 'Function 4 - Quality' }).waitFor();
     await page.getByText('Check timescale').waitFor();
     await expectNoSeriousA11yIssues(page);
@@ -107,19 +107,19 @@ describe('browser journey: import a pasted table, fix a flagged timescale, add p
     await page.getByLabel('On track').check();
     await page.getByRole('button', { name: 'Add update' }).click();
     await page.getByText('Your update has been added. The item is now: On track.').waitFor();
-    // On track by its own account, but past its target: slipped, and shown as Amber.
+    // On track by its own account, but past its target: overdue, and shown as Amber.
     await page
       .getByTestId('slippage')
-      .getByText(/Slipped: \d+ days past its target/)
+      .getByText(/Overdue by \d+ days/)
       .waitFor();
-    await page.getByText('Amber – On track (past its target)').first().waitFor();
+    await page.getByText('Amber – Overdue (reported on track)').first().waitFor();
     await page.getByTestId('history').getByText('Blood products SOP embedded; trials with two trauma units still to run.').waitFor();
     await expectNoSeriousA11yIssues(page);
 
     // The table view filters it as slipped.
     await page.getByRole('link', { name: 'Back to the plan' }).click();
     await page.getByRole('link', { name: 'All items (table)' }).click();
-    await page.getByLabel('Slipped only').check();
+    await page.getByLabel('Slipped or overdue only').check();
     await page.getByRole('button', { name: 'Show items' }).click();
     await page.getByTestId('result-count').getByText('Showing 2 of 2 items').waitFor();
   });

@@ -349,7 +349,7 @@ describe('peer review findings, reports and action plans', () => {
       201,
       'progress',
     ) as ReviewActionDto;
-    expect(got).toMatchObject({ status: 'at_risk', statusOn: '2026-01-10', rag: 'amber', ragText: 'Amber – at risk' });
+    expect(got).toMatchObject({ status: 'at_risk', statusOn: '2026-01-10', rag: 'amber', ragText: 'Amber – At risk' });
     got = ok(
       await contributorOne.post(`${base}/actions/${own.id}/progress`, { on: '2025-12-01', status: 'off_track', narrative: 'Earlier note' }),
       201,
@@ -379,7 +379,7 @@ describe('peer review findings, reports and action plans', () => {
       201,
       'manager',
     ) as ReviewActionDto;
-    expect(got.ragReason).toMatch(/Past its target of 2025-06-30/);
+    expect(got.ragReason).toMatch(/Overdue: its target of 30 June 2025 passed/);
 
     // Filters.
     const amber = ok(await manager.get(`${base}/cycles/${c.id}/actions?rag=amber`), 200, 'amber') as ReviewActionListDto;

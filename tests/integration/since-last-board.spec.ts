@@ -143,7 +143,7 @@ describe('since the last board (progress report)', () => {
     expect(data.groups.map((g) => [g.title, g.count])).toEqual([
       ['Work items whose status changed', 3],
       ['Completed', 1],
-      ['Slipped', 2],
+      ['Slipped or overdue', 2],
       ['New work items', 1],
       ['New and re-opened risks', 1],
       ['Closed risks', 1],
@@ -162,24 +162,22 @@ describe('since the last board (progress report)', () => {
         '1.4',
         'Run the major incident exercise',
         'Green – On track',
-        'Amber – At risk / Green → Amber',
-        'Past its target of 30 June 2026 by 72 days and not complete: shown as Amber, not Green',
+        'Amber – Overdue (reported on track) / Green → Amber',
+        'Overdue: its target of 30 June 2026 passed 72 days ago and it is not complete, so it shows as Amber, not Green',
       ],
     ]);
     expect(rows(data, 'Completed')).toEqual([['1.2', 'Publish the audit dashboard', '20 July 2026']]);
-    expect(rows(data, 'Slipped')).toEqual([
-      ['1.3', 'Recruit two coordinators', 'Q2 2026/27 (30 September 2026)', 'Q4 2026/27 (31 March 2027)', 'Target moved 182 days later'],
+    expect(rows(data, 'Slipped or overdue')).toEqual([
+      ['1.3', 'Recruit two coordinators', 'Q2 2026/27 (30 September 2026)', 'Q4 2026/27 (31 March 2027)', 'Slipped: target moved 182 days later'],
       [
         '1.4',
         'Run the major incident exercise',
         'Q1 2026/27 (30 June 2026)',
         'Q1 2026/27 (30 June 2026)',
-        'Target of 30 June 2026 passed and not complete',
+        'Overdue: target of 30 June 2026 passed and not complete',
       ],
     ]);
-    expect(rows(data, 'New work items')).toEqual([
-      ['1.6', 'Set up the patient panel', 'Q3 2026/27 (31 December 2026)', 'Grey – Not started or deferred'],
-    ]);
+    expect(rows(data, 'New work items')).toEqual([['1.6', 'Set up the patient panel', 'Q3 2026/27 (31 December 2026)', 'Grey – Not started']]);
     expect(rows(data, 'New and re-opened risks')).toEqual([
       [expect.stringMatching(/\/04$/), 'Winter pressures delay repatriation', '+ new', '16 (Extreme) / 4 × 4'],
     ]);
@@ -271,7 +269,7 @@ describe('since the last board (progress report)', () => {
     for (const line of [
       'Work items whose status changed (3)',
       'Completed (1)',
-      'Slipped (2)',
+      'Slipped or overdue (2)',
       'New work items (1)',
       'Closed risks (1)',
       'Risks whose score moved (2)',
@@ -279,6 +277,6 @@ describe('since the last board (progress report)', () => {
       expect(text).toContain(line);
     expect(text).toContain('Green → Amber');
     expect(text).toContain('↑ score up');
-    expect(text).toContain('Target moved 182 days later');
+    expect(text).toContain('Slipped: target moved 182 days later');
   });
 });

@@ -11,3 +11,4 @@ export * from './lib/peer-review';
 export * from './lib/plan';
 export * from './lib/since-board';
 export * from './lib/nudge';
+export * from './lib/words';

@@ -3,7 +3,7 @@ import { boardSweepIds, boardValidBodies } from './board.sweep';
 import { foundationSweepIds } from './foundation.sweep';
 import { nudgesSweepIds } from './nudges.sweep';
 import { peerReviewSweepIds, peerReviewValidBodies } from './peer-review.sweep';
-import { reportSweepIds } from './report.sweep';
+import { reportSweepIds, reportValidBodies } from './report.sweep';
 import { recipientsSweepIds, recipientsValidBodies } from './recipients.sweep';
 import { riskSweepIds } from './risk.sweep';
 import { schedulesSweepIds, schedulesValidBodies } from './schedules.sweep';
@@ -56,4 +56,5 @@ export const VALID_BODIES: Record<string, unknown> = {
   ...peerReviewValidBodies,
   ...annualReportValidBodies,
   ...selfAssessmentValidBodies,
+  ...reportValidBodies,
 };

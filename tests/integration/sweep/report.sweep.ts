@@ -5,3 +5,8 @@ export const reportSweepIds: SweepIds = async (manager, fx) => {
   if (res.status !== 202) throw new Error(`sweep set-up: report ${res.status} ${JSON.stringify(res.body)}`);
   return { documentId: res.body.id };
 };
+
+/** Bodies that pass validation, so that another network's document id is looked up (and answers 404). */
+export const reportValidBodies: Record<string, unknown> = {
+  'POST /api/networks/{network}/reports/{documentId}/withdraw': { reason: 'Sent in error' },
+};

@@ -29,15 +29,18 @@ export class AuditService {
     });
     const page = rows.slice(0, q.limit);
     const actors = await this.users.byIds(page.map((r) => r.actorUserId).filter((x): x is string => !!x));
+    const names = await this.audit.names(page);
     const last = page[page.length - 1];
     return {
       items: page.map((r) =>
         toAuditEventDto(
           r,
           actors.find((a) => a.id === r.actorUserId),
+          names.records.get(`${r.entityType}:${r.entityId}`) ?? null,
         ),
       ),
       nextCursor: rows.length > q.limit && last ? auditCursor(last) : null,
+      names: Object.fromEntries(names.ids),
     };
   }
 }

@@ -157,7 +157,7 @@ async function seedNextMeetingPapers(
     progress: requestReportSchema.parse({
       kind: 'board_paper',
       title: 'Work plan progress report',
-      cover: cover('Progress on every item of the work plan since the last board, exceptions and slipped targets first.', ['assurance']),
+      cover: cover('Progress on every item of the work plan since the last board, exceptions and overdue items first.', ['assurance']),
       body: { kind: 'progress', options: {} },
     }),
     risks: requestReportSchema.parse({

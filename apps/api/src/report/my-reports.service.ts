@@ -35,12 +35,7 @@ export class MyReportsService {
           role: entry.tenant.role,
           more: docs.length > listed.length,
           documents: listed.map((d) =>
-            toReportDto(
-              d,
-              requesters.find((u) => u.id === d.requestedBy),
-              entry.tenant.networkSlug,
-              false,
-            ),
+            toReportDto(d, { requester: requesters.find((u) => u.id === d.requestedBy), withdrawer: undefined }, entry.tenant.networkSlug, false),
           ),
         };
       });

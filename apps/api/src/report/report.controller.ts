@@ -1,10 +1,16 @@
-import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, StreamableFile } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import { reportDocumentDtoSchema, requestReportSchema, type ReportDocumentDto } from '@plexus/contracts';
+import {
+  reportDocumentDtoSchema,
+  reportLibraryQuerySchema,
+  requestReportSchema,
+  withdrawReportSchema,
+  type ReportDocumentDto,
+} from '@plexus/contracts';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { ApiErrorResponses, ApiFileResponse, ApiZodResponse } from '../core/http/api-response';
-import { ApiZodBody, zod } from '../core/http/zod';
+import { ApiZodBody, ApiZodQueries, zod } from '../core/http/zod';
 import { NetworkController, RequirePermission } from '../tenancy/network-route.decorator';
 import { ReportService } from './report.service';
 
@@ -26,10 +32,14 @@ export class ReportController {
 
   @Get()
   @RequirePermission('reports.read')
-  @ApiOperation({ operationId: 'listReports', summary: "The network's document library, newest first" })
+  @ApiOperation({
+    operationId: 'listReports',
+    summary: "The network's document library, newest first; withdrawn documents only with withdrawn=include",
+  })
+  @ApiZodQueries(reportLibraryQuerySchema)
   @ApiZodResponse(z.array(reportDocumentDtoSchema), { description: 'The documents, newest first' })
-  list(): Promise<ReportDocumentDto[]> {
-    return this.reports.list();
+  list(@Query(zod(reportLibraryQuerySchema)) q: z.output<typeof reportLibraryQuerySchema>): Promise<ReportDocumentDto[]> {
+    return this.reports.list({ includeWithdrawn: q.withdrawn === 'include' });
   }
 
   @Get(':documentId')
@@ -47,6 +57,24 @@ export class ReportController {
   @ApiZodResponse(reportDocumentDtoSchema, { status: 202, description: 'The document, queued again' })
   retry(@Param('documentId', uuid) id: string): Promise<ReportDocumentDto> {
     return this.reports.retry(id);
+  }
+
+  @Post(':documentId/withdraw')
+  @HttpCode(200)
+  @RequirePermission('reports.generate')
+  @ApiOperation({
+    operationId: 'withdrawReport',
+    summary:
+      'Withdraw a ready document: kept unchanged and marked withdrawn (who, when, why); left out of the library by default; its emailed links answer 410',
+  })
+  @ApiZodBody(withdrawReportSchema)
+  @ApiZodResponse(reportDocumentDtoSchema, { description: 'The document, withdrawn' })
+  @ApiErrorResponses([409, 'The document is not ready, or was already withdrawn (`conflict`).'])
+  withdraw(
+    @Param('documentId', uuid) id: string,
+    @Body(zod(withdrawReportSchema)) body: z.output<typeof withdrawReportSchema>,
+  ): Promise<ReportDocumentDto> {
+    return this.reports.withdraw(id, body.reason);
   }
 
   @Get(':documentId/download')

@@ -2,7 +2,13 @@ import type { ReportDocumentDto } from '@plexus/contracts';
 import type { AppUser, ReportDocument } from '@plexus/server';
 
 /** A document of the library as the API answers it. */
-export function toReportDto(d: ReportDocument, requester: AppUser | undefined, slug: string, canRetry: boolean): ReportDocumentDto {
+export function toReportDto(
+  d: ReportDocument,
+  people: { requester: AppUser | undefined; withdrawer: AppUser | undefined },
+  slug: string,
+  canManage: boolean,
+): ReportDocumentDto {
+  const requester = people.requester;
   return {
     id: d.id,
     kind: d.kind,
@@ -20,6 +26,13 @@ export function toReportDto(d: ReportDocument, requester: AppUser | undefined, s
     pageCount: d.pageCount,
     sha256: d.sha256,
     downloadUrl: d.status === 'ready' ? `/api/networks/${slug}/reports/${d.id}/download` : null,
-    can: { retry: canRetry && d.status === 'failed' },
+    withdrawn: d.withdrawnAt
+      ? {
+          at: d.withdrawnAt.toISOString(),
+          by: { userId: d.withdrawnBy, name: people.withdrawer?.displayName ?? 'Former member' },
+          reason: d.withdrawnReason ?? '',
+        }
+      : null,
+    can: { retry: canManage && d.status === 'failed', withdraw: canManage && d.status === 'ready' && !d.withdrawnAt },
   };
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { holdsPeerReviewResults, REPORT_KIND_LABELS, type DocumentRequest, type ReportDocumentDto } from '@plexus/contracts';
-import { can, chooseMeetings, todayIso } from '@plexus/domain';
+import { can, chooseMeetings, formatIsoDateLong, isoDateInZone, todayIso } from '@plexus/domain';
 import {
+  AuditEvent,
   BoardMeetingRepository,
   DOCUMENT_STORAGE,
   JobQueue,
@@ -40,12 +41,12 @@ export class ReportService {
   ) {}
 
   private async dtos(docs: ReportDocument[]): Promise<ReportDocumentDto[]> {
-    const users = await this.users.byIds(docs.map((d) => d.requestedBy).filter((x): x is string => !!x));
+    const users = await this.users.byIds(docs.flatMap((d) => [d.requestedBy, d.withdrawnBy]).filter((x): x is string => !!x));
     const tenant = RequestScopes.tenant();
     return docs.map((d) =>
       toReportDto(
         d,
-        users.find((u) => u.id === d.requestedBy),
+        { requester: users.find((u) => u.id === d.requestedBy), withdrawer: users.find((u) => u.id === d.withdrawnBy) },
         tenant.networkSlug,
         can(tenant.role, 'reports.generate'),
       ),
@@ -148,6 +149,8 @@ export class ReportService {
       const doc = item.documentId ? docs.get(item.documentId) : undefined;
       if (!doc) return;
       const field = `agenda.${index}.documentId`;
+      if (doc.withdrawnAt)
+        throw DomainException.field(field, `The paper of item ${item.position} (“${item.title}”) was withdrawn: link another paper`, 'conflict');
       if (doc.kind === 'board_pack')
         throw DomainException.field(field, `Item ${item.position} (“${item.title}”) links a board pack: a pack cannot hold another pack`, 'conflict');
       if (doc.status !== 'ready') {
@@ -189,8 +192,41 @@ export class ReportService {
     return (await this.dtos([doc]))[0];
   }
 
-  async list(): Promise<ReportDocumentDto[]> {
-    return this.dtos(await this.reports.library());
+  /** The library, newest first; withdrawn documents only when asked for. */
+  async list(options: { includeWithdrawn: boolean } = { includeWithdrawn: false }): Promise<ReportDocumentDto[]> {
+    return this.dtos(await this.reports.library(200, options));
+  }
+
+  /**
+   * Withdraws a ready document: it is kept exactly as it was (snapshot, file and checksum unchanged — the database
+   * refuses otherwise), marked withdrawn with who, when and why, left out of the library by default, and its emailed
+   * links answer 410 from now on. Recorded in the audit trail. Once only: a second withdrawal answers 409.
+   */
+  async withdraw(id: string, reason: string): Promise<ReportDocumentDto> {
+    const doc = await this.load(id);
+    if (doc.withdrawnAt)
+      throw new DomainException('conflict', `This document was already withdrawn on ${formatIsoDateLong(isoDateInZone(doc.withdrawnAt))}`);
+    if (doc.status !== 'ready') throw new DomainException('conflict', `Only a ready document can be withdrawn; this one is ${doc.status}`);
+    const em = RequestScopes.em();
+    const scope = RequestScopes.current();
+    const at = new Date();
+    Object.assign(doc, { withdrawnAt: at, withdrawnBy: scope?.userId ?? null, withdrawnReason: reason });
+    em.persist(
+      Object.assign(new AuditEvent(), {
+        networkId: doc.networkId,
+        actorUserId: scope?.userId ?? null,
+        requestId: scope?.requestId ?? null,
+        action: 'update',
+        entityType: 'report_document',
+        entityId: doc.id,
+        changes: {
+          withdrawnAt: { from: null, to: at.toISOString() },
+          withdrawnReason: { from: null, to: reason },
+        },
+      }),
+    );
+    await em.flush();
+    return (await this.dtos([doc]))[0];
   }
 
   async get(id: string): Promise<ReportDocumentDto> {

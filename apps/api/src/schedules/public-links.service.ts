@@ -60,6 +60,7 @@ export class PublicLinksService {
     const link = await em.findOne(DocumentLink, { tokenHash: sha256(token) });
     const doc = link ? await em.findOne(ReportDocument, { id: link.documentId }) : null;
     if (!link || !doc || doc.status !== 'ready' || !doc.storageKey) throw DomainException.notFound('link');
+    if (doc.withdrawnAt) throw new DomainException('gone', `This report was withdrawn by ${network.name}. Ask them for the current version.`);
     if (link.revokedAt) throw new DomainException('gone', `This link was withdrawn by ${network.name}. Ask them for a new copy of the report.`);
     if (link.expiresAt <= new Date()) {
       const on = link.expiresAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' });

@@ -168,6 +168,7 @@ describe('network routes are closed by default', () => {
         ['GET networks/:network/reports', 'reports.read'],
         ['GET networks/:network/reports/:documentId', 'reports.read'],
         ['POST networks/:network/reports/:documentId/retry', 'reports.generate'],
+        ['POST networks/:network/reports/:documentId/withdraw', 'reports.generate'],
         ['GET networks/:network/reports/:documentId/download', 'reports.read'],
         ['GET networks/:network/recipients', 'recipients.manage'],
         ['POST networks/:network/recipients', 'recipients.manage'],

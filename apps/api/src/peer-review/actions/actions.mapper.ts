@@ -1,5 +1,5 @@
 import type { ReviewActionDto, ReviewActionSummaryDto } from '@plexus/contracts';
-import { actionRag, isActionOpen, ragText, WORK_ITEM_STATUS_LABELS } from '@plexus/domain';
+import { actionRag, isActionOpen, itemStatusWords, WORK_ITEM_STATUS_LABELS } from '@plexus/domain';
 import type { ReviewAction, ReviewActionProgress, ReviewCycle, StandardCriterion } from '@plexus/server';
 import type { PeerReviewCaller } from '../peer-review-scope';
 import { criterionRef } from '../reviews/review-criteria';
@@ -40,7 +40,8 @@ export function toActionSummaryDto(a: ReviewAction, ctx: ActionContext): ReviewA
     statusLabel: WORK_ITEM_STATUS_LABELS[a.status],
     statusOn: a.statusOn,
     rag: rag.rag,
-    ragText: ragText(rag.rag),
+    // The words the web app and the PDFs print for it (status vocabulary): `Amber – Overdue (reported on track)`.
+    ragText: itemStatusWords({ rag: rag.rag, status: a.status, escalated: rag.escalated }),
     ragReason: rag.reason ?? null,
     open: isActionOpen(a.status),
     overdue: rag.slipped,

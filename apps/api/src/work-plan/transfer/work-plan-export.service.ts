@@ -127,7 +127,7 @@ export class WorkPlanExportService {
     ]);
     addExportRow(summary, [`Colours as of ${formatIsoDateLong(plan.asOf)}`]);
     addExportRow(summary, []);
-    addExportRow(summary, ['Theme', 'Items', 'Blue', 'Green', 'Amber', 'Red', 'Slipped']).font = { bold: true };
+    addExportRow(summary, ['Theme', 'Items', 'Blue', 'Green', 'Amber', 'Red', 'Slipped or overdue']).font = { bold: true };
     for (const theme of plan.themes) {
       const c = theme.counts;
       addExportRow(summary, [theme.title, c.items, c.rag.blue, c.rag.green, c.rag.amber, c.rag.red, c.slipped]);

@@ -6,7 +6,7 @@ import { toApiError } from '../core/api-error';
 import { formatDateTime } from '../core/dates';
 import { LoadErrorComponent } from '../ui/load-error.component';
 import { LoadingComponent } from '../ui/loading.component';
-import { actionLabel, changeLines, FILTER_RECORD_TYPES, recordTypeLabel } from './audit-format';
+import { actionLabel, changeLines, eventTitle, FILTER_RECORD_TYPES, recordTypeLabel, type AuditNames } from './audit-format';
 
 function auditUrl(slug: string): string {
   return `/api/networks/${encodeURIComponent(slug)}/audit`;
@@ -49,6 +49,15 @@ export class AuditTrailComponent {
     computation: (page) => page?.nextCursor ?? null,
   });
   protected readonly events = computed(() => [...(this.firstPage.hasValue() ? this.firstPage.value().items : []), ...this.older()]);
+  /** Names of the records and people the changes name by id: the first page's, then each older page's. */
+  protected readonly olderNames = linkedSignal<AuditPageDto | undefined, AuditNames>({
+    source: () => (this.firstPage.hasValue() ? this.firstPage.value() : undefined),
+    computation: () => ({}),
+  });
+  protected readonly names = computed<AuditNames>(() => ({
+    ...(this.firstPage.hasValue() ? (this.firstPage.value().names ?? {}) : {}),
+    ...this.olderNames(),
+  }));
 
   protected readonly loadingOlder = signal(false);
   protected readonly olderError = signal<string | null>(null);
@@ -70,6 +79,7 @@ export class AuditTrailComponent {
   protected readonly actionLabel = actionLabel;
   protected readonly recordTypeLabel = recordTypeLabel;
   protected readonly changeLines = changeLines;
+  protected readonly eventTitle = eventTitle;
   protected readonly formatDateTime = formatDateTime;
 
   protected applyFilter(event: Event): void {
@@ -91,6 +101,7 @@ export class AuditTrailComponent {
       next: (page) => {
         this.loadingOlder.set(false);
         this.older.update((events) => [...events, ...page.items]);
+        this.olderNames.update((names) => ({ ...names, ...(page.names ?? {}) }));
         this.nextCursor.set(page.nextCursor);
         this.status.set(
           page.items.length

@@ -1,4 +1,4 @@
-import { todayIso } from '@plexus/domain';
+import { plural, todayIso } from '@plexus/domain';
 import { NgTemplateOutlet } from '@angular/common';
 import { httpResource } from '@angular/common/http';
 import {
@@ -162,7 +162,8 @@ export class BoardMeetingComponent {
     this.meeting.set(latest);
     const now = latest.pack;
     if (before && now && before.id === now.id && before.status !== now.status) {
-      if (now.status === 'ready') this.packStatus.set(`The board pack is ready to download (${now.pageCount ?? 'several'} pages).`);
+      if (now.status === 'ready')
+        this.packStatus.set(`The board pack is ready to download (${now.pageCount === null ? 'several pages' : plural(now.pageCount, 'page')}).`);
       if (now.status === 'failed') this.packStatus.set(`The board pack could not be made: ${now.failureReason ?? 'no reason was given'}.`);
     }
   }

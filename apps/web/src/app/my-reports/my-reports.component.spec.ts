@@ -41,7 +41,8 @@ function ready(network: MyReportsNetworkDto, id: string, title: string, finished
     pageCount: 4,
     sha256: 'a'.repeat(64),
     downloadUrl: `/api/networks/${network.slug}/reports/${id}/download`,
-    can: { retry: false },
+    withdrawn: null,
+    can: { retry: false, withdraw: false },
   };
   return { network: { networkId: network.networkId, slug: network.slug, name: network.name }, document };
 }

@@ -33,7 +33,7 @@ function boardPaper(overrides: Partial<ReportDraft> = {}): ReportDraft {
 }
 
 describe('newReportDraft', () => {
-  it('starts as a progress report on the latest plan that can be sent as it is', () => {
+  it('starts as a progress report on the current approved plan that can be sent as it is', () => {
     const draft = newReportDraft({ author: 'Priya Shah' });
     expect(draft.kind).toBe('progress');
     expect(requestFromDraft(draft)).toEqual({ kind: 'progress', options: {} });
@@ -191,7 +191,7 @@ describe('checkDraft', () => {
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     expect(checked.errors).toEqual({
-      'body.options.changedSince': 'Enter the date of the last board as a date, like 2026-03-31',
+      'body.options.changedSince': 'Enter the date of the last board as a date, like 31/03/2026 (2026-03-31 through the API)',
       'body.options.topRisks': 'Enter the number of top risks as a whole number, like 10',
     });
     const alone = checkDraft({ ...newReportDraft(), kind: 'risk_register', risk: { changedSince: '', topRisks: '99' } });

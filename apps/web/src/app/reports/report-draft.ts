@@ -31,7 +31,7 @@ export const MAX_QUESTIONS = 10;
 export const MAX_PRIORITIES = 20;
 
 /**
- * Options of a progress report, alone or as a board paper's body. `''` is the latest plan, and for the meetings of
+ * Options of a progress report, alone or as a board paper's body. `''` is the current approved plan, and for the meetings of
  * "Since the last board" the default (the last two meetings held).
  */
 export interface ProgressOptionsDraft {
@@ -102,7 +102,7 @@ export const DEFAULT_TOP_RISKS = 10;
 export const DEFAULT_MEETING = 'Network Board';
 export const DEFAULT_NEXT_PAPER_DATE = 'TBC';
 
-/** A progress report on the latest plan, ready to send as it is; a board paper's cover starts with sensible values. */
+/** A progress report on the current approved plan, ready to send as it is; a board paper's cover starts with sensible values. */
 export function newReportDraft(defaults: { author?: string | null } = {}): ReportDraft {
   return {
     kind: 'progress',

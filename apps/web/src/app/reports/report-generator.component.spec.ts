@@ -31,7 +31,8 @@ function doc(status: ReportDocumentDto['status'], extra: Partial<ReportDocumentD
     pageCount: status === 'ready' ? 6 : null,
     sha256: null,
     downloadUrl: status === 'ready' ? `${REPORTS}/${ID}/download` : null,
-    can: { retry: status === 'failed' },
+    withdrawn: null,
+    can: { retry: status === 'failed', withdraw: false },
     ...extra,
   };
 }

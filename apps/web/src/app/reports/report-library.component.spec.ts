@@ -27,7 +27,8 @@ function doc(id: string, overrides: Partial<ReportDocumentDto> = {}): ReportDocu
     pageCount: null,
     sha256: null,
     downloadUrl: null,
-    can: { retry: false },
+    withdrawn: null,
+    can: { retry: false, withdraw: false },
     ...overrides,
   };
 }
@@ -139,7 +140,7 @@ describe('ReportLibraryComponent', () => {
   });
 
   it('does not poll a library where everything is finished', async () => {
-    await render('manager', [ready('a'), doc('b', { status: 'failed', can: { retry: true } })]);
+    await render('manager', [ready('a'), doc('b', { status: 'failed', can: { retry: true, withdraw: false } })]);
     await jest.advanceTimersByTimeAsync(10_000);
     http.expectNone(URL);
   });
@@ -170,7 +171,7 @@ describe('ReportLibraryComponent', () => {
 
   it('tries a failed document again and follows it', async () => {
     const { element, rows, status, poll, settle } = await render('manager', [
-      doc('a', { status: 'failed', failureReason: 'Chromium crashed', can: { retry: true } }),
+      doc('a', { status: 'failed', failureReason: 'Chromium crashed', can: { retry: true, withdraw: false } }),
     ]);
     const button = element.querySelector('tbody button') as HTMLButtonElement;
     expect(text(button)).toBe('Try again to make Progress report, requested 24 November 2026 at 10:05');
@@ -184,7 +185,7 @@ describe('ReportLibraryComponent', () => {
   });
 
   it('explains a retry refused because the document is no longer failed (409), and shows where it is', async () => {
-    const { element, rows, settle } = await render('manager', [doc('a', { status: 'failed', can: { retry: true } })]);
+    const { element, rows, settle } = await render('manager', [doc('a', { status: 'failed', can: { retry: true, withdraw: false } })]);
     (element.querySelector('tbody button') as HTMLButtonElement).click();
     http
       .expectOne({ method: 'POST', url: `${URL}/a/retry` })
@@ -206,5 +207,62 @@ describe('ReportLibraryComponent', () => {
     expect(text(element.querySelector('.nhsuk-notification-banner'))).toContain('Progress report has been requested.');
     await jest.advanceTimersByTimeAsync(2000);
     http.expectOne(URL).flush([ready('a')]);
+  });
+  it('withdraws a ready document after a confirmation that asks why, then no longer offers it', async () => {
+    const { element, rows, settle } = await render('manager', [ready('a', { can: { retry: false, withdraw: true } }), ready('b')]);
+    expect(rows()[1].querySelector('button')).toBeNull(); // b: not the caller's to withdraw
+    const start = rows()[0].querySelector('button') as HTMLButtonElement;
+    expect(text(start)).toBe('Withdraw Progress report, requested 24 November 2026 at 10:05');
+    start.click();
+    await settle();
+    const panel = element.querySelector('[data-testid="withdraw-panel"]') as HTMLFormElement;
+    expect(text(panel.querySelector('h2'))).toBe('Withdraw Progress report?');
+    expect(text(panel)).toContain('This cannot be undone.');
+    expect(text(panel.querySelector('label[for="reason"]'))).toBe('Why is it withdrawn?');
+
+    // No reason: said next to the field, nothing sent.
+    (panel.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await settle();
+    http.expectNone({ method: 'POST', url: `${URL}/a/withdraw` });
+    expect(text(element.querySelector('.nhsuk-error-summary'))).toContain('Say why the document is withdrawn');
+    expect(text(panel.querySelector('.nhsuk-error-message'))).toContain('Say why the document is withdrawn');
+
+    const reason = panel.querySelector('textarea') as HTMLTextAreaElement;
+    reason.value = '  Sent with last quarter’s figures ';
+    reason.dispatchEvent(new Event('input'));
+    (panel.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    const req = http.expectOne({ method: 'POST', url: `${URL}/a/withdraw` });
+    expect(req.request.body).toEqual({ reason: 'Sent with last quarter’s figures' });
+    req.flush(
+      ready('a', {
+        withdrawn: { at: '2026-12-10T09:00:00Z', by: { userId: 'u1', name: 'Priya Shah' }, reason: 'Sent with last quarter’s figures' },
+      }),
+    );
+    await settle();
+    expect(element.querySelector('[data-testid="withdraw-panel"]')).toBeNull();
+    expect(rows().map((row) => text(row.querySelector('strong')))).toEqual(['Progress report']);
+    expect(rows()).toHaveLength(1);
+    expect(text(element.querySelector('.nhsuk-notification-banner'))).toContain('Progress report has been withdrawn.');
+  });
+
+  it('shows withdrawn documents, with who, when and why, only when asked', async () => {
+    const { element, rows, settle } = await render('viewer', [ready('a')]);
+    const toggle = element.querySelector('#show-withdrawn') as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    expect(text(element.querySelector('label[for="show-withdrawn"]'))).toBe('Show withdrawn documents');
+    toggle.checked = true;
+    toggle.dispatchEvent(new Event('change'));
+    await settle();
+    http.expectOne(`${URL}?withdrawn=include`).flush([
+      ready('a'),
+      ready('w', {
+        title: 'June risk register',
+        withdrawn: { at: '2026-12-10T09:00:00Z', by: { userId: 'u1', name: 'Priya Shah' }, reason: 'Wrong period' },
+      }),
+    ]);
+    await settle();
+    expect(rows()).toHaveLength(2);
+    expect(text(rows()[1].querySelector('.nhsuk-tag'))).toBe('Withdrawn');
+    expect(text(rows()[1].querySelector('[data-testid="withdrawn-note"]'))).toBe('Withdrawn on 10 December 2026 by Priya Shah: Wrong period');
   });
 });

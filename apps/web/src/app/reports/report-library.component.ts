@@ -18,15 +18,15 @@ import type { ReportDocumentDto, SessionMembership } from '@plexus/contracts';
 import { can } from '@plexus/domain';
 import type { Subscription } from 'rxjs';
 import { toApiError } from '../core/api-error';
-import { formatDateTime } from '../core/dates';
+import { formatDate, formatDateTime } from '../core/dates';
 import { FlashService } from '../core/flash.service';
 import { moveFocusTo } from '../core/focus';
-import { ErrorSummaryComponent } from '../ui/error-summary.component';
 import { FormErrors } from '../ui/form-errors';
+import { FORM_ERROR_UI } from '../ui/form-ui';
 import { LoadErrorComponent } from '../ui/load-error.component';
 import { LoadingComponent } from '../ui/loading.component';
 import { SuccessBannerComponent } from '../ui/success-banner.component';
-import { ReportsApi, reportsUrl } from './reports.api';
+import { libraryUrl, ReportsApi } from './reports.api';
 import { POLL_INTERVAL_MS, reportFileFacts, reportKindLabel, reportStatusView, shouldPoll, statusAnnouncements } from './report-status';
 
 /**
@@ -36,7 +36,7 @@ import { POLL_INTERVAL_MS, reportFileFacts, reportKindLabel, reportStatusView, s
 @Component({
   selector: 'plx-report-library',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, ErrorSummaryComponent, LoadErrorComponent, LoadingComponent, SuccessBannerComponent],
+  imports: [RouterLink, FORM_ERROR_UI, LoadErrorComponent, LoadingComponent, SuccessBannerComponent],
   providers: [FormErrors],
   templateUrl: './report-library.component.html',
   styleUrl: './report-library.component.css',
@@ -51,8 +51,10 @@ export class ReportLibraryComponent {
   readonly #injector = inject(Injector);
   readonly #document = inject(DOCUMENT);
 
-  /** The first load (and "Try again" after a failed one). */
-  protected readonly library = httpResource<ReportDocumentDto[]>(() => reportsUrl(this.network()));
+  /** "Show withdrawn documents": withdrawn ones are kept but not offered by default. */
+  protected readonly showWithdrawn = signal(false);
+  /** The first load (and "Try again" after a failed one); loaded again when the toggle changes. */
+  protected readonly library = httpResource<ReportDocumentDto[]>(() => libraryUrl(this.network(), this.showWithdrawn()));
   /** What is on screen: the loaded list, then kept up to date by polling and retries. */
   protected readonly documents = linkedSignal<ReportDocumentDto[] | null>(() => (this.library.hasValue() ? this.library.value() : null));
 
@@ -60,6 +62,12 @@ export class ReportLibraryComponent {
   protected readonly canGenerate = computed(() => can(this.membership().role, 'reports.generate'));
   protected readonly errors = inject(FormErrors);
   protected readonly retrying = signal<string | null>(null);
+  /** The document whose withdrawal is being confirmed, and the reason typed so far. */
+  protected readonly withdrawing = signal<ReportDocumentDto | null>(null);
+  protected readonly withdrawReason = signal('');
+  protected readonly withdrawBusy = signal(false);
+  /** Said in a banner after a withdrawal. */
+  protected readonly banner = signal<string | null>(null);
   /** Read by screen readers when it changes: documents that became ready or failed. */
   protected readonly announcement = signal('');
   /** A look that failed: said once, and the next look is tried all the same. */
@@ -71,6 +79,7 @@ export class ReportLibraryComponent {
   protected readonly kindLabel = reportKindLabel;
   protected readonly fileFacts = reportFileFacts;
   protected readonly formatDateTime = formatDateTime;
+  protected readonly formatDate = formatDate;
 
   constructor() {
     // Poll only while something is being made; the timer and any request in flight end with the page.
@@ -80,7 +89,7 @@ export class ReportLibraryComponent {
       if (!shouldPoll(docs)) return;
       let request: Subscription | undefined;
       const timer = setTimeout(() => {
-        request = this.#api.list(this.network()).subscribe({
+        request = this.#api.list(this.network(), untracked(this.showWithdrawn)).subscribe({
           next: (latest) => untracked(() => this.adopt(latest)),
           error: (error: unknown) =>
             untracked(() => {
@@ -131,8 +140,67 @@ export class ReportLibraryComponent {
     });
   }
 
+  protected toggleWithdrawn(event: Event): void {
+    this.showWithdrawn.set((event.target as HTMLInputElement).checked);
+  }
+
+  protected startWithdraw(doc: ReportDocumentDto): void {
+    this.errors.clear();
+    this.banner.set(null);
+    this.withdrawReason.set('');
+    this.withdrawing.set(doc);
+    afterNextRender(() => moveFocusTo(this.#document.getElementById('withdraw-heading')), { injector: this.#injector });
+  }
+
+  protected cancelWithdraw(): void {
+    const doc = this.withdrawing();
+    this.withdrawing.set(null);
+    this.errors.clear();
+    if (doc) afterNextRender(() => moveFocusTo(this.#document.getElementById(`withdraw-${doc.id}`)), { injector: this.#injector });
+  }
+
+  protected reasonInput(event: Event): void {
+    this.withdrawReason.set((event.target as HTMLTextAreaElement).value);
+  }
+
+  /** Withdraws the document: a reason is required (checked here and by the API, which names the field). */
+  protected confirmWithdraw(event?: Event): void {
+    event?.preventDefault();
+    const doc = this.withdrawing();
+    if (!doc || this.withdrawBusy()) return;
+    const reason = this.withdrawReason().trim();
+    if (!reason) {
+      this.errors.failField('reason', 'Say why the document is withdrawn');
+      return;
+    }
+    this.withdrawBusy.set(true);
+    this.#api.withdraw(this.network(), doc.id, { reason }).subscribe({
+      next: (withdrawn) => {
+        this.withdrawBusy.set(false);
+        this.withdrawing.set(null);
+        this.errors.clear();
+        this.documents.update(
+          (docs) =>
+            docs && (this.showWithdrawn() ? docs.map((d) => (d.id === withdrawn.id ? withdrawn : d)) : docs.filter((d) => d.id !== withdrawn.id)),
+        );
+        this.banner.set(`${withdrawn.title} has been withdrawn. It is kept, and its emailed links no longer work.`);
+      },
+      error: (error: unknown) => {
+        this.withdrawBusy.set(false);
+        const apiError = toApiError(error);
+        if (apiError.statusCode === 409) {
+          this.withdrawing.set(null);
+          this.errors.failWith(apiError.message);
+          this.refresh();
+          return;
+        }
+        this.errors.failFromServer(error);
+      },
+    });
+  }
+
   private refresh(): void {
-    this.#api.list(this.network()).subscribe({
+    this.#api.list(this.network(), this.showWithdrawn()).subscribe({
       next: (latest) => this.adopt(latest),
       error: () => this.library.reload(),
     });

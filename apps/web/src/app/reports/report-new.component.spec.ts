@@ -102,7 +102,8 @@ function queued(kind: ReportDocumentDto['kind'], title: string): ReportDocumentD
     pageCount: null,
     sha256: null,
     downloadUrl: null,
-    can: { retry: false },
+    withdrawn: null,
+    can: { retry: false, withdraw: false },
   };
 }
 
@@ -155,14 +156,14 @@ describe('ReportNewComponent', () => {
     return { fixture, element, navigate, byId, labelOf, type, click, button, submit };
   }
 
-  it('creates a progress report on the latest plan in one click, then goes to the library', async () => {
+  it('creates a progress report on the current approved plan in one click, then goes to the library', async () => {
     const { byId, labelOf, submit, navigate, button, fixture } = await render();
     expect(byId('kind').checked).toBe(true);
     expect(labelOf('kind')).toBe('Progress report');
     expect(labelOf('options-planId')).toBe('Plan');
     const plan = byId<HTMLSelectElement>('options-planId');
     expect(Array.from(plan.options).map((o) => o.text)).toEqual([
-      'The latest plan',
+      'The current approved plan',
       'Objectives and work plan 2023–25 (1 April 2023 to 31 March 2025, approved)',
     ]);
     expect(button('Create report')).toBeTruthy();
@@ -241,7 +242,9 @@ describe('ReportNewComponent', () => {
     const { click, byId, labelOf, type, submit } = await render();
     await click('kind-risk_register');
     expect(labelOf('options-changedSince')).toBe('Changes since');
-    expect(byId('options-changedSince').type).toBe('date');
+    // Typed in UK order whatever the browser's language (UkDateDirective), with a hint saying so.
+    expect(byId('options-changedSince').type).toBe('text');
+    expect(text(byId('options-changedSince').previousElementSibling)).toBe('Day/month/year, for example 31/03/2026');
     expect(labelOf('options-topRisks')).toBe('Number of top risks');
     expect(byId('options-topRisks').value).toBe('10');
     expect(byId('options-planId')).toBeNull();
@@ -272,7 +275,9 @@ describe('ReportNewComponent', () => {
       ['#cover-executiveSummary', 'Write the executive summary'],
     ]);
     expect(text(element.querySelector('#cover-meetingDate-error'))).toBe('Error: Enter the meeting date');
-    expect(byId('cover-meetingDate').getAttribute('aria-describedby')).toBe('cover-meetingDate-hint cover-meetingDate-error');
+    expect(byId('cover-meetingDate').getAttribute('aria-describedby')).toMatch(
+      /^cover-meetingDate-hint plx-date-format-\d+ cover-meetingDate-error$/,
+    );
     expect(document.activeElement).toBe(summary);
   });
 
@@ -379,8 +384,10 @@ describe('ReportNewComponent', () => {
     http.expectOne(RISKS).flush([]);
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
-    expect(text(element.querySelector('#options-planId-hint'))).toContain("the report will be on the network's latest plan");
-    expect(Array.from((element.querySelector('#options-planId') as HTMLSelectElement).options).map((o) => o.text)).toEqual(['The latest plan']);
+    expect(text(element.querySelector('#options-planId-hint'))).toContain("the report will be on the network's current approved plan");
+    expect(Array.from((element.querySelector('#options-planId') as HTMLSelectElement).options).map((o) => o.text)).toEqual([
+      'The current approved plan',
+    ]);
     expect(text(element.querySelector('#since-board-summary'))).toBe(
       'The board meetings could not be loaded, so the report will compare the last two meetings held.',
     );

@@ -57,7 +57,7 @@ type CoverText =
 type CoverList = 'previousConsideration' | 'questions' | 'priorities';
 
 const KIND_HINTS: Record<DraftedReportKind, string> = {
-  progress: "Every work item's RAG status and latest update, with exceptions and slipped targets first and counts per theme.",
+  progress: "Every work item's RAG status and latest update, with exceptions and overdue or slipped items first and counts per theme.",
   risk_register: 'The heat map, the top risks and the changes since the last board.',
   board_paper: 'The cover sheet for a board meeting, followed by one of the reports, or on its own.',
   peer_review_report:
@@ -102,7 +102,7 @@ export class ReportNewComponent {
   readonly #injector = inject(Injector);
   readonly #document = inject(DOCUMENT);
 
-  /** For choosing the plan of a progress report; without it the API uses the latest plan. */
+  /** For choosing the plan of a progress report; without it the API uses the current approved plan. */
   protected readonly plans = httpResource<WorkPlanSummaryDto[]>(() => plansUrl(this.network()));
   /** For "Since the last board": the board's meetings, to choose the two compared. */
   protected readonly meetings = httpResource<BoardMeetingListDto>(() => boardMeetingsUrl(this.network()));

@@ -59,7 +59,7 @@ import {
 import { SchedulesApi, schedulesUrl, scheduleUrl } from './schedules.api';
 
 const KIND_HINTS: Record<ReportKindValue, string> = {
-  progress: "Every work item's RAG status and latest update, with exceptions and slipped targets first and counts per theme.",
+  progress: "Every work item's RAG status and latest update, with exceptions and overdue or slipped items first and counts per theme.",
   risk_register: 'The heat map, the top risks and the changes since the last board.',
   board_paper: 'A cover sheet for a board meeting, followed by a progress or risk register report, or on its own.',
   distribution_record: "The delivery log as a PDF: every run with its emails, checksums, downloads and unsubscribes, for the board's minutes.",

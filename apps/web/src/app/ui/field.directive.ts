@@ -1,6 +1,7 @@
 import { computed, Directive, ElementRef, HostAttributeToken, inject, input } from '@angular/core';
 import { describedByIds } from '../core/form-errors';
 import { FormErrors } from './form-errors';
+import { UkDateDirective } from './uk-date.directive';
 
 type ErrorClass = 'nhsuk-input--error' | 'nhsuk-select--error' | 'nhsuk-textarea--error' | null;
 
@@ -45,13 +46,17 @@ export class FieldDirective {
   readonly hint = input<string | null | undefined>(undefined);
 
   readonly #form = inject(FormErrors);
+  /** A date box's "Day/month/year" hint (see UkDateDirective), named with the field's own. */
+  readonly #dateHint = inject(UkDateDirective, { optional: true, self: true })?.hintId;
   readonly #errorClass = errorClassFor(
     (inject(ElementRef).nativeElement as HTMLElement).tagName,
     inject(new HostAttributeToken('type'), { optional: true }),
   );
 
   protected readonly inError = computed(() => !!this.#form.message(this.path()));
-  protected readonly describedBy = computed(() => describedByIds(this.path(), this.hint(), this.inError()));
+  protected readonly describedBy = computed(() =>
+    describedByIds(this.path(), [this.hint(), this.#dateHint].filter(Boolean).join(' '), this.inError()),
+  );
   /** Only on the controls that are marked in red, so that the mark and the announcement agree. */
   protected readonly invalid = computed(() => (this.inError() && this.#errorClass ? 'true' : null));
   protected readonly errorClass = computed(() => (this.inError() ? this.#errorClass : null));

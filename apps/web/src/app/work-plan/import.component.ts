@@ -1,3 +1,4 @@
+import { plural } from '@plexus/domain';
 import { httpResource } from '@angular/common/http';
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, DOCUMENT, inject, Injector, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
@@ -62,6 +63,7 @@ export class ImportComponent {
   readonly #injector = inject(Injector);
   readonly #document = inject(DOCUMENT);
 
+  protected readonly plural = plural;
   protected readonly plan = httpResource<WorkPlanDto>(() => planUrl(this.network(), this.planId()));
 
   protected readonly source = signal<Source>('paste');
@@ -163,8 +165,10 @@ export class ImportComponent {
     this.#api.confirmImport(this.network(), this.planId(), payload.blob, payload.name, this.options()).subscribe({
       next: (result) => {
         this.busy.set(false);
-        const flagged = result.flaggedTimescales ? ` ${result.flaggedTimescales} timescales could not be read and are flagged for you to check.` : '';
-        this.#flash.set(`${result.imported} work items imported into ${result.themes} themes.${flagged}`);
+        const flagged = result.flaggedTimescales
+          ? ` ${plural(result.flaggedTimescales, 'timescale')} could not be read and ${result.flaggedTimescales === 1 ? 'is' : 'are'} flagged for you to check.`
+          : '';
+        this.#flash.set(`${plural(result.imported, 'work item')} imported into ${plural(result.themes, 'theme')}.${flagged}`);
         void this.#router.navigate(['/n', this.network(), 'plan', this.planId()]);
       },
       error: (error: unknown) => this.failRequest(error),

@@ -30,9 +30,9 @@ describe('ItemComponent', () => {
 
   it('shows the colour in words, how far the item slipped, the original target and its history', async () => {
     const { element } = await render('lead', item());
-    expect(text(element.querySelector('.nhsuk-tag'))).toBe('Amber – On track (past its target)');
+    expect(text(element.querySelector('.nhsuk-tag'))).toBe('Amber – Overdue (reported on track)');
     expect(text(element.querySelector('[data-testid="slippage"]'))).toBe(
-      'Slipped: 10 days past its target; target moved 183 days later (originally Q4 2023/24)',
+      'Overdue by 10 days; Slipped: target moved 183 days later (originally Q4 2023/24)',
     );
     expect(text(element)).toContain('Original target Q4 2023/24');
     const history = element.querySelectorAll('[data-testid="history"] > li');

@@ -38,8 +38,8 @@ describe('PlanComponent', () => {
     expect(text(element.querySelector('h1'))).toContain('Objectives and Work Plan 2023–25');
     const theme = element.querySelector('[data-testid="theme"]');
     expect(text(theme?.querySelector('h2') ?? null)).toBe('Function 1 – Service Delivery');
-    expect(text(theme)).toContain('Overall: Amber – at risk');
-    expect(text(theme)).toContain('1 item: 1 amber (at risk); 1 slipped');
+    expect(text(theme)).toContain('Overall: Amber – at risk or overdue');
+    expect(text(theme)).toContain('1 item: 1 amber (at risk or overdue); 1 slipped or overdue');
     expect(element.querySelectorAll('[data-testid="work-item-row"]')).toHaveLength(1);
   });
 

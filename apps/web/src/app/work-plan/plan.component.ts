@@ -25,7 +25,7 @@ import {
   type WorkPlanObjectiveDto,
   type WorkPlanThemeDto,
 } from '@plexus/contracts';
-import { todayIso } from '@plexus/domain';
+import { plural, todayIso } from '@plexus/domain';
 import type { Observable } from 'rxjs';
 import type { z } from 'zod';
 import { formatAuditValue, humanise } from '../audit/audit-format';
@@ -116,6 +116,7 @@ export class PlanComponent {
   readonly #injector = inject(Injector);
   readonly #document = inject(DOCUMENT);
 
+  protected readonly plural = plural;
   protected readonly resource = httpResource<WorkPlanDto>(() => planUrl(this.network(), this.planId()));
   /** The plan on screen: as loaded, then as each change answers. */
   protected readonly plan = linkedSignal<WorkPlanDto | null>(() => (this.resource.hasValue() ? this.resource.value() : null));

@@ -4,7 +4,8 @@ import { RAG_TAG, ragWords } from './work-plan-format';
 
 /**
  * A BRAG colour as an NHS tag, always with words (never colour alone): an item's colour with its status
- * ("Amber – On track (past its target)"), or a roll-up's colour with its meaning ("Amber – at risk").
+ * ("Amber – Overdue (reported on track)"), or a roll-up's colour with its meaning ("Amber – at risk or overdue"), in
+ * the words the PDFs use (libs/domain status-vocabulary).
  */
 @Component({
   selector: 'plx-rag-tag',
@@ -14,7 +15,7 @@ import { RAG_TAG, ragWords } from './work-plan-format';
 export class RagTagComponent {
   readonly rag = input.required<Rag>();
   readonly status = input<WorkItemStatus | null>(null);
-  /** Why the colour is stronger than the status (past its target). */
+  /** Why the colour is stronger than the status (overdue: past its target). */
   readonly reason = input<string | null>(null);
 
   protected readonly tagClass = computed(() => `nhsuk-tag ${RAG_TAG[this.rag()]}`);

@@ -1,5 +1,17 @@
 import type { WorkItemSummaryDto, WorkPlanCountsDto } from '@plexus/contracts';
-import { RAG_INFO, WORK_ITEM_STATUS_LABELS, formatIsoDateLong, type Rag, type WorkItemStatus } from '@plexus/domain';
+import {
+  formatIsoDateLong,
+  itemStatusWords,
+  overdueWords,
+  plural,
+  ragCountWords,
+  statusLabel,
+  targetMoveWords,
+  type Rag,
+  type WorkItemStatus,
+} from '@plexus/domain';
+
+export { statusLabel };
 
 /** NHS tag classes for each colour; the words always go with the colour. */
 export const RAG_TAG: Readonly<Record<Rag, string>> = {
@@ -10,43 +22,39 @@ export const RAG_TAG: Readonly<Record<Rag, string>> = {
   grey: 'nhsuk-tag--grey',
 };
 
-export function statusLabel(status: WorkItemStatus | string): string {
-  return (WORK_ITEM_STATUS_LABELS as Record<string, string>)[status] ?? status;
-}
-
-/** `Amber` + the item's own status words: `Amber – On track (past its target)`. */
+/**
+ * The item's colour with its own status, in the words the PDFs use (libs/domain status-vocabulary):
+ * `Green – On track`; `Amber – Overdue (reported on track)` when its target has passed and that raised the colour.
+ */
 export function ragWords(rag: Rag, status: WorkItemStatus, escalatedBy?: string | null): string {
-  const colour = RAG_INFO[rag].label;
-  return escalatedBy ? `${colour} – ${statusLabel(status)} (past its target)` : `${colour} – ${statusLabel(status)}`;
+  return itemStatusWords({ rag, status, escalated: !!escalatedBy });
 }
 
 export function days(n: number): string {
-  return `${n} day${n === 1 ? '' : 's'}`;
+  return plural(n, 'day');
 }
 
-/** Words for how an item stands against its target, or null when there is nothing to say. */
+/**
+ * Words for how an item stands against its target, or null when there is nothing to say: `Overdue by 10 days` (its
+ * target passed), `Slipped: target moved 183 days later (originally Q4 2023/24)` (its target moved).
+ */
 export function slippageText(item: Pick<WorkItemSummaryDto, 'late' | 'targetMoved' | 'timescale'>): string | null {
   const parts: string[] = [];
-  if (item.late.slipped) parts.push(`${days(item.late.daysLate)} past its target`);
-  if (item.targetMoved.moved && item.targetMoved.days > 0) {
-    parts.push(`target moved ${days(item.targetMoved.days)} later (originally ${item.timescale.original.text || 'none'})`);
-  } else if (item.targetMoved.moved && item.targetMoved.days < 0) {
-    parts.push(`target brought ${days(-item.targetMoved.days)} earlier`);
-  }
-  if (!parts.length) return null;
-  const text = parts.join('; ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  if (item.late.slipped) parts.push(overdueWords(item.late.daysLate));
+  const move = item.targetMoved.moved ? targetMoveWords(item.targetMoved.days, item.timescale.original.text || 'none') : null;
+  if (move) parts.push(move);
+  return parts.length ? parts.join('; ') : null;
 }
 
-/** "3 items: 1 complete, 1 on track, 1 at risk; 1 slipped; 1 timescale to check". */
+/** "3 items: 1 blue (complete), 1 green (on track), 1 amber (at risk or overdue); 1 slipped or overdue; 1 timescale to check". */
 export function countsText(counts: WorkPlanCountsDto): string {
   if (counts.items === 0) return 'No work items yet';
   const colours = (['blue', 'green', 'amber', 'red', 'grey'] as const)
     .filter((rag) => counts.rag[rag] > 0)
-    .map((rag) => `${counts.rag[rag]} ${RAG_INFO[rag].label.toLowerCase()} (${RAG_INFO[rag].meaning.toLowerCase()})`);
-  const parts = [`${counts.items} ${counts.items === 1 ? 'item' : 'items'}: ${colours.join(', ')}`];
-  if (counts.slipped) parts.push(`${counts.slipped} slipped`);
-  if (counts.flagged) parts.push(`${counts.flagged} ${counts.flagged === 1 ? 'timescale' : 'timescales'} to check`);
+    .map((rag) => ragCountWords(rag, counts.rag[rag]));
+  const parts = [`${plural(counts.items, 'item')}: ${colours.join(', ')}`];
+  if (counts.slipped) parts.push(`${counts.slipped} slipped or overdue`);
+  if (counts.flagged) parts.push(`${plural(counts.flagged, 'timescale')} to check`);
   return parts.join('; ');
 }
 

@@ -38,7 +38,7 @@ export function summary(overrides: Partial<WorkItemSummaryDto> = {}): WorkItemSu
     status: 'on_track',
     statusOn: '2024-09-01',
     rag: 'amber',
-    ragReason: 'Past its target of 2024-09-30 by 10 days and not complete: shown as Amber, not Green',
+    ragReason: 'Overdue: its target of 30 September 2024 passed 10 days ago and it is not complete, so it shows as Amber, not Green',
     late: { slipped: true, daysLate: 10 },
     targetMoved: { moved: true, days: 183 },
     slipped: true,

@@ -240,10 +240,28 @@ export const reportDocumentDtoSchema = z
     pageCount: z.number().int().min(0).nullable(),
     sha256: z.string().nullable(),
     downloadUrl: z.string().nullable().describe('Relative URL of the PDF once ready.'),
-    can: z.object({ retry: z.boolean() }).describe('What the caller may do: retry a failed one (managers).'),
+    withdrawn: z
+      .object({ at: timestamp(), by: personRef(), reason: z.string() })
+      .nullable()
+      .describe('Set when a manager withdrew the document: kept unchanged, no longer offered by default; its emailed links answer 410.'),
+    can: z
+      .object({ retry: z.boolean(), withdraw: z.boolean() })
+      .describe('What the caller may do: retry a failed one, withdraw a ready one not yet withdrawn (managers).'),
   })
   .meta({
     id: 'ReportDocument',
     description: "A document in the network's library: its status while queued or rendering, its snapshot facts once ready.",
   });
 export type ReportDocumentDto = z.infer<typeof reportDocumentDtoSchema>;
+
+/** POST …/reports/{documentId}/withdraw: why the document is withdrawn (required; kept with it and in the audit trail). */
+export const withdrawReportSchema = z.object({
+  reason: prose(2000, 'The reason').min(1, { error: 'Say why the document is withdrawn' }),
+});
+export type WithdrawReportRequest = z.input<typeof withdrawReportSchema>;
+
+/** GET …/reports: withdrawn documents are left out unless `withdrawn=include`. */
+export const reportLibraryQuerySchema = z.object({
+  withdrawn: z.enum(['include', 'exclude'], { error: 'Use withdrawn=include or withdrawn=exclude' }).default('exclude'),
+});
+export type ReportLibraryQuery = z.input<typeof reportLibraryQuerySchema>;

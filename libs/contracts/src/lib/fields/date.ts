@@ -17,18 +17,30 @@ export function isRealDate(value: string): boolean {
 }
 
 export interface DateFieldOptions {
-  /** Shown in the format message (`like 2026-03-31`). */
+  /** An example day, `YYYY-MM-DD`; the format message shows it in UK order (`like 31/03/2026`), as the web app's date boxes take it. */
   example?: string;
   /** A day that has happened (registered, reviewed, approved): past DATE_MAX it says so; the API checks today. */
   notInFuture?: boolean;
 }
 
-/** A date field, `YYYY-MM-DD`: a real day from DATE_MIN to DATE_MAX. */
+/** `2026-03-31` → `31/03/2026`: dates are written in UK order in every message. */
+function ukExample(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/**
+ * A date field, `YYYY-MM-DD` on the wire (the web app's date boxes take day/month/year and send this): a real day from
+ * DATE_MIN to DATE_MAX.
+ */
 export function isoDate(label: string, options: DateFieldOptions = {}) {
   const range = `The ${label} must be between ${DATE_MIN.slice(0, 4)} and ${DATE_MAX.slice(0, 4)}`;
   return z
     .string({ error: `Enter the ${label}` })
-    .regex(ISO_DATE, { error: `Enter the ${label} as a date, like ${options.example ?? '2026-03-31'}`, abort: true })
+    .regex(ISO_DATE, {
+      error: `Enter the ${label} as a date, like ${ukExample(options.example ?? '2026-03-31')} (${options.example ?? '2026-03-31'} through the API)`,
+      abort: true,
+    })
     .refine(isRealDate, { error: `The ${label} is not a real date`, abort: true })
     .refine((v) => v >= DATE_MIN, { error: range, abort: true })
     .refine((v) => v <= DATE_MAX, { error: options.notInFuture ? `The ${label} cannot be in the future` : range });

@@ -40,7 +40,9 @@ describe('dates', () => {
     expect(date.safeParse('0000-01-01').error?.issues.map((i) => i.message)).toEqual(['The review date must be between 1990 and 2100']);
     expect(date.safeParse('2101-01-01').success).toBe(false);
     expect(date.safeParse('2026-02-29').error?.issues.map((i) => i.message)).toEqual(['The review date is not a real date']);
-    expect(date.safeParse('soon').error?.issues.map((i) => i.message)).toEqual(['Enter the review date as a date, like 2026-03-31']);
+    expect(date.safeParse('soon').error?.issues.map((i) => i.message)).toEqual([
+      'Enter the review date as a date, like 31/03/2026 (2026-03-31 through the API)',
+    ]);
     // A day that has happened says so past the range, as the API's own check of today does.
     expect(
       isoDate('date registered', { notInFuture: true })

@@ -19,7 +19,7 @@ export const YEAR_END_STANDING_LABELS: Readonly<Record<YearEndStanding, string>>
   completed_before: 'Completed before the year',
   on_track: 'On track',
   at_risk: 'At risk or off track',
-  slipped: 'Slipped',
+  slipped: 'Slipped or overdue',
   not_started: 'Not started',
   deferred: 'Deferred',
 };

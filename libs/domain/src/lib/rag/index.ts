@@ -1,1 +1,2 @@
 export * from './rag';
+export * from './status-vocabulary';

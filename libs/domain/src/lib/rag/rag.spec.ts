@@ -51,7 +51,7 @@ describe('work item statuses and their colours', () => {
     }
     expect(new Set(RAGS.map((r) => RAG_INFO[r].colour)).size).toBe(5);
     expect(new Set(RAGS.map((r) => RAG_INFO[r].letter)).size).toBe(5);
-    expect(ragText('amber')).toBe('Amber – at risk');
+    expect(ragText('amber')).toBe('Amber – at risk or overdue');
     expect(ragText('blue')).toBe('Blue – complete');
   });
 
@@ -119,12 +119,12 @@ describe('effectiveRag: past its target and not complete is at least Amber', () 
       escalated: true,
       slipped: true,
       daysLate: 15,
-      reason: 'Past its target of 2024-03-31 by 15 days and not complete: shown as Amber, not Green',
+      reason: 'Overdue: its target of 31 March 2024 passed 15 days ago and it is not complete, so it shows as Amber, not Green',
     });
     expect(assessRag('off_track', due, '2024-04-01')).toMatchObject({
       rag: 'red',
       escalated: false,
-      reason: 'Past its target of 2024-03-31 by 1 day and not complete',
+      reason: 'Overdue: its target of 31 March 2024 passed 1 day ago and it is not complete',
     });
     expect(assessRag('on_track', due, early)).toEqual({ rag: 'green', statusRag: 'green', escalated: false, slipped: false, daysLate: 0 });
   });

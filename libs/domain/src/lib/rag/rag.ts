@@ -4,7 +4,7 @@
  * signal: every RAG has a label and a meaning in words.
  */
 import { readableTextOn } from '../colour';
-import { IsoDate, daysBetween, parseIsoDate } from '../timescale/dates';
+import { IsoDate, daysBetween, formatIsoDateLong, parseIsoDate } from '../timescale/dates';
 
 export const WORK_ITEM_STATUSES = ['not_started', 'on_track', 'at_risk', 'off_track', 'complete', 'deferred'] as const;
 export type WorkItemStatus = (typeof WORK_ITEM_STATUSES)[number];
@@ -47,7 +47,8 @@ function info(rag: Rag, label: string, letter: string, meaning: string, colour: 
 export const RAG_INFO: Readonly<Record<Rag, RagInfo>> = {
   blue: info('blue', 'Blue', 'B', 'Complete', '#005eb8'),
   green: info('green', 'Green', 'G', 'On track', '#007f3b'),
-  amber: info('amber', 'Amber', 'A', 'At risk', '#ffb81c'),
+  // Amber is an item at risk, or one past its target and not complete (overdue): see `assessRag`.
+  amber: info('amber', 'Amber', 'A', 'At risk or overdue', '#ffb81c'),
   red: info('red', 'Red', 'R', 'Off track', '#d5281b'),
   grey: info('grey', 'Grey', '–', 'Not started or deferred', '#aeb7bd'),
 };
@@ -55,7 +56,7 @@ export const RAG_INFO: Readonly<Record<Rag, RagInfo>> = {
 /** Order of concern, worst first, for sorting exceptions to the top of a report. */
 export const RAG_SEVERITY: Readonly<Record<Rag, number>> = { red: 4, amber: 3, green: 2, grey: 1, blue: 0 };
 
-/** `Amber – at risk` */
+/** A colour with what it means, for counts and roll-ups: `Amber – at risk or overdue`. */
 export function ragText(rag: Rag): string {
   const i = RAG_INFO[rag];
   return `${i.label} – ${i.meaning.charAt(0).toLowerCase()}${i.meaning.slice(1)}`;
@@ -109,7 +110,10 @@ export interface RagAssessment extends Slippage {
   statusRag: Rag;
   /** True when the date raised the colour above the status's own. */
   escalated: boolean;
-  /** Words for reports, e.g. `Past its target of 2020-12-31 by 12 days and not complete: shown as at least Amber`. */
+  /**
+   * Why, when the date raised the colour or the item is overdue: `Overdue: its target of 31 December 2020 passed 12 days
+   * ago and it is not complete, so it shows as Amber, not Green` (see status-vocabulary.ts).
+   */
   reason?: string;
 }
 
@@ -123,12 +127,13 @@ export function assessRag(status: WorkItemStatus, due: IsoDate | null | undefine
   if (!s.slipped) return { rag: statusRag, statusRag, escalated: false, ...s };
   const rag: Rag = statusRag === 'red' ? 'red' : 'amber';
   const days = `${s.daysLate} day${s.daysLate === 1 ? '' : 's'}`;
+  const shown = rag !== statusRag ? `, so it shows as Amber, not ${RAG_INFO[statusRag].label}` : '';
   return {
     rag,
     statusRag,
     escalated: rag !== statusRag,
     ...s,
-    reason: `Past its target of ${due} by ${days} and not complete` + (rag !== statusRag ? `: shown as Amber, not ${RAG_INFO[statusRag].label}` : ''),
+    reason: `Overdue: its target of ${formatIsoDateLong(due as IsoDate)} passed ${days} ago and it is not complete${shown}`,
   };
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FilterQuery } from '@mikro-orm/core';
 import { RequestScopes } from '../tenancy/request-scope';
 import { AuditEvent } from './audit-event.entity';
+import { auditNames } from './audit-names';
 
 export interface AuditQuery {
   entityType?: string;
@@ -21,5 +22,14 @@ export class AuditRepository {
     if (q.entityId) where.entityId = q.entityId;
     if (q.before) where.$or = [{ occurredAt: { $lt: q.before.at } }, { occurredAt: q.before.at, id: { $lt: q.before.id } }];
     return RequestScopes.em().find(AuditEvent, where, { orderBy: { occurredAt: 'desc', id: 'desc' }, limit: q.limit });
+  }
+
+  /** The names of these events' records, and of the records and people their changes name by id (see `auditNames`). */
+  names(events: AuditEvent[]): ReturnType<typeof auditNames> {
+    return auditNames(
+      RequestScopes.em(),
+      events.map((e) => ({ entityType: e.entityType, entityId: e.entityId })),
+      events.map((e) => e.changes),
+    );
   }
 }

@@ -1,3 +1,4 @@
+import type { AuditRecordType } from '@plexus/contracts';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { PlatformAuditEvent } from '../audit/platform-audit-event.entity';
 import { BoardAgendaItem } from '../board/board-agenda-item.entity';
@@ -168,7 +169,7 @@ export const ENTITIES: EntityClass[] = [
  * snapshots with their own history), submission chasers and nudges (themselves a log of reminders sent; what a lead
  * sends through a nudge's link is audited as their progress updates and risk reviews).
  */
-export const AUDITED_ENTITY_TYPES: Record<string, string> = {
+export const AUDITED_ENTITY_TYPES: Record<string, AuditRecordType> = {
   Membership: 'membership',
   MemberOrganisation: 'member_organisation',
   LeadershipRole: 'leadership_role',

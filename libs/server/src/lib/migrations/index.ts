@@ -22,6 +22,7 @@ import { Migration20261203193000_submission_information_notice } from './Migrati
 import { Migration20261203201500_password_reset } from './Migration20261203201500_password_reset';
 import { Migration20261204090000_peer_review_report_kinds } from './Migration20261204090000_peer_review_report_kinds';
 import { Migration20261205100000_nudges } from './Migration20261205100000_nudges';
+import { Migration20261205110000_report_withdrawal } from './Migration20261205110000_report_withdrawal';
 
 /**
  * Every migration, oldest first by the timestamp in its name. Listed, not globbed, so that the webpack
@@ -55,6 +56,7 @@ export const migrationsList: Array<{ name: string; class: Constructor<Migration>
   { name: 'Migration20261203201500_password_reset', class: Migration20261203201500_password_reset },
   { name: 'Migration20261204090000_peer_review_report_kinds', class: Migration20261204090000_peer_review_report_kinds },
   { name: 'Migration20261205100000_nudges', class: Migration20261205100000_nudges },
+  { name: 'Migration20261205110000_report_withdrawal', class: Migration20261205110000_report_withdrawal },
 ];
 
 /** @deprecated Use `migrationsList`; kept so that existing imports compile. */

@@ -67,4 +67,14 @@ export class ReportDocument extends TenantEntity {
 
   @Property({ type: 'text', nullable: true })
   sha256: string | null = null;
+
+  /** Withdrawn by a manager: kept as it was, no longer offered by default; its emailed links answer 410. Never undone. */
+  @Property({ type: 'datetime', nullable: true })
+  withdrawnAt: Date | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  withdrawnBy: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  withdrawnReason: string | null = null;
 }

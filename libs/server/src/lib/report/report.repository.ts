@@ -18,13 +18,13 @@ export class ReportRepository {
     return ids.length ? this.em.find(ReportDocument, { id: { $in: [...new Set(ids)] } }) : Promise.resolve([]);
   }
 
-  /** The library, newest request first. */
-  library(limit = 200): Promise<ReportDocument[]> {
-    return this.em.find(ReportDocument, {}, { orderBy: { requestedAt: 'desc' }, limit });
+  /** The library, newest request first; withdrawn documents are left out unless asked for. */
+  library(limit = 200, options: { includeWithdrawn?: boolean } = {}): Promise<ReportDocument[]> {
+    return this.em.find(ReportDocument, options.includeWithdrawn ? {} : { withdrawnAt: null }, { orderBy: { requestedAt: 'desc' }, limit });
   }
 
-  /** The ready documents only, newest request first (as the library orders them). */
+  /** The ready documents only, withdrawn ones left out, newest request first (as the library orders them). */
   ready(limit: number): Promise<ReportDocument[]> {
-    return this.em.find(ReportDocument, { status: 'ready' }, { orderBy: { requestedAt: 'desc', id: 'desc' }, limit });
+    return this.em.find(ReportDocument, { status: 'ready', withdrawnAt: null }, { orderBy: { requestedAt: 'desc', id: 'desc' }, limit });
   }
 }

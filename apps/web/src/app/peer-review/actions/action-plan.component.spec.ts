@@ -55,7 +55,7 @@ describe('ActionPlanComponent', () => {
         action(1, {
           status: 'on_track',
           rag: 'amber',
-          ragReason: 'Past its target of 2026-03-31 by 247 days and not complete: shown as Amber, not Green',
+          ragReason: 'Overdue: its target of 31 March 2026 passed 247 days ago and it is not complete, so it shows as Amber, not Green',
           overdue: true,
           dueDate: '2026-03-31',
           source: { recommendation: null, criterion: null, origin: { id: 'o1', cycleId: 'c0', cycleName: 'Peer Review Programme 2024/2026' } },
@@ -75,7 +75,7 @@ describe('ActionPlanComponent', () => {
     expect(text(row)).toContain('Latest update, 1 November 2026: Audit under way (Owen Price)');
     expect(text(row)).toContain('Mr B. Smith');
     expect(text(row)).toContain('31 March 2026 Overdue');
-    expect(text(row.querySelector('plx-rag-tag'))).toBe('Amber – On track (past its target)');
+    expect(text(row.querySelector('plx-rag-tag'))).toBe('Amber – Overdue (reported on track)');
   });
 
   it('filters by status and says when nothing matches', async () => {

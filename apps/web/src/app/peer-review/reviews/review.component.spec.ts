@@ -101,7 +101,8 @@ describe('ReviewComponent', () => {
         pageCount: 6,
         sha256: null,
         downloadUrl: `/api/networks/${SLUG}/reports/a1b2c3d4-0000-4000-8000-000000000007/download`,
-        can: { retry: false },
+        withdrawn: null,
+        can: { retry: false, withdraw: false },
       },
       { status: 202, statusText: 'Accepted' },
     );

@@ -67,7 +67,7 @@ export const action = (n: number, extra: Partial<ReviewActionSummaryDto> = {}): 
   statusLabel: 'Not started',
   statusOn: null,
   rag: 'grey',
-  ragText: 'Grey – not started or deferred',
+  ragText: 'Grey – Not started',
   ragReason: null,
   open: true,
   overdue: false,

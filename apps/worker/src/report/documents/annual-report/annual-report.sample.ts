@@ -5,7 +5,15 @@ import { SAMPLE_BRAND, SAMPLE_DATE, SAMPLE_NETWORK } from '../shared/shared.samp
 import { documentViewModel, type DocumentViewModel } from '../shared/view-model';
 
 const THEMES = ['Capacity & flow', 'Workforce', 'Quality <and> safety'];
-const COLUMNS = ['Completed in the year', 'On track', 'At risk or off track', 'Slipped', 'Not started', 'Deferred', 'Completed before the year'];
+const COLUMNS = [
+  'Completed in the year',
+  'On track',
+  'At risk or off track',
+  'Slipped or overdue',
+  'Not started',
+  'Deferred',
+  'Completed before the year',
+];
 
 /** An annual report for FY 2024/25 as the builder makes it (every section present), for specs and the PDF checks. */
 export function annualReportSample(): DocumentViewModel {

@@ -31,7 +31,7 @@ describe('annual report (sample rendered to HTML)', () => {
       'Completed in the year',
       'On track',
       'At risk or off track',
-      'Slipped',
+      'Slipped or overdue',
       'Not started',
       'Deferred',
       'Completed before the year',

@@ -145,7 +145,7 @@ describe('peer review report view model', () => {
     const rag = (status: 'on_track' | 'deferred', due: string) => bragView(status, actionRag(status, due, SAMPLE_TODAY));
     expect(rag('on_track', '2026-11-01')).toEqual({
       tag: { label: 'Amber', colour: '#ffb81c', textColour: '#000000' },
-      words: 'At risk: past its due date (status on track)',
+      words: 'Overdue (reported on track)',
     });
     expect(rag('deferred', '2026-11-01').words).toBe('Deferred');
   });

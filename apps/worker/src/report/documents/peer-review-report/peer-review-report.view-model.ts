@@ -11,8 +11,10 @@ import {
   orderFindings,
   parseFinancialYearLabel,
   RAG_INFO,
+  overdueWords,
+  plural,
   REVIEW_REPORT_STATE_LABELS,
-  WORK_ITEM_STATUS_LABELS,
+  standingWords,
   type AssessmentAnswer,
   type AssessmentScaleId,
   type FindingClassification,
@@ -88,18 +90,16 @@ export interface LoadedReview {
 
 /** `1 April 2024` from a timestamp, in UK days. */
 const dayOf = (at: Date | null | undefined) => (at ? formatIsoDateLong(isoDateInZone(at)) : '');
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /**
- * An action's BRAG as the tables print it: the colour's name on the tag (`Amber`), and in words what it means — the
- * status, or why a date raised it (`At risk: past its due date, status On track`). Never the colour alone.
+ * An action's BRAG as the tables print it: the colour's name on the tag (`Amber`), and in words how it stands — the
+ * status, or, when its date raised the colour, `Overdue (reported on track)` (the vocabulary the web app uses too).
+ * Never the colour alone.
  */
 export function bragView(status: WorkItemStatus, rag: RagAssessment): { tag: { label: string; colour: string; textColour: string }; words: string } {
   const info = RAG_INFO[rag.rag];
-  const words = rag.escalated
-    ? `${info.meaning}: past its due date (status ${WORK_ITEM_STATUS_LABELS[status].toLowerCase()})`
-    : WORK_ITEM_STATUS_LABELS[status];
+  const words = standingWords({ status, escalated: rag.escalated });
   return { tag: { label: info.label, colour: info.colour, textColour: info.textColour }, words };
 }
 
@@ -363,7 +363,7 @@ export function reportBody(data: LoadedReview, today: string): DocumentBody & { 
                 : 'Added by the network',
           owner: a.ownerName || '—',
           due: a.dueDate ? formatIsoDateLong(a.dueDate) : 'No due date',
-          overdue: rag.slipped ? `Overdue by ${plural(rag.daysLate, 'day')}` : '',
+          overdue: overdueWords(rag.daysLate),
           ...bragView(a.status, rag),
           latest: latest ? { on: formatIsoDateLong(latest.onDate), author: latest.authorName, narrative: latest.narrative } : null,
         };

@@ -23,13 +23,12 @@ export function progressSample(items = 24): DocumentViewModel {
       theme: THEMES[i % THEMES.length],
       rag,
       tag: tag(rag),
-      escalated: rag === 'red' ? 'Status at risk, past target' : '',
       objective: `${(i % 4) + 1}. Objective for <theme> ${(i % 4) + 1}`,
       work: `Work item ${i + 1}: agree the network's pathway with every partner trust & report to the board`,
       leads: 'Network Manager (Alex Morgan)',
       target: ['Q1 2025/26', 'Q3 2025/26', 'Ongoing'][i % 3],
-      slipped: rag === 'red' ? `${10 + i} days past target` : '',
-      moved: i % 5 === 0 ? 'Originally Q4 2024/25' : '',
+      slipped: rag === 'red' ? `Overdue by ${10 + i} days` : '',
+      moved: i % 5 === 0 ? 'Slipped: target moved 92 days later (originally Q4 2024/25)' : '',
       update:
         i % 2 ? { on: '1 October 2026', author: 'Priya Shah', narrative: `Update ${i + 1}: meetings held; next steps agreed <in> the group.` } : null,
     };
@@ -67,7 +66,7 @@ export function progressSample(items = 24): DocumentViewModel {
         },
         { title: 'Since the last board', partial: 'progressSinceBoard', data: sinceBoardData(sinceBoardSampleInput()) },
         {
-          title: 'Exceptions and slipped targets',
+          title: 'Exceptions and overdue items',
           partial: 'progressItems',
           data: {
             intro: 'Items off track or at risk, and items past their target that are not complete: worst first.',

@@ -15,7 +15,7 @@ describe('progress report (sample rendered to HTML)', () => {
       'Contents',
       '1. Summary',
       '2. Since the last board',
-      '3. Exceptions and slipped targets',
+      '3. Exceptions and overdue items',
       '4. Capacity & flow',
       '5. Workforce',
       '6. Quality <and> safety',
@@ -26,7 +26,16 @@ describe('progress report (sample rendered to HTML)', () => {
   });
 
   it('draws the summary with its chart and table, what changed since the last board, and a table of items in every other section', () => {
-    expect(page.tables[0]).toEqual(['Theme', 'Off track', 'At risk', 'On track', 'Complete', 'Not started or deferred', 'Past target', 'Total']);
+    expect(page.tables[0]).toEqual([
+      'Theme',
+      'Off track',
+      'At risk or overdue',
+      'On track',
+      'Complete',
+      'Not started or deferred',
+      'Overdue',
+      'Total',
+    ]);
     // Since the last board: the counts, then one table per group with changes (see since-board.spec).
     expect(page.tables[1]).toEqual(['Change', 'How many']);
     expect(page.tables.slice(9)).toEqual(Array(4).fill(['Status', 'Work', 'Lead', 'Target', 'Latest update']));

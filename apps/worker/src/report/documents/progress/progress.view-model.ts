@@ -1,4 +1,15 @@
-import { assessRag, formatIsoDateLong, RAG_INFO, RAG_SEVERITY, RAGS, type Rag } from '@plexus/domain';
+import {
+  assessRag,
+  formatIsoDateLong,
+  itemStatusWords,
+  overdueWords,
+  RAG_INFO,
+  RAG_SEVERITY,
+  RAGS,
+  targetChange,
+  targetMoveWords,
+  type Rag,
+} from '@plexus/domain';
 import { WorkPlanRepository } from '@plexus/server';
 import { UnrecoverableError } from 'bullmq';
 import { loadNetworkView } from '../shared/network-view';
@@ -66,7 +77,7 @@ function round(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-/** The progress report's sections: summary with the chart, exceptions and slipped targets first, then every theme's items. */
+/** The progress report's sections: summary with the chart, exceptions and overdue items first, then every theme's items. */
 export async function progressSections(
   options: ProgressReportOptions,
   today: string,
@@ -82,22 +93,23 @@ export async function progressSections(
   const rows = loaded.items.map(({ item, objective, leads, latest: u }) => {
     const a = assessRag(item.status, item.dueOn, today);
     const itemLeads = leads.map((l) => (l.name ? (l.title ? `${l.title} (${l.name})` : l.name) : l.title));
+    const move = targetChange(item.originalDueOn, item.dueOn);
     const moved =
-      item.originalDueOn && item.dueOn && item.originalDueOn !== item.dueOn
-        ? `Originally ${item.originalTimescaleText || formatIsoDateLong(item.originalDueOn)}`
+      item.originalDueOn && item.dueOn && move.moved
+        ? (targetMoveWords(move.days, item.originalTimescaleText || formatIsoDateLong(item.originalDueOn)) ?? '')
         : '';
     return {
       themeId: item.themeId,
       rag: a.rag,
       severity: RAG_SEVERITY[a.rag],
       daysLate: a.daysLate,
-      tag: tag(a.rag),
-      escalated: a.escalated ? `Status ${RAG_INFO[a.statusRag].meaning.toLowerCase()}, past target` : '',
+      // The one vocabulary the web app uses too: `Amber – Overdue (reported on track)`.
+      tag: { ...tag(a.rag), label: itemStatusWords({ rag: a.rag, status: item.status, escalated: a.escalated }) },
       objective: objective ? `${objective.number ? objective.number + '. ' : ''}${objective.title}` : '',
       work: item.work,
       leads: itemLeads.join(', ') || '—',
       target: item.timescaleText || (item.dueOn ? formatIsoDateLong(item.dueOn) : '—'),
-      slipped: a.slipped ? `${a.daysLate} day${a.daysLate === 1 ? '' : 's'} past target` : '',
+      slipped: overdueWords(a.daysLate),
       moved,
       update: u ? { on: formatIsoDateLong(u.onDate), author: u.authorName, narrative: u.narrative } : null,
     };
@@ -129,10 +141,10 @@ export async function progressSections(
     },
     { title: 'Since the last board', partial: 'progressSinceBoard', data: sinceBoard },
     {
-      title: 'Exceptions and slipped targets',
+      title: 'Exceptions and overdue items',
       partial: 'progressItems',
       data: {
-        intro: 'Items off track or at risk, and items past their target that are not complete: worst first.',
+        intro: 'Items off track or at risk, and overdue items (past their target and not complete): worst first.',
         rows: exceptions,
         empty: 'No exceptions: every item is on track, complete, not yet due or deferred.',
       },

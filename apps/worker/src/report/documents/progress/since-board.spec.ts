@@ -18,7 +18,7 @@ describe('since the last board (view model)', () => {
     expect(data.groups.map((g) => [g.title, g.count])).toEqual([
       ['Work items whose status changed', 3],
       ['Completed', 1],
-      ['Slipped', 2],
+      ['Slipped or overdue', 2],
       ['New work items', 1],
       ['New and re-opened risks', 1],
       ['Closed risks', 1],
@@ -46,32 +46,32 @@ describe('since the last board (view model)', () => {
         '2.2',
         'Run the major incident exercise with the ambulance service',
         'Green – On track',
-        'Amber – At risk / Green → Amber',
-        'Past its target of 30 June 2025 by 73 days and not complete: shown as Amber, not Green',
+        'Amber – Overdue (reported on track) / Green → Amber',
+        'Overdue: its target of 30 June 2025 passed 73 days ago and it is not complete, so it shows as Amber, not Green',
       ],
     ]);
   });
 
   it('lists completed, slipped (moved later or passed) and new items', () => {
     expect(rowsText(data, 'Completed')).toEqual([['1.2', 'Publish the network’s trauma audit dashboard', '21 July 2025']]);
-    expect(rowsText(data, 'Slipped')).toEqual([
+    expect(rowsText(data, 'Slipped or overdue')).toEqual([
       [
         '2.1',
         'Recruit two rehabilitation coordinators',
         'Q2 2025/26 (30 September 2025)',
         'Q4 2025/26 (31 March 2026)',
-        'Target moved 182 days later',
+        'Slipped: target moved 182 days later',
       ],
       [
         '2.2',
         'Run the major incident exercise with the ambulance service',
         'Q1 2025/26 (30 June 2025)',
         'Q1 2025/26 (30 June 2025)',
-        'Target of 30 June 2025 passed and not complete',
+        'Overdue: target of 30 June 2025 passed and not complete',
       ],
     ]);
     expect(rowsText(data, 'New work items')).toEqual([
-      ['3.1', 'Set up the network’s patient panel', 'Q3 2025/26 (31 December 2025)', 'Grey – Not started or deferred'],
+      ['3.1', 'Set up the network’s patient panel', 'Q3 2025/26 (31 December 2025)', 'Grey – Not started'],
     ]);
   });
 
@@ -112,7 +112,7 @@ describe('since the last board (view model)', () => {
       [
         '4.1',
         'Late, then given a new target',
-        'Amber – At risk',
+        'Amber – Overdue (reported on track)',
         'Green – On track / Amber → Green',
         'Target moved to Q4 2025/26 (31 March 2026): no longer past it',
       ],
@@ -169,7 +169,7 @@ describe('since the last board (rendered in the progress report sample)', () => 
     expect(page.h3.slice(0, 7)).toEqual([
       'Work items whose status changed (3)',
       'Completed (1)',
-      'Slipped (2)',
+      'Slipped or overdue (2)',
       'New work items (1)',
       'New and re-opened risks (1)',
       'Closed risks (1)',

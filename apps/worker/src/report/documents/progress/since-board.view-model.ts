@@ -2,11 +2,13 @@ import {
   chooseMeetings,
   formatIsoDateLong,
   isoDateInZone,
+  itemStatusWords,
   RAG_INFO,
   RISK_BAND_IDS,
   RISK_BANDS,
   RISK_MOVEMENT_WORDS,
   riskMovements,
+  targetMoveWords,
   timescaleDue,
   WORK_ITEM_STATUS_LABELS,
   workItemMovements,
@@ -14,7 +16,6 @@ import {
   type MeetingChoice,
   type MeetingChoiceInput,
   type MeetingRef,
-  type Rag,
   type RiskMovement,
   type RiskScoreEvent,
   type RiskStateAt,
@@ -63,9 +64,14 @@ export interface SinceBoardInput {
   riskEvents: RiskScoreEvent[];
 }
 
-function ragTag(rag: Rag): TagView {
-  const i = RAG_INFO[rag];
-  return { label: `${i.label} – ${i.meaning}`, colour: i.colour, textColour: i.textColour };
+/** An item's colour on a day, in the words the web app uses: `Amber – Overdue (reported on track)`. */
+function itemTag(state: WorkItemStateAt): TagView {
+  const i = RAG_INFO[state.rag.rag];
+  return {
+    label: itemStatusWords({ rag: state.rag.rag, status: state.status, escalated: state.rag.escalated }),
+    colour: i.colour,
+    textColour: i.textColour,
+  };
 }
 
 function scoreText(state: RiskStateAt | null): SinceBoardCell {
@@ -83,8 +89,6 @@ function targetText(s: WorkItemStateAt | null): string {
   if (s.due && s.timescaleText) return `${s.timescaleText} (${formatIsoDateLong(s.due)})`;
   return s.timescaleText || (s.due ? formatIsoDateLong(s.due) : 'No target');
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The section's data from what was read: pure, so the spec can check every group. */
 export function sinceBoardData(input: SinceBoardInput): SinceBoardData {
@@ -140,12 +144,11 @@ export function sinceBoardData(input: SinceBoardInput): SinceBoardData {
     rows: moves.bragChanged.map((c) => ({
       cells: [
         ...itemCells(c.id),
-        { text: '', tag: ragTag((c.from ?? c.to).rag.rag) },
-        { text: '', tag: ragTag(c.to.rag.rag), note: `${RAG_INFO[(c.from ?? c.to).rag.rag].label} → ${RAG_INFO[c.to.rag.rag].label}` },
+        { text: '', tag: itemTag(c.from ?? c.to) },
+        { text: '', tag: itemTag(c.to), note: `${RAG_INFO[(c.from ?? c.to).rag.rag].label} → ${RAG_INFO[c.to.rag.rag].label}` },
         {
           text: c.to.rag.slipped
-            ? `Past its target of ${formatIsoDateLong(c.to.due ?? to)} by ${plural(c.to.rag.daysLate, 'day')} and not complete` +
-              (c.to.rag.escalated ? `: shown as ${RAG_INFO[c.to.rag.rag].label}, not ${RAG_INFO[c.to.rag.statusRag].label}` : '')
+            ? (c.to.rag.reason ?? '')
             : c.from?.rag.slipped && c.from.status === c.to.status && c.to.status !== 'complete'
               ? `Target moved to ${targetText(c.to)}: no longer past it`
               : c.to.statusOn
@@ -162,7 +165,8 @@ export function sinceBoardData(input: SinceBoardInput): SinceBoardData {
     rows: moves.completed.map((c) => ({ cells: [...itemCells(c.id), { text: c.completedOn ? formatIsoDateLong(c.completedOn) : '—' }] })),
   });
   groups.push({
-    title: 'Slipped',
+    // "Slipped" is a target that moved later; "overdue" one that passed (the status vocabulary's words).
+    title: 'Slipped or overdue',
     count: moves.slipped.length,
     columns: ['Item', 'Work', `Target ${onFrom}`, `Target ${onTo}`, 'What happened'],
     rows: moves.slipped.map((s) => ({
@@ -172,8 +176,8 @@ export function sinceBoardData(input: SinceBoardInput): SinceBoardData {
         { text: targetText(s.to) },
         {
           text: [
-            s.movedDays > 0 ? `Target moved ${plural(s.movedDays, 'day')} later` : '',
-            s.passed && s.to.due ? `Target of ${formatIsoDateLong(s.to.due)} passed and not complete` : '',
+            s.movedDays > 0 ? (targetMoveWords(s.movedDays) ?? '') : '',
+            s.passed && s.to.due ? `Overdue: target of ${formatIsoDateLong(s.to.due)} passed and not complete` : '',
           ]
             .filter(Boolean)
             .join('; '),
@@ -185,7 +189,7 @@ export function sinceBoardData(input: SinceBoardInput): SinceBoardData {
     title: 'New work items',
     count: moves.added.length,
     columns: ['Item', 'Work', 'Target', `Status ${onTo}`],
-    rows: moves.added.map((a) => ({ cells: [...itemCells(a.id), { text: targetText(a.to) }, { text: '', tag: ragTag(a.to.rag.rag) }] })),
+    rows: moves.added.map((a) => ({ cells: [...itemCells(a.id), { text: targetText(a.to) }, { text: '', tag: itemTag(a.to) }] })),
   });
 
   const risk = new Map(input.risks.map((r) => [r.id, r]));

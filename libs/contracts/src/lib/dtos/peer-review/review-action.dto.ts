@@ -53,7 +53,7 @@ const actionFields = {
   statusLabel: z.string(),
   statusOn: day().nullable(),
   rag: z.enum(RAGS).describe('The colour shown today: past its due date and not complete is at least Amber (the work plan’s rule).'),
-  ragText: z.string().describe('The colour in words, e.g. “Amber – at risk”.'),
+  ragText: z.string().describe('The colour with the action’s status in words, e.g. “Amber – At risk” or “Amber – Overdue (reported on track)”.'),
   ragReason: z.string().nullable(),
   open: z.boolean().describe('Not complete: carried forward into the organisation’s next cycle.'),
   overdue: z.boolean(),

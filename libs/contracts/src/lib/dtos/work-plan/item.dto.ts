@@ -126,7 +126,7 @@ export const workItemSummaryDtoSchema = z
     targetMoved: z
       .object({ moved: z.boolean(), days: z.number().int() })
       .describe('How far the current target moved from the original (positive: later).'),
-    slipped: z.boolean().describe('Late, or its target moved later: what the reports call slipped.'),
+    slipped: z.boolean().describe('Overdue (past its target and not complete), or slipped (its target moved later).'),
     latestUpdate: latestUpdate.nullable(),
     canProgress: z.boolean().describe('May the caller add a progress update (a manager, or one of its leads)?'),
     carriedFrom: z
