@@ -45,6 +45,7 @@ export const AUDIT_RECORD_TYPES = {
   board_meeting: 'Board meeting',
   board_agenda_item: 'Agenda item',
   annual_report_draft: 'Annual report draft',
+  nudge_round: 'Nudge round',
   standard_set: 'Standard set',
   standard_set_version: 'Standard set version',
   standard_section: 'Standards section',
