@@ -193,7 +193,11 @@ interface CellView {
         width: calc(100% + 6px);
       }
       .plx-heat-map__corner {
-        width: 4.25rem;
+        width: 5rem;
+      }
+      .plx-heat-map__axis {
+        font-size: 0.875rem;
+        padding: 2px;
       }
       .plx-heat-map__col-header,
       .plx-heat-map__row-header {

@@ -12,7 +12,7 @@ type Row = WorkItemSummaryDto & Partial<Pick<WorkItemRowDto, 'theme' | 'objectiv
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, RagTagComponent],
   // The table scrolls sideways inside this element on a phone (the page itself never does).
-  host: { class: 'plx-table-scroll', tabindex: '0', role: 'region', '[attr.aria-label]': 'caption()' },
+  host: { class: 'plx-table-scroll plx-table-scroll--wide', tabindex: '0', role: 'region', '[attr.aria-label]': 'caption()' },
   template: `
     <table class="nhsuk-table plx-item-table">
       <caption class="nhsuk-table__caption" [class.nhsuk-u-visually-hidden]="!showCaption()">
