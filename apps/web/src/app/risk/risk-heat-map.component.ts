@@ -65,12 +65,9 @@ interface CellView {
                     (click)="selectCell.emit(cell.ref)"
                   >
                     <span class="nhsuk-u-visually-hidden">{{ cell.name }}: </span>
-                    <span class="plx-heat-map__count">{{ cell.count }}</span>
+                    <span class="plx-heat-map__count" [attr.data-short]="shortLabels[cell.band.id]">{{ cell.count }}</span>
                     <span class="nhsuk-u-visually-hidden"> {{ cell.count === 1 ? 'risk' : 'risks' }}, </span>
-                    <span class="plx-heat-map__band"
-                      ><span class="plx-heat-map__band-full">{{ cell.band.label }}</span
-                      ><span class="plx-heat-map__band-short" aria-hidden="true">{{ shortLabels[cell.band.id] }}</span></span
-                    >
+                    <span class="plx-heat-map__band">{{ cell.band.label }}</span>
                     <span class="nhsuk-u-visually-hidden"> (score {{ cell.score }})</span>
                     @if (cell.selected) {
                       <span class="plx-heat-map__selected">Showing</span>
@@ -78,12 +75,9 @@ interface CellView {
                   </button>
                 } @else {
                   <span class="nhsuk-u-visually-hidden">{{ cell.name }}: </span>
-                  <span class="plx-heat-map__count">0</span>
+                  <span class="plx-heat-map__count" [attr.data-short]="shortLabels[cell.band.id]">0</span>
                   <span class="nhsuk-u-visually-hidden"> risks, </span>
-                  <span class="plx-heat-map__band"
-                    ><span class="plx-heat-map__band-full">{{ cell.band.label }}</span
-                    ><span class="plx-heat-map__band-short" aria-hidden="true">{{ shortLabels[cell.band.id] }}</span></span
-                  >
+                  <span class="plx-heat-map__band">{{ cell.band.label }}</span>
                 }
               </td>
             }
@@ -180,7 +174,6 @@ interface CellView {
       text-transform: uppercase;
       letter-spacing: 0.04em;
     }
-    .plx-heat-map__band-short,
     .plx-heat-map__key {
       display: none;
     }
@@ -230,7 +223,7 @@ interface CellView {
         letter-spacing: 0;
         font-size: 0.75rem;
       }
-      .plx-heat-map__band-full {
+      .plx-heat-map__band {
         position: absolute !important;
         width: 1px !important;
         height: 1px !important;
@@ -242,8 +235,14 @@ interface CellView {
         border: 0 !important;
         white-space: nowrap !important;
       }
-      .plx-heat-map__band-short {
-        display: inline;
+      /* The short name is drawn, not text: screen readers read the band's full name (visually hidden here). */
+      .plx-heat-map__count::after {
+        content: attr(data-short);
+        content: attr(data-short) / '';
+        display: block;
+        font-size: 0.875rem;
+        font-weight: 400;
+        line-height: 1.4;
       }
       .plx-heat-map__key {
         display: block;
