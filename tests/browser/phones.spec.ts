@@ -106,11 +106,13 @@ describe('browser: every page fits a phone (390 px) with no page-level horizonta
     const layout = await page.evaluate(() => {
       const width = window.innerWidth;
       const describe = (el: Element): string =>
-        `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`;
+        `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${Array.from(el.classList)
+          .map((c) => `.${c}`)
+          .join('')}`;
       // The outermost elements that stick out past the right edge (not inside a scrolling container of their own).
       const wide: string[] = [];
       const walk = (el: Element): void => {
-        for (const child of el.children) {
+        for (const child of Array.from(el.children)) {
           const style = getComputedStyle(child);
           if (style.display === 'none' || style.position === 'fixed') continue;
           const rect = child.getBoundingClientRect();
@@ -125,10 +127,10 @@ describe('browser: every page fits a phone (390 px) with no page-level horizonta
       walk(document.body);
       // Else something positioned against the page from inside a scrolling region (visually hidden text, say).
       if (!wide.length && document.documentElement.scrollWidth > width)
-        for (const el of document.body.querySelectorAll('*'))
+        for (const el of Array.from(document.body.querySelectorAll('*')))
           if (el.getBoundingClientRect().right > width + 0.5 && getComputedStyle(el).position === 'absolute') wide.push(describe(el));
       // Heat-map headers and cells whose words do not fit (cut or spilling into the next cell).
-      const cut = [...document.querySelectorAll('.plx-heat-map th, .plx-heat-map td, .plx-heat-map td span:not(.nhsuk-u-visually-hidden)')]
+      const cut = Array.from(document.querySelectorAll('.plx-heat-map th, .plx-heat-map td, .plx-heat-map td span:not(.nhsuk-u-visually-hidden)'))
         .filter((el) => el.clientWidth > 1 && el.scrollWidth > el.clientWidth + 1)
         .map((el) => `${describe(el)} “${(el.textContent ?? '').trim()}” (${el.scrollWidth} > ${el.clientWidth})`);
       return { scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 6), cut };
