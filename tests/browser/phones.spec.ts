@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-data';
 import { seedDemo } from '../../apps/api/src/seed/seed';
 import { expectNoCspViolations, launchChromium, WEB_DIST } from '../support/browser';
-import { createTestDatabase, startApi, type TestApi, type TestDatabase } from '../support/harness';
+import { createTestDatabase, HttpClient, startApi, type TestApi, type TestDatabase } from '../support/harness';
 
 /**
  * Issue 13 item 4: every page of the web app on a phone (390 × 844, and the densest at 360): no horizontal scroll of
@@ -84,6 +84,15 @@ describe('browser: every page fits a phone (390 px) with no page-level horizonta
       await one('annual', `select id from annual_report_draft order by created_at limit 1`);
       await one('schedule', `select id from report_schedule order by created_at limit 1`);
     });
+    // A real invite (its page shows the form to join), which the members page lists too.
+    const manager = await new HttpClient(api.url).login(email, DEMO_PASSWORD);
+    const invite = await manager.post('/api/networks/east-midlands-mtn/invites', {
+      email: 'new.lead@example.org',
+      displayName: 'New Lead',
+      role: 'lead',
+    });
+    if (invite.status !== 201) throw new Error(`invite: ${invite.status} ${JSON.stringify(invite.body)}`);
+    ids['invitePath'] = new URL(invite.body.url).pathname;
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   });
@@ -161,6 +170,7 @@ describe('browser: every page fits a phone (390 px) with no page-level horizonta
       { path: '/sign-in' },
       { path: '/forgot-password' },
       { path: '/reset-password/not-a-real-token' },
+      { path: ids['invitePath'] },
       { path: '/invite/east-midlands-mtn/not-a-real-token' },
       { path: '/links/east-midlands-mtn/not-a-real-token' },
       { path: '/unsubscribe/east-midlands-mtn/not-a-real-token' },
