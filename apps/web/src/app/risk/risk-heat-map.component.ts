@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import type { RiskHeatMapCellDto } from '@plexus/contracts';
-import { IMPACT, LIKELIHOOD, RISK_BANDS, RISK_RATINGS, riskBand, type RiskBand } from '@plexus/domain';
+import { IMPACT, LIKELIHOOD, RISK_BANDS, RISK_RATINGS, riskBand, type RiskBand, type RiskBandId } from '@plexus/domain';
 import { cellName } from './risk-format';
 import type { HeatMapCellRef } from './risk-register-filter';
 
@@ -65,7 +65,7 @@ interface CellView {
                     (click)="selectCell.emit(cell.ref)"
                   >
                     <span class="nhsuk-u-visually-hidden">{{ cell.name }}: </span>
-                    <span class="plx-heat-map__count">{{ cell.count }}</span>
+                    <span class="plx-heat-map__count" [attr.data-short]="shortLabels[cell.band.id]">{{ cell.count }}</span>
                     <span class="nhsuk-u-visually-hidden"> {{ cell.count === 1 ? 'risk' : 'risks' }}, </span>
                     <span class="plx-heat-map__band">{{ cell.band.label }}</span>
                     <span class="nhsuk-u-visually-hidden"> (score {{ cell.score }})</span>
@@ -75,7 +75,7 @@ interface CellView {
                   </button>
                 } @else {
                   <span class="nhsuk-u-visually-hidden">{{ cell.name }}: </span>
-                  <span class="plx-heat-map__count">0</span>
+                  <span class="plx-heat-map__count" [attr.data-short]="shortLabels[cell.band.id]">0</span>
                   <span class="nhsuk-u-visually-hidden"> risks, </span>
                   <span class="plx-heat-map__band">{{ cell.band.label }}</span>
                 }
@@ -85,6 +85,7 @@ interface CellView {
         }
       </tbody>
     </table>
+    <p class="plx-heat-map__key" aria-hidden="true">Med: Medium. Ext: Extreme.</p>
   `,
   styles: `
     .plx-heat-map {
@@ -173,6 +174,82 @@ interface CellView {
       text-transform: uppercase;
       letter-spacing: 0.04em;
     }
+    .plx-heat-map__key {
+      display: none;
+    }
+    /* Phones (below the NHS tablet breakpoint): a narrower first column, the impact names turned on their side and the
+       bands shortened (with a key), so that every label fits at 360 px without the map scrolling. */
+    @media (max-width: 40.0525em) {
+      .plx-heat-map {
+        border-spacing: 3px;
+        margin-left: -3px;
+        width: calc(100% + 6px);
+      }
+      .plx-heat-map__corner {
+        width: 5rem;
+      }
+      .plx-heat-map__axis {
+        font-size: 0.875rem;
+        padding: 2px;
+      }
+      .plx-heat-map__col-header,
+      .plx-heat-map__row-header {
+        font-size: 0.875rem;
+        line-height: 1.25;
+        padding: 2px;
+        overflow-wrap: normal;
+      }
+      .plx-heat-map__col-header {
+        writing-mode: vertical-rl;
+        transform: rotate(180deg);
+        text-align: left;
+        vertical-align: bottom;
+        padding: 4px 2px;
+      }
+      .plx-heat-map__number {
+        font-size: 0.8125rem;
+      }
+      .plx-heat-map__cell {
+        height: 3.75rem;
+      }
+      .plx-heat-map__button {
+        min-height: 3.75rem;
+        padding: 2px;
+      }
+      .plx-heat-map__count {
+        font-size: 1.25rem;
+      }
+      .plx-heat-map__selected {
+        letter-spacing: 0;
+        font-size: 0.75rem;
+      }
+      .plx-heat-map__band {
+        position: absolute !important;
+        width: 1px !important;
+        height: 1px !important;
+        margin: 0 !important;
+        padding: 0 !important;
+        overflow: hidden !important;
+        clip: rect(0 0 0 0) !important;
+        clip-path: inset(50%) !important;
+        border: 0 !important;
+        white-space: nowrap !important;
+      }
+      /* The short name is drawn, not text: screen readers read the band's full name (visually hidden here). */
+      .plx-heat-map__count::after {
+        content: attr(data-short);
+        content: attr(data-short) / '';
+        display: block;
+        font-size: 0.875rem;
+        font-weight: 400;
+        line-height: 1.4;
+      }
+      .plx-heat-map__key {
+        display: block;
+        font-size: 0.875rem;
+        margin: -8px 0 16px;
+      }
+    }
   `,
 })
 export class RiskHeatMapComponent {
@@ -187,6 +264,8 @@ export class RiskHeatMapComponent {
   protected readonly impacts = RISK_RATINGS;
   protected readonly impactNames = IMPACT;
   protected readonly likelihoodNames = LIKELIHOOD;
+  /** The bands' names where a cell is too narrow for them (phones), explained by a key under the map. */
+  protected readonly shortLabels: Record<RiskBandId, string> = { low: 'Low', medium: 'Med', high: 'High', extreme: 'Ext' };
 
   /** Always the full 5×5 grid in the drawn order, whatever order or gaps the data has. */
   protected readonly rows = computed(() => {

@@ -1,5 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { Router, RouterLink, RouterLinkActive } from '@angular/router';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive } from '@angular/router';
+import { filter } from 'rxjs';
 import { ROLE_LABELS } from '@plexus/domain';
 import { CurrentNetworkService } from '../core/current-network.service';
 import { SessionService } from '../core/session.service';
@@ -27,8 +29,16 @@ export class HeaderComponent {
     return membership ? ROLE_LABELS[membership.role] : null;
   });
   protected readonly signingOut = signal(false);
+  /** Whether the menu is unfolded on a phone (where it folds behind a "Menu" button); it folds again on each new page. */
+  protected readonly menuOpen = signal(false);
 
   constructor() {
+    this.#router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.menuOpen.set(false));
     // Public pages (an invite, a 404) have no guard to ask who is signed in; the header still shows it.
     this.#session.ensureLoaded().catch(() => undefined);
   }

@@ -11,6 +11,8 @@ type Row = WorkItemSummaryDto & Partial<Pick<WorkItemRowDto, 'theme' | 'objectiv
   selector: 'plx-item-rows',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, RagTagComponent],
+  // The table scrolls sideways inside this element on a phone (the page itself never does).
+  host: { class: 'plx-table-scroll plx-table-scroll--wide', tabindex: '0', role: 'region', '[attr.aria-label]': 'caption()' },
   template: `
     <table class="nhsuk-table plx-item-table">
       <caption class="nhsuk-table__caption" [class.nhsuk-u-visually-hidden]="!showCaption()">
@@ -88,9 +90,6 @@ type Row = WorkItemSummaryDto & Partial<Pick<WorkItemRowDto, 'theme' | 'objectiv
     </table>
   `,
   styles: `
-    .plx-item-table {
-      margin-bottom: 24px;
-    }
     .plx-slipped {
       color: #d5281b;
       font-weight: 600;

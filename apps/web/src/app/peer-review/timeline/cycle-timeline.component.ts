@@ -107,6 +107,7 @@ const QUARTER_MONTHS = ['Apr–Jun', 'Jul–Sep', 'Oct–Dec', 'Jan–Mar'];
   `,
   styles: `
     .plx-timeline-scroll {
+      position: relative;
       overflow-x: auto;
       margin-bottom: 24px;
     }
