@@ -8,7 +8,7 @@ import { TemplateEngine } from '../../apps/worker/src/report/documents/template-
 import { ChromiumPool } from '../../apps/worker/src/report/render/chromium-pool';
 import { finishPdf } from '../../apps/worker/src/report/render/pdf-finish';
 import { newMarker, PdfRenderer, PRINT_OPTIONS } from '../../apps/worker/src/report/render/pdf-renderer';
-import { pdfInfo, pdfPageTexts, qpdfCheck } from '../support/pdf';
+import { pdfFonts, pdfInfo, pdfPageTexts, qpdfCheck } from '../support/pdf';
 
 /**
  * The finish step on real Chromium output, for every kind of document: the PDF stays valid (qpdf --check), tagged
@@ -37,7 +37,7 @@ describe('report PDF finish (real Chromium, every document kind)', () => {
     ['board paper, cover sheet alone', 'board_paper', boardPaperSample(true)],
   ];
 
-  it.each(cases)('%s: valid, tagged, searchable, with the right page in every contents line', async (_label, kind, vm) => {
+  it.each(cases)('%s: valid, tagged, searchable, every font embedded, with the right page in every contents line', async (_label, kind, vm) => {
     const marker = newMarker();
     const { html } = engine.render(kind, vm, marker);
     const meta = { title: vm.doc.title, author: vm.network.name, subject: vm.doc.subject, keywords: vm.doc.keywords };
@@ -91,6 +91,11 @@ describe('report PDF finish (real Chromium, every document kind)', () => {
       expect(finished.toc[section.id]).toBe(headingPage);
     }
     if (!vm.doc.sections.length) expect(finished.toc).toEqual({});
+
+    // Every font is embedded (pdffonts): the contents page numbers are written in the document's own font.
+    const fonts = pdfFonts(bytes);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => !f.embedded)).toEqual([]);
 
     // The renderer finishes the same way: one update appended to Chromium's bytes, and a valid file.
     const rendered = await new PdfRenderer(pool, 30_000).render({ html, marker, meta });
