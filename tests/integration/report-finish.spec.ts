@@ -102,4 +102,24 @@ describe('report PDF finish (real Chromium, every document kind)', () => {
     expect(rendered.bytes.toString('latin1').match(/%%EOF/g)).toHaveLength(2);
     expect(qpdfCheck(rendered.bytes).ok).toBe(true);
   });
+
+  it('prints no direction controls from user text: a right-to-left override neither reverses the text nor reaches the PDF', async () => {
+    const vm = progressSample(6);
+    const controls = '\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069\u200e\u200f';
+    vm.network.name = `Northern \u202eSpinal\u202c Network`;
+    vm.doc.title = `Progress report ${controls}`;
+    const items = vm.doc.sections.find((s) => s.title === 'Capacity & flow')?.data as { rows: Array<{ work: string }> };
+    items.rows[0].work = `Pay the invoice \u202efdp.exe${controls}`;
+    const marker = newMarker();
+    const { html } = engine.render('progress', vm, marker);
+    const meta = { title: vm.doc.title, author: vm.network.name, subject: vm.doc.subject, keywords: vm.doc.keywords };
+    const { bytes } = await new PdfRenderer(pool, 30_000).render({ html, marker, meta });
+    const text = pdfPageTexts(bytes).join('\n');
+    expect(text).toContain('Pay the invoice fdp.exe');
+    expect(text).toContain('Northern Spinal Network');
+    expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/);
+    expect(text).not.toContain('exe.pdf');
+    const info = pdfInfo(bytes);
+    expect({ title: info['Title'], author: info['Author'] }).toEqual({ title: 'Progress report', author: 'Northern Spinal Network' });
+  });
 });

@@ -1,3 +1,4 @@
+import { withoutDirectionControls } from '@plexus/contracts';
 import {
   ParseSpeeds,
   PDFArray,
@@ -55,7 +56,8 @@ const PRODUCER = 'Plexus (Chromium, pdf-lib)';
  * cost no longer grows with the size of the document. A file it does not expect (a cross-reference stream, an
  * earlier update) is finished the slow way: parsed and rewritten whole by pdf-lib.
  */
-export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, contentsPages = CONTENTS_PAGES): Promise<FinishedPdf> {
+export async function finishPdf(pdf: Uint8Array, given: PdfMetadata, contentsPages = CONTENTS_PAGES): Promise<FinishedPdf> {
+  const meta = cleanMetadata(given);
   let reader: PdfReader;
   try {
     reader = new PdfReader(pdf);
@@ -67,6 +69,12 @@ export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, contentsPage
 }
 
 class UnsupportedPdfError extends Error {}
+
+/** Direction controls (embeddings, overrides, isolates, marks): the document information carries none of them, like the pages. */
+function cleanMetadata(meta: PdfMetadata): PdfMetadata {
+  const clean = withoutDirectionControls;
+  return { title: clean(meta.title), author: clean(meta.author), subject: clean(meta.subject), keywords: meta.keywords.map(clean) };
+}
 
 const latin1 = (bytes: Uint8Array, start: number, end: number) =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', start, end);
@@ -414,7 +422,8 @@ function appendUpdate(reader: PdfReader, meta: PdfMetadata, contentsPages: numbe
 }
 
 /** The slow way, for a PDF the incremental path does not expect: pdf-lib parses and rewrites the whole file. */
-export async function finishPdfByRewriting(pdf: Uint8Array, meta: PdfMetadata, contentsPages = CONTENTS_PAGES): Promise<FinishedPdf> {
+export async function finishPdfByRewriting(pdf: Uint8Array, given: PdfMetadata, contentsPages = CONTENTS_PAGES): Promise<FinishedPdf> {
+  const meta = cleanMetadata(given);
   // Fastest: parse without yielding to the event loop every few objects (the worker does nothing else meanwhile).
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pages = doc.getPages();
