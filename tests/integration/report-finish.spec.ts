@@ -8,7 +8,7 @@ import { TemplateEngine } from '../../apps/worker/src/report/documents/template-
 import { ChromiumPool } from '../../apps/worker/src/report/render/chromium-pool';
 import { finishPdf } from '../../apps/worker/src/report/render/pdf-finish';
 import { newMarker, PdfRenderer, PRINT_OPTIONS } from '../../apps/worker/src/report/render/pdf-renderer';
-import { pdfInfo, pdfPageTexts, qpdfCheck } from '../support/pdf';
+import { pdfFonts, pdfInfo, pdfPageTexts, qpdfCheck } from '../support/pdf';
 
 /**
  * The finish step on real Chromium output, for every kind of document: the PDF stays valid (qpdf --check), tagged
@@ -37,7 +37,7 @@ describe('report PDF finish (real Chromium, every document kind)', () => {
     ['board paper, cover sheet alone', 'board_paper', boardPaperSample(true)],
   ];
 
-  it.each(cases)('%s: valid, tagged, searchable, with the right page in every contents line', async (_label, kind, vm) => {
+  it.each(cases)('%s: valid, tagged, searchable, every font embedded, with the right page in every contents line', async (_label, kind, vm) => {
     const marker = newMarker();
     const { html } = engine.render(kind, vm, marker);
     const meta = { title: vm.doc.title, author: vm.network.name, subject: vm.doc.subject, keywords: vm.doc.keywords };
@@ -92,9 +92,34 @@ describe('report PDF finish (real Chromium, every document kind)', () => {
     }
     if (!vm.doc.sections.length) expect(finished.toc).toEqual({});
 
+    // Every font is embedded (pdffonts): the contents page numbers are written in the document's own font.
+    const fonts = pdfFonts(bytes);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => !f.embedded)).toEqual([]);
+
     // The renderer finishes the same way: one update appended to Chromium's bytes, and a valid file.
     const rendered = await new PdfRenderer(pool, 30_000).render({ html, marker, meta });
     expect(rendered.bytes.toString('latin1').match(/%%EOF/g)).toHaveLength(2);
     expect(qpdfCheck(rendered.bytes).ok).toBe(true);
+  });
+
+  it('prints no direction controls from user text: a right-to-left override neither reverses the text nor reaches the PDF', async () => {
+    const vm = progressSample(6);
+    const controls = '\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069\u200e\u200f';
+    vm.network.name = `Northern \u202eSpinal\u202c Network`;
+    vm.doc.title = `Progress report ${controls}`;
+    const items = vm.doc.sections.find((s) => s.title === 'Capacity & flow')?.data as { rows: Array<{ work: string }> };
+    items.rows[0].work = `Pay the invoice \u202efdp.exe${controls}`;
+    const marker = newMarker();
+    const { html } = engine.render('progress', vm, marker);
+    const meta = { title: vm.doc.title, author: vm.network.name, subject: vm.doc.subject, keywords: vm.doc.keywords };
+    const { bytes } = await new PdfRenderer(pool, 30_000).render({ html, marker, meta });
+    const text = pdfPageTexts(bytes).join('\n');
+    expect(text).toContain('Pay the invoice fdp.exe');
+    expect(text).toContain('Northern Spinal Network');
+    expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/);
+    expect(text).not.toContain('exe.pdf');
+    const info = pdfInfo(bytes);
+    expect({ title: info['Title'], author: info['Author'] }).toEqual({ title: 'Progress report', author: 'Northern Spinal Network' });
   });
 });

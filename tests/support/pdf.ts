@@ -48,3 +48,18 @@ export function qpdfCheck(bytes: Buffer): { ok: boolean; output: string } {
     return { ok: false, output: `${e.stdout ?? ''}${e.stderr ?? ''}` || e.message };
   }
 }
+
+/** The fonts of a PDF by poppler's pdffonts: name, type and whether each is embedded. */
+export function pdfFonts(bytes: Buffer): Array<{ name: string; type: string; embedded: boolean }> {
+  const lines = execFileSync('pdffonts', [tempPdf(bytes)], { encoding: 'utf8' }).split('\n');
+  const rule = lines.findIndex((l) => l.startsWith('---'));
+  // Columns: name, type (may hold spaces), encoding, emb, sub, uni, object number, generation.
+  return lines
+    .slice(rule + 1)
+    .filter((l) => l.trim())
+    .map((l) => {
+      const m = /^(\S+)\s+(.+?)\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(l);
+      if (!m) throw new Error(`pdffonts printed a line it was not expected to: ${l}`);
+      return { name: m[1], type: m[2], embedded: m[4] === 'yes' };
+    });
+}

@@ -97,6 +97,7 @@ describe('requestFromDraft', () => {
         purposes: ['decision', 'discussion'],
         previousConsideration: [{ meeting: 'Executive Board', date: 'ESB May', outcome: '' }],
         executiveSummary: 'In recent weeks partners have turned to recovery.',
+        recommendation: '',
         questions: ['Are there expectations missing from the draft?'],
         priorities: [{ priority: 'Streamlined emergency care', link: 'not_applicable' }],
         equalityImpact: '',

@@ -68,6 +68,7 @@ export interface CoverDraft {
   purposes: PaperPurpose[];
   previousConsideration: Array<{ key: number; meeting: string; date: string; outcome: string }>;
   executiveSummary: string;
+  recommendation: string;
   questions: Array<{ key: number; text: string }>;
   priorities: Array<{ key: number; priority: string; link: PriorityLink }>;
   equalityImpact: string;
@@ -119,6 +120,7 @@ export function newReportDraft(defaults: { author?: string | null } = {}): Repor
       purposes: [],
       previousConsideration: [],
       executiveSummary: '',
+      recommendation: '',
       questions: [],
       priorities: [],
       equalityImpact: '',
@@ -212,6 +214,7 @@ export function requestFromDraft(draft: ReportDraft): RequestReportRequest {
           purposes: PAPER_PURPOSES.filter((purpose) => c.purposes.includes(purpose)),
           previousConsideration: c.previousConsideration.map(({ meeting, date: when, outcome }) => ({ meeting, date: when, outcome })),
           executiveSummary: c.executiveSummary,
+          recommendation: c.recommendation,
           questions: c.questions.map((row) => row.text),
           priorities: c.priorities.map(({ priority, link }) => ({ priority, link })),
           equalityImpact: c.equalityImpact,

@@ -290,6 +290,7 @@ describe('ReportNewComponent', () => {
     expect(labelOf('cover-purposes')).toBe('Decision');
     expect(labelOf('cover-purposes-discussion')).toBe('Discussion');
     await type('cover-executiveSummary', 'The board is asked to approve the revised terms of reference.');
+    await type('cover-recommendation', 'Approve the revised terms of reference.');
 
     button('Add a previous meeting').click();
     await fixture.whenStable();
@@ -330,6 +331,7 @@ describe('ReportNewComponent', () => {
         purposes: ['decision'],
         previousConsideration: [{ meeting: 'Executive Board', date: 'May 2026', outcome: '' }],
         executiveSummary: 'The board is asked to approve the revised terms of reference.',
+        recommendation: 'Approve the revised terms of reference.',
         questions: ['Anything missing?'],
         priorities: [{ priority: 'Streamlined emergency care', link: 'no' }],
         equalityImpact: '',

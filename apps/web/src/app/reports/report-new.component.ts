@@ -53,7 +53,15 @@ import {
 import { openRisksUrl, plansUrl, ReportsApi } from './reports.api';
 
 type CoverText =
-  'meeting' | 'meetingDate' | 'paperReference' | 'author' | 'executiveSummary' | 'equalityImpact' | 'publicInvolvement' | 'nextPaperDate';
+  | 'meeting'
+  | 'meetingDate'
+  | 'paperReference'
+  | 'author'
+  | 'executiveSummary'
+  | 'recommendation'
+  | 'equalityImpact'
+  | 'publicInvolvement'
+  | 'nextPaperDate';
 type CoverList = 'previousConsideration' | 'questions' | 'priorities';
 
 const KIND_HINTS: Record<DraftedReportKind, string> = {

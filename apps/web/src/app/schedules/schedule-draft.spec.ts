@@ -172,6 +172,7 @@ describe('the schedule form’s check', () => {
         purposes: ['noting'],
         previousConsideration: [{ meeting: 'Executive', date: 'March', outcome: 'Agreed' }],
         executiveSummary: 'For noting.',
+        recommendation: '',
         questions: ['Is the board assured?'],
         priorities: [{ priority: 'Access', link: 'no' }],
         equalityImpact: '',

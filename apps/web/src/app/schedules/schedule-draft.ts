@@ -248,6 +248,7 @@ export function reportDraftFrom(report: Record<string, unknown>, defaults: { aut
         return { key: newRowKey(), meeting: str(r['meeting']), date: str(r['date']), outcome: str(r['outcome']) };
       }),
       executiveSummary: str(c['executiveSummary']),
+      recommendation: str(c['recommendation']),
       questions: list(c['questions']).map((q) => ({ key: newRowKey(), text: str(q) })),
       priorities: list(c['priorities']).map((row) => {
         const r = obj(row);

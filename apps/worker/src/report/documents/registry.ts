@@ -18,7 +18,7 @@ import { riskRegisterSample } from './risk-register/risk-register.sample';
 import type { DocumentViewModel, ReportRequest, ReportRequestOf } from './shared/view-model';
 
 /** Bumped whenever a template changes what a document looks like; stored with every document. */
-export const TEMPLATE_VERSION = '2026.12.4';
+export const TEMPLATE_VERSION = '2026.12.5';
 
 export interface DocumentKind<K extends ReportKindValue> {
   /** Builds the whole view model, reading the database inside the network's context. */
@@ -41,7 +41,11 @@ export interface DocumentKind<K extends ReportKindValue> {
 export const DOCUMENT_KINDS: { [K in ReportKindValue]: DocumentKind<K> } = {
   progress: { buildViewModel: buildProgressDocument, template: 'progress/progress.hbs', sample: () => progressSample() },
   risk_register: { buildViewModel: buildRiskRegisterDocument, template: 'risk-register/risk-register.hbs', sample: () => riskRegisterSample() },
-  board_paper: { buildViewModel: buildBoardPaperDocument, template: 'board-paper/board-paper.hbs', sample: () => boardPaperSample() },
+  board_paper: {
+    buildViewModel: buildBoardPaperDocument,
+    template: 'board-paper/board-paper.hbs',
+    sample: () => boardPaperSample(false, 'progress'),
+  },
   annual_report: { buildViewModel: buildAnnualReportDocument, template: 'annual-report/annual-report.hbs', sample: () => annualReportSample() },
   distribution_record: {
     buildViewModel: buildDistributionRecordDocument,

@@ -33,6 +33,22 @@ describe('report templates', () => {
     }
   });
 
+  it('print no direction controls: a right-to-left override typed in any text cannot make it read backwards', () => {
+    const rlo = '\u202e';
+    const sample = DOCUMENT_KINDS.progress.sample();
+    sample.network.name = `North ${rlo}krowteN\u202c Spinal`;
+    sample.doc.title = `Progress \u2067report\u2069 \u200e\u200f`;
+    const themes = sample.doc.sections.filter((s) => s.partial === 'progressItems');
+    const row = (themes[1].data as { rows: Array<{ work: string }> }).rows[0];
+    row.work = `Pay invoice ${rlo}fdp.exe\u202a\u202b\u202d\u2066\u2068\u061c`;
+    const { html } = engine.render('progress', sample, 'm');
+    expect(html).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/);
+    expect(html).toContain('North krowteN Spinal');
+    expect(html).toContain('Pay invoice fdp.exe');
+    // The view model itself (the stored snapshot) is left as it was.
+    expect(row.work).toContain(rlo);
+  });
+
   it('escape what people typed, in the body and in the running header', () => {
     const out = engine.render(
       'risk_register',

@@ -1,4 +1,4 @@
-import type { ReportKindValue } from '@plexus/contracts';
+import { withoutDirectionControls, type ReportKindValue } from '@plexus/contracts';
 import Handlebars from 'handlebars';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -25,6 +25,22 @@ export function cssString(value: string): string {
   let out = '"';
   for (const ch of value) out += /[A-Za-z0-9 ]/.test(ch) ? ch : `\\${(ch.codePointAt(0) ?? 0xfffd).toString(16)} `;
   return `${out}"`;
+}
+
+/**
+ * A copy of a view model with the direction controls (U+202A–202E, U+2066–2069, U+200E/F, U+061C) taken out of every
+ * string in it: typed into a title or a comment, a right-to-left override makes what follows read backwards ("txt.exe"
+ * shown for "exe.txt") and runs on into the text printed beside it.
+ */
+export function withoutBidiControls<T>(value: T): T {
+  const clean = (v: unknown): unknown => {
+    if (typeof v === 'string') return withoutDirectionControls(v);
+    if (Array.isArray(v)) return v.map(clean);
+    if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [withoutDirectionControls(k), clean(x)]));
+    return v;
+  };
+  return clean(value) as T;
 }
 
 /** `progress-summary.hbs` → `progressSummary`: the name a view model's section gives as its `partial`. */
@@ -91,11 +107,14 @@ export class TemplateEngine {
     }
   }
 
-  /** The document's HTML (its running header and footer are the page's margin boxes), carrying `marker` for the renderer to check before printing. */
+  /**
+   * The document's HTML (its running header and footer are the page's margin boxes), carrying `marker` for the renderer
+   * to check before printing. Every string of the view model is printed without direction controls (`withoutBidiControls`).
+   */
   render(kind: ReportKindValue, vm: DocumentViewModel, marker: string): { html: string } {
     const body = this.bodies.get(kind);
     if (!body) throw new Error(`No template for report kind "${kind}"`);
-    const context = { ...vm, marker };
+    const context = { ...withoutBidiControls(vm), marker };
     const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
     return { html: body(context, runtime) };
   }

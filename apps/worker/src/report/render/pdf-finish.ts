@@ -1,3 +1,4 @@
+import { withoutDirectionControls } from '@plexus/contracts';
 import {
   ParseSpeeds,
   PDFArray,
@@ -8,10 +9,10 @@ import {
   PDFName,
   PDFNumber,
   PDFObjectParser,
+  PDFRawStream,
   PDFRef,
   PDFString,
-  rgb,
-  StandardFonts,
+  decodePDFRawStream,
   type PDFObject,
 } from 'pdf-lib';
 
@@ -30,14 +31,15 @@ export interface FinishedPdf {
 }
 
 /**
- * How the contents page numbers look: Helvetica 11 pt, right-aligned in the link's rectangle; in a link no taller than
+ * How the contents page numbers look: the document's own font (the regular face Chromium embedded; its subset holds
+ * every digit a page number needs, as every page's footer prints "Page N of M" in it) at 11 pt, right-aligned in the link's rectangle; in a link no taller than
  * its line of small text (a board pack's agenda, 8.5 pt), the size of that text instead.
  */
 const NUMBER_SIZE = 11;
 export const numberSize = (rectHeight: number) => Math.min(NUMBER_SIZE, Math.max(6, Math.round(rectHeight * 0.92 * 10) / 10));
 const NUMBER_COLOUR = [0.13, 0.17, 0.2] as const;
-/** Helvetica's advance width of every digit, in thousandths of the font size (the AFM gives 556 for 0–9). */
-const HELVETICA_DIGIT_WIDTH = 556;
+/** The resource name the numbers' font is given on a contents page. */
+const NUMBER_FONT = 'PlexusDigits';
 /** The contents are on the first pages: only their links are read (unless the document says otherwise: a board pack). */
 const CONTENTS_PAGES = 4;
 const PRODUCER = 'Plexus (Chromium, pdf-lib)';
@@ -54,7 +56,8 @@ const PRODUCER = 'Plexus (Chromium, pdf-lib)';
  * cost no longer grows with the size of the document. A file it does not expect (a cross-reference stream, an
  * earlier update) is finished the slow way: parsed and rewritten whole by pdf-lib.
  */
-export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, contentsPages = CONTENTS_PAGES): Promise<FinishedPdf> {
+export async function finishPdf(pdf: Uint8Array, given: PdfMetadata, contentsPages = CONTENTS_PAGES): Promise<FinishedPdf> {
+  const meta = cleanMetadata(given);
   let reader: PdfReader;
   try {
     reader = new PdfReader(pdf);
@@ -66,6 +69,12 @@ export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, contentsPage
 }
 
 class UnsupportedPdfError extends Error {}
+
+/** Direction controls (embeddings, overrides, isolates, marks): the document information carries none of them, like the pages. */
+function cleanMetadata(meta: PdfMetadata): PdfMetadata {
+  const clean = withoutDirectionControls;
+  return { title: clean(meta.title), author: clean(meta.author), subject: clean(meta.subject), keywords: meta.keywords.map(clean) };
+}
 
 const latin1 = (bytes: Uint8Array, start: number, end: number) =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', start, end);
@@ -153,15 +162,122 @@ class PdfReader {
 const nameText = (value: PDFObject | undefined): string | null =>
   value instanceof PDFName ? value.decodeText() : value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : null;
 
-/** The number's position: right-aligned 2 pt inside the link's rectangle, centred on its line (as pdf-lib's drawText placed it). */
-function numberOperators(text: string, rect: number[], font: string): string {
+/** An embedded font of the document that can write page numbers: its object, and each digit's glyph and width. */
+export interface DigitFont {
+  ref: PDFRef;
+  /** '0'…'9' (those its subset holds) → the code to show (hex, two bytes for Identity-H) and its advance width in thousandths of the size. */
+  digits: Map<string, { code: string; width: number }>;
+}
+
+type Resolve = (obj: PDFObject | undefined) => PDFObject | undefined;
+
+/** Unicode text of a ToUnicode CMap's hex string (UTF-16BE). */
+const utf16 = (hex: string) =>
+  Buffer.from(hex.length % 4 ? hex.padStart(hex.length + 2, '0') : hex, 'hex')
+    .swap16()
+    .toString('utf16le');
+
+/** Which code of the font shows each of the characters '0'–'9', read from its ToUnicode CMap (bfchar and bfrange entries). */
+export function digitCodes(cmap: string): Map<string, string> {
+  const codes = new Map<string, string>();
+  const put = (code: number, width: number, text: string) => {
+    if (/^[0-9]$/.test(text) && !codes.has(text)) codes.set(text, code.toString(16).padStart(width, '0').toUpperCase());
+  };
+  for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
+    for (const [, code, text] of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) put(parseInt(code, 16), code.length, utf16(text));
+  for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    for (const [, lo, hi, start, list] of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(?:<([0-9A-Fa-f]+)>|\[([^\]]*)\])/g)) {
+      const from = parseInt(lo, 16);
+      const to = Math.min(parseInt(hi, 16), from + 0xffff);
+      if (start !== undefined) {
+        const first = parseInt(start, 16);
+        for (let c = from; c <= to; c++) put(c, lo.length, String.fromCodePoint(first + (c - from)));
+      } else {
+        const texts = [...list.matchAll(/<([0-9A-Fa-f]+)>/g)].map((m) => utf16(m[1]));
+        texts.forEach((text, k) => put(from + k, lo.length, text));
+      }
+    }
+  }
+  return codes;
+}
+
+/** A CID font's advance width of a glyph from its /W array (or /DW, 1000 when absent). */
+function cidWidth(resolve: Resolve, cidFont: PDFDict, cid: number): number {
+  const w = resolve(cidFont.get(PDFName.of('W')));
+  const dw = resolve(cidFont.get(PDFName.of('DW')));
+  const fallback = dw instanceof PDFNumber ? dw.asNumber() : 1000;
+  if (!(w instanceof PDFArray)) return fallback;
+  const num = (o: PDFObject | undefined) => {
+    const v = resolve(o);
+    return v instanceof PDFNumber ? v.asNumber() : NaN;
+  };
+  for (let i = 0; i < w.size();) {
+    const first = num(w.get(i));
+    const next = resolve(w.get(i + 1));
+    if (next instanceof PDFArray) {
+      if (cid >= first && cid < first + next.size()) return num(next.get(cid - first));
+      i += 2;
+    } else {
+      const last = num(next);
+      if (cid >= first && cid <= last) return num(w.get(i + 2));
+      i += 3;
+    }
+  }
+  return fallback;
+}
+
+/**
+ * The embedded font the contents page numbers are written in: the first regular (not bold or italic) Type0 font with
+ * Identity-H encoding, an embedded font file and every digit in `needed`, looking at the given pages' fonts in order.
+ * Chromium embeds each font once for the whole document, as a subset of the glyphs it printed; the footer of every page
+ * prints "Page N of M" in the regular face, so its subset holds the digits of any page number. Null if none has them.
+ */
+export function findDigitFont(resolve: Resolve, pages: PDFDict[], needed: Iterable<string>): DigitFont | null {
+  const wanted = [...new Set(needed)];
+  const dict = (o: PDFObject | undefined) => {
+    const v = resolve(o);
+    return v instanceof PDFDict ? v : undefined;
+  };
+  const seen = new Set<number>();
+  for (const page of pages) {
+    const fonts = dict(dict(page.get(PDFName.of('Resources')))?.get(PDFName.of('Font')));
+    if (!fonts) continue;
+    for (const [, ref] of fonts.entries()) {
+      if (!(ref instanceof PDFRef) || seen.has(ref.objectNumber)) continue;
+      seen.add(ref.objectNumber);
+      const font = dict(ref);
+      const baseFont = nameText(resolve(font?.get(PDFName.of('BaseFont')))) ?? '';
+      if (!font || resolve(font.get(PDFName.of('Subtype'))) !== PDFName.of('Type0')) continue;
+      if (resolve(font.get(PDFName.of('Encoding'))) !== PDFName.of('Identity-H') || /bold|italic|oblique/i.test(baseFont)) continue;
+      const descendants = resolve(font.get(PDFName.of('DescendantFonts')));
+      const cidFont = descendants instanceof PDFArray ? dict(descendants.get(0)) : undefined;
+      const descriptor = dict(cidFont?.get(PDFName.of('FontDescriptor')));
+      const embedded = ['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor?.has(PDFName.of(key)));
+      const toUnicode = resolve(font.get(PDFName.of('ToUnicode')));
+      if (!cidFont || !embedded || !(toUnicode instanceof PDFRawStream)) continue;
+      const codes = digitCodes(Buffer.from(decodePDFRawStream(toUnicode).decode()).toString('latin1'));
+      if (!wanted.every((digit) => codes.has(digit))) continue;
+      const digits = new Map([...codes].map(([digit, code]) => [digit, { code, width: cidWidth(resolve, cidFont, parseInt(code, 16)) }]));
+      return { ref, digits };
+    }
+  }
+  return null;
+}
+
+/** The number's position: right-aligned 2 pt inside the link's rectangle, centred on its line. */
+function numberOperators(text: string, rect: number[], font: DigitFont): string {
   const [, y1, x2, y2] = rect;
   const size = numberSize(y2 - y1);
-  const width = (text.length * HELVETICA_DIGIT_WIDTH * size) / 1000;
+  const glyphs = [...text].map((ch) => font.digits.get(ch) ?? { code: '', width: 0 });
+  const width = (glyphs.reduce((sum, g) => sum + g.width, 0) * size) / 1000;
   const x = x2 - width - 2;
   const y = y1 + (y2 - y1 - size * 0.7) / 2;
-  return `BT\n${NUMBER_COLOUR.join(' ')} rg\n/${font} ${size} Tf\n1 0 0 1 ${x.toFixed(3)} ${y.toFixed(3)} Tm\n(${text}) Tj\nET\n`;
+  const shown = glyphs.map((g) => g.code).join('');
+  return `BT\n${NUMBER_COLOUR.join(' ')} rg\n/${NUMBER_FONT} ${size} Tf\n1 0 0 1 ${x.toFixed(3)} ${y.toFixed(3)} Tm\n<${shown}> Tj\nET\n`;
 }
+
+const noDigitFont = (numbers: string[]) =>
+  new Error(`The PDF has no embedded regular font holding the digits of its contents page numbers (${numbers.join(', ')})`);
 
 function appendUpdate(reader: PdfReader, meta: PdfMetadata, contentsPages: number): FinishedPdf {
   const { context, trailer } = reader;
@@ -186,16 +302,14 @@ function appendUpdate(reader: PdfReader, meta: PdfMetadata, contentsPages: numbe
     changed.set(objectNumber, Buffer.concat([encoder.encode(`<< /Length ${data.length} >>\nstream\n`), data, encoder.encode('\nendstream')]));
   };
 
-  // ---- contents page numbers
+  // ---- contents page numbers: every link to a section, then the document's own font that has their digits
   const toc: Record<string, number> = {};
-  const fontName = 'PlexusHelv';
-  let fontRef: PDFRef | null = null;
-  let saveRef: PDFRef | null = null;
+  const entries: Array<{ pageRef: PDFRef; page: PDFDict; links: Array<{ text: string; rect: number[] }> }> = [];
   for (const pageRef of pages.slice(0, contentsPages)) {
     const page = reader.dict(pageRef);
     const annots = reader.array(page?.get(PDFName.of('Annots')));
     if (!page || !annots) continue;
-    let operators = '';
+    const links: Array<{ text: string; rect: number[] }> = [];
     for (let i = 0; i < annots.size(); i++) {
       const annot = reader.dict(annots.get(i));
       if (!annot || !dests) continue;
@@ -209,12 +323,25 @@ function appendUpdate(reader: PdfReader, meta: PdfMetadata, contentsPages: numbe
       const rect = reader.array(annot.get(PDFName.of('Rect')));
       const coords = rect ? [0, 1, 2, 3].map((k) => reader.number(rect.get(k))) : [];
       if (!number || coords.length !== 4 || coords.some((c) => c === undefined)) continue;
-      operators += numberOperators(String(number), coords as number[], fontName);
+      links.push({ text: String(number), rect: coords as number[] });
       toc[destName] = number;
     }
-    if (!operators) continue;
+    if (links.length) entries.push({ pageRef, page, links });
+  }
+  const pageNumbers = entries.flatMap((e) => e.links.map((l) => l.text));
+  const font = pageNumbers.length
+    ? findDigitFont(
+        (obj) => reader.resolve(obj),
+        [...entries.map((e) => e.page), ...pages.flatMap((ref) => reader.dict(ref) ?? [])],
+        pageNumbers.join(''),
+      )
+    : null;
+  if (pageNumbers.length && !font) throw noDigitFont(pageNumbers);
 
-    fontRef ??= PDFRef.of(next++);
+  let saveRef: PDFRef | null = null;
+  for (const { pageRef, page, links } of entries) {
+    if (!font) break;
+    const operators = links.map((link) => numberOperators(link.text, link.rect, font)).join('');
     if (!saveRef) {
       saveRef = PDFRef.of(next++);
       putStream(saveRef.objectNumber, 'q');
@@ -229,12 +356,11 @@ function appendUpdate(reader: PdfReader, meta: PdfMetadata, contentsPages: numbe
     page.set(PDFName.of('Contents'), context.obj([saveRef, ...previous, numbersRef]));
     const resources = (reader.dict(page.get(PDFName.of('Resources'))) ?? context.obj({})).clone(context);
     const fonts = (reader.dict(resources.get(PDFName.of('Font'))) ?? context.obj({})).clone(context);
-    fonts.set(PDFName.of(fontName), fontRef);
+    fonts.set(PDFName.of(NUMBER_FONT), font.ref);
     resources.set(PDFName.of('Font'), fonts);
     page.set(PDFName.of('Resources'), resources);
     putObject(pageRef.objectNumber, page);
   }
-  if (fontRef) putObject(fontRef.objectNumber, context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding' }));
 
   // ---- document information (title shown in the window, author, subject, keywords)
   const infoRef = trailer.get(PDFName.of('Info'));
@@ -296,17 +422,19 @@ function appendUpdate(reader: PdfReader, meta: PdfMetadata, contentsPages: numbe
 }
 
 /** The slow way, for a PDF the incremental path does not expect: pdf-lib parses and rewrites the whole file. */
-export async function finishPdfByRewriting(pdf: Uint8Array, meta: PdfMetadata, contentsPages = CONTENTS_PAGES): Promise<FinishedPdf> {
+export async function finishPdfByRewriting(pdf: Uint8Array, given: PdfMetadata, contentsPages = CONTENTS_PAGES): Promise<FinishedPdf> {
+  const meta = cleanMetadata(given);
   // Fastest: parse without yielding to the event loop every few objects (the worker does nothing else meanwhile).
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pages = doc.getPages();
   const pageOf = new Map(pages.map((p, i) => [p.ref.toString(), i + 1]));
   const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
   const toc: Record<string, number> = {};
-  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const entries: Array<{ page: (typeof pages)[number]; links: Array<{ text: string; rect: number[] }> }> = [];
   for (const page of pages.slice(0, contentsPages)) {
     const annots = page.node.Annots();
     if (!annots) continue;
+    const links: Array<{ text: string; rect: number[] }> = [];
     for (let i = 0; i < annots.size(); i++) {
       const annot = annots.lookup(i, PDFDict);
       const destName = nameText(annot.get(PDFName.of('Dest')));
@@ -316,18 +444,21 @@ export async function finishPdfByRewriting(pdf: Uint8Array, meta: PdfMetadata, c
       const number = ref instanceof PDFRef ? pageOf.get(ref.toString()) : undefined;
       const rect = annot.lookupMaybe(PDFName.of('Rect'), PDFArray);
       if (!number || !rect) continue;
-      const [, y1, x2, y2] = [0, 1, 2, 3].map((k) => (rect.lookup(k, PDFNumber) as PDFNumber).asNumber());
-      const text = String(number);
-      const size = numberSize(y2 - y1);
-      page.drawText(text, {
-        x: x2 - font.widthOfTextAtSize(text, size) - 2,
-        y: y1 + (y2 - y1 - size * 0.7) / 2,
-        size,
-        font,
-        color: rgb(...NUMBER_COLOUR),
-      });
+      links.push({ text: String(number), rect: [0, 1, 2, 3].map((k) => (rect.lookup(k, PDFNumber) as PDFNumber).asNumber()) });
       toc[destName] = number;
     }
+    if (links.length) entries.push({ page, links });
+  }
+  const numbers = entries.flatMap((e) => e.links.map((l) => l.text));
+  const resolve: Resolve = (obj) => (obj instanceof PDFRef ? doc.context.lookup(obj) : obj);
+  const font = numbers.length ? findDigitFont(resolve, [...entries.map((e) => e.page.node), ...pages.map((p) => p.node)], numbers.join('')) : null;
+  if (numbers.length && !font) throw noDigitFont(numbers);
+  for (const { page, links } of entries) {
+    if (!font) break;
+    // Normalising the page (setting a font does) wraps its content in q … Q, so the numbers are drawn in default space.
+    page.node.setFontDictionary(PDFName.of(NUMBER_FONT), font.ref);
+    const operators = links.map((link) => numberOperators(link.text, link.rect, font)).join('');
+    page.node.addContentStream(doc.context.register(doc.context.stream(`/Artifact BMC\nq\n${operators}Q\nEMC`)));
   }
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);

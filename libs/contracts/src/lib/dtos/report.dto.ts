@@ -107,6 +107,8 @@ export const boardPaperCoverSchema = z.object({
     .max(10, { error: 'List 10 previous meetings at most' })
     .default([]),
   executiveSummary: prose(12_000, 'Executive summary').min(1, { error: 'Write the executive summary' }),
+  /** What the board is asked to do; when left empty the paper says it from the purposes ("The board is asked to note …"). */
+  recommendation: prose(4000, 'Recommendation').default(''),
   questions: z
     .array(prose(1000, 'Question').min(1, { error: 'Write the question or remove it' }))
     .max(10, { error: 'Ask 10 questions at most' })

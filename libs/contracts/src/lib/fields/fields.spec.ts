@@ -1,6 +1,6 @@
 import { isoDate, DATE_MAX, DATE_MIN } from './date';
 import { pathParamProblem } from './params';
-import { prose, secret, text, textProblem } from './text';
+import { prose, secret, text, textProblem, withoutDirectionControls } from './text';
 
 describe('text fields', () => {
   it.each([
@@ -29,6 +29,12 @@ describe('text fields', () => {
     expect(prose(100, 'Notes').safeParse('a\u000b').success).toBe(false);
     expect(secret('your password').parse('  spaces count  ')).toBe('  spaces count  ');
     expect(secret('your password').safeParse('pass\u0000word').success).toBe(false);
+  });
+
+  it('takes every direction control out of text for printing, and leaves right-to-left scripts as they are', () => {
+    const controls = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'];
+    expect(withoutDirectionControls(`invoice ${controls.join('x')} fdp.exe`)).toBe(`invoice ${'x'.repeat(controls.length - 1)} fdp.exe`);
+    expect(withoutDirectionControls('العناية الحرجة · שלום · CAFÉ\u200d')).toBe('العناية الحرجة · שלום · CAFÉ\u200d');
   });
 });
 

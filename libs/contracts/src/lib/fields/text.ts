@@ -17,6 +17,18 @@ const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/**
+ * Every character that steers the direction of text: the embeddings, overrides and isolates refused above, and the
+ * marks (U+200E, U+200F, U+061C), which are allowed in text but mean nothing in a printed document. The documents
+ * print none of them (text stored before the check, or imported, included).
+ */
+const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/gu;
+
+/** The text without its direction controls: a right-to-left override cannot make a document's text read backwards. */
+export function withoutDirectionControls(value: string): string {
+  return value.replace(DIRECTION_CONTROLS, '');
+}
+
 const codePoint = (ch: string) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**

@@ -1,15 +1,17 @@
 import { PAPER_PURPOSE_LABELS, PAPER_PURPOSES } from '@plexus/contracts';
+import { progressSample } from '../progress/progress.sample';
 import { riskRegisterSample } from '../risk-register/risk-register.sample';
 import { SAMPLE_BRAND, SAMPLE_DATE, SAMPLE_NETWORK } from '../shared/shared.sample';
 import { documentViewModel, type DocumentViewModel } from '../shared/view-model';
 
-/** A board paper: the cover sheet, and (unless `coverOnly`) a risk register report after it. */
-export function boardPaperSample(coverOnly = false): DocumentViewModel {
+/** A board paper: the cover sheet, and (unless `coverOnly`) a risk register report, or a progress report on the plan, after it. */
+export function boardPaperSample(coverOnly = false, carries: 'risk_register' | 'progress' = 'risk_register'): DocumentViewModel {
+  const report = carries === 'progress' ? progressSample(9) : riskRegisterSample(8);
   const body = coverOnly
     ? { sections: [], facts: [] }
     : {
-        sections: riskRegisterSample(8).doc.sections.map(({ title, partial, data }) => ({ title, partial, data })),
-        facts: [{ label: 'Open risks', value: '8' }],
+        sections: report.doc.sections.map(({ title, partial, data, follow }) => ({ title, partial, data, ...(follow ? { follow } : {}) })),
+        facts: carries === 'progress' ? report.doc.facts : [{ label: 'Open risks', value: '8' }],
       };
   return documentViewModel(
     'board_paper',
@@ -32,6 +34,8 @@ export function boardPaperSample(coverOnly = false): DocumentViewModel {
           }),
           previous: [{ meeting: 'Clinical Governance Group', date: 'October 2026', outcome: 'Recommended to the board' }],
           executiveSummary: 'Two risks moved down a band this quarter.\nOne review is <b>overdue</b>.',
+          recommendation: 'The board is asked to take assurance from the progress made, and to <approve> the revised target for item 2.1.',
+          report: coverOnly ? null : { title: carries === 'progress' ? 'Progress report' : 'Risk register report', facts: body.facts },
           questions: ['Does the board accept the revised scores?'],
           priorities: [{ priority: 'Timely transfer to the specialist centre', link: 'Yes' }],
           equalityImpact: 'Not stated',

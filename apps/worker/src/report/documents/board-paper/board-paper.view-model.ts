@@ -1,4 +1,4 @@
-import { PAPER_PURPOSE_LABELS, PAPER_PURPOSES, type boardPaperCoverSchema } from '@plexus/contracts';
+import { PAPER_PURPOSE_LABELS, PAPER_PURPOSES, REPORT_KIND_LABELS, type boardPaperCoverSchema } from '@plexus/contracts';
 import { formatIsoDateLong } from '@plexus/domain';
 import { RequestScopes, Risk, currentOf } from '@plexus/server';
 import type { z } from 'zod';
@@ -32,8 +32,29 @@ async function body(request: Body, today: string): Promise<DocumentBody> {
   }
 }
 
-/** The cover sheet of seed 004: meeting, purposes, previous consideration, summary, questions, priorities, risks. */
-async function coverSheet(cover: Cover): Promise<{ meta: Array<{ label: string; value: string }>; data: unknown }> {
+const ASKED: Record<(typeof PAPER_PURPOSES)[number], string> = {
+  decision: 'approve the recommendations of this paper',
+  discussion: 'discuss this paper and its implications',
+  assurance: 'take assurance from this paper',
+  noting: 'note this paper',
+};
+
+/** The recommendation as written, or else what the paper's purposes ask of the board, in one sentence. */
+export function recommendationText(recommendation: string, purposes: ReadonlyArray<(typeof PAPER_PURPOSES)[number]>): string {
+  if (recommendation.trim()) return recommendation.trim();
+  const asks = PAPER_PURPOSES.filter((p) => purposes.includes(p)).map((p) => ASKED[p]);
+  if (!asks.length) return 'The board is asked to note this paper.';
+  const list = asks.length === 1 ? asks[0] : `${asks.slice(0, -1).join(', ')} and ${asks[asks.length - 1]}`;
+  return `The board is asked to ${list}.`;
+}
+
+/** The report a paper carries, named on its cover sheet with its facts (for a progress report: the plan, its period and approval). */
+export function carriedReport(kind: Body['kind'] | null, facts: Array<{ label: string; value: string }>) {
+  return kind ? { title: REPORT_KIND_LABELS[kind], facts } : null;
+}
+
+/** The cover sheet of seed 004: meeting, purposes, previous consideration, summary, recommendation, questions, priorities, risks. */
+async function coverSheet(cover: Cover): Promise<{ meta: Array<{ label: string; value: string }>; data: Record<string, unknown> }> {
   const risks = cover.riskReferences.length ? await RequestScopes.em().find(Risk, { reference: { $in: cover.riskReferences } }) : [];
   return {
     meta: [
@@ -48,6 +69,7 @@ async function coverSheet(cover: Cover): Promise<{ meta: Array<{ label: string; 
       }),
       previous: cover.previousConsideration,
       executiveSummary: cover.executiveSummary,
+      recommendation: recommendationText(cover.recommendation, cover.purposes),
       questions: cover.questions,
       priorities: cover.priorities.map((p) => ({
         priority: p.priority,
@@ -69,6 +91,7 @@ export async function buildBoardPaperDocument(request: ReportRequestOf<'board_pa
   const { network, brand, today, todayLong } = await loadNetworkView();
   const inner = request.body ? await body(request.body, today) : { sections: [], facts: [] };
   const sheet = await coverSheet(request.cover);
+  sheet.data['report'] = carriedReport(request.body?.kind ?? null, inner.facts);
   const subtitle = `${request.cover.meeting}, ${formatIsoDateLong(request.cover.meetingDate)}${request.cover.paperReference ? ` · ${request.cover.paperReference}` : ''}`;
   return documentViewModel(
     'board_paper',

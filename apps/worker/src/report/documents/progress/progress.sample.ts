@@ -1,7 +1,7 @@
 import { RAG_INFO, type Rag } from '@plexus/domain';
 import { SAMPLE_BRAND, SAMPLE_DATE, SAMPLE_NETWORK } from '../shared/shared.sample';
 import { documentViewModel, type DocumentViewModel } from '../shared/view-model';
-import { statusChart } from './progress.view-model';
+import { byObjective, statusChart, type ProgressRow } from './progress.view-model';
 import { sinceBoardSampleInput } from './since-board.sample';
 import { sinceBoardData } from './since-board.view-model';
 
@@ -17,14 +17,21 @@ const tag = (rag: Rag) => ({
 
 /** A progress report with `items` work items over three themes (what the builder makes from a plan), for specs and the PDF checks. */
 export function progressSample(items = 24): DocumentViewModel {
-  const rows = Array.from({ length: items }, (_, i) => {
+  const rows = Array.from({ length: items }, (_, i): ProgressRow & { theme: string } => {
     const rag = CYCLE[i % CYCLE.length];
     return {
+      ref: `${(i % THEMES.length) + 1}.${Math.floor(i / THEMES.length) + 1}`,
       theme: THEMES[i % THEMES.length],
       rag,
       tag: tag(rag),
-      objective: `${(i % 4) + 1}. Objective for <theme> ${(i % 4) + 1}`,
+      objective: `Objective ${(Math.floor(i / 6) % 4) + 1}: objective for <theme> ${(Math.floor(i / 6) % 4) + 1}`,
       work: `Work item ${i + 1}: agree the network's pathway with every partner trust & report to the board`,
+      measures:
+        Math.floor(i / 3) % 3 === 0
+          ? ['Pathway signed off by every trust', 'Audit shows 90% of patients on the pathway <by> March']
+          : Math.floor(i / 3) % 3 === 1
+            ? ['Quarterly report to the board']
+            : [],
       leads: 'Network Manager (Alex Morgan)',
       target: ['Q1 2025/26', 'Q3 2025/26', 'Ongoing'][i % 3],
       slipped: rag === 'red' ? `Overdue by ${10 + i} days` : '',
@@ -77,7 +84,8 @@ export function progressSample(items = 24): DocumentViewModel {
         ...themes.map((t) => ({
           title: t.title,
           partial: 'progressItems',
-          data: { intro: '', rows: t.list, empty: 'No work items under this theme.' },
+          data: { intro: '', rows: byObjective(t.list), empty: 'No work items under this theme.' },
+          follow: true,
         })),
       ],
     },

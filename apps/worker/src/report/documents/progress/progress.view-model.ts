@@ -60,21 +60,59 @@ export function statusChart(themes: Array<{ title: string; counts: Record<Rag, n
     });
     return { label: t.title.length > 34 ? `${t.title.slice(0, 33)}…` : t.title, textY: y + 11.5, segments };
   });
-  const legendY = 6 + themes.length * (barHeight + gap) + 4;
-  // From the left edge, 115 apart: the longest label ("Not started/deferred") ends well inside the chart.
-  const legend = ORDER.map((r, i) => ({
-    x: i * 115,
-    y: legendY,
-    textX: i * 115 + 11,
-    textY: legendY + 7.5,
-    colour: RAG_INFO[r].colour,
-    label: RAG_INFO[r].meaning.replace(' or deferred', '/deferred'),
-  }));
-  return { width: labelWidth + barWidth + 10, height: legendY + 16, bars, legend, label: 'Status of work items by theme' };
+  // The legend flows from the left edge and wraps to another line before a label would run past the chart's right edge
+  // (label widths estimated generously: 0.56 em a character at 8 units), so no label is ever cut, whatever its words.
+  const width = labelWidth + barWidth + 10;
+  let legendY = 6 + themes.length * (barHeight + gap) + 4;
+  let x = 0;
+  const legend = ORDER.map((r) => {
+    const label = RAG_INFO[r].meaning;
+    const itemWidth = 11 + label.length * 8 * 0.56 + 20;
+    if (x > 0 && x + itemWidth > width) {
+      x = 0;
+      legendY += 14;
+    }
+    const entry = { x: round(x), y: legendY, textX: round(x + 11), textY: legendY + 7.5, colour: RAG_INFO[r].colour, label };
+    x += itemWidth;
+    return entry;
+  });
+  return { width, height: legendY + 16, bars, legend, label: 'Status of work items by theme' };
 }
 
 function round(n: number): number {
   return Math.round(n * 10) / 10;
+}
+
+/** A work item's line in a progress report table (see progress-items.hbs). */
+export interface ProgressRow {
+  /** The item's number: its own reference, or theme.item in the plan ("2.3"). */
+  ref: string;
+  themeId?: string;
+  rag: Rag;
+  severity?: number;
+  daysLate?: number;
+  tag: TagView;
+  objective: string;
+  work: string;
+  measures: string[];
+  leads: string;
+  target: string;
+  slipped: string;
+  moved: string;
+  update: { on: string; author: string; narrative: string } | null;
+}
+
+/**
+ * A theme's items as its table prints them: each objective once, as a heading row above its items, instead of on every
+ * line (the exceptions table, which mixes themes, keeps the objective on each line).
+ */
+export function byObjective(rows: ProgressRow[]): Array<ProgressRow & { objectiveHeading: string }> {
+  let previous: string | null = null;
+  return rows.map((row) => {
+    const heading = row.objective !== previous ? row.objective : '';
+    previous = row.objective;
+    return { ...row, objectiveHeading: heading, objective: '' };
+  });
 }
 
 /** The progress report's sections: summary with the chart, exceptions and overdue items first, then every theme's items. */
@@ -90,33 +128,39 @@ export async function progressSections(
     );
   const { plan, themes } = loaded;
 
-  const rows = loaded.items.map(({ item, objective, leads, latest: u }) => {
-    const a = assessRag(item.status, item.dueOn, today);
-    const itemLeads = leads.map((l) => (l.name ? (l.title ? `${l.title} (${l.name})` : l.name) : l.title));
-    const move = targetChange(item.originalDueOn, item.dueOn);
-    const moved =
-      item.originalDueOn && item.dueOn && move.moved
-        ? (targetMoveWords(move.days, item.originalTimescaleText || formatIsoDateLong(item.originalDueOn)) ?? '')
-        : '';
-    return {
-      themeId: item.themeId,
-      rag: a.rag,
-      severity: RAG_SEVERITY[a.rag],
-      daysLate: a.daysLate,
-      // The one vocabulary the web app uses too: `Amber – Overdue (reported on track)`.
-      tag: { ...tag(a.rag), label: itemStatusWords({ rag: a.rag, status: item.status, escalated: a.escalated }) },
-      objective: objective ? `${objective.number ? objective.number + '. ' : ''}${objective.title}` : '',
-      work: item.work,
-      leads: itemLeads.join(', ') || '—',
-      target: item.timescaleText || (item.dueOn ? formatIsoDateLong(item.dueOn) : '—'),
-      slipped: overdueWords(a.daysLate),
-      moved,
-      update: u ? { on: formatIsoDateLong(u.onDate), author: u.authorName, narrative: u.narrative } : null,
-    };
-  });
+  const rows = loaded.items.map(
+    ({ item, objective, leads, latest: u }): ProgressRow & { themeId: string; severity: number; daysLate: number; itemNo: number } => {
+      const a = assessRag(item.status, item.dueOn, today);
+      const itemLeads = leads.map((l) => (l.name ? (l.title ? `${l.title} (${l.name})` : l.name) : l.title));
+      const move = targetChange(item.originalDueOn, item.dueOn);
+      const moved =
+        item.originalDueOn && item.dueOn && move.moved
+          ? (targetMoveWords(move.days, item.originalTimescaleText || formatIsoDateLong(item.originalDueOn)) ?? '')
+          : '';
+      return {
+        ref: item.reference || `${item.themeNo}.${item.itemNo}`,
+        itemNo: item.itemNo,
+        themeId: item.themeId,
+        rag: a.rag,
+        severity: RAG_SEVERITY[a.rag],
+        daysLate: a.daysLate,
+        // The one vocabulary the web app uses too: `Amber – Overdue (reported on track)`.
+        tag: { ...tag(a.rag), label: itemStatusWords({ rag: a.rag, status: item.status, escalated: a.escalated }) },
+        objective: objective ? `Objective ${objective.number ? objective.number + ': ' : ''}${objective.title}` : '',
+        work: item.work,
+        measures: item.measures.filter((m) => m.trim()),
+        leads: itemLeads.join(', ') || '—',
+        target: item.timescaleText || (item.dueOn ? formatIsoDateLong(item.dueOn) : '—'),
+        slipped: overdueWords(a.daysLate),
+        moved,
+        update: u ? { on: formatIsoDateLong(u.onDate), author: u.authorName, narrative: u.narrative } : null,
+      };
+    },
+  );
   const countsOf = (list: typeof rows) => Object.fromEntries(RAGS.map((r) => [r, list.filter((x) => x.rag === r).length])) as Record<Rag, number>;
   const themeRows = themes.map((t) => {
-    const list = rows.filter((r) => r.themeId === t.id);
+    // In the plan's numbering (objective by objective), so each objective heads its items once.
+    const list = rows.filter((r) => r.themeId === t.id).sort((x, y) => x.itemNo - y.itemNo);
     const counts = countsOf(list);
     return { title: t.title, counts, list, slipped: list.filter((r) => r.slipped).length, total: list.length };
   });
@@ -149,10 +193,12 @@ export async function progressSections(
         empty: 'No exceptions: every item is on track, complete, not yet due or deferred.',
       },
     },
+    // Each theme follows the one before on its page, breaking between items where it must.
     ...themeRows.map((t) => ({
       title: t.title,
       partial: 'progressItems',
-      data: { intro: '', rows: t.list, empty: 'No work items under this theme.' },
+      data: { intro: '', rows: byObjective(t.list), empty: 'No work items under this theme.' },
+      follow: true,
     })),
   ];
   return {

@@ -2,6 +2,7 @@ import { IMPACT, LIKELIHOOD, RISK_BAND_IDS, RISK_BANDS, riskBand, type RiskRatin
 import { SAMPLE_BRAND, SAMPLE_DATE, SAMPLE_NETWORK } from '../shared/shared.sample';
 import { documentViewModel, type DocumentViewModel } from '../shared/view-model';
 import { boardComparison, type ScoreHistoryPoint } from './board-comparison';
+import { groupRiskChanges } from './risk-changes';
 
 const RATINGS: RiskRating[] = [1, 2, 3, 4, 5];
 const bandTag = (score: number) => {
@@ -54,22 +55,26 @@ export function riskRegisterSample(count = 18): DocumentViewModel {
       mitigation: i % 2 ? 'Escalation protocol agreed with every trust' : '',
       before: { score: before, tag: bandTag(before) },
       current: { score, tag: bandTag(score) },
+      target: i % 5 === 4 ? { score: '—', tag: null } : { score: Math.max(1, score - 4), tag: bandTag(Math.max(1, score - 4)) },
       legacyNote: '',
       lead: 'Clinical Lead',
       nextReviewDue: i % 4 === 0 ? '1 October 2026' : '1 March 2027',
       overdue: i % 4 === 0,
       likelihood,
       impact,
+      likelihoodBefore: Math.min(5, likelihood + (i % 3 === 0 ? 1 : 0)),
     };
   });
-  const grid = (title: string) => ({
+  const grid = (title: string, when: 'now' | 'before') => ({
     title,
     rows: [...RATINGS].reverse().map((l) => ({
       label: `${l} ${LIKELIHOOD[l]}`,
       cells: RATINGS.map((im) => {
         const b = riskBand(l * im);
+        const here = risks.filter((r) => (when === 'now' ? r.likelihood : r.likelihoodBefore) === l && r.impact === im);
         return {
-          count: risks.filter((r) => r.likelihood === l && r.impact === im).length,
+          count: here.length,
+          refs: here.map((r) => r.reference),
           band: b.label,
           colour: b.colour,
           textColour: b.textColour,
@@ -113,7 +118,11 @@ export function riskRegisterSample(count = 18): DocumentViewModel {
         {
           title: 'Heat maps',
           partial: 'heatMaps',
-          data: { impactLabels: RATINGS.map((i) => `${i} ${IMPACT[i]}`), maps: [grid('Now (after mitigation)'), grid('Before mitigation')] },
+          data: {
+            impactLabels: RATINGS.map((i) => `${i} ${IMPACT[i]}`),
+            maps: [grid('Now (after mitigation)', 'now'), grid('Before mitigation', 'before')],
+            withRefs: true,
+          },
         },
         {
           title: 'Last board vs this board',
@@ -133,15 +142,34 @@ export function riskRegisterSample(count = 18): DocumentViewModel {
           title: 'Changes since 1 June 2026',
           partial: 'riskChanges',
           data: {
-            intro: 'Every new risk, review, score change, closure and re-opening since 1 June 2026.',
-            rows: risks.slice(0, 4).map((r) => ({
-              reference: r.reference,
-              description: r.description,
-              on: '2 July 2026',
-              change: 'Score down',
-              from: r.before.score,
-              to: r.current.score,
-            })),
+            intro: 'Every risk that changed since 1 June 2026, once each: new risks, reviews, score changes, closures and re-openings.',
+            // One risk scored down; one closed and re-opened ten times (one row, not twenty); one new.
+            rows: groupRiskChanges([
+              ...[risks[0], risks[3]].map((r, i) => ({
+                riskId: r.reference,
+                reference: r.reference,
+                description: r.description,
+                on: `2026-07-0${i + 2}`,
+                change: 'Score down',
+                from: r.before.score,
+                to: r.current.score,
+              })),
+              ...Array.from({ length: 10 }, (_, i) => [
+                { on: `2026-08-${String(i * 2 + 1).padStart(2, '0')}`, change: 'Closed' },
+                { on: `2026-08-${String(i * 2 + 2).padStart(2, '0')}`, change: 'Re-opened' },
+              ])
+                .flat()
+                .map((e) => ({ ...e, riskId: risks[2].reference, reference: risks[2].reference, description: risks[2].description, from: 6, to: 6 })),
+              {
+                riskId: risks[4].reference,
+                reference: risks[4].reference,
+                description: risks[4].description,
+                on: '2026-09-01',
+                change: 'New risk',
+                from: null,
+                to: risks[4].current.score,
+              },
+            ]),
             empty: 'Nothing has changed since then.',
           },
         },

@@ -39,12 +39,21 @@ describe('risk register report (sample rendered to HTML)', () => {
     expect(html.match(/<td class="cell"/g)).toHaveLength(100);
     expect(page.tables[5]).toEqual(['Ref', 'Risk', 'Then', '', 'Now', 'Movement']);
     expect(page.tables.slice(6)).toEqual([
-      ['Ref', 'Risk', 'Before', 'Now', 'Lead', 'Next review'],
-      ['Ref', 'Risk', 'When', 'Change', 'From', 'To'],
-      ['Ref', 'Risk', 'Before', 'Now', 'Lead', 'Next review'],
-      ['Ref', 'Risk', 'Before', 'Now', 'Lead', 'Next review'],
+      ['Ref', 'Risk', 'Before', 'Now', 'Target', 'Lead', 'Next review'],
+      ['Ref', 'Risk', 'What changed', 'Score then', 'Score now'],
+      ['Ref', 'Risk', 'Before', 'Now', 'Target', 'Lead', 'Next review'],
+      ['Ref', 'Risk', 'Before', 'Now', 'Target', 'Lead', 'Next review'],
     ]);
     expect(html).toContain('<strong>(overdue)</strong>');
+  });
+
+  it('lists the references of its risks in each heat map cell, and each changed risk once with its changes grouped', () => {
+    // SN/03 and SN/08 sit at likelihood 3, impact 3 now.
+    expect(html).toMatch(/<span class="count">2<\/span>[A-Za-z]+<span class="refs">SN\/03, SN\/08<\/span>/);
+    const changes = html.slice(html.indexOf('<table class="risk-changes">'));
+    const rows = changes.slice(0, changes.indexOf('</table>')).match(/<tr><td>SN\/\d+<\/td>/g);
+    expect(rows).toEqual(['<tr><td>SN/01</td>', '<tr><td>SN/04</td>', '<tr><td>SN/03</td>', '<tr><td>SN/05</td>']);
+    expect(changes).toContain('1 August 2026 – 19 August 2026: Closed, 10 times<br>2 August 2026 – 20 August 2026: Re-opened, 10 times');
   });
 
   it('escapes what people typed', () => {

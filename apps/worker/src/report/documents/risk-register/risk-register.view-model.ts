@@ -1,7 +1,8 @@
 import type { RiskScoreDto } from '@plexus/contracts';
-import { formatIsoDateLong, IMPACT, LIKELIHOOD, RISK_BAND_IDS, RISK_BANDS, type RiskBandId, type RiskRating } from '@plexus/domain';
+import { formatIsoDateLong, IMPACT, LIKELIHOOD, RISK_BAND_IDS, RISK_BANDS, riskBand, type RiskBandId, type RiskRating } from '@plexus/domain';
 import { BoardMeeting, RequestScopes, Risk, RiskScoreChange, beforeOf, currentOf, heatMap, isOverdue } from '@plexus/server';
 import { boardComparison } from './board-comparison';
+import { groupRiskChanges, type RiskChangeEvent } from './risk-changes';
 import { loadNetworkView } from '../shared/network-view';
 import { documentViewModel, type DocumentViewModel, type ReportRequestOf, type SectionView, type TagView } from '../shared/view-model';
 
@@ -18,6 +19,11 @@ function tag(band: RiskBandId | null): TagView | null {
 
 function scoreCell(s: RiskScoreDto) {
   return { score: s.score ?? '–', tag: tag(s.band) };
+}
+
+/** The score a risk's owners aim to bring it down to, with its band; a dash when none is set. */
+function targetCell(score: number | null) {
+  return score == null ? { score: '—', tag: null } : { score, tag: tag(riskBand(score).id) };
 }
 
 /**
@@ -54,6 +60,7 @@ export async function riskRegisterSections(
     mitigation: r.mitigation,
     before: scoreCell(beforeOf(r)),
     current: scoreCell(currentOf(r)),
+    target: targetCell(r.targetScore),
     legacyNote: currentOf(r).legacy ? `Legacy score: ${currentOf(r).legacy?.reason}` : '',
     lead: r.mitigationLeadName || '—',
     nextReviewDue: r.nextReviewDue ? formatIsoDateLong(r.nextReviewDue) : '—',
@@ -68,12 +75,15 @@ export async function riskRegisterSections(
       count: risks.filter((r) => currentOf(r).band === id).length,
       beforeCount: risks.filter((r) => beforeOf(r).band === id).length,
     }));
+  // Each cell lists the references of the risks in it, so the board can find them in the register.
+  const referenceOf = new Map(risks.map((r) => [r.id, r.reference]));
   const grid = (cells: typeof map.current, title: string) => ({
     title,
     rows: cells.map((cellsRow) => ({
       label: `${cellsRow[0].likelihood} ${LIKELIHOOD[cellsRow[0].likelihood as RiskRating]}`,
       cells: cellsRow.map((c) => ({
         count: c.count,
+        refs: c.riskIds.map((id) => referenceOf.get(id) ?? '').filter(Boolean),
         band: RISK_BANDS[c.band].label,
         colour: RISK_BANDS[c.band].colour,
         textColour: RISK_BANDS[c.band].textColour,
@@ -97,6 +107,7 @@ export async function riskRegisterSections(
       data: {
         impactLabels: ([1, 2, 3, 4, 5] as RiskRating[]).map((i) => `${i} ${IMPACT[i]}`),
         maps: [grid(map.current, 'Now (after mitigation)'), grid(map.before, 'Before mitigation')],
+        withRefs: true,
       },
     },
     {
@@ -120,7 +131,7 @@ export async function riskRegisterSections(
       { riskId: { $in: [...new Set(changes.map((c) => c.riskId))] } },
       { orderBy: { effectiveOn: 'asc', createdAt: 'asc' } },
     );
-    const rows = changes.flatMap((c) => {
+    const events = changes.flatMap((c): RiskChangeEvent[] => {
       const r = byId.get(c.riskId);
       if (!r) return [];
       const earlier = history.filter(
@@ -141,13 +152,15 @@ export async function riskRegisterSections(
                 : (to ?? 0) < (from ?? 0)
                   ? 'Score down'
                   : 'Score up';
-      return [{ reference: r.reference, description: r.description, on: formatIsoDateLong(c.effectiveOn), change, from: from ?? '—', to: to ?? '—' }];
+      return [{ riskId: r.id, reference: r.reference, description: r.description, on: c.effectiveOn, change, from, to }];
     });
+    // One row per risk: its changes in words (a kind of change once, however often it happened), its score then and now.
+    const rows = groupRiskChanges(events);
     sections.push({
       title: `Changes since ${formatIsoDateLong(since)}`,
       partial: 'riskChanges',
       data: {
-        intro: `Every new risk, review, score change, closure and re-opening since ${formatIsoDateLong(since)}.`,
+        intro: `Every risk that changed since ${formatIsoDateLong(since)}, once each: new risks, reviews, score changes, closures and re-openings.`,
         rows,
         empty: 'Nothing has changed since then.',
       },
