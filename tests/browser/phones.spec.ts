@@ -93,6 +93,11 @@ describe('browser: every page fits a phone (390 px) with no page-level horizonta
     });
     if (invite.status !== 201) throw new Error(`invite: ${invite.status} ${JSON.stringify(invite.body)}`);
     ids['invitePath'] = new URL(invite.body.url).pathname;
+    // A nudge round for a later day (not sent while the test runs): the rounds list and the round's page.
+    const sendOn = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const round = await manager.post('/api/networks/east-midlands-mtn/nudges/rounds', { sendOn, sendTime: '09:00' });
+    if (round.status !== 201) throw new Error(`nudge round: ${round.status} ${JSON.stringify(round.body)}`);
+    ids['round'] = round.body.id;
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   });
@@ -250,6 +255,8 @@ describe('browser: every page fits a phone (390 px) with no page-level horizonta
       { path: `${EM}/schedules/log` },
       { path: `${EM}/schedules/${ids['schedule']}/edit` },
       { path: `${EM}/audit` },
+      { path: `${EM}/nudges` },
+      { path: `${EM}/nudges/${ids['round']}` },
       { path: `${EM}/reports/new` },
       { path: `${EM}/reports/annual` },
       { path: `${EM}/reports/annual/${ids['annual']}` },
