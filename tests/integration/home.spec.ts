@@ -132,6 +132,7 @@ describe('home page and progress on many items', () => {
     expect(ids(dto, 'no_update')).toEqual(expect.arrayContaining([items.late.id, items.soon.id, items.stale.id, items.other.id]));
     expect(ids(dto, 'no_update')).not.toContain(items.fresh.id);
     expect(ids(dto, 'no_update')).not.toContain(items.done.id);
+    expect(dto.sections.find((s) => s.key === 'no_update')!.lines.find((l) => l.id === items.stale.id)!.detail).toBe('No progress update yet');
     const overdue = dto.sections.find((s) => s.key === 'overdue')!;
     expect(overdue.summary).toBe('2 work items are overdue');
     expect(dto.sections.find((s) => s.key === 'due_soon')!.summary).toBe('1 work item is due in the next two weeks');
@@ -235,6 +236,13 @@ describe('home page and progress on many items', () => {
       // The update counts on the home page: the item no longer needs one.
       const home: AttentionDto = await ok(lead.get('/api/networks/home-a/attention'), 200);
       expect(ids(home, 'no_update')).not.toContain(items.soon.id);
+      // One dated before the last board meeting leaves it needing one, and says since when.
+      await ok(manager.post(url(), { on: addDays(today, -25), updates: [{ itemId: items.other.id, status: 'at_risk', narrative: 'Older.' }] }));
+      const again: AttentionDto = await ok(manager.get('/api/networks/home-a/attention'), 200);
+      const other = again.sections.find((s) => s.key === 'no_update')!.lines.find((l) => l.id === items.other.id)!;
+      expect(other.detail).toBe(
+        `Last update ${formatIsoDateLong(addDays(today, -25))}: none since the board meeting on ${formatIsoDateLong(addDays(today, -20))}`,
+      );
     });
 
     it('answers 400 naming the field for bad lines, items of another plan or network, duplicates and dates; 404 for another network’s plan', async () => {

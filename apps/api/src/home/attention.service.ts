@@ -16,6 +16,7 @@ import {
   isAre,
   isoDateInZone,
   needsProgressUpdate,
+  PROGRESS_UPDATE_WEEKS,
   progressFreshFrom,
   RECENT_REPORT_DAYS,
   SCHEDULE_TIME_ZONE,
@@ -122,12 +123,12 @@ export class AttentionService {
         }
         const latestOn = row.latest ? String(row.latest.on).slice(0, 10) : null;
         if (needsProgressUpdate(row.status, latestOn, fresh.from)) {
-          const last = latestOn ? `Last update ${longDate(latestOn)}` : 'No progress update yet';
           const since =
             fresh.since === 'board' && lastBoard
               ? `none since the board meeting on ${longDate(lastBoard.meetingDate)}`
-              : `none since ${longDate(fresh.from)}`;
-          add('no_update', { id: row.id, text, detail: `${last}: ${since}`, link, date: latestOn });
+              : `none in the last ${PROGRESS_UPDATE_WEEKS} weeks`;
+          const detail = latestOn ? `Last update ${longDate(latestOn)}: ${since}` : 'No progress update yet';
+          add('no_update', { id: row.id, text, detail, link, date: latestOn });
         }
       }
     }
