@@ -36,8 +36,9 @@ import {
 } from '@plexus/server';
 import { OwedService } from '../peer-review/owed/owed.service';
 
-const ago = (days: number) => (days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`);
-const inDays = (days: number) => (days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`);
+const days = (n: number) => `${n.toLocaleString('en-GB')} days`;
+const ago = (n: number) => (n === 0 ? 'today' : n === 1 ? 'yesterday' : `${days(n)} ago`);
+const inDays = (n: number) => (n === 0 ? 'today' : n === 1 ? 'tomorrow' : `in ${days(n)}`);
 const itemRef = (row: WorkItemRow) => (row.reference ? row.reference : `${row.themeNo}.${row.itemNo}`);
 const shorten = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 

@@ -63,7 +63,7 @@ export function attentionUrl(slug: string): string {
           <h2 class="nhsuk-heading-m nhsuk-u-margin-bottom-2" [id]="'attention-' + section.key">{{ section.heading }}</h2>
           <p class="nhsuk-body-s plx-secondary-text nhsuk-u-margin-bottom-2">{{ sentence(section) }}</p>
           <ul class="nhsuk-list nhsuk-list--border">
-            @for (line of section.lines; track line.id) {
+            @for (line of section.lines; track $index) {
               <li>
                 <a class="nhsuk-link" [routerLink]="linkOf(line.link)">{{ line.text }}</a>
                 <br />
