@@ -1,6 +1,6 @@
 import type { AttentionDto, BulkProgressResultDto, WorkItemDto, WorkPlanDto } from '@plexus/contracts';
 import { addDays, formatIsoDateLong, todayIso } from '@plexus/domain';
-import { ReportDocument } from '@plexus/server';
+import { EmailOutbox, ReportDelivery, ReportDocument, ReportRun } from '@plexus/server';
 import { addMember, createTestDatabase, HttpClient, newNetwork, startApi, type Fixture, type TestApi, type TestDatabase } from '../support/harness';
 
 /**
@@ -184,6 +184,62 @@ describe('home page and progress on many items', () => {
     expect(empty).toMatchObject({ total: 0, summary: 'Nothing needs your attention', sections: [], plan: null, lastBoard: null });
     expect((await commissioner.get('/api/networks/home-a/attention')).status).toBe(403);
     expect((await managerB.get('/api/networks/home-a/attention')).status).toBe(404);
+  });
+
+  it('shows a manager the scheduled emails that could not be delivered, linked to the delivery log; not a lead', async () => {
+    const recipient = await ok(manager.post('/api/networks/home-a/recipients', { name: 'Jo Bloggs', email: 'jo.bloggs@example.org' }));
+    const schedule = await ok(
+      manager.post('/api/networks/home-a/schedules', {
+        name: 'Risk register to the ICB',
+        report: { kind: 'risk_register', options: {} },
+        recurrence: { kind: 'first_working_day', time: '07:00' },
+        recipientIds: [recipient.id],
+      }),
+    );
+    await api.db.inNetwork({ userId: null, networkId: a.network.id }, async ({ em }) => {
+      const run = Object.assign(new ReportRun(), {
+        networkId: a.network.id,
+        scheduleId: schedule.id,
+        periodKey: '2026-12',
+        dueAt: new Date(),
+        state: 'sent' as const,
+      });
+      const email = Object.assign(new EmailOutbox(), {
+        networkId: a.network.id,
+        kind: 'scheduled_report',
+        toAddress: 'jo.bloggs@example.org',
+        subject: 'S',
+        bodyText: 'T',
+        status: 'failed' as const,
+        attempts: 5,
+        lastError: '550 mailbox unavailable',
+      });
+      email.messageId = `<${email.id}@plexus.test>`;
+      const delivery = Object.assign(new ReportDelivery(), {
+        networkId: a.network.id,
+        runId: run.id,
+        recipientId: recipient.id,
+        recipientName: 'Jo Bloggs',
+        toAddress: 'jo.bloggs@example.org',
+        emailId: email.id,
+        mode: 'attach' as const,
+        unsubscribeTokenHash: 'x'.repeat(64),
+      });
+      [run, email, delivery].forEach((e) => em.persist(e));
+      await em.flush();
+    });
+    const dto: AttentionDto = await ok(manager.get('/api/networks/home-a/attention'), 200);
+    const failed = dto.sections.find((s) => s.key === 'deliveries_failed')!;
+    expect(failed.summary).toBe('1 scheduled email could not be delivered in the last 14 days');
+    expect(failed.lines).toEqual([
+      expect.objectContaining({
+        text: 'Risk register to the ICB to Jo Bloggs',
+        detail: expect.stringMatching(/^Not delivered \(\d{1,2} [A-Z][a-z]+ \d{4}\): 550 mailbox unavailable$/),
+        link: `/n/home-a/schedules/log?scheduleId=${schedule.id}`,
+      }),
+    ]);
+    const forLead: AttentionDto = await ok(lead.get('/api/networks/home-a/attention'), 200);
+    expect(ids(forLead, 'deliveries_failed')).toEqual([]);
   });
 
   describe('progress on many items at once', () => {
