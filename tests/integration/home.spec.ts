@@ -242,6 +242,64 @@ describe('home page and progress on many items', () => {
     expect(ids(forLead, 'deliveries_failed')).toEqual([]);
   });
 
+  it('shows a contributor their organisation’s peer review due, a manager every organisation’s, each linked to the submission', async () => {
+    const fyOf = (d: string) => {
+      const y = Number(d.slice(0, 4));
+      const start = Number(d.slice(5, 7)) >= 4 ? y : y - 1;
+      return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+    };
+    const quarterOf = (d: string) => Math.floor(((Number(d.slice(5, 7)) + 8) % 12) / 3) + 1;
+    const due = addDays(today, -3);
+    const net = '/api/networks/home-a/peer-review';
+    const cycle = await ok(
+      manager.post(`${net}/cycles`, {
+        name: 'Home peer review',
+        firstFy: fyOf(due),
+        lastFy: fyOf(today),
+        organisationIds: a.organisations.map((o) => o.id),
+      }),
+    );
+    await ok(
+      manager.post(`${net}/cycles/${cycle.id}/activities`, {
+        kind: 'submission',
+        fy: fyOf(due),
+        quarter: quarterOf(due),
+        title: 'Annual documents',
+        dueDate: due,
+        requiredDocuments: ['Operational policy'],
+      }),
+    );
+    await ok(
+      manager.put(`${net}/cycles/${cycle.id}`, {
+        name: cycle.name,
+        firstFy: cycle.firstFy,
+        lastFy: cycle.lastFy,
+        reminderDays: cycle.reminderDays,
+        status: 'active',
+      }),
+      200,
+    );
+    const contributor = await new HttpClient(api.url).login(a.users.contributor.email);
+    const theirs: AttentionDto = await ok(contributor.get('/api/networks/home-a/attention'), 200);
+    const section = theirs.sections.find((s) => s.key === 'peer_review')!;
+    expect(section.summary).toBe('1 peer review submission or action is due or overdue');
+    expect(section.lines).toEqual([
+      expect.objectContaining({
+        text: `Submission: Operational policy (${a.organisations[0].name})`,
+        detail: `Awaited; was due ${formatIsoDateLong(due)}, 3 days ago`,
+        link: expect.stringMatching(new RegExp(`^/n/home-a/peer-review/cycles/${cycle.id}/submissions/[0-9a-f-]{36}$`)),
+      }),
+    ]);
+    const all: AttentionDto = await ok(manager.get('/api/networks/home-a/attention'), 200);
+    expect(
+      all.sections
+        .find((s) => s.key === 'peer_review')!
+        .lines.map((l) => l.text)
+        .sort(),
+    ).toEqual(a.organisations.map((o) => `Submission: Operational policy (${o.name})`).sort());
+    expect(ids(await ok(lead.get('/api/networks/home-a/attention'), 200), 'peer_review')).toEqual([]);
+  });
+
   describe('progress on many items at once', () => {
     const url = () => `${base}/plans/${planId}/progress`;
 
