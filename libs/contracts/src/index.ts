@@ -31,3 +31,4 @@ export * from './lib/dtos/peer-review/review-action.dto';
 export * from './lib/dtos/peer-review/owed.dto';
 // nudges to leads
 export * from './lib/dtos/nudge.dto';
+export * from './lib/dtos/attention.dto';

@@ -12,3 +12,4 @@ export * from './lib/plan';
 export * from './lib/since-board';
 export * from './lib/nudge';
 export * from './lib/words';
+export * from './lib/attention';

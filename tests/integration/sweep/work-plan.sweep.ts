@@ -41,6 +41,11 @@ export const workPlanValidBodies: Record<string, unknown> = {
   'POST /api/networks/{network}/work-plan/objectives/{objectiveId}/move': { direction: 'up' },
   'POST /api/networks/{network}/work-plan/items/{itemId}/move': { direction: 'up' },
   'POST /api/networks/{network}/work-plan/items/{itemId}/progress': { on: '2024-01-01', status: 'on_track', narrative: 'x' },
+  // The plan is looked up first: another network's answers 404 whatever the items named.
+  'POST /api/networks/{network}/work-plan/plans/{planId}/progress': {
+    on: '2024-01-01',
+    updates: [{ itemId: '00000000-0000-4000-8000-000000000001', status: 'on_track', narrative: 'x' }],
+  },
   'PATCH /api/networks/{network}/work-plan/plans/{planId}': { title: 'x' },
   'PATCH /api/networks/{network}/work-plan/themes/{themeId}': { title: 'x' },
   'PATCH /api/networks/{network}/work-plan/objectives/{objectiveId}': { title: 'x' },

@@ -36,6 +36,7 @@ import { RiskModule } from '../risk/risk.module';
 import { ReportModule } from '../report/report.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
 import { WorkPlanModule } from '../work-plan/work-plan.module';
+import { HomeModule } from '../home/home.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -91,6 +92,7 @@ export class AppModule {
         PeerReviewReportsModule,
         PeerReviewActionsModule,
         PeerReviewOwedModule,
+        HomeModule,
       ],
       providers: [
         ApiMetrics,

@@ -23,6 +23,10 @@ const TAGS = [
   { name: 'auth', description: 'Sign in and out; who is signed in, their networks and the CSRF token.' },
   { name: 'invites', description: 'Invite links: what one is for, and accepting it (no sign-in needed).' },
   { name: 'members', description: "A network's people: members and their roles, and the invites it has sent." },
+  {
+    name: 'home',
+    description: "A network's home page: what needs attention now (work items, risks, peer review, reports, deliveries), each with a link.",
+  },
   { name: 'network profile', description: 'Who the network is: profile, member organisations, leadership roles, report branding and logo.' },
   { name: 'work plan', description: 'Plans, themes, numbered objectives and work items with BRAG status and progress; import and export.' },
   { name: 'risk register', description: '5×5 scored risks, their reviews and score history, heat maps; import and export.' },

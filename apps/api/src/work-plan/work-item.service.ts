@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  bulkProgressSchema,
+  BulkProgressResultDto,
   createWorkItemSchema,
   progressUpdateSchema,
   updateWorkItemSchema,
@@ -9,7 +11,7 @@ import type {
   WorkItemRowDto,
   WorkPlanDto,
 } from '@plexus/contracts';
-import { financialYearStartOf, parseTimescale, progressSetsStatus, takesPartInWork, type ParsedTimescale } from '@plexus/domain';
+import { countOf, financialYearStartOf, parseTimescale, progressSetsStatus, takesPartInWork, type ParsedTimescale } from '@plexus/domain';
 import {
   MembershipRepository,
   RequestScopes,
@@ -348,5 +350,55 @@ export class WorkItemService {
     }
     await RequestScopes.em().flush();
     return this.get(item.id, actor);
+  }
+
+  /**
+   * Progress on several items of one plan at once (before a board): each line becomes its own dated progress update,
+   * all in the request's one transaction. Every item is checked first — one of this plan (another plan's, another
+   * network's or none is 400 naming `updates.N.itemId`), and for a lead one they lead (403 naming it) — so that
+   * nothing is written unless every line can be.
+   */
+  async addProgressToMany(planId: string, input: Out<typeof bulkProgressSchema>, actor: Actor): Promise<BulkProgressResultDto> {
+    const plan = await this.plans.requirePlan(planId);
+    const viewer = this.plans.viewer(actor);
+    if (input.on > viewer.today) throw DomainException.field('on', 'The date of the updates cannot be in the future');
+    const rows = new Map((await this.repo.itemRows({ planId: plan.id })).map((row) => [row.id, row]));
+    const items = new Map((await this.repo.items(plan.id)).map((item) => [item.id, item]));
+    const lines = input.updates.map((update, index) => {
+      const row = rows.get(update.itemId);
+      const item = items.get(update.itemId);
+      if (!row || !item) throw DomainException.field(`updates.${index}.itemId`, 'Choose a work item of this plan');
+      if (!mayProgress(viewer, row.leads)) {
+        throw new DomainException('forbidden', 'You can add progress updates to the items you lead only.', [
+          {
+            field: `updates.${index}.itemId`,
+            message: `You do not lead ${toItemRow(row, viewer).ref}: ask the network manager to add you as its lead`,
+          },
+        ]);
+      }
+      return { update, row, item };
+    });
+    const em = RequestScopes.em();
+    const updated = lines.map(({ update, row, item }) => {
+      const progress = Object.assign(new WorkItemProgress(), {
+        networkId: item.networkId,
+        itemId: item.id,
+        onDate: input.on,
+        status: update.status,
+        narrative: update.narrative,
+        authorUserId: actor.userId,
+        authorName: actor.name,
+      });
+      em.persist(progress);
+      const from = item.status;
+      const statusSet = progressSetsStatus(item.statusOn, input.on);
+      if (statusSet) {
+        item.status = update.status;
+        item.statusOn = input.on;
+      }
+      return { itemId: item.id, progressId: progress.id, ref: toItemRow(row, viewer).ref, work: row.work, from, to: update.status, statusSet };
+    });
+    await em.flush();
+    return { planId: plan.id, on: input.on, summary: `${countOf(updated.length, 'work item')} updated`, updated };
   }
 }

@@ -3,6 +3,9 @@ import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query }
 import { ApiOperation } from '@nestjs/swagger';
 import {
   approveWorkPlanSchema,
+  bulkProgressResultDtoSchema,
+  bulkProgressSchema,
+  type BulkProgressResultDto,
   createWorkItemSchema,
   createWorkPlanSchema,
   deleteWithReasonSchema,
@@ -331,6 +334,22 @@ export class WorkPlanController {
     @CurrentAuth() auth: AuthContext,
   ): Promise<WorkItemDto> {
     return this.items.addProgress(itemId, body, actorOf(auth));
+  }
+
+  @Post('plans/:planId/progress')
+  @RequirePermission('plan.progress')
+  @ApiOperation({
+    operationId: 'addProgressUpdates',
+    summary: 'Add dated progress updates to several items of a plan at once, one per item (managers; leads on the items they lead): all or none',
+  })
+  @ApiZodBody(bulkProgressSchema)
+  @ApiZodResponse(bulkProgressResultDtoSchema, { status: 201, description: 'The updates added, one per item, in the order sent' })
+  addProgressToMany(
+    @Param('planId', uuid) planId: string,
+    @Body(zod(bulkProgressSchema)) body: Out<typeof bulkProgressSchema>,
+    @CurrentAuth() auth: AuthContext,
+  ): Promise<BulkProgressResultDto> {
+    return this.items.addProgressToMany(planId, body, actorOf(auth));
   }
 
   // ---- people -------------------------------------------------------------------------------------

@@ -82,8 +82,14 @@ export const appRoutes: Routes = [
         path: 'n/:network',
         resolve: { membership: membershipResolver },
         children: [
-          // The profile, or for a commissioner (who reads only the reports) the report library.
+          // The home page (what needs attention now), or for a commissioner (who reads only the reports) the report library.
           { path: '', pathMatch: 'full', redirectTo: networkLandingRedirect },
+          {
+            path: 'home',
+            title: 'Home',
+            canActivate: [permissionGuard('network.read')],
+            loadComponent: () => import('./home/network-home.component').then((m) => m.NetworkHomeComponent),
+          },
           {
             path: 'profile',
             canActivate: [permissionGuard('network.read')],

@@ -11,5 +11,6 @@ import { OwedService } from './owed.service';
   imports: [PeerReviewSubmissionsModule, PeerReviewSelfAssessmentModule, PeerReviewActionsModule],
   controllers: [OwedController],
   providers: [OwedService, ReviewCycleRepository, NetworkRepository],
+  exports: [OwedService],
 })
 export class PeerReviewOwedModule {}

@@ -26,6 +26,7 @@ const routes: Routes = [
         resolve: { membership: membershipResolver },
         children: [
           { path: '', pathMatch: 'full', redirectTo: networkLandingRedirect },
+          { path: 'home', canActivate: [permissionGuard('network.read')], component: StubComponent },
           { path: 'profile', canActivate: [permissionGuard('network.read')], component: StubComponent },
           { path: 'reports', canActivate: [permissionGuard('reports.read')], component: StubComponent },
           { path: 'members', canActivate: [permissionGuard('members.manage')], component: StubComponent },
@@ -75,7 +76,7 @@ describe('routing guards', () => {
   });
 
   it('takes someone with one network straight to it', async () => {
-    expect(await go('/', session({}, [NORTH]))).toBe('/n/north/profile');
+    expect(await go('/', session({}, [NORTH]))).toBe('/n/north/home');
   });
 
   it('takes an operator without networks to the admin pages', async () => {
@@ -94,8 +95,8 @@ describe('routing guards', () => {
     expect(TestBed.inject(Router).lastSuccessfulNavigation()?.extras.skipLocationChange).toBe(true);
   });
 
-  it('opens a network at its profile, and a commissioner’s network at its report library', async () => {
-    expect(await go('/n/north', session({}, [NORTH, EAST]))).toBe('/n/north/profile');
+  it('opens a network at its home page, and a commissioner’s network at its report library', async () => {
+    expect(await go('/n/north', session({}, [NORTH, EAST]))).toBe('/n/north/home');
     await router.navigateByUrl('/n/east');
     expect(router.url).toBe('/n/east/reports');
   });

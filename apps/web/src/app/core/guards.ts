@@ -73,7 +73,7 @@ export const homeRedirectGuard: CanActivateFn = async () => {
 /** `/n/:network`: the network's first page for the person's role there (`networkLandingPage`). */
 export const networkLandingRedirect: RedirectFunction = async ({ params }) => {
   const session = inject(SessionService);
-  const fallback = 'profile';
+  const fallback = 'home';
   try {
     await session.ensureLoaded();
   } catch {

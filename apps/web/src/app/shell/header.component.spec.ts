@@ -64,6 +64,7 @@ describe('HeaderComponent: the menu reflects the role in the network on screen',
   it('keeps the full menu where the same person has another role, with the link to their reports across networks', async () => {
     const { menu } = await render([EAST, SOUTH], '/n/south/profile');
     expect(menu().map(([name]) => name)).toEqual([
+      'Home',
       'Profile',
       'Reports',
       'Work plan',
@@ -90,6 +91,6 @@ describe('HeaderComponent: the menu reflects the role in the network on screen',
 
   it('does not show it to someone who is a commissioner nowhere', async () => {
     const { menu } = await render([WEST], '/n/west/profile');
-    expect(menu().map(([name]) => name)).toEqual(['Profile', 'Reports', 'Work plan', 'Risk register', 'Board meetings', 'Peer review']);
+    expect(menu().map(([name]) => name)).toEqual(['Home', 'Profile', 'Reports', 'Work plan', 'Risk register', 'Board meetings', 'Peer review']);
   });
 });

@@ -2,6 +2,8 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   ApproveWorkPlanRequest,
+  BulkProgressRequest,
+  BulkProgressResultDto,
   CreateWorkItemRequest,
   CreateWorkPlanRequest,
   ImportOptions,
@@ -110,6 +112,11 @@ export class WorkPlanApi {
 
   moveItem(slug: string, itemId: string, direction: Direction): Observable<WorkPlanDto> {
     return this.#http.post<WorkPlanDto>(`${itemUrl(slug, itemId)}/move`, { direction });
+  }
+
+  /** One dated progress update per item, all at once (`POST …/plans/{planId}/progress`). */
+  addProgressToMany(slug: string, planId: string, body: BulkProgressRequest): Observable<BulkProgressResultDto> {
+    return this.#http.post<BulkProgressResultDto>(`${planUrl(slug, planId)}/progress`, body);
   }
 
   addProgress(slug: string, itemId: string, body: ProgressUpdateRequest): Observable<WorkItemDto> {

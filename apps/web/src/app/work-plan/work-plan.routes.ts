@@ -20,6 +20,12 @@ export const workPlanRoutes: Routes = [
     loadComponent: () => import('./plan.component').then((m) => m.PlanComponent),
   },
   {
+    path: ':planId/update',
+    title: 'Update several work items',
+    canActivate: [permissionGuard('plan.progress')],
+    loadComponent: () => import('./bulk-progress.component').then((m) => m.BulkProgressComponent),
+  },
+  {
     path: ':planId/items',
     title: 'Work items',
     loadComponent: () => import('./items-table.component').then((m) => m.ItemsTableComponent),

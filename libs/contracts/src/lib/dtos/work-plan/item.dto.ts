@@ -189,3 +189,48 @@ export const workItemListDtoSchema = z
   })
   .meta({ id: 'WorkItemList', description: 'Work items as a filtered list, with the choices for the filters.' });
 export type WorkItemListDto = z.infer<typeof workItemListDtoSchema>;
+
+/** Progress on several items of one plan at once (before a board): each line becomes its own dated progress update. */
+export const bulkProgressSchema = z
+  .object({
+    on: isoDate('date of the updates', { notInFuture: true }),
+    updates: z
+      .array(
+        z.object({
+          itemId: z.uuid({ error: 'Choose a work item of this plan' }),
+          status: z.enum(WORK_ITEM_STATUSES, { error: 'Choose a status' }),
+          narrative: requiredProse(1000, 'The note', 'Add a short note on how the work is going'),
+        }),
+        { error: 'Updates must be a list' },
+      )
+      .min(1, { error: 'Choose at least one work item to update' })
+      .max(200, { error: 'Update 200 items or fewer at once' }),
+  })
+  .superRefine((body, ctx) => {
+    const seen = new Set<string>();
+    body.updates.forEach((u, index) => {
+      if (seen.has(u.itemId)) ctx.addIssue({ code: 'custom', path: ['updates', index, 'itemId'], message: 'This work item is already in the list' });
+      seen.add(u.itemId);
+    });
+  });
+export type BulkProgressRequest = z.input<typeof bulkProgressSchema>;
+
+export const bulkProgressResultDtoSchema = z
+  .object({
+    planId: id(),
+    on: day(),
+    summary: z.string().describe('"3 work items updated", in words.'),
+    updated: z.array(
+      z.object({
+        itemId: id(),
+        progressId: id(),
+        ref: z.string(),
+        work: z.string(),
+        from: status(),
+        to: status(),
+        statusSet: z.boolean().describe('False when a later-dated update already set the status (the update is still kept in the history).'),
+      }),
+    ),
+  })
+  .meta({ id: 'BulkProgressResult', description: 'The progress updates added at once, one per item, in the order sent.' });
+export type BulkProgressResultDto = z.infer<typeof bulkProgressResultDtoSchema>;
