@@ -2,9 +2,11 @@ import { itemNeedsUpdate, nudgeCutoff, nudgeListSummary, riskNeedsReview } from 
 
 describe('nudge rules', () => {
   it('takes the last board meeting before the send day as the cutoff, else four weeks before it', () => {
-    expect(nudgeCutoff('2026-12-10', ['2026-06-11', '2026-09-10', '2026-12-10', '2027-03-11'])).toBe('2026-09-10');
-    expect(nudgeCutoff('2026-12-10', ['2027-03-11'])).toBe('2026-11-12');
-    expect(nudgeCutoff('2026-12-10', [])).toBe('2026-11-12');
+    // The later of the last meeting before the send day and six weeks before it (the home page's rule).
+    expect(nudgeCutoff('2026-12-10', ['2026-06-11', '2026-11-05', '2026-12-10', '2027-03-11'])).toBe('2026-11-05');
+    expect(nudgeCutoff('2026-12-10', ['2026-06-11', '2026-09-10', '2026-12-10', '2027-03-11'])).toBe('2026-10-29');
+    expect(nudgeCutoff('2026-12-10', ['2027-03-11'])).toBe('2026-10-29');
+    expect(nudgeCutoff('2026-12-10', [])).toBe('2026-10-29');
   });
 
   it('asks for an update of open items not updated since the cutoff', () => {

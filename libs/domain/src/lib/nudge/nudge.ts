@@ -1,30 +1,25 @@
-import { addDays, type IsoDate } from '../timescale/dates';
+import type { IsoDate } from '../timescale/dates';
 import type { WorkItemStatus } from '../rag/rag';
+import { needsProgressUpdate, progressFreshFrom } from '../attention/attention';
 
 /**
  * Nudges to leads: what a round asks each lead to update. Pure rules, shared by the worker (who is nudged about
  * what) and the web app (the words on the page).
  */
 
-/** Without a board meeting to go by, an item "needs an update" when it has had none in this many days. */
-export const NUDGE_STALE_DAYS = 28;
-
-/** Statuses that need no more updates: finished or put off. */
-const SETTLED: ReadonlySet<WorkItemStatus> = new Set(['complete', 'deferred']);
-
 /**
- * The day an item's last update must be on or after, for a round sent on `sendDay`: the last board meeting before
- * that day (the update the board has not yet seen), else {@link NUDGE_STALE_DAYS} days before it.
+ * The day an item's last update must be on or after, for a round sent on `sendDay`: the same rule as the home page
+ * ({@link progressFreshFrom}) — the later of the last board meeting before that day and `PROGRESS_UPDATE_WEEKS` weeks
+ * before it — so a nudge and the home page always agree on what needs an update.
  */
 export function nudgeCutoff(sendDay: IsoDate, meetingDates: readonly IsoDate[]): IsoDate {
   const before = meetingDates.filter((d) => d < sendDay).sort();
-  return before.length ? before[before.length - 1] : addDays(sendDay, -NUDGE_STALE_DAYS);
+  return progressFreshFrom(before.length ? before[before.length - 1] : null, sendDay).from;
 }
 
 /** An item of the current approved plan needs an update when it is still open and has had none since the cutoff. */
 export function itemNeedsUpdate(item: { status: WorkItemStatus; statusOn: IsoDate | null }, cutoff: IsoDate): boolean {
-  if (SETTLED.has(item.status)) return false;
-  return item.statusOn === null || item.statusOn < cutoff;
+  return needsProgressUpdate(item.status, item.statusOn, cutoff);
 }
 
 /**
