@@ -52,8 +52,12 @@ describe('browser journey: a contributor lands on what their organisation owes, 
     await page.waitForURL(/\/self-assessments$/);
   }
 
-  it('lands Riverside’s contributor on what their organisation owes, and by when, each linking to where it is done', async () => {
+  it('takes Riverside’s contributor from their home page to what their organisation owes, and by when, each linking to where it is done', async () => {
     const page = await signIn('owen.price@example.org');
+    // A network opens on its home page for every role that reads it (what needs attention now); the peer review page
+    // is the whole list of what the contributor's organisation owes.
+    await page.waitForURL(/\/n\/east-midlands-mtn\/home$/);
+    await page.getByRole('link', { name: 'Peer review', exact: true }).click();
     await page.waitForURL(/\/n\/east-midlands-mtn\/peer-review\/cycles$/);
     await page.getByRole('heading', { name: 'What Riverside General Hospital owes, and by when' }).waitFor();
     const owed = page.locator('#owed-list > li');

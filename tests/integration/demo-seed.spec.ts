@@ -133,7 +133,7 @@ describe('demo data', () => {
       const counts = Object.fromEntries((data?.groups ?? []).map((g) => [g.title, g.count]));
       expect({ slug, counts }).toEqual({
         slug,
-        counts: expect.objectContaining({ 'Work items whose status changed': expect.any(Number), Completed: 1, Slipped: 1 }),
+        counts: expect.objectContaining({ 'Work items whose status changed': expect.any(Number), Completed: 1, 'Slipped or overdue': 1 }),
       });
       expect(counts['Work items whose status changed']).toBeGreaterThanOrEqual(2);
       expect(Object.keys(counts).some((t) => /score/i.test(t))).toBe(true);

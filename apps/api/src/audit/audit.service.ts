@@ -40,7 +40,8 @@ export class AuditService {
         ),
       ),
       nextCursor: rows.length > q.limit && last ? auditCursor(last) : null,
-      names: Object.fromEntries(names.ids),
+      // In id order: the same page answers the same bytes whatever order the name lookups finished in.
+      names: Object.fromEntries([...names.ids].sort(([a], [b]) => a.localeCompare(b))),
     };
   }
 }

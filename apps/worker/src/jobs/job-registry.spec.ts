@@ -35,7 +35,16 @@ describe('assertJobHandlers', () => {
     expect(byQueue(QueueName.Reports)).toEqual(['report.preview', 'report.render']);
     expect(byQueue(QueueName.Email)).toEqual(['account.password-reset', 'email.deliver']);
     expect(byQueue(QueueName.Schedules)).toEqual(
-      ['email.sweep-outbox', 'peer-review.chase', 'report-run.advance', 'report.sweep-queued', 'schedule.fire', 'schedule.sweep'].sort(),
+      [
+        'email.sweep-outbox',
+        'nudge-round.run',
+        'nudge.sweep',
+        'peer-review.chase',
+        'report-run.advance',
+        'report.sweep-queued',
+        'schedule.fire',
+        'schedule.sweep',
+      ].sort(),
     );
   });
   it('checks only the queues a worker serves (WORKER_QUEUES), and still refuses a missing handler there', () => {
