@@ -1,5 +1,6 @@
 import { addDays, type IsoDate } from '../timescale/dates';
 import type { WorkItemStatus } from '../rag/rag';
+import { noun, plural as pluralOf } from '../words/plural';
 
 /** A work item due within this many days (and not finished) is "due soon" on the home page. */
 export const DUE_SOON_DAYS = 14;
@@ -10,13 +11,12 @@ export const RECENT_REPORT_DAYS = 14;
 
 /** "1 work item", "3 work items", "no work items": a count in words with the right plural. */
 export function countOf(count: number, singular: string, plural = `${singular}s`): string {
-  if (count === 0) return `no ${plural}`;
-  return `${count} ${count === 1 ? singular : plural}`;
+  return count === 0 ? `no ${plural}` : pluralOf(count, singular, plural);
 }
 
 /** "is" or "are", to agree with a count. */
 export function isAre(count: number): 'is' | 'are' {
-  return count === 1 ? 'is' : 'are';
+  return noun(count, 'is', 'are') as 'is' | 'are';
 }
 
 const finished = (status: WorkItemStatus) => status === 'complete' || status === 'deferred';

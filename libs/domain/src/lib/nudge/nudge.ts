@@ -1,6 +1,7 @@
 import type { IsoDate } from '../timescale/dates';
 import type { WorkItemStatus } from '../rag/rag';
 import { needsProgressUpdate, progressFreshFrom } from '../attention/attention';
+import { plural } from '../words/plural';
 
 /**
  * Nudges to leads: what a round asks each lead to update. Pure rules, shared by the worker (who is nudged about
@@ -33,7 +34,6 @@ export function riskNeedsReview(risk: { status: 'open' | 'closed'; nextReviewDue
 
 /** "2 items and 1 risk", "1 item", "3 risks". */
 export function nudgeListSummary(items: number, risks: number): string {
-  const part = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const parts = [items ? part(items, 'item') : '', risks ? part(risks, 'risk') : ''].filter(Boolean);
+  const parts = [items ? plural(items, 'item') : '', risks ? plural(risks, 'risk') : ''].filter(Boolean);
   return parts.join(' and ') || 'nothing';
 }
